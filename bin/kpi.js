@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The `kpi` command: runs the TypeScript CLI through tsx's loader (tsx is a runtime dependency).
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../pipelines/cli.ts');
+process.exitCode = await main(process.argv.slice(2));

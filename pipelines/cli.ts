@@ -1,0 +1,225 @@
+/**
+ * The command line (spec/README.md). Thin: parse, call one function, print, map errors to exit codes
+ * (0 published, 1 the run failed, 2 usage or configuration). User errors never show a stack trace.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { KpiEntry, Manifest } from '../schemas/outputs.ts';
+import { type Config, kpiDefinitions, loadConfig } from './config.ts';
+import { UserError } from './errors.ts';
+import { DEMO_KEY, maskCprs, resolveKey } from './ingest/pseudonym.ts';
+import { streamReporter } from './log.ts';
+
+const USAGE = `Usage: kpi <command> [options]
+
+Commands:
+  run      the nightly job: ingest, KPIs, publish        kpi run --inbox DIR --out DIR [--as-of YYYY-MM-DD] [--select id,...]
+  check    ingest and validate only; writes nothing      kpi check --inbox DIR
+  demo     write a synthetic Lolland-sized inbox, then run on it   kpi demo [--out DIR] [--inbox DIR]
+
+Options:
+  --inbox DIR        the inbox: one folder per extract (default ./inbox; demo: ./demo-inbox)
+  --out DIR          where outputs are published (default ./output)
+  --as-of DATE       what counts as "now" (default today); periods after it are incomplete
+  --select IDS       comma-separated KPI ids to recompute; the rest keep their published values
+  --config FILE      JSON configuration (municipality, KPI parameters); see README
+  --quiet            only warnings and errors on stderr
+  --json             log JSON lines on stderr even on a terminal
+
+Environment:
+  KPI_PSEUDONYM_KEY or KPI_PSEUDONYM_KEY_FILE   the pseudonymisation key (run and check need it)`;
+
+const STATUS_DA: Record<string, string> = {
+  on_track: 'på sporet',
+  off_track: 'ikke på sporet',
+  no_target: 'intet mål',
+  no_data: 'ingen data',
+  no_baseline: 'ingen baseline',
+  incomplete: 'ufuldstændig',
+};
+
+const nf1 = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const nf0 = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
+
+export function formatValue(unit: KpiEntry['unit'], v: number | null | undefined): string {
+  if (v === null || v === undefined) return '–';
+  return unit === 'share' ? `${nf1.format(v * 100)} %` : nf0.format(v);
+}
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function validAsOf(s: string): string {
+  const d = new Date(`${s}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
+    throw new UserError(`--as-of must be a real date written YYYY-MM-DD, e.g. 2026-11-22; got "${s}".`);
+  }
+  return s;
+}
+
+function printSummary(
+  out: NodeJS.WritableStream,
+  manifest: Manifest,
+  kpis: KpiEntry[],
+  outDir: string,
+): void {
+  const lines: string[] = [];
+  lines.push(`Kørsel ${manifest.runId}, opgjort pr. ${manifest.asOf}: offentliggjort i ${outDir}`);
+  lines.push('');
+  const rows = kpis.map((k) => [
+    k.id + (kpis.filter((x) => x.id === k.id).length > 1 ? ` (${k.municipality})` : ''),
+    k.latest?.period ?? '–',
+    formatValue(k.unit, k.latest?.value),
+    formatValue(k.unit, k.latest?.target),
+    STATUS_DA[k.status] ?? k.status,
+  ]);
+  const header = ['KPI', 'Periode', 'Værdi', 'Mål', 'Status'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const fmt = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  lines.push(fmt(header), widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) lines.push(fmt(r));
+  lines.push('');
+  const t = manifest.totals;
+  const files = manifest.inputs.filter((i) => i.rowsRejected > 0 || i.status === 'rejected');
+  lines.push(
+    `Rækker: ${nf0.format(t.rowsRead)} læst, ${nf0.format(t.rowsLoaded)} indlæst, ${nf0.format(t.rowsRejected)} i karantæne` +
+      (files.length
+        ? ` (${files.length} fil${files.length > 1 ? 'er' : ''}; se ${join(outDir, 'restricted', 'quarantine')})`
+        : ''),
+  );
+  for (const f of files)
+    lines.push(
+      `  ${f.file}: ${f.status === 'rejected' ? `afvist: ${f.message}` : `${f.rowsRejected} af ${f.rowsRead} rækker i karantæne`}`,
+    );
+  const other = manifest.warnings.filter((w) => w.code !== 'rows_quarantined' && w.code !== 'file_rejected');
+  if (other.length) {
+    lines.push(`Advarsler (${other.length}, se manifest.json):`);
+    for (const w of other.slice(0, 10)) lines.push(`  ${w.code}: ${w.message}`);
+  }
+  out.write(`${maskCprs(lines.join('\n'))}\n`);
+}
+
+async function commonConfig(values: Record<string, unknown>): Promise<Config> {
+  const config = await loadConfig(values.config as string | undefined);
+  if (values.select) {
+    const ids = String(values.select)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const known = kpiDefinitions(config).map((d) => d.id);
+    const unknown = ids.filter((id) => !known.includes(id));
+    if (unknown.length)
+      throw new UserError(`--select: unknown KPI id ${unknown.join(', ')}. Known ids: ${known.join(', ')}`);
+  }
+  return config;
+}
+
+export async function main(
+  argv: string[],
+  env = process.env,
+  stdout = process.stdout,
+  stderr = process.stderr,
+): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        inbox: { type: 'string' },
+        out: { type: 'string' },
+        'as-of': { type: 'string' },
+        select: { type: 'string' },
+        config: { type: 'string' },
+        quiet: { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    stderr.write(`${(e as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  if (values.help || !command) {
+    (values.help ? stdout : stderr).write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const reporter = streamReporter(stderr, {
+    json: values.json as boolean | undefined,
+    quiet: values.quiet as boolean | undefined,
+  });
+  try {
+    const asOf = validAsOf((values['as-of'] as string | undefined) ?? todayIso());
+    const out = resolve((values.out as string | undefined) ?? 'output');
+    const select = values.select
+      ? String(values.select)
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined;
+    switch (command) {
+      case 'run': {
+        const config = await commonConfig(values);
+        const key = resolveKey(env);
+        const { run } = await import('./run.ts');
+        const inbox = resolve((values.inbox as string | undefined) ?? 'inbox');
+        const r = await run({ inbox, out, asOf, config, key, select, reporter });
+        printSummary(stdout, r.manifest, r.kpis.kpis, out);
+        return 0;
+      }
+      case 'check': {
+        const config = await commonConfig(values);
+        const key = resolveKey(env);
+        const { check } = await import('./check.ts');
+        const inbox = resolve((values.inbox as string | undefined) ?? 'inbox');
+        const work = await mkdtemp(join(tmpdir(), 'kpi-check-'));
+        try {
+          const text = await check({ inbox, config, key, workDir: work, reporter });
+          stdout.write(`${maskCprs(text)}\n`);
+        } finally {
+          await rm(work, { recursive: true, force: true });
+        }
+        return 0;
+      }
+      case 'demo': {
+        const config = await commonConfig(values);
+        const inbox = resolve((values.inbox as string | undefined) ?? 'demo-inbox');
+        const { writeDemoInbox } = await import('./demo/generate.ts');
+        const { run } = await import('./run.ts');
+        stderr.write(`Demo: writing a synthetic inbox for a Lolland-sized municipality to ${inbox}\n`);
+        stderr.write('Demo: using the built-in demo pseudonymisation key. Never use it for real data.\n');
+        await writeDemoInbox(inbox, { asOf });
+        const r = await run({ inbox, out, asOf, config, key: DEMO_KEY, select, reporter });
+        printSummary(stdout, r.manifest, r.kpis.kpis, out);
+        return 0;
+      }
+      default:
+        stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof UserError) {
+      stderr.write(`${maskCprs(e.message)}\n`);
+      return e.exitCode;
+    }
+    stderr.write(`Unexpected error: ${maskCprs((e as Error).message)}\n`);
+    if (env.KPI_DEBUG) stderr.write(`${maskCprs((e as Error).stack ?? '')}\n`);
+    return 1;
+  }
+}
+
+const isMain = process.argv[1] && /cli\.(ts|js)$/.test(process.argv[1]);
+if (isMain || process.env.KPI_CLI_MAIN === '1') {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

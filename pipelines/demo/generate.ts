@@ -1,0 +1,1 @@
+export async function writeDemoInbox(_d: string, _o: { asOf: string }): Promise<void> {}

@@ -1,0 +1,63 @@
+/**
+ * The one place that opens DuckDB. Results come back as plain JS objects (DATE becomes an ISO string), which is what the orchestration code needs: it only
+ * ever reads aggregates and small metadata, never extract rows. Integer and DECIMAL columns come back
+ * as numbers; exact arithmetic on them is done in SQL or with the rationals in kpis/rational.ts.
+ */
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+
+export type Row = Record<string, unknown>;
+
+export interface DbOptions {
+  memoryLimit?: string;
+  tempDirectory?: string;
+  threads?: number;
+  readOnly?: boolean;
+}
+
+export class Db {
+  private constructor(
+    readonly instance: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+  ) {}
+
+  static async open(path: string, opts: DbOptions = {}): Promise<Db> {
+    const config: Record<string, string> = {};
+    if (opts.readOnly) config.access_mode = 'READ_ONLY';
+    if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
+    if (opts.tempDirectory) config.temp_directory = opts.tempDirectory;
+    if (opts.threads) config.threads = String(opts.threads);
+    const instance = await DuckDBInstance.create(path, config);
+    const conn = await instance.connect();
+    return new Db(instance, conn);
+  }
+
+  async run(sql: string): Promise<void> {
+    await this.conn.run(sql);
+  }
+
+  async all<T = Row>(sql: string): Promise<T[]> {
+    const reader = await this.conn.runAndReadAll(sql);
+    const numeric = reader
+      .columnNames()
+      .filter((_, i) =>
+        /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UBIGINT|UINTEGER|DECIMAL)/.test(
+          String(reader.columnTypes()[i]),
+        ),
+      );
+    return reader.getRowObjectsJson().map((r) => {
+      for (const k of numeric) if (typeof r[k] === 'string') (r as Row)[k] = Number(r[k]);
+      return r;
+    }) as T[];
+  }
+
+  async one<T = Row>(sql: string): Promise<T> {
+    const rows = await this.all<T>(sql);
+    if (rows.length === 0) throw new Error(`query returned no rows: ${sql.slice(0, 200)}`);
+    return rows[0]!;
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,355 @@
+/**
+ * Compiles an extract's zod contract (schemas/extracts.ts) to DuckDB: the typed column list, the SQL
+ * that parses each text value, and the SQL rules whose violations go to quarantine. Everything here
+ * produces SQL text; the rows themselves are only ever touched by DuckDB.
+ */
+import type { z } from 'zod';
+import type { ColumnKind, ColumnMeta, ExtractMeta, ExtractName, RowRule } from '../../schemas/extracts.ts';
+import { EXTRACTS } from '../../schemas/extracts.ts';
+import { hmacSql } from './pseudonym.ts';
+
+export interface ContractColumn {
+  name: string;
+  kind: ColumnKind;
+  optional: boolean;
+  aliases: string[];
+  min?: number;
+  max?: number;
+  exclusiveMin?: boolean;
+  codes?: string[];
+  openCodes: boolean;
+  pattern?: string;
+  cprWhen?: string;
+}
+
+export interface Contract {
+  extract: ExtractName;
+  description: string;
+  columns: ContractColumn[];
+  key: string[];
+  rules: RowRule[];
+  references?: { extract: string; columns: string[] };
+}
+
+export type DecimalMark = '.' | ',';
+
+type AnySchema = z.ZodType & {
+  def: { type: string };
+  meta(): Record<string, unknown> | undefined;
+  isOptional(): boolean;
+};
+
+function innerSchema(s: AnySchema): AnySchema & Record<string, unknown> {
+  let cur = s as AnySchema & { unwrap?: () => AnySchema };
+  while (cur.def.type === 'optional' || cur.def.type === 'default') cur = cur.unwrap!() as typeof cur;
+  return cur as AnySchema & Record<string, unknown>;
+}
+
+function patternOf(inner: Record<string, unknown>): string | undefined {
+  const checks = ((inner as { def: { checks?: { _zod: { def: Record<string, unknown> } }[] } }).def.checks ??
+    []) as { _zod: { def: Record<string, unknown> } }[];
+  for (const c of checks) {
+    const p = c._zod.def.pattern;
+    if (p instanceof RegExp) return p.source.replace(/^\^/, '').replace(/\$$/, '');
+  }
+  return undefined;
+}
+
+export function compileContract(extract: ExtractName): Contract {
+  const schema = EXTRACTS[extract] as unknown as z.ZodObject;
+  const meta = schema.meta() as unknown as ExtractMeta;
+  const columns: ContractColumn[] = Object.entries(schema.shape).map(([name, s]) => {
+    const col = s as unknown as AnySchema;
+    const m = (col.meta() ?? {}) as unknown as ColumnMeta;
+    const inner = innerSchema(col);
+    const c: ContractColumn = {
+      name,
+      kind: m.kind,
+      optional: col.isOptional(),
+      aliases: m.aliases ?? [],
+      openCodes: m.openCodes ?? false,
+      cprWhen: m.cprWhen,
+    };
+    if (m.kind === 'decimal' || m.kind === 'integer') {
+      const min = inner.minValue as number | null;
+      const max = inner.maxValue as number | null;
+      if (min !== null && Number.isFinite(min)) c.min = min;
+      if (max !== null && Number.isFinite(max) && max < Number.MAX_SAFE_INTEGER) c.max = max;
+      // zod reports gt(0) on an integer as min 1 (for ints); keep the rule readable as "> 0".
+      const checks = JSON.stringify((inner as { def: { checks?: unknown } }).def.checks ?? []);
+      if (checks.includes('"inclusive":false')) c.exclusiveMin = true;
+    }
+    if (m.kind === 'code' && !m.openCodes) c.codes = inner.options as string[];
+    if (m.kind === 'text') c.pattern = patternOf(inner);
+    return c;
+  });
+  return {
+    extract,
+    description: meta.description,
+    columns,
+    key: meta.key ?? [],
+    rules: meta.rules ?? [],
+    references: meta.references,
+  };
+}
+
+export const CONTRACTS: Record<ExtractName, Contract> = Object.fromEntries(
+  (Object.keys(EXTRACTS) as ExtractName[]).map((e) => [e, compileContract(e)]),
+) as Record<ExtractName, Contract>;
+
+/** Header matching ignores case, surrounding spaces, the BOM and quotes (extracts.md). */
+export function normaliseHeader(h: string): string {
+  return h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+}
+
+export interface HeaderMapping {
+  /** contract column -> index of the file's column */
+  columnIndex: Map<string, number>;
+  missing: string[];
+  extra: string[];
+  duplicated: string[];
+}
+
+export function mapHeaders(contract: Contract, headers: string[]): HeaderMapping {
+  const normalised = headers.map(normaliseHeader);
+  const columnIndex = new Map<string, number>();
+  const used = new Set<number>();
+  const duplicated: string[] = [];
+  for (const col of contract.columns) {
+    const names = [col.name, ...col.aliases].map(normaliseHeader);
+    const hits = normalised.flatMap((h, i) => (names.includes(h) && !used.has(i) ? [i] : []));
+    if (hits.length > 1) duplicated.push(col.name);
+    if (hits.length >= 1) {
+      columnIndex.set(col.name, hits[0]!);
+      used.add(hits[0]!);
+    }
+  }
+  const missing = contract.columns.filter((c) => !c.optional && !columnIndex.has(c.name)).map((c) => c.name);
+  const extra = headers.filter((_, i) => !used.has(i)).map((h) => h.replace(/^\uFEFF/, '').trim());
+  return { columnIndex, missing, extra, duplicated };
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+export function duckType(kind: ColumnKind): string {
+  switch (kind) {
+    case 'date':
+    case 'month':
+      return 'DATE';
+    case 'decimal':
+      return 'DECIMAL(18,6)';
+    case 'integer':
+      return 'BIGINT';
+    case 'boolean':
+      return 'BOOLEAN';
+    default:
+      return 'VARCHAR';
+  }
+}
+
+const TRUE_WORDS = ['1', 'true', 'ja', 'j', 'x'];
+const FALSE_WORDS = ['0', 'false', 'nej', 'n'];
+
+/** SQL that parses the trimmed text `v` (NULL when empty) to the column's type; NULL when unparseable. */
+export function parseSql(col: ContractColumn, v: string, decimal: DecimalMark): string {
+  switch (col.kind) {
+    case 'cpr':
+      return `CASE WHEN regexp_full_match(${v}, '[0-9]{6}-?[0-9]{4}') THEN replace(${v}, '-', '') END`;
+    case 'date': {
+      const d = `regexp_replace(${v}, '[ T]00:00:00(\\.0+)?$', '')`;
+      return `CAST(CASE
+        WHEN regexp_full_match(${d}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN try_strptime(${d}, '%Y-%m-%d')
+        WHEN regexp_full_match(${d}, '[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}') THEN try_strptime(${d}, '%d-%m-%Y')
+        WHEN regexp_full_match(${d}, '[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}') THEN try_strptime(${d}, '%d.%m.%Y')
+        WHEN regexp_full_match(${d}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}') THEN try_strptime(${d}, '%d/%m/%Y')
+      END AS DATE)`;
+    }
+    case 'month': {
+      const d = `regexp_replace(${v}, '^([0-9]{4})-?([0-9]{2})(-01([ T]00:00:00(\\.0+)?)?)?$', '\\1-\\2-01')`;
+      return `CASE WHEN regexp_full_match(${v}, '[0-9]{4}-?[0-9]{2}(-01([ T]00:00:00(\\.0+)?)?)?') THEN CAST(try_strptime(${d}, '%Y-%m-%d') AS DATE) END`;
+    }
+    case 'decimal':
+    case 'integer': {
+      const [thousands, mark] = decimal === ',' ? ['\\.', ','] : [',', '\\.'];
+      const grouped = `-?[0-9]{1,3}(${thousands}[0-9]{3})+`;
+      const frac = col.kind === 'decimal' ? `(${mark}[0-9]+)?` : `(${mark}0+)?`;
+      const ok = `regexp_full_match(${v}, '(${grouped}|-?[0-9]+)${frac}')`;
+      const plain = decimal === ',' ? `replace(replace(${v}, '.', ''), ',', '.')` : `replace(${v}, ',', '')`;
+      return `CASE WHEN ${ok} THEN TRY_CAST(${plain} AS ${col.kind === 'integer' ? 'DECIMAL(38,6)' : 'DECIMAL(18,6)'}) END${col.kind === 'integer' ? '::BIGINT' : ''}`;
+    }
+    case 'boolean':
+      return `CASE WHEN ${v} IS NULL OR lower(${v}) IN (${FALSE_WORDS.map(sqlString).join(', ')}) THEN false
+        WHEN lower(${v}) IN (${TRUE_WORDS.map(sqlString).join(', ')}) THEN true END`;
+    case 'code':
+      return `lower(${v})`;
+    case 'text':
+      return col.pattern === '\\d{3}'
+        ? `CASE WHEN regexp_full_match(${v}, '[0-9]{1,3}') THEN lpad(${v}, 3, '0') END`
+        : v;
+  }
+}
+
+/** Birth date from the 10 CPR digits, with the century from digit 7 (extracts.md). */
+export function birthDateSql(digits: string): string {
+  const yy = `CAST(substr(${digits}, 5, 2) AS INTEGER)`;
+  const d7 = `CAST(substr(${digits}, 7, 1) AS INTEGER)`;
+  const century = `CASE WHEN ${d7} <= 3 THEN 1900
+      WHEN ${d7} IN (4, 9) THEN CASE WHEN ${yy} <= 36 THEN 2000 ELSE 1900 END
+      ELSE CASE WHEN ${yy} <= 57 THEN 2000 ELSE 1800 END END`;
+  return `CAST(try_strptime(printf('%04d-%s-%s', ${century} + ${yy}, substr(${digits}, 3, 2), substr(${digits}, 1, 2)), '%Y-%m-%d') AS DATE)`;
+}
+
+export interface ColumnCheck {
+  column: string;
+  rule: string;
+  message: string;
+  /** SQL over the parsed row (`v_<col>` raw text, `<col>` typed) that is TRUE on a violation. */
+  violatedWhen: string;
+}
+
+const fmt = (n: number) => String(n);
+
+/** The per-column checks, in the order they are reported. */
+export function columnChecks(col: ContractColumn): ColumnCheck[] {
+  const raw = quoteIdent(`v_${col.name}`);
+  const typed = quoteIdent(col.name);
+  const checks: ColumnCheck[] = [];
+  const cprRows = col.cprWhen ? `(${col.cprWhen}) AND ` : '';
+  if (!col.optional && col.kind !== 'boolean') {
+    checks.push({
+      column: col.name,
+      rule: 'required',
+      message: `${col.name} is required`,
+      violatedWhen: `${raw} IS NULL`,
+    });
+  }
+  const present = `${raw} IS NOT NULL`;
+  switch (col.kind) {
+    case 'cpr':
+      checks.push(
+        {
+          column: col.name,
+          rule: 'cpr_format',
+          message: 'CPR must be 10 digits, DDMMYY-SSSS or DDMMYYSSSS',
+          violatedWhen: `${present} AND ${typed} IS NULL`,
+        },
+        {
+          column: col.name,
+          rule: 'cpr_date',
+          message: 'the CPR number holds no real birth date (century from digit 7)',
+          violatedWhen: `${typed} IS NOT NULL AND birth_date IS NULL`,
+        },
+      );
+      break;
+    case 'date':
+      checks.push(
+        {
+          column: col.name,
+          rule: 'date_format',
+          message: 'expected a real date as YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY',
+          violatedWhen: `${present} AND ${typed} IS NULL`,
+        },
+        {
+          column: col.name,
+          rule: 'date_out_of_range',
+          message: 'date must be between 1900-01-01 and 2099-12-31',
+          violatedWhen: `${typed} IS NOT NULL AND (${typed} < DATE '1900-01-01' OR ${typed} > DATE '2099-12-31')`,
+        },
+      );
+      break;
+    case 'month':
+      checks.push({
+        column: col.name,
+        rule: 'month_format',
+        message: 'expected a month as YYYY-MM or YYYYMM',
+        violatedWhen: `${present} AND (${typed} IS NULL OR ${typed} < DATE '1900-01-01' OR ${typed} > DATE '2099-12-01')`,
+      });
+      break;
+    case 'decimal':
+    case 'integer':
+      checks.push({
+        column: col.name,
+        rule: col.kind === 'integer' ? 'not_an_integer' : 'not_a_number',
+        message:
+          col.kind === 'integer' ? 'expected a whole number' : 'expected a number such as 12,5 or 1.234,5',
+        violatedWhen: `${present} AND ${typed} IS NULL`,
+      });
+      if (col.min !== undefined) {
+        checks.push(
+          col.exclusiveMin
+            ? {
+                column: col.name,
+                rule: 'not_positive',
+                message: `${col.name} must be > ${fmt(col.min)}`,
+                violatedWhen: `${typed} <= ${col.min}`,
+              }
+            : {
+                column: col.name,
+                rule: 'below_minimum',
+                message: `${col.name} must be ≥ ${fmt(col.min)}`,
+                violatedWhen: `${typed} < ${col.min}`,
+              },
+        );
+      }
+      if (col.max !== undefined) {
+        checks.push({
+          column: col.name,
+          rule: 'above_maximum',
+          message: `${col.name} must be ≤ ${fmt(col.max)}`,
+          violatedWhen: `${typed} > ${col.max}`,
+        });
+      }
+      break;
+    case 'boolean':
+      checks.push({
+        column: col.name,
+        rule: 'not_a_boolean',
+        message: 'expected 1/0, true/false, ja/nej, j/n, x or empty',
+        violatedWhen: `${present} AND ${typed} IS NULL`,
+      });
+      break;
+    case 'code':
+      if (col.codes) {
+        checks.push({
+          column: col.name,
+          rule: 'unknown_code',
+          message: `expected one of: ${col.codes.join(', ')}`,
+          violatedWhen: `${present} AND ${typed} NOT IN (${col.codes.map(sqlString).join(', ')})`,
+        });
+      }
+      break;
+    case 'text':
+      if (col.pattern === '\\d{3}') {
+        checks.push({
+          column: col.name,
+          rule: 'municipality_format',
+          message: 'expected a kommunekode of 3 digits, e.g. 360',
+          violatedWhen: `${present} AND ${typed} IS NULL`,
+        });
+      }
+      if (col.cprWhen) {
+        checks.push({
+          column: col.name,
+          rule: 'cpr_format',
+          message: `for rows where ${col.cprWhen} this must be a CPR number with a real birth date`,
+          violatedWhen: `${cprRows}${present} AND ${quoteIdent(`cpr_${col.name}`)} IS NULL`,
+        });
+      }
+      break;
+  }
+  return checks;
+}
+
+export { hmacSql };

@@ -1,0 +1,629 @@
+/**
+ * Ingest (spec/extracts.md): every file of every extract in the inbox goes through
+ *   sniff (bytes) -> raw VARCHAR table (DuckDB read_csv / read_parquet) -> parse and check (SQL)
+ *   -> pseudonymise (SQL HMAC) -> ingest.<extract> in the warehouse, and rejects -> quarantine.
+ * Raw values, CPR included, live only in the in-memory `scratch` database and the run's private work
+ * folder, which is deleted when the run ends.
+ */
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ExtractName } from '../../schemas/extracts.ts';
+import { EXTRACT_NAMES } from '../../schemas/extracts.ts';
+import type { InputFile, Warning } from '../../schemas/outputs.ts';
+import type { Db } from '../duckdb.ts';
+import { FileRejected } from '../errors.ts';
+import {
+  birthDateSql,
+  CONTRACTS,
+  type Contract,
+  type ContractColumn,
+  columnChecks,
+  type DecimalMark,
+  duckType,
+  mapHeaders,
+  parseSql,
+  quoteIdent,
+  sqlString,
+} from './contract.ts';
+import { hmacSql, maskCprs, maskCprsSql } from './pseudonym.ts';
+import {
+  type Delimiter,
+  type Encoding,
+  formatOf,
+  sha256File,
+  sniffText,
+  splitCsvLine,
+  transcodeToUtf8,
+} from './sniff.ts';
+import { xlsxToCsv } from './xlsx.ts';
+
+export interface IngestOptions {
+  inbox: string;
+  /** Private folder of this run, for transcoded files; deleted by the caller. */
+  workDir: string;
+  /** Where quarantine files go (`<restricted>/quarantine`); undefined for `kpi check`. */
+  quarantineDir?: string;
+  onFile?: (f: InputFile) => void;
+}
+
+export interface IngestResult {
+  inputs: InputFile[];
+  warnings: Warning[];
+  delivered: ExtractName[];
+  /** Quarantine rows per file, for `kpi check` and the summary. */
+  rejectsByRule: Record<string, number>;
+}
+
+interface Prepared {
+  /** Path DuckDB reads: the original, or a UTF-8 CSV made from it. */
+  readPath: string;
+  kind: 'csv' | 'parquet';
+  gzip: boolean;
+  headers: string[];
+  delimiter: Delimiter | null;
+  encoding: Encoding | null;
+  blankLines: number[];
+  /** The physical line of the header; data lines follow it. 0 for Parquet (rows count from 1). */
+  headerLine: number;
+}
+
+const QUARANTINE_COLUMNS = 'line, "column", rule, message, value';
+
+export async function createIngestTables(db: Db): Promise<void> {
+  await db.run('CREATE SCHEMA IF NOT EXISTS ingest');
+  for (const extract of EXTRACT_NAMES) {
+    const c = CONTRACTS[extract];
+    const cols = ['_file VARCHAR', '_file_seq INTEGER', '_line BIGINT'];
+    for (const col of c.columns) {
+      if (col.kind === 'cpr') cols.push('person_key VARCHAR', 'birth_date DATE');
+      else cols.push(`${quoteIdent(col.name)} ${duckType(col.kind)}`);
+    }
+    await db.run(`CREATE TABLE IF NOT EXISTS ingest.${extract} (${cols.join(', ')})`);
+  }
+  await db.run(
+    `CREATE TABLE IF NOT EXISTS scratch.person_keys (digits VARCHAR PRIMARY KEY, person_key VARCHAR)`,
+  );
+}
+
+export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestResult> {
+  const inputs: InputFile[] = [];
+  const warnings: Warning[] = [];
+  const delivered: ExtractName[] = [];
+  const rejectsByRule: Record<string, number> = {};
+  const seen = new Map<string, string>();
+  let inboxEntries: string[];
+  try {
+    inboxEntries = await readdir(opts.inbox);
+  } catch {
+    inboxEntries = [];
+    warnings.push({
+      code: 'inbox_missing',
+      message: `The inbox folder ${opts.inbox} does not exist or cannot be read.`,
+    });
+  }
+  for (const entry of inboxEntries.sort()) {
+    if (!(EXTRACT_NAMES as string[]).includes(entry) && !entry.startsWith('.')) {
+      warnings.push({
+        code: 'unknown_folder',
+        message: `inbox/${entry} is not a known extract and was not read. Known extracts: ${EXTRACT_NAMES.join(', ')}.`,
+      });
+    }
+  }
+  await createIngestTables(db);
+  let fileSeq = 0;
+  for (const extract of EXTRACT_NAMES) {
+    if (!inboxEntries.includes(extract)) continue;
+    const dir = join(opts.inbox, extract);
+    if (!(await stat(dir)).isDirectory()) continue;
+    delivered.push(extract);
+    const files = (await readdir(dir, { withFileTypes: true }))
+      .filter((d) => d.isFile() && !d.name.startsWith('.') && !d.name.startsWith('~$'))
+      .map((d) => d.name)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const name of files) {
+      fileSeq++;
+      const rel = `${extract}/${name}`;
+      const path = join(dir, name);
+      const result = await ingestFile(db, CONTRACTS[extract], path, rel, fileSeq, seen, opts);
+      inputs.push(result.input);
+      for (const [rule, n] of Object.entries(result.rules))
+        rejectsByRule[rule] = (rejectsByRule[rule] ?? 0) + n;
+      warnings.push(...result.warnings);
+      opts.onFile?.(result.input);
+    }
+  }
+  return { inputs, warnings, delivered, rejectsByRule };
+}
+
+interface FileOutcome {
+  input: InputFile;
+  warnings: Warning[];
+  rules: Record<string, number>;
+}
+
+async function ingestFile(
+  db: Db,
+  contract: Contract,
+  path: string,
+  rel: string,
+  fileSeq: number,
+  seen: Map<string, string>,
+  opts: IngestOptions,
+): Promise<FileOutcome> {
+  const extract = contract.extract;
+  const input: InputFile = {
+    extract,
+    file: rel,
+    sha256: '',
+    status: 'loaded',
+    rowsRead: 0,
+    rowsLoaded: 0,
+    rowsRejected: 0,
+    encoding: null,
+    delimiter: null,
+    decimal: null,
+    extraColumns: [],
+  };
+  const reject = async (e: FileRejected): Promise<FileOutcome> => {
+    input.status = 'rejected';
+    input.rowsRead = e.rowsRead;
+    input.rowsRejected = e.rowsRead;
+    input.rowsLoaded = 0;
+    const message = maskCprs(e.message);
+    input.message = message;
+    await writeFileReject(opts.quarantineDir, rel, e.rule, message);
+    return {
+      input,
+      warnings: [{ code: 'file_rejected', message: `${rel}: ${message}`, extract, file: rel }],
+      rules: { [e.rule]: Math.max(1, e.rowsRead) },
+    };
+  };
+
+  const format = formatOf(path);
+  if (!format) {
+    input.sha256 = await sha256File(path);
+    return reject(
+      new FileRejected(
+        `unsupported file type; deliver .csv, .csv.gz, .parquet or .xlsx (a .xls workbook must be saved as .xlsx)`,
+        'unsupported_format',
+      ),
+    );
+  }
+  const size = (await stat(path)).size;
+  if (size === 0) {
+    input.sha256 = await sha256File(path);
+    input.status = 'empty';
+    return {
+      input,
+      warnings: [
+        {
+          code: 'empty_file',
+          message: `${rel}: the file is empty (0 bytes); nothing was loaded from it.`,
+          extract,
+          file: rel,
+        },
+      ],
+      rules: {},
+    };
+  }
+
+  let prepared: Prepared;
+  try {
+    prepared = await prepare(path, format, fileSeq, opts.workDir, db, input);
+  } catch (e) {
+    if (e instanceof FileRejected) return reject(e);
+    throw e;
+  }
+  const dup = seen.get(input.sha256);
+  if (dup) {
+    input.status = 'duplicate';
+    input.duplicateOf = dup;
+    return {
+      input,
+      warnings: [
+        {
+          code: 'duplicate_file',
+          message: `${rel} has the same content (sha256) as ${dup}, which is already loaded; it was not loaded again.`,
+          extract,
+          file: rel,
+        },
+      ],
+      rules: {},
+    };
+  }
+  seen.set(input.sha256, rel);
+
+  const mapping = mapHeaders(contract, prepared.headers);
+  input.extraColumns = mapping.extra.map(maskCprs);
+  const dataRows = async () => countRows(db, prepared, contract).catch(() => 0);
+  if (mapping.missing.length > 0) {
+    const found = prepared.headers.map((h) => h.replace(/^\uFEFF/, '').trim()).join(', ');
+    const hint =
+      prepared.headers.length === 1 && /[|:]/.test(prepared.headers[0] ?? '')
+        ? ` The header looks like it uses "${/[|]/.test(prepared.headers[0]!) ? '|' : ':'}" as delimiter; deliver the file with , ; or tab between columns.`
+        : '';
+    const names = mapping.missing.map((m) => {
+      const col = contract.columns.find((c) => c.name === m)!;
+      return col.aliases.length ? `${m} (or ${col.aliases.join(', ')})` : m;
+    });
+    return reject(
+      new FileRejected(
+        `missing required column${mapping.missing.length > 1 ? 's' : ''} ${names.join('; ')}. Headers found: ${found || '(none)'}.${hint}`,
+        'missing_column',
+        await dataRows(),
+      ),
+    );
+  }
+
+  try {
+    return await loadRows(db, contract, prepared, mapping.columnIndex, rel, fileSeq, input, opts);
+  } catch (e) {
+    if (e instanceof FileRejected) return reject(e);
+    // DuckDB could not read the file at all: keep the analyst's view on the file, not on our code.
+    return reject(
+      new FileRejected(
+        `the file could not be read: ${firstLine((e as Error).message)}`,
+        'unreadable',
+        await dataRows(),
+      ),
+    );
+  }
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.slice(0, 300);
+}
+
+async function prepare(
+  path: string,
+  format: NonNullable<ReturnType<typeof formatOf>>,
+  fileSeq: number,
+  workDir: string,
+  db: Db,
+  input: InputFile,
+): Promise<Prepared> {
+  if (format === 'parquet') {
+    input.sha256 = await sha256File(path);
+    let cols: { column_name: string }[];
+    try {
+      cols = await db.all<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`);
+    } catch (e) {
+      throw new FileRejected(
+        `the Parquet file cannot be read (${firstLine((e as Error).message)})`,
+        'unreadable',
+      );
+    }
+    return {
+      readPath: path,
+      kind: 'parquet',
+      gzip: false,
+      headers: cols.map((c) => c.column_name),
+      delimiter: null,
+      encoding: null,
+      blankLines: [],
+      headerLine: 0,
+    };
+  }
+  let readPath = path;
+  let gzip = format === 'csv.gz';
+  if (format === 'xlsx') {
+    input.sha256 = await sha256File(path);
+    readPath = join(workDir, `${fileSeq}.xlsx.csv`);
+    await xlsxToCsv(path, readPath);
+    gzip = false;
+  }
+  let sniff = await sniffText(readPath, gzip);
+  if (format !== 'xlsx') input.sha256 = sniff.sha256;
+  const encoding = sniff.encoding;
+  if (encoding === 'windows-1252' || encoding === 'latin-1' || encoding === 'utf-16') {
+    const target = join(workDir, `${fileSeq}.utf8.csv`);
+    await transcodeToUtf8(readPath, gzip, target, encoding === 'utf-16' ? 'utf-16' : 'windows-1252');
+    readPath = target;
+    gzip = false;
+    sniff = await sniffText(readPath, false);
+  }
+  if (sniff.headerLine.trim() === '') {
+    throw new FileRejected(
+      'the first line (the header) is empty; the first line must name the columns',
+      'no_header',
+    );
+  }
+  input.encoding = format === 'xlsx' ? 'xlsx' : encoding;
+  input.delimiter = sniff.delimiter;
+  return {
+    readPath,
+    kind: 'csv',
+    gzip,
+    headers: splitCsvLine(sniff.headerLine, sniff.delimiter),
+    delimiter: sniff.delimiter,
+    encoding,
+    blankLines: sniff.blankLines,
+    headerLine: 1,
+  };
+}
+
+function readCsvSql(p: Prepared, width: number, rejects: boolean): string {
+  const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  return `read_csv(${sqlString(p.readPath)}, header = true, auto_detect = false, delim = ${sqlString(p.delimiter!)},
+    quote = '"', escape = '"', columns = {${columns}}, compression = ${p.gzip ? "'gzip'" : "'none'"},
+    null_padding = false, strict_mode = true${rejects ? ", store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans'" : ''})`;
+}
+
+async function countRows(db: Db, p: Prepared, _c: Contract): Promise<number> {
+  if (p.kind === 'parquet') {
+    return (
+      await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM read_parquet(${sqlString(p.readPath)})`)
+    ).n;
+  }
+  await db.run('DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_reject_scans;');
+  const n = (
+    await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${readCsvSql(p, p.headers.length, true)}`)
+  ).n;
+  const r = (await db.one<{ n: number }>(`SELECT count(DISTINCT line)::BIGINT AS n FROM csv_rejects`)).n;
+  return n + r;
+}
+
+async function loadRows(
+  db: Db,
+  contract: Contract,
+  p: Prepared,
+  columnIndex: Map<string, number>,
+  rel: string,
+  fileSeq: number,
+  input: InputFile,
+  opts: IngestOptions,
+): Promise<FileOutcome> {
+  const extract = contract.extract;
+  const width = p.headers.length;
+  const rawCols = (prefix: string) =>
+    contract.columns.map((c) => {
+      const idx = columnIndex.get(c.name);
+      const src =
+        idx === undefined
+          ? 'NULL'
+          : p.kind === 'parquet'
+            ? `CAST(${quoteIdent(p.headers[idx]!)} AS VARCHAR)`
+            : `${prefix}c${idx}`;
+      return `nullif(trim(${src}, ' ' || chr(9) || chr(13) || chr(160)), '') AS ${quoteIdent(`v_${c.name}`)}`;
+    });
+
+  // 1. Raw text, with the physical line number of every row.
+  await db.run(
+    'DROP TABLE IF EXISTS scratch.raw; DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_reject_scans;',
+  );
+  if (p.kind === 'parquet') {
+    await db.run(`CREATE TABLE scratch.raw AS SELECT file_row_number + 1 AS _line, ${rawCols('').join(', ')}
+      FROM read_parquet(${sqlString(p.readPath)}, file_row_number = true)`);
+    await db.run(
+      'CREATE TEMP TABLE csv_rejects (line BIGINT, column_name VARCHAR, error_type VARCHAR, error_message VARCHAR, csv_line VARCHAR)',
+    );
+  } else {
+    await db.run(`CREATE TABLE scratch.raw_csv AS SELECT * FROM ${readCsvSql(p, width, true)}`);
+    // DuckDB skips blank lines and rows it rejects while parsing; both shift the line numbers of the rows
+    // after them. Row i (0-based) sits on line headerLine + 1 + i + (skipped lines before it).
+    const skips = [
+      ...p.blankLines,
+      ...(await db.all<{ line: number }>('SELECT DISTINCT line::BIGINT AS line FROM csv_rejects')).map(
+        (r) => r.line,
+      ),
+    ].sort((a, b) => a - b);
+    const base = p.headerLine + 1;
+    const lineExpr =
+      skips.length === 0
+        ? `rowid + ${base}`
+        : `rowid + ${base} + coalesce((SELECT max(j) FROM skip_thresholds WHERE t <= r.rowid), 0)`;
+    if (skips.length > 0) {
+      await db.run('DROP TABLE IF EXISTS skip_thresholds');
+      await db.run(
+        `CREATE TEMP TABLE skip_thresholds AS SELECT * FROM (VALUES ${skips
+          .map((line, j) => `(${line - base - j}, ${j + 1})`)
+          .join(', ')}) v(t, j)`,
+      );
+    }
+    await db.run(
+      `CREATE TABLE scratch.raw AS SELECT ${lineExpr} AS _line, ${rawCols('r.').join(', ')} FROM scratch.raw_csv r`,
+    );
+    await db.run('DROP TABLE scratch.raw_csv');
+  }
+
+  // 2. Decimal mark: decided once per file from the numeric columns' text (extracts.md).
+  const numeric = contract.columns.filter(
+    (c) => (c.kind === 'decimal' || c.kind === 'integer') && columnIndex.has(c.name),
+  );
+  const decimal: DecimalMark = p.kind === 'parquet' ? '.' : await detectDecimal(db, numeric, p.delimiter!);
+  input.decimal = numeric.length > 0 ? decimal : null;
+
+  // 3. Parse every value, in SQL.
+  const headerRepeat = contract.columns
+    .filter((c) => columnIndex.has(c.name))
+    .map((c) => {
+      const header = p.headers[columnIndex.get(c.name)!]!.replace(/^\uFEFF/, '')
+        .trim()
+        .toLowerCase();
+      return `lower(coalesce(${quoteIdent(`v_${c.name}`)}, '')) = ${sqlString(header)}`;
+    });
+  const typed = contract.columns.map(
+    (c) => `${parseSql(c, quoteIdent(`v_${c.name}`), decimal)} AS ${quoteIdent(c.name)}`,
+  );
+  const cprCol = contract.columns.find((c) => c.kind === 'cpr');
+  const cprWhenCols = contract.columns.filter((c) => c.cprWhen);
+  const derived = [
+    cprCol ? `${birthDateSql(quoteIdent(cprCol.name))} AS birth_date` : 'NULL::DATE AS birth_date',
+    ...cprWhenCols.map((c) => {
+      const digits = parseSql({ ...c, kind: 'cpr' }, quoteIdent(`v_${c.name}`), decimal);
+      return `CASE WHEN (${c.cprWhen}) AND ${birthDateSql(digits)} IS NOT NULL THEN ${digits} END AS ${quoteIdent(`cpr_${c.name}`)}`;
+    }),
+  ];
+  const allNull = contract.columns.map((c) => `${quoteIdent(`v_${c.name}`)} IS NULL`).join(' AND ');
+  await db.run('DROP TABLE IF EXISTS scratch.parsed');
+  await db.run(`CREATE TABLE scratch.parsed AS
+    SELECT *, ${derived.join(', ')} FROM (
+      SELECT _line, ${contract.columns.map((c) => quoteIdent(`v_${c.name}`)).join(', ')}, ${typed.join(', ')},
+        (${allNull}) AS _empty, (${headerRepeat.join(' AND ') || 'false'}) AS _header_again
+      FROM scratch.raw)`);
+  await db.run('DROP TABLE scratch.raw');
+
+  // 4. Every rule, in SQL. One row per (line, column, rule); a row with any violation is rejected.
+  await db.run(`DROP TABLE IF EXISTS scratch.violations;
+    CREATE TABLE scratch.violations (line BIGINT, "column" VARCHAR, rule VARCHAR, message VARCHAR, value VARCHAR)`);
+  const checks = violationSelects(contract);
+  if (checks.length > 0) {
+    await db.run(`INSERT INTO scratch.violations ${checks.join('\nUNION ALL\n')}`);
+  }
+  await db.run(`INSERT INTO scratch.violations
+    SELECT _line, '', 'empty_row', 'the row is empty (only delimiters or spaces)', '' FROM scratch.parsed WHERE _empty
+    UNION ALL
+    SELECT _line, '', 'repeated_header', 'the header row appears again inside the file', '' FROM scratch.parsed WHERE _header_again AND NOT _empty`);
+  if (contract.key.length > 0) await checkDuplicateKeys(db, contract);
+  await db.run(`INSERT INTO scratch.violations
+    SELECT line, coalesce(column_name, ''), lower(replace(error_type, ' ', '_')),
+      ${maskCprsSql('error_message')} || ' (the line does not split into the ' || ${width} || ' columns of the header)',
+      left(${maskCprsSql('csv_line')}, 200)
+    FROM csv_rejects`);
+
+  // 5. Pseudonymise: key each distinct CPR once, then join the keys back.
+  const digitCols = [...(cprCol ? [cprCol.name] : []), ...cprWhenCols.map((c) => `cpr_${c.name}`)];
+  for (const d of digitCols) {
+    await db.run(`INSERT INTO scratch.person_keys
+      SELECT digits, ${hmacSql('digits')} FROM (SELECT DISTINCT ${quoteIdent(d)} AS digits FROM scratch.parsed
+        WHERE ${quoteIdent(d)} IS NOT NULL) d
+      WHERE digits NOT IN (SELECT digits FROM scratch.person_keys)`);
+  }
+  const finalCols = contract.columns.flatMap((c) => {
+    if (c.kind === 'cpr') return ['k.person_key AS person_key', 'p.birth_date AS birth_date'];
+    if (c.cprWhen) {
+      return [
+        `coalesce((SELECT person_key FROM scratch.person_keys pk WHERE pk.digits = p.${quoteIdent(`cpr_${c.name}`)}), p.${quoteIdent(c.name)}) AS ${quoteIdent(c.name)}`,
+      ];
+    }
+    return [`p.${quoteIdent(c.name)} AS ${quoteIdent(c.name)}`];
+  });
+  await db.run(`DROP TABLE IF EXISTS scratch.final; CREATE TABLE scratch.final AS
+    SELECT ${sqlString(rel)} AS _file, ${fileSeq}::INTEGER AS _file_seq, p._line AS _line, ${finalCols.join(', ')}
+    FROM scratch.parsed p ${cprCol ? `LEFT JOIN scratch.person_keys k ON k.digits = p.${quoteIdent(cprCol.name)}` : ''}
+    WHERE p._line NOT IN (SELECT line FROM scratch.violations)`);
+  if (contract.references) await checkReferences(db, contract);
+  await db.run(
+    `INSERT INTO ingest.${extract} SELECT * FROM scratch.final WHERE _line NOT IN (SELECT line FROM scratch.violations)`,
+  );
+
+  // 6. Count, and check that nothing was lost.
+  const counts = await db.one<{ parsed: number; rejected: number; loaded: number }>(`SELECT
+    (SELECT count(*) FROM scratch.parsed)::BIGINT + (SELECT count(DISTINCT line) FROM csv_rejects)::BIGINT AS parsed,
+    (SELECT count(DISTINCT line) FROM scratch.violations)::BIGINT AS rejected,
+    (SELECT count(*) FROM scratch.final WHERE _line NOT IN (SELECT line FROM scratch.violations))::BIGINT AS loaded`);
+  input.rowsRead = counts.parsed;
+  input.rowsLoaded = counts.loaded;
+  input.rowsRejected = counts.rejected;
+  if (counts.loaded + counts.rejected !== counts.parsed) {
+    throw new Error(
+      `internal error: ${rel}: ${counts.parsed} rows read but ${counts.loaded} loaded + ${counts.rejected} rejected`,
+    );
+  }
+  if (counts.parsed === 0) input.status = 'empty';
+
+  const rules: Record<string, number> = {};
+  const warnings: Warning[] = [];
+  if (counts.rejected > 0) {
+    const byRule = await db.all<{ rule: string; n: number }>(
+      'SELECT rule, count(DISTINCT line)::BIGINT AS n FROM scratch.violations GROUP BY rule ORDER BY n DESC, rule',
+    );
+    for (const r of byRule) rules[r.rule] = r.n;
+    warnings.push({
+      code: 'rows_quarantined',
+      message: `${rel}: ${counts.rejected} of ${counts.parsed} rows quarantined (${byRule.map((r) => `${r.rule}: ${r.n}`).join(', ')})`,
+      extract,
+      file: rel,
+    });
+    if (opts.quarantineDir) {
+      const target = join(opts.quarantineDir, `${rel}.rejects.csv`);
+      await mkdir(join(opts.quarantineDir, extract), { recursive: true });
+      await db.run(`COPY (SELECT ${QUARANTINE_COLUMNS} FROM scratch.violations ORDER BY line, "column", rule)
+        TO ${sqlString(target)} (HEADER, DELIMITER ',')`);
+    }
+  } else if (counts.parsed === 0) {
+    warnings.push({
+      code: 'empty_file',
+      message: `${rel}: the file has a header but no rows.`,
+      extract,
+      file: rel,
+    });
+  }
+  await db.run(
+    'DROP TABLE scratch.parsed; DROP TABLE scratch.final; DROP TABLE scratch.violations; DROP TABLE IF EXISTS csv_rejects;',
+  );
+  return { input, warnings, rules };
+}
+
+function maskedValue(col: ContractColumn): string {
+  const v = quoteIdent(`v_${col.name}`);
+  if (col.kind === 'cpr') return `CASE WHEN ${v} IS NULL THEN '' ELSE '******-**' || right(${v}, 2) END`;
+  return `left(coalesce(${maskCprsSql(v)}, ''), 200)`;
+}
+
+function violationSelects(contract: Contract): string[] {
+  const selects: string[] = [];
+  for (const col of contract.columns) {
+    for (const check of columnChecks(col)) {
+      selects.push(`SELECT _line, ${sqlString(check.column)}, ${sqlString(check.rule)}, ${sqlString(check.message)}, ${maskedValue(col)}
+        FROM scratch.parsed WHERE NOT _empty AND NOT _header_again AND (${check.violatedWhen})`);
+    }
+  }
+  for (const rule of contract.rules) {
+    const col = contract.columns.find((c) => c.name === rule.column)!;
+    selects.push(`SELECT _line, ${sqlString(rule.column)}, ${sqlString(rule.rule)}, ${sqlString(rule.message)}, ${maskedValue(col)}
+      FROM scratch.parsed WHERE NOT _empty AND NOT _header_again AND coalesce(${rule.violatedWhen}, false)`);
+  }
+  return selects;
+}
+
+/** A key twice in one file is an error in the delivery: the first row loads, later ones are rejected. */
+async function checkDuplicateKeys(db: Db, contract: Contract): Promise<void> {
+  const keyCols = contract.key.map((k) => quoteIdent(k));
+  const keyCol = contract.columns.find((c) => c.name === contract.key[contract.key.length - 1])!;
+  await db.run(`INSERT INTO scratch.violations
+    SELECT _line, ${sqlString(contract.key.join('+'))}, 'duplicate_key',
+      'the key (' || ${sqlString(contract.key.join(', '))} || ') already appears on line ' || first_line || ' of this file',
+      ${maskedValue(keyCol)}
+    FROM (SELECT *, min(_line) OVER (PARTITION BY ${keyCols.join(', ')}) AS first_line
+          FROM scratch.parsed WHERE _line NOT IN (SELECT line FROM scratch.violations))
+    WHERE _line <> first_line`);
+}
+
+async function checkReferences(db: Db, contract: Contract): Promise<void> {
+  const ref = contract.references!;
+  const cols = ref.columns.map(quoteIdent);
+  const col = contract.columns.find((c) => c.name === ref.columns[ref.columns.length - 1])!;
+  await db.run(`INSERT INTO scratch.violations
+    SELECT f._line, ${sqlString(ref.columns.join('+'))}, 'no_matching_${ref.extract}',
+      'no row in ${ref.extract} has the same ' || ${sqlString(ref.columns.join(', '))}, ${maskedValue(col)}
+    FROM scratch.final f JOIN scratch.parsed p USING (_line)
+    WHERE NOT EXISTS (SELECT 1 FROM ingest.${ref.extract} r WHERE ${cols.map((c) => `r.${c} = f.${c}`).join(' AND ')})`);
+}
+
+async function detectDecimal(db: Db, numeric: ContractColumn[], delimiter: Delimiter): Promise<DecimalMark> {
+  if (numeric.length === 0) return delimiter === ';' ? ',' : '.';
+  const values = numeric.map((c) => quoteIdent(`v_${c.name}`)).join(', ');
+  const e = await db.one<{ comma: number; point: number; dotted: number }>(`SELECT
+      count_if(v LIKE '%,%' AND NOT regexp_full_match(v, '-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?'))::BIGINT AS comma,
+      count_if(regexp_full_match(v, '-?[0-9]*\\.[0-9]+') AND NOT regexp_full_match(v, '-?[0-9]{1,3}(\\.[0-9]{3})+'))::BIGINT AS point,
+      count_if(regexp_full_match(v, '-?[0-9]{1,3}(\\.[0-9]{3})+'))::BIGINT AS dotted
+    FROM (SELECT unnest([${values}]) AS v FROM scratch.raw) WHERE v IS NOT NULL`);
+  if (e.comma > 0 || e.point > 0) return e.comma >= e.point ? ',' : '.';
+  if (e.dotted > 0) return delimiter === ',' ? '.' : ',';
+  return delimiter === ';' ? ',' : '.';
+}
+
+/** A file that is rejected whole still gets a rejects file that says why (extracts.md). */
+async function writeFileReject(
+  dir: string | undefined,
+  rel: string,
+  rule: string,
+  message: string,
+): Promise<void> {
+  if (!dir) return;
+  const target = join(dir, `${rel}.rejects.csv`);
+  await mkdir(join(target, '..'), { recursive: true });
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  await writeFile(target, `line,column,rule,message,value\n,,${q(rule)},${q(message)},\n`, 'utf8');
+}

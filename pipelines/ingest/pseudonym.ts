@@ -1,0 +1,78 @@
+/**
+ * Pseudonymisation (privacy-and-reliability.md, rule 1): person_key = the first 128 bits of
+ * HMAC-SHA256(key, the 10 CPR digits), in hex. The HMAC is evaluated inside DuckDB from the key's inner
+ * and outer pads, so a raw CPR never leaves the database engine.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { ConfigError } from '../errors.ts';
+
+export const MIN_KEY_LENGTH = 32;
+/** Used by `kpi demo` only, and it says so. Never for real data. */
+export const DEMO_KEY = 'demo-key-for-the-synthetic-municipality-only-0000';
+
+const HOW_TO_SET = [
+  'Set a pseudonymisation key of at least 32 characters, either',
+  '  export KPI_PSEUDONYM_KEY="<a long random secret>"',
+  'or put it in a file readable only by the job and point to it:',
+  '  export KPI_PSEUDONYM_KEY_FILE=/etc/kpi/pseudonym.key',
+  'Keep the same key from run to run: a new key gives every person a new key (see README, key rotation).',
+].join('\n');
+
+export function resolveKey(env: NodeJS.ProcessEnv): string {
+  let key = env.KPI_PSEUDONYM_KEY;
+  if (!key && env.KPI_PSEUDONYM_KEY_FILE) {
+    try {
+      key = readFileSync(env.KPI_PSEUDONYM_KEY_FILE, 'utf8').trim();
+    } catch (e) {
+      throw new ConfigError(
+        `Cannot read KPI_PSEUDONYM_KEY_FILE=${env.KPI_PSEUDONYM_KEY_FILE}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.\n${HOW_TO_SET}`,
+      );
+    }
+  }
+  if (!key) throw new ConfigError(`No pseudonymisation key is set.\n${HOW_TO_SET}`);
+  if (key.length < MIN_KEY_LENGTH) {
+    throw new ConfigError(
+      `The pseudonymisation key has ${key.length} characters; at least ${MIN_KEY_LENGTH} are needed.\n${HOW_TO_SET}`,
+    );
+  }
+  return key;
+}
+
+/** HMAC's inner and outer padded keys (RFC 2104), as hex, for the SQL expression in `hmacSql`. */
+export function hmacPads(key: string): { ipad: string; opad: string } {
+  let k = Buffer.from(key, 'utf8');
+  if (k.length > 64) k = createHash('sha256').update(k).digest();
+  const block = Buffer.alloc(64);
+  k.copy(block);
+  return {
+    ipad: Buffer.from(block.map((b) => b ^ 0x36)).toString('hex'),
+    opad: Buffer.from(block.map((b) => b ^ 0x5c)).toString('hex'),
+  };
+}
+
+/** SQL for person_key over a VARCHAR expression holding the 10 CPR digits. Needs `setKeyVariables`. */
+export function hmacSql(digitsExpr: string): string {
+  return `left(sha256(getvariable('pk_opad') || unhex(sha256(getvariable('pk_ipad') || (${digitsExpr})::BLOB))), 32)`;
+}
+
+export function setKeyVariablesSql(key: string): string {
+  const { ipad, opad } = hmacPads(key);
+  return `SET VARIABLE pk_ipad = unhex('${ipad}'); SET VARIABLE pk_opad = unhex('${opad}');`;
+}
+
+/** A short fingerprint of the key, safe to publish: it tells runs with different keys apart. */
+export function keyFingerprint(key: string): string {
+  return createHash('sha256').update(`kpi-key-fingerprint:${key}`).digest('hex').slice(0, 12);
+}
+
+/** Anything that looks like a CPR (DDMMYY-SSSS or 10 digits) becomes ******-**NN. For messages. */
+export const CPR_LIKE = /(?<!\d)\d{6}-?\d{2}(\d{2})(?!\d)/g;
+export function maskCprs(text: string): string {
+  return text.replace(CPR_LIKE, '******-**$1');
+}
+
+/** The same masking in DuckDB SQL, for quarantine values. */
+export function maskCprsSql(expr: string): string {
+  return `regexp_replace(${expr}, '(^|[^0-9])[0-9]{6}-?[0-9]{2}([0-9]{2})($|[^0-9])', '\\1******-**\\2\\3', 'g')`;
+}

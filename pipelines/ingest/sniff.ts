@@ -1,0 +1,271 @@
+/**
+ * One streaming pass over a delivered file's bytes: sha256, gzip integrity, encoding (UTF-8 with or
+ * without BOM, Windows-1252, Latin-1, or a mix, which is refused), the header line, the delimiter, the
+ * number of lines and where blank lines are (DuckDB skips them, so line numbers must account for them).
+ * This works on byte chunks; the rows themselves are parsed by DuckDB.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import { FileRejected } from '../errors.ts';
+
+export type FileFormat = 'csv' | 'csv.gz' | 'parquet' | 'xlsx';
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16' | 'windows-1252' | 'latin-1';
+export type Delimiter = ',' | ';' | '\t';
+
+export function formatOf(file: string): FileFormat | undefined {
+  const f = file.toLowerCase();
+  if (f.endsWith('.csv.gz') || f.endsWith('.txt.gz') || f.endsWith('.tsv.gz')) return 'csv.gz';
+  if (f.endsWith('.csv') || f.endsWith('.txt') || f.endsWith('.tsv')) return 'csv';
+  if (f.endsWith('.parquet')) return 'parquet';
+  if (f.endsWith('.xlsx')) return 'xlsx';
+  return undefined;
+}
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}
+
+export interface TextSniff {
+  sha256: string;
+  size: number;
+  encoding: Encoding;
+  /** The header line, decoded, without BOM and line ending. */
+  headerLine: string;
+  delimiter: Delimiter;
+  /** Physical line numbers (1-based) of blank lines after the header. */
+  blankLines: number[];
+  /** Non-blank lines after the header: the data rows as the file has them. */
+  dataLines: number;
+}
+
+const DANISH_UTF8 = [0xa6, 0xb8, 0xa5, 0x86, 0x98, 0x85]; // second bytes of æ ø å Æ Ø Å after 0xC3
+
+/** Passes bytes through while it learns their encoding and line structure. */
+class ByteScanner extends Transform {
+  private decoder = new TextDecoder('utf-8', { fatal: true });
+  firstInvalidLine: number | undefined;
+  sawUtf8Multibyte = false;
+  sawC1 = false;
+  sawHigh = false;
+  line = 1;
+  blankLines: number[] = [];
+  nonBlankLines = 0;
+  private lineHasContent = false;
+  private headerBytes: Buffer[] = [];
+  private headerDone = false;
+  private prevC3 = false;
+  bom: 'utf-8' | 'utf-16' | undefined;
+  private first = true;
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    if (this.first) {
+      this.first = false;
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) this.bom = 'utf-8';
+      else if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))
+        this.bom = 'utf-16';
+    }
+    if (this.bom !== 'utf-16') {
+      if (this.firstInvalidLine === undefined) {
+        try {
+          this.decoder.decode(chunk, { stream: true });
+        } catch {
+          this.firstInvalidLine = this.locateInvalid(chunk);
+        }
+      }
+      this.scan(chunk);
+    }
+    cb(null, chunk);
+  }
+
+  override _flush(cb: TransformCallback): void {
+    if (this.bom !== 'utf-16' && this.firstInvalidLine === undefined) {
+      try {
+        this.decoder.decode();
+      } catch {
+        this.firstInvalidLine = this.line;
+      }
+    }
+    if (this.lineHasContent) this.endLine(false);
+    cb();
+  }
+
+  /** The line of the first byte that is not valid UTF-8 in this chunk (approximate at chunk borders). */
+  private locateInvalid(chunk: Buffer): number {
+    let line = this.line;
+    const d = new TextDecoder('utf-8', { fatal: true });
+    let start = 0;
+    for (let i = 0; i <= chunk.length; i++) {
+      if (i === chunk.length || chunk[i] === 0x0a) {
+        try {
+          d.decode(chunk.subarray(start, i));
+        } catch {
+          return line;
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return line;
+  }
+
+  private endLine(blank: boolean): void {
+    if (!this.headerDone) {
+      this.headerDone = true;
+    } else if (blank) {
+      this.blankLines.push(this.line);
+    } else {
+      this.nonBlankLines++;
+    }
+    this.line++;
+    this.lineHasContent = false;
+  }
+
+  private scan(chunk: Buffer): void {
+    let headerStart = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (b >= 0x80) {
+        this.sawHigh = true;
+        if (b <= 0x9f) this.sawC1 = true;
+        if (this.prevC3 && DANISH_UTF8.includes(b)) this.sawUtf8Multibyte = true;
+      }
+      this.prevC3 = b === 0xc3;
+      if (b === 0x0a) {
+        if (!this.headerDone) this.headerBytes.push(chunk.subarray(headerStart, i));
+        this.endLine(!this.lineHasContent);
+      } else if (b !== 0x0d && b !== 0x20 && b !== 0x09) {
+        this.lineHasContent = true;
+      }
+    }
+    if (!this.headerDone) this.headerBytes.push(chunk.subarray(headerStart));
+    headerStart = 0;
+  }
+
+  header(): Buffer {
+    return Buffer.concat(this.headerBytes);
+  }
+}
+
+/** Splits one CSV line on `delim`, honouring double quotes. Only used for the header. */
+export function splitCsvLine(line: string, delim: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delim) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+export function detectDelimiter(header: string): Delimiter {
+  const counts = ([';', ',', '\t'] as const).map((d) => [d, splitCsvLine(header, d).length - 1] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0]![1] > 0 ? counts[0]![0] : ',';
+}
+
+export async function sniffText(path: string, gz: boolean): Promise<TextSniff> {
+  const before = await stat(path);
+  const hash = createHash('sha256');
+  const scanner = new ByteScanner();
+  const source = createReadStream(path);
+  const hashTap = new Transform({
+    transform(chunk: Buffer, _e, cb) {
+      hash.update(chunk);
+      cb(null, chunk);
+    },
+  });
+  const sink = new Transform({
+    transform(_c, _e, cb) {
+      cb();
+    },
+  });
+  try {
+    if (gz) await pipeline(source, hashTap, createGunzip(), scanner, sink);
+    else await pipeline(source, hashTap, scanner, sink);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (
+      gz &&
+      (code.startsWith('Z_') || /unexpected end|incorrect header|invalid/i.test((e as Error).message))
+    ) {
+      throw new FileRejected(
+        `the gzip file is truncated or corrupt (${(e as Error).message}); ask for the file to be delivered again`,
+        'unreadable_gzip',
+      );
+    }
+    throw new FileRejected(`the file cannot be read: ${(e as Error).message}`, 'unreadable');
+  }
+  const after = await stat(path);
+  if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
+    throw new FileRejected(
+      'the file changed while it was being read: it is probably still being written. It is skipped now and will be loaded by the next run',
+      'file_changing',
+    );
+  }
+  let encoding: Encoding;
+  if (scanner.bom === 'utf-16') encoding = 'utf-16';
+  else if (scanner.firstInvalidLine === undefined) encoding = scanner.bom === 'utf-8' ? 'utf-8-bom' : 'utf-8';
+  else if (scanner.sawUtf8Multibyte || scanner.bom === 'utf-8') {
+    throw new FileRejected(
+      `the file mixes encodings: it is UTF-8, but line ${scanner.firstInvalidLine} has a byte that is not valid UTF-8 (probably Windows-1252). Re-export the whole file in one encoding (UTF-8 is best)`,
+      'mixed_encoding',
+    );
+  } else encoding = scanner.sawC1 ? 'windows-1252' : 'latin-1';
+
+  let headerLine: string;
+  if (encoding === 'utf-16') headerLine = '';
+  else {
+    const bytes = scanner.header();
+    headerLine = (encoding.startsWith('utf-8') ? new TextDecoder('utf-8') : new TextDecoder('windows-1252'))
+      .decode(bytes)
+      .replace(/^\uFEFF/, '')
+      .replace(/\r$/, '');
+  }
+  return {
+    sha256: hash.digest('hex'),
+    size: after.size,
+    encoding,
+    headerLine,
+    delimiter: detectDelimiter(headerLine),
+    blankLines: scanner.blankLines,
+    dataLines: scanner.nonBlankLines,
+  };
+}
+
+/** Windows-1252 / Latin-1 (or UTF-16) to UTF-8, streamed, for DuckDB (which reads only utf-8, utf-16 and latin-1). */
+export async function transcodeToUtf8(
+  path: string,
+  gz: boolean,
+  target: string,
+  from: 'windows-1252' | 'utf-16' = 'windows-1252',
+): Promise<void> {
+  const decoder = new TextDecoder(from === 'utf-16' ? 'utf-16le' : 'windows-1252');
+  const toUtf8 = new Transform({
+    transform(chunk: Buffer, _e, cb) {
+      cb(null, Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8'));
+    },
+    flush(cb) {
+      cb(null, Buffer.from(decoder.decode(), 'utf8'));
+    },
+  });
+  if (gz) await pipeline(createReadStream(path), createGunzip(), toUtf8, createWriteStream(target));
+  else await pipeline(createReadStream(path), toUtf8, createWriteStream(target));
+}

@@ -1,0 +1,45 @@
+/**
+ * All progress output goes through a Reporter (the library never prints). On a terminal it writes short
+ * human lines; otherwise JSON lines with run id, stage, event and counts, for cron and log shippers.
+ * Messages are masked for CPR-like numbers before they are written.
+ */
+import { maskCprs } from './ingest/pseudonym.ts';
+
+export interface LogEvent {
+  stage: string;
+  event: string;
+  message?: string;
+  [k: string]: unknown;
+}
+
+export interface Reporter {
+  runId?: string;
+  event(e: LogEvent): void;
+}
+
+export const silentReporter: Reporter = { event() {} };
+
+export function streamReporter(
+  stream: NodeJS.WritableStream & { isTTY?: boolean },
+  opts: { json?: boolean; quiet?: boolean } = {},
+): Reporter {
+  const json = opts.json ?? !stream.isTTY;
+  const r: Reporter = {
+    event(e) {
+      if (opts.quiet && e.event !== 'error' && e.event !== 'warning') return;
+      if (json) {
+        stream.write(
+          `${maskCprs(JSON.stringify({ time: new Date().toISOString(), runId: r.runId, ...e }))}\n`,
+        );
+      } else if (e.message) {
+        stream.write(`${maskCprs(`[${e.stage}] ${e.message}`)}\n`);
+      }
+    },
+  };
+  return r;
+}
+
+export function recordingReporter(): Reporter & { events: LogEvent[] } {
+  const events: LogEvent[] = [];
+  return { events, event: (e) => events.push(e) };
+}

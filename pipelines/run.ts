@@ -1,0 +1,300 @@
+/**
+ * The nightly job (spec/README.md): ingest -> warehouse -> kpis -> publish, in that order, nothing else.
+ * Everything is built in a private staging folder and published with one atomic switch, so a failed or
+ * killed run leaves the previous outputs as they were.
+ */
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { z } from 'zod';
+import { type KpiEntry, KpisJson, Manifest, SCHEMA_VERSION, type Warning } from '../schemas/outputs.ts';
+import { type Config, configHash, kpiDefinitions } from './config.ts';
+import { Db } from './duckdb.ts';
+import { RunError, UserError } from './errors.ts';
+import { type IngestResult, ingestInbox } from './ingest/ingest.ts';
+import { keyFingerprint, maskCprs, setKeyVariablesSql } from './ingest/pseudonym.ts';
+import { sha256File } from './ingest/sniff.ts';
+import { type EvaluatedKpi, evaluateKpi } from './kpis/evaluate.ts';
+import { toPublicEntry } from './kpis/publicEntry.ts';
+import { type Reporter, silentReporter } from './log.ts';
+import { RUNS_DIR, removeUnpublished, runDir, switchTo } from './publish/atomic.ts';
+import { acquireLock } from './publish/lock.ts';
+import { buildWarehouse, staleExtractWarnings } from './warehouse.ts';
+
+export interface RunOptions {
+  inbox: string;
+  out: string;
+  asOf: string;
+  config: Config;
+  key: string;
+  select?: string[];
+  reporter?: Reporter;
+  now?: () => Date;
+}
+
+export interface RunSummary {
+  runId: string;
+  manifest: Manifest;
+  kpis: KpisJson;
+  outDir: string;
+}
+
+export function makeRunId(now: Date): string {
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+let cachedVersion: string | undefined;
+export async function codeVersion(): Promise<string> {
+  if (cachedVersion) return cachedVersion;
+  const root = new URL('../', import.meta.url);
+  const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8')) as { version: string };
+  let commit = '';
+  try {
+    const head = (await readFile(new URL('.git/HEAD', root), 'utf8')).trim();
+    commit = head.startsWith('ref: ')
+      ? (await readFile(new URL(`.git/${head.slice(5)}`, root), 'utf8')).trim()
+      : head;
+  } catch {
+    /* not a git checkout */
+  }
+  cachedVersion = commit ? `${pkg.version}+${commit.slice(0, 12)}` : pkg.version;
+  return cachedVersion;
+}
+
+class Stages {
+  readonly list: { name: string; seconds: number }[] = [];
+  constructor(private reporter: Reporter) {}
+  async time<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    this.reporter.event({ stage: name, event: 'start' });
+    const result = await fn();
+    const seconds = Math.round(performance.now() - t0) / 1000;
+    this.list.push({ name, seconds });
+    this.reporter.event({ stage: name, event: 'done', seconds });
+    return result;
+  }
+}
+
+async function readPrevious(outDir: string): Promise<KpisJson | undefined> {
+  try {
+    return KpisJson.parse(JSON.parse(await readFile(join(outDir, 'public', 'kpis.json'), 'utf8')));
+  } catch {
+    return undefined;
+  }
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await listFiles(p)));
+    else out.push(p);
+  }
+  return out.sort();
+}
+
+async function writeJson(path: string, value: unknown): Promise<void> {
+  await mkdir(join(path, '..'), { recursive: true });
+  await writeFile(path, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
+}
+
+export async function openWorkDb(
+  workDir: string,
+  config: Config,
+  key: string,
+  file = 'warehouse.duckdb',
+): Promise<Db> {
+  await mkdir(join(workDir, 'duckdb_tmp'), { recursive: true });
+  const db = await Db.open(join(workDir, file), {
+    memoryLimit: config.duckdb.memoryLimit,
+    tempDirectory: config.duckdb.tempDirectory
+      ? join(config.duckdb.tempDirectory, `kpi-${process.pid}`)
+      : join(workDir, 'duckdb_tmp'),
+    threads: config.duckdb.threads,
+  });
+  await db.run(`ATTACH ':memory:' AS scratch; ${setKeyVariablesSql(key)}`);
+  return db;
+}
+
+export async function run(opts: RunOptions): Promise<RunSummary> {
+  const reporter = opts.reporter ?? silentReporter;
+  const now = opts.now ?? (() => new Date());
+  const startedAt = now();
+  const runId = makeRunId(startedAt);
+  reporter.runId = runId;
+  const outDir = resolve(opts.out);
+  const inbox = resolve(opts.inbox);
+  await mkdir(outDir, { recursive: true });
+  const lock = await acquireLock(outDir, runId);
+  const warnings: Warning[] = [];
+  if (lock.tookOverFrom) {
+    warnings.push({
+      code: 'stale_lock',
+      message: `took over the lock of run ${lock.tookOverFrom.runId} (pid ${lock.tookOverFrom.pid}), which is no longer running`,
+    });
+  }
+  const stages = new Stages(reporter);
+  const workDir = join(outDir, '.work', runId);
+  const staging = join(outDir, RUNS_DIR, `.staging-${runId}`);
+  let db: Db | undefined;
+  try {
+    await removeUnpublished(outDir);
+    await mkdir(workDir, { recursive: true });
+    await mkdir(join(staging, 'public'), { recursive: true });
+    await mkdir(join(staging, 'restricted'), { recursive: true });
+    const previous = await readPrevious(outDir);
+    const defs = kpiDefinitions(opts.config);
+    const selected = opts.select ? defs.filter((d) => opts.select!.includes(d.id)) : defs;
+    db = await openWorkDb(workDir, opts.config, opts.key);
+    const workDb = db;
+
+    const ingest: IngestResult = await stages.time('ingest', () =>
+      ingestInbox(workDb, {
+        inbox,
+        workDir,
+        quarantineDir: join(staging, 'restricted', 'quarantine'),
+        onFile: (f) =>
+          reporter.event({
+            stage: 'ingest',
+            event: 'file',
+            file: f.file,
+            status: f.status,
+            rowsRead: f.rowsRead,
+            rowsLoaded: f.rowsLoaded,
+            rowsRejected: f.rowsRejected,
+            message: `${f.file}: ${f.status}, ${f.rowsLoaded} of ${f.rowsRead} rows loaded${f.rowsRejected ? `, ${f.rowsRejected} quarantined` : ''}`,
+          }),
+      }),
+    );
+    warnings.push(...ingest.warnings);
+
+    await stages.time('warehouse', async () => {
+      await buildWarehouse(workDb, { asOf: opts.asOf, config: opts.config });
+      warnings.push(
+        ...(await staleExtractWarnings(workDb, opts.asOf, opts.config.staleAfterMonths, ingest.delivered)),
+      );
+    });
+
+    const evaluated: EvaluatedKpi[] = await stages.time('kpis', async () => {
+      const out: EvaluatedKpi[] = [];
+      for (const def of selected) {
+        out.push(
+          ...(await evaluateKpi(workDb, def, opts.asOf, opts.config.municipality.code, ingest.delivered)),
+        );
+        reporter.event({ stage: 'kpis', event: 'kpi', kpi: def.id, message: `${def.id} computed` });
+      }
+      for (const def of defs) {
+        if (!def.extracts.every((e) => ingest.delivered.includes(e))) {
+          warnings.push({
+            code: 'extract_not_delivered',
+            message: `${def.id}: no data, because ${def.extracts.filter((e) => !ingest.delivered.includes(e)).join(', ')} was not delivered (no folder in the inbox)`,
+          });
+        }
+      }
+      return out;
+    });
+
+    db.close();
+    db = undefined;
+
+    const manifest = await stages.time('publish', async () => {
+      const kpiEntries: KpiEntry[] = evaluated.map((ev) => {
+        const prev = previous?.kpis.find((k) => k.id === ev.def.id && k.municipality === ev.municipality);
+        return toPublicEntry(
+          ev,
+          opts.config.minCell,
+          prev && previous ? { entry: prev, runId: previous.runId } : undefined,
+        );
+      });
+      // --select: the KPIs not selected keep their previously published values.
+      if (opts.select && previous) {
+        for (const k of previous.kpis)
+          if (!opts.select.includes(k.id)) kpiEntries.push({ ...k, restatements: [] });
+      }
+      const order = defs.map((d) => d.id);
+      kpiEntries.sort(
+        (a, b) => order.indexOf(a.id) - order.indexOf(b.id) || a.municipality.localeCompare(b.municipality),
+      );
+      const kpis = KpisJson.parse({
+        schemaVersion: SCHEMA_VERSION,
+        runId,
+        asOf: opts.asOf,
+        generatedAt: now()
+          .toISOString()
+          .replace(/\.\d+Z$/, 'Z'),
+        minCell: opts.config.minCell,
+        kpis: kpiEntries,
+      });
+      await writeJson(join(staging, 'public', 'kpis.json'), kpis);
+      await writeJson(join(staging, 'public', 'schemas', 'kpis.schema.json'), z.toJSONSchema(KpisJson));
+      await writeJson(join(staging, 'public', 'schemas', 'manifest.schema.json'), z.toJSONSchema(Manifest));
+      await copyFile(join(workDir, 'warehouse.duckdb'), join(staging, 'restricted', 'warehouse.duckdb'));
+
+      const outputs = [];
+      for (const f of await listFiles(staging)) {
+        outputs.push({
+          path: relative(staging, f).split('\\').join('/'),
+          sha256: await sha256File(f),
+          bytes: (await stat(f)).size,
+        });
+      }
+      const totals = ingest.inputs.reduce(
+        (t, i) => ({
+          rowsRead: t.rowsRead + i.rowsRead,
+          rowsLoaded: t.rowsLoaded + i.rowsLoaded,
+          rowsRejected: t.rowsRejected + i.rowsRejected,
+        }),
+        { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0 },
+      );
+      const accounted = ingest.inputs.every((i) => i.rowsRead === i.rowsLoaded + i.rowsRejected);
+      const manifest: Manifest = Manifest.parse({
+        schemaVersion: SCHEMA_VERSION,
+        runId,
+        asOf: opts.asOf,
+        startedAt: startedAt.toISOString().replace(/\.\d+Z$/, 'Z'),
+        finishedAt: now()
+          .toISOString()
+          .replace(/\.\d+Z$/, 'Z'),
+        codeVersion: await codeVersion(),
+        configHash: configHash(opts.config),
+        keyFingerprint: keyFingerprint(opts.key),
+        municipality: opts.config.municipality,
+        inputs: ingest.inputs,
+        totals,
+        checks: [
+          {
+            name: 'rows_accounted',
+            ok: accounted,
+            detail: `${totals.rowsRead} rows read = ${totals.rowsLoaded} loaded + ${totals.rowsRejected} quarantined`,
+          },
+        ],
+        warnings: warnings.map((w) => ({ ...w, message: maskCprs(w.message) })),
+        stages: stages.list,
+        outputs,
+      });
+      return manifest;
+    });
+    // The publish stage's own duration is known only once it has returned.
+    manifest.stages = [...stages.list];
+    await writeJson(join(staging, 'manifest.json'), manifest);
+    await rename(staging, runDir(outDir, runId));
+    await switchTo(outDir, runId, opts.config.keepRuns);
+    reporter.event({ stage: 'publish', event: 'published', message: `published run ${runId} to ${outDir}` });
+    const kpis = KpisJson.parse(JSON.parse(await readFile(join(outDir, 'public', 'kpis.json'), 'utf8')));
+    return { runId, manifest, kpis, outDir };
+  } catch (e) {
+    await rm(staging, { recursive: true, force: true }).catch(() => {});
+    if (e instanceof UserError) throw e;
+    const message = maskCprs((e as Error).message ?? String(e));
+    reporter.event({ stage: 'run', event: 'error', message });
+    throw new RunError(`The run failed; the previous outputs are untouched.\n${message}`);
+  } finally {
+    db?.close();
+    await rm(workDir, { recursive: true, force: true }).catch(() => {});
+    await lock.release();
+  }
+}

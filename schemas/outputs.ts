@@ -1,0 +1,132 @@
+/**
+ * The published JSON shapes (spec/outputs.md). The writer validates every file with these schemas before
+ * it writes it, and the JSON Schemas under public/schemas/ are generated from them.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+export const Warning = z.object({
+  code: z.string(),
+  message: z.string(),
+  extract: z.string().optional(),
+  file: z.string().optional(),
+});
+export type Warning = z.infer<typeof Warning>;
+
+export const InputFile = z.object({
+  extract: z.string(),
+  file: z.string().describe('relative to the inbox'),
+  sha256: z.string(),
+  status: z.enum(['loaded', 'rejected', 'duplicate', 'empty']),
+  rowsRead: z.number().int(),
+  rowsLoaded: z.number().int(),
+  rowsRejected: z.number().int(),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  decimal: z.string().nullable(),
+  extraColumns: z.array(z.string()),
+  duplicateOf: z.string().optional(),
+  message: z.string().optional().describe('why a rejected file was rejected'),
+});
+export type InputFile = z.infer<typeof InputFile>;
+
+export const Manifest = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  runId: z.string(),
+  asOf: z.iso.date(),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime(),
+  codeVersion: z.string(),
+  configHash: z.string(),
+  keyFingerprint: z.string().describe('sha256 fingerprint of the pseudonymisation key, not the key'),
+  municipality: z.object({ code: z.string(), name: z.string() }),
+  inputs: z.array(InputFile),
+  totals: z.object({
+    rowsRead: z.number().int(),
+    rowsLoaded: z.number().int(),
+    rowsRejected: z.number().int(),
+  }),
+  checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string() })),
+  warnings: z.array(Warning),
+  stages: z.array(z.object({ name: z.string(), seconds: z.number() })),
+  outputs: z.array(z.object({ path: z.string(), sha256: z.string(), bytes: z.number().int() })),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+export const KpiStatus = z.enum([
+  'on_track',
+  'off_track',
+  'no_target',
+  'no_data',
+  'no_baseline',
+  'incomplete',
+]);
+export type KpiStatus = z.infer<typeof KpiStatus>;
+
+export const TargetRule = z.discriminatedUnion('rule', [
+  z.object({ rule: z.literal('relative_growth'), perYear: z.number() }),
+  z.object({ rule: z.literal('absolute_change'), perYear: z.number(), until: z.string().optional() }),
+  z.object({ rule: z.literal('fixed'), values: z.record(z.string(), z.number()) }),
+  z.object({ rule: z.literal('threshold'), min: z.number().optional(), max: z.number().optional() }),
+  z.object({ rule: z.literal('benchmark') }),
+  z.object({ rule: z.literal('none') }),
+]);
+export type TargetRule = z.infer<typeof TargetRule>;
+
+export const SeriesPoint = z.object({
+  period: z.string(),
+  value: z.number().nullable(),
+  target: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  persons: z.number().nullable().optional(),
+  status: KpiStatus,
+  suppressed: z.boolean(),
+  breakdown: z.record(z.string(), z.string()).optional(),
+});
+export type SeriesPoint = z.infer<typeof SeriesPoint>;
+
+export const KpiEntry = z.object({
+  id: z.string(),
+  title: z.string(),
+  unit: z.enum(['share', 'count', 'rate', 'dkk', 'score']),
+  grain: z.enum(['year', 'half_year', 'month', 'wave']),
+  direction: z.enum(['increase', 'decrease', 'none']),
+  municipality: z.string(),
+  source: z.string(),
+  baseline: z
+    .object({ period: z.string(), value: z.number().nullable(), from: z.enum(['data', 'config']).nullable() })
+    .nullable(),
+  target: TargetRule,
+  series: z.array(SeriesPoint),
+  latest: z
+    .object({
+      period: z.string(),
+      value: z.number().nullable(),
+      target: z.number().nullable(),
+      status: KpiStatus,
+    })
+    .nullable(),
+  status: KpiStatus,
+  restatements: z.array(
+    z.object({
+      period: z.string(),
+      breakdown: z.record(z.string(), z.string()).optional(),
+      previousValue: z.number().nullable(),
+      value: z.number().nullable(),
+      previousRunId: z.string(),
+    }),
+  ),
+});
+export type KpiEntry = z.infer<typeof KpiEntry>;
+
+export const KpisJson = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  runId: z.string(),
+  asOf: z.iso.date(),
+  generatedAt: z.iso.datetime(),
+  minCell: z.number().int(),
+  kpis: z.array(KpiEntry),
+});
+export type KpisJson = z.infer<typeof KpisJson>;

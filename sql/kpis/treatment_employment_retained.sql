@@ -1,0 +1,13 @@
+-- Borgere fastholdt i beskæftigelse via misbrugsbehandling (001, "Resultatmål", misbrugsbehandling).
+-- Distinct persons with an episode starting in the year who are employed in the start month and in the
+-- month 6 months later. Complete once the year is over and every start and follow-up month has
+-- employment data (and is before the as-of month).
+SELECT
+  municipality,
+  CAST(year(start_month) AS VARCHAR) AS period,
+  count(DISTINCT person_key) FILTER (WHERE employed_start AND employed_followup) AS numerator,
+  NULL::BIGINT AS denominator,
+  make_date(year(start_month), 12, 1) < meta.as_of_month()
+    AND bool_and(start_has_data AND followup_has_data AND followup_month < meta.as_of_month()) AS complete
+FROM marts.treatment_episode
+GROUP BY municipality, year(start_month);

@@ -1,0 +1,9 @@
+-- One row per person and month; a later file's row replaces an earlier one (a correction).
+-- employed: wage hours above the configured minimum (kpis.md, "employed in a month").
+CREATE OR REPLACE VIEW staging.employment AS
+SELECT person_key, birth_date, month, wage_hours, in_education, benefit,
+  coalesce(municipality, meta.cfg('municipality')) AS municipality,
+  wage_hours > CAST(meta.cfg('employed_min_hours') AS DECIMAL(18, 6)) AS employed,
+  _file, _line
+FROM ingest.employment
+QUALIFY row_number() OVER (PARTITION BY person_key, month ORDER BY _file_seq DESC) = 1;
