@@ -30,10 +30,10 @@ import {
   type Delimiter,
   type Encoding,
   formatOf,
+  rewriteAsUtf8,
   sha256File,
   sniffText,
   splitCsvLine,
-  transcodeToUtf8,
 } from './sniff.ts';
 import { xlsxToCsv } from './xlsx.ts';
 
@@ -315,9 +315,15 @@ async function prepare(
   let sniff = await sniffText(readPath, gzip);
   if (format !== 'xlsx') input.sha256 = sniff.sha256;
   const encoding = sniff.encoding;
-  if (encoding === 'windows-1252' || encoding === 'latin-1' || encoding === 'utf-16') {
+  if (
+    encoding === 'windows-1252' ||
+    encoding === 'latin-1' ||
+    encoding === 'utf-16' ||
+    sniff.mixedLineEndings
+  ) {
     const target = join(workDir, `${fileSeq}.utf8.csv`);
-    await transcodeToUtf8(readPath, gzip, target, encoding === 'utf-16' ? 'utf-16' : 'windows-1252');
+    const from = encoding === 'utf-16' ? 'utf-16' : encoding.startsWith('utf-8') ? 'utf-8' : 'windows-1252';
+    await rewriteAsUtf8(readPath, gzip, target, from);
     readPath = target;
     gzip = false;
     sniff = await sniffText(readPath, false);

@@ -42,6 +42,8 @@ export interface TextSniff {
   blankLines: number[];
   /** Non-blank lines after the header: the data rows as the file has them. */
   dataLines: number;
+  /** Some lines end in CRLF and others in LF (DuckDB's parser needs one kind). */
+  mixedLineEndings: boolean;
 }
 
 const DANISH_UTF8 = [0xa6, 0xb8, 0xa5, 0x86, 0x98, 0x85]; // second bytes of æ ø å Æ Ø Å after 0xC3
@@ -55,11 +57,14 @@ class ByteScanner extends Transform {
   sawHigh = false;
   line = 1;
   blankLines: number[] = [];
+  crlf = 0;
+  bareLf = 0;
   nonBlankLines = 0;
   private lineHasContent = false;
   private headerBytes: Buffer[] = [];
   private headerDone = false;
   private prevC3 = false;
+  private prevCr = false;
   bom: 'utf-8' | 'utf-16' | undefined;
   private first = true;
 
@@ -136,7 +141,10 @@ class ByteScanner extends Transform {
         if (this.prevC3 && DANISH_UTF8.includes(b)) this.sawUtf8Multibyte = true;
       }
       this.prevC3 = b === 0xc3;
+      this.prevCr = b === 0x0d;
       if (b === 0x0a) {
+        if (this.prevCr) this.crlf++;
+        else this.bareLf++;
         if (!this.headerDone) this.headerBytes.push(chunk.subarray(headerStart, i));
         this.endLine(!this.lineHasContent);
       } else if (b !== 0x0d && b !== 0x20 && b !== 0x09) {
@@ -247,23 +255,36 @@ export async function sniffText(path: string, gz: boolean): Promise<TextSniff> {
     delimiter: detectDelimiter(headerLine),
     blankLines: scanner.blankLines,
     dataLines: scanner.nonBlankLines,
+    mixedLineEndings: scanner.crlf > 0 && scanner.bareLf > 0,
   };
 }
 
-/** Windows-1252 / Latin-1 (or UTF-16) to UTF-8, streamed, for DuckDB (which reads only utf-8, utf-16 and latin-1). */
-export async function transcodeToUtf8(
+/**
+ * Rewrites a text file as plain UTF-8 with LF line endings, for DuckDB (which reads only utf-8, utf-16
+ * and latin-1, and one kind of line ending per file): Windows-1252 / Latin-1 / UTF-16 are decoded, and
+ * mixed CRLF / LF endings become LF.
+ */
+export async function rewriteAsUtf8(
   path: string,
   gz: boolean,
   target: string,
-  from: 'windows-1252' | 'utf-16' = 'windows-1252',
+  from: 'utf-8' | 'windows-1252' | 'utf-16',
 ): Promise<void> {
-  const decoder = new TextDecoder(from === 'utf-16' ? 'utf-16le' : 'windows-1252');
+  const decoder = new TextDecoder(from === 'utf-16' ? 'utf-16le' : from);
+  let pendingCr = false;
+  const normalise = (text: string): string => {
+    let t = pendingCr ? `\r${text}` : text;
+    pendingCr = t.endsWith('\r');
+    if (pendingCr) t = t.slice(0, -1);
+    return t.replace(/\r\n/g, '\n');
+  };
   const toUtf8 = new Transform({
     transform(chunk: Buffer, _e, cb) {
-      cb(null, Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8'));
+      cb(null, Buffer.from(normalise(decoder.decode(chunk, { stream: true })), 'utf8'));
     },
     flush(cb) {
-      cb(null, Buffer.from(decoder.decode(), 'utf8'));
+      const rest = normalise(decoder.decode());
+      cb(null, Buffer.from(pendingCr ? `${rest}\r` : rest, 'utf8'));
     },
   });
   if (gz) await pipeline(createReadStream(path), createGunzip(), toUtf8, createWriteStream(target));
