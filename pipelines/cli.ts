@@ -123,9 +123,9 @@ async function commonConfig(values: Record<string, unknown>): Promise<Config> {
 
 export async function main(
   argv: string[],
-  env = process.env,
-  stdout = process.stdout,
-  stderr = process.stderr,
+  env: NodeJS.ProcessEnv = process.env,
+  stdout: NodeJS.WritableStream = process.stdout,
+  stderr: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
 ): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;
   try {

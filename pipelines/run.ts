@@ -4,7 +4,7 @@
  * killed run leaves the previous outputs as they were.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { type KpiEntry, KpisJson, Manifest, SCHEMA_VERSION, type Warning } from '../schemas/outputs.ts';
@@ -295,6 +295,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   } finally {
     db?.close();
     await rm(workDir, { recursive: true, force: true }).catch(() => {});
+    await rmdir(join(outDir, '.work')).catch(() => {}); // only when no other run's folder is in it
     await lock.release();
   }
 }

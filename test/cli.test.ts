@@ -1,0 +1,229 @@
+/**
+ * The command line as analysts and cron call it: exit codes, messages, the demo, and the guarantee that
+ * no raw CPR survives ingest anywhere under --out, in the logs, or in the published warehouse.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../pipelines/cli.ts';
+import { Db } from '../pipelines/duckdb.ts';
+import type { KpisJson, Manifest } from '../schemas/outputs.ts';
+import { TEST_KEY, tempDir } from './helpers.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const EXAMPLES = join(ROOT, '..', 'shared', 'examples', 'inbox');
+
+function sink(): Writable & { text: () => string } {
+  const chunks: string[] = [];
+  const w = new Writable({
+    write(chunk, _e, cb) {
+      chunks.push(String(chunk));
+      cb();
+    },
+  }) as Writable & { text: () => string };
+  w.text = () => chunks.join('');
+  return w;
+}
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const out = sink();
+  const err = sink();
+  const code = await main(args, env, out, err);
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (!st) return [];
+    return st.isDirectory() ? walk(p) : [p];
+  });
+}
+
+describe('usage and configuration errors exit 2 with a message that says what to do', () => {
+  it('run without a pseudonymisation key', async () => {
+    const out = await tempDir();
+    const r = await cli(['run', '--inbox', EXAMPLES, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('No pseudonymisation key is set');
+    expect(r.stderr).toContain('export KPI_PSEUDONYM_KEY=');
+    expect(r.stderr).toContain('KPI_PSEUDONYM_KEY_FILE');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('a key that is too short, a bad --as-of, an unknown KPI in --select, an unknown command', async () => {
+    expect((await cli(['run', '--inbox', EXAMPLES], { KPI_PSEUDONYM_KEY: 'short' })).stderr).toContain(
+      'at least 32 characters',
+    );
+    const asOf = await cli(['run', '--as-of', '2026-02-30'], { KPI_PSEUDONYM_KEY: TEST_KEY });
+    expect([asOf.code, asOf.stderr.trim()]).toEqual([
+      2,
+      '--as-of must be a real date written YYYY-MM-DD, e.g. 2026-11-22; got "2026-02-30".',
+    ]);
+    const sel = await cli(['run', '--select', 'neet_share,nope'], { KPI_PSEUDONYM_KEY: TEST_KEY });
+    expect(sel.code).toBe(2);
+    expect(sel.stderr).toContain('unknown KPI id nope');
+    expect((await cli(['frobnicate'])).code).toBe(2);
+  });
+
+  it('reads the key from KPI_PSEUDONYM_KEY_FILE and says so when the file is missing', async () => {
+    const r = await cli(['check', '--inbox', EXAMPLES], { KPI_PSEUDONYM_KEY_FILE: '/nonexistent/kpi.key' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Cannot read KPI_PSEUDONYM_KEY_FILE=/nonexistent/kpi.key: ENOENT');
+  });
+
+  it('the kpi bin runs the same CLI', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'kpi.js'), 'run', '--inbox', EXAMPLES], {
+      env: { PATH: process.env.PATH },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('No pseudonymisation key is set');
+  });
+});
+
+describe('kpi check', () => {
+  it('prints what would be quarantined and writes nothing to --out', async () => {
+    const out = await tempDir();
+    const r = await cli(['check', '--inbox', EXAMPLES, '--out', out], { KPI_PSEUDONYM_KEY: TEST_KEY });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'employment/eindkomst_2024-01_2024-03.csv [latin-1, ;, decimal ,]: 5 af 6 rækker indlæses, 1 i karantæne',
+    );
+    expect(r.stdout).toContain('7,wage_hours,above_maximum,wage_hours must be ≤ 744,"1.034,0"');
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
+
+describe('kpi demo (what npm start runs)', () => {
+  let out: string;
+  let inbox: string;
+  let result: { code: number; stdout: string; stderr: string };
+  beforeAll(async () => {
+    out = await tempDir('kpi-demo-out-');
+    inbox = join(await tempDir('kpi-demo-in-'), 'inbox');
+    result = await cli(['demo', '--out', out, '--inbox', inbox, '--as-of', '2026-11-22', '--json']);
+  });
+
+  it('exits 0 and prints the KPI statuses and the quarantined rows', () => {
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('built-in demo pseudonymisation key');
+    expect(result.stdout).toMatch(/sel85_employment_rate\s+2025\s+[\d,]+ %\s+[\d,]+ %\s+på sporet/);
+    expect(result.stdout).toMatch(/neet_share\s+2025\s+[\d,]+ %\s+[\d,]+ %\s+ikke på sporet/);
+    expect(result.stdout).toMatch(/treatment_employment_retained\s+2025\s+\d+\s+\d+\s+ikke på sporet/);
+    expect(result.stdout).toContain('6 i karantæne');
+  });
+
+  it('publishes the three KPIs from 2020 to the latest complete year, and the current year as incomplete', () => {
+    const kpis = JSON.parse(readFileSync(join(out, 'public', 'kpis.json'), 'utf8')) as KpisJson;
+    expect(kpis.kpis.map((k) => k.id)).toEqual([
+      'sel85_employment_rate',
+      'neet_share',
+      'treatment_employment_retained',
+    ]);
+    for (const k of kpis.kpis) {
+      expect(k.series.map((p) => p.period)).toEqual(['2020', '2021', '2022', '2023', '2024', '2025', '2026']);
+      expect(k.series.slice(0, 6).every((p) => p.status === 'on_track' || p.status === 'off_track')).toBe(
+        true,
+      );
+      expect(k.series[6]!.status).toBe('incomplete');
+      expect(k.latest?.period).toBe('2025');
+      expect(k.municipality).toBe('360');
+    }
+    const sel85 = kpis.kpis[0]!;
+    // about 225 citizens with §85 psykiatri support (seed 001)
+    expect(sel85.series[0]!.persons).toBeGreaterThan(200);
+    expect(sel85.series[0]!.persons).toBeLessThan(260);
+  });
+
+  it('writes a manifest with every input file, its sha256 and counts, stage durations and warnings', () => {
+    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const extracts = new Set(m.inputs.map((i) => i.extract));
+    expect([...extracts].sort()).toEqual(
+      [
+        'cafe',
+        'employment',
+        'enrollment',
+        'neet',
+        'occupancy',
+        'sel85',
+        'survey_answers',
+        'survey_benchmarks',
+        'survey_responses',
+        'tariffs',
+        'treatment',
+      ].sort(),
+    );
+    for (const i of m.inputs) {
+      expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(i.rowsRead).toBe(i.rowsLoaded + i.rowsRejected);
+    }
+    expect(m.totals.rowsRejected).toBe(6);
+    expect(m.stages.map((s) => s.name)).toEqual(['ingest', 'warehouse', 'kpis', 'publish']);
+    expect(m.checks).toEqual([expect.objectContaining({ name: 'rows_accounted', ok: true })]);
+    expect(m.outputs.map((o) => o.path)).toContain('public/kpis.json');
+    expect(m.warnings.filter((w) => w.code === 'rows_quarantined')).toHaveLength(3);
+  });
+
+  it('logs JSON lines with run id, stage and event when asked', () => {
+    const lines = result.stderr.split('\n').filter((l) => l.startsWith('{'));
+    expect(lines.length).toBeGreaterThan(5);
+    for (const l of lines)
+      expect(Object.keys(JSON.parse(l))).toEqual(expect.arrayContaining(['time', 'runId', 'stage', 'event']));
+  });
+
+  it('leaves no raw CPR in any file under --out, in the decoded warehouse, or in the logs', async () => {
+    // Every CPR in the inbox, as 10 digits. The inbox's Parquet and gzip files are decoded first.
+    const cprs = new Set<string>();
+    const collect = (text: string) => {
+      for (const m of text.matchAll(/(?<!\d)(\d{6})-?(\d{4})(?!\d)/g)) {
+        const [dd, mm] = [Number(m[1]!.slice(0, 2)), Number(m[1]!.slice(2, 4))];
+        if (dd >= 1 && dd <= 31 && mm >= 1 && mm <= 12) cprs.add(m[1]! + m[2]!); // a CPR starts with DDMM
+      }
+    };
+    const inboxDb = await Db.open(':memory:');
+    for (const f of walk(inbox)) {
+      if (f.endsWith('.parquet')) {
+        for (const r of await inboxDb.all<{ cpr: string }>(`SELECT cpr FROM read_parquet('${f}')`))
+          collect(r.cpr);
+      } else if (f.endsWith('.gz')) collect(gunzipSync(readFileSync(f)).toString('latin1'));
+      else collect(readFileSync(f).toString('latin1'));
+    }
+    inboxDb.close();
+    expect(cprs.size).toBeGreaterThan(4000);
+    const leaks: string[] = [];
+    const scan = (where: string, text: string) => {
+      for (const m of text.matchAll(/(?<!\d)(\d{6})-?(\d{4})(?!\d)/g))
+        if (cprs.has(m[1]! + m[2]!)) leaks.push(`${where}: ${m[0]}`);
+    };
+    scan('stdout', result.stdout);
+    scan('stderr', result.stderr);
+    const files = walk(out);
+    expect(files.some((f) => f.endsWith('warehouse.duckdb'))).toBe(true);
+    for (const f of files) {
+      scan(f, readFileSync(f).toString('latin1'));
+      if (f.endsWith('.duckdb')) {
+        // Compression can hide a string from a byte search: read every text column back.
+        const db = await Db.open(f, { readOnly: true });
+        const cols = await db.all<{ s: string; t: string; c: string }>(
+          "SELECT table_schema AS s, table_name AS t, column_name AS c FROM information_schema.columns WHERE data_type = 'VARCHAR'",
+        );
+        for (const c of cols) {
+          const rows = await db.all<{ v: string }>(
+            `SELECT DISTINCT "${c.c}" AS v FROM "${c.s}"."${c.t}" WHERE regexp_matches("${c.c}", '[0-9]{6}-?[0-9]{4}')`,
+          );
+          for (const r of rows) scan(`${f}:${c.s}.${c.t}.${c.c}`, r.v);
+        }
+        db.close();
+      }
+    }
+    expect(leaks).toEqual([]);
+    // The run's private work folder (transcoded inputs, DuckDB spill files) is gone after the run.
+    expect(existsSync(join(out, '.work'))).toBe(false);
+  });
+});
