@@ -1,13 +1,18 @@
 /**
  * Loads and validates the configuration. Every bad field gets its own line: the path of the field and
- * what is allowed. The KPI defaults live in the catalogue; the config overrides them per KPI id.
+ * what is allowed. The KPI defaults live in the catalogue; the config overrides them per KPI id and adds
+ * user-defined initiatives, whose SQL is checked against an empty warehouse at start-up.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { Config } from '../schemas/config.ts';
+import { Db } from './duckdb.ts';
 import { ConfigError } from './errors.ts';
+import { createIngestTables } from './ingest/ingest.ts';
 import { CATALOGUE, type KpiDefinition } from './kpis/catalogue.ts';
+import { buildWarehouse } from './warehouse.ts';
 
 export type { Config };
 
@@ -23,17 +28,22 @@ export function parseConfig(raw: unknown, file = '(built-in defaults)'): Config 
   const parsed = Config.safeParse(raw ?? {});
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, file));
   const config = parsed.data;
-  const unknown = Object.keys(config.kpis).filter((id) => !CATALOGUE.some((k) => k.id === id));
-  if (unknown.length > 0) {
-    throw new ConfigError(
-      `The configuration file ${file} is not valid:\n${unknown
-        .map(
-          (id) =>
-            `  - kpis.${id}: there is no KPI with this id. Known ids: ${CATALOGUE.map((k) => k.id).join(', ')}`,
-        )
-        .join('\n')}`,
-    );
-  }
+  const known = [...CATALOGUE.map((k) => k.id), ...config.initiatives.map((i) => i.id)];
+  const problems = Object.keys(config.kpis)
+    .filter((id) => !known.includes(id))
+    .map((id) => `  - kpis.${id}: there is no KPI with this id. Known ids: ${known.join(', ')}`);
+  config.initiatives.forEach((ini, n) => {
+    if (
+      CATALOGUE.some((k) => k.id === ini.id) ||
+      config.initiatives.findIndex((o) => o.id === ini.id) !== n
+    ) {
+      problems.push(
+        `  - initiatives.${n}.id: "${ini.id}" is already taken; every KPI and initiative needs its own id`,
+      );
+    }
+  });
+  if (problems.length > 0)
+    throw new ConfigError(`The configuration file ${file} is not valid:\n${problems.join('\n')}`);
   return config;
 }
 
@@ -53,18 +63,79 @@ export async function loadConfig(file: string | undefined): Promise<Config> {
   } catch (e) {
     throw new ConfigError(`The configuration file ${file} is not valid JSON: ${(e as Error).message}`);
   }
-  return parseConfig(raw, file);
+  const config = parseConfig(raw, file);
+  for (const [n, ini] of config.initiatives.entries()) {
+    if (ini.sqlFile) {
+      const path = resolve(dirname(file), ini.sqlFile);
+      try {
+        ini.sql = await readFile(path, 'utf8');
+      } catch (e) {
+        throw new ConfigError(
+          `The configuration file ${file} is not valid:\n  - initiatives.${n}.sqlFile: cannot read ${path} (${(e as NodeJS.ErrnoException).code})`,
+        );
+      }
+    }
+  }
+  return config;
 }
 
 export function configHash(config: Config): string {
   return createHash('sha256').update(JSON.stringify(config)).digest('hex').slice(0, 16);
 }
 
-/** The catalogue with the configuration's overrides applied. */
+/** The catalogue with the configuration's overrides applied, followed by the user's initiatives. */
 export function kpiDefinitions(config: Config): KpiDefinition[] {
-  return CATALOGUE.filter((k) => config.kpis[k.id]?.enabled !== false).map((k) => {
-    const o = config.kpis[k.id];
-    if (!o) return k;
-    return { ...k, baseline: o.baseline ?? k.baseline, target: o.target ?? k.target };
-  });
+  const initiatives: KpiDefinition[] = config.initiatives.map((i) => ({
+    id: i.id,
+    title: i.title,
+    definition: i.definition,
+    unit: i.unit,
+    grain: i.grain,
+    direction: i.direction,
+    baseline: i.baseline,
+    target: i.target,
+    source: i.source,
+    extracts: i.extracts,
+    sqlText: i.sql,
+  }));
+  return [...CATALOGUE, ...initiatives]
+    .filter((k) => config.kpis[k.id]?.enabled !== false)
+    .map((k) => {
+      const o = config.kpis[k.id];
+      if (!o) return k;
+      return { ...k, baseline: o.baseline ?? k.baseline, target: o.target ?? k.target };
+    });
+}
+
+const REQUIRED_COLUMNS = ['municipality', 'period', 'numerator', 'denominator', 'complete'];
+
+/** Runs every initiative's SQL against an empty warehouse, so a broken entry stops the run before ingest. */
+export async function validateInitiatives(config: Config, asOf: string): Promise<void> {
+  if (config.initiatives.length === 0) return;
+  const db = await Db.open(':memory:');
+  try {
+    await db.run("ATTACH ':memory:' AS scratch");
+    await createIngestTables(db);
+    await buildWarehouse(db, { asOf, config });
+    const problems: string[] = [];
+    for (const [n, ini] of config.initiatives.entries()) {
+      const field = `initiatives.${n}.${ini.sqlFile ? 'sqlFile' : 'sql'} (${ini.id})`;
+      try {
+        const cols = await db.all<{ column_name: string }>(`DESCRIBE SELECT * FROM (${ini.sql}) q`);
+        const names = cols.map((c) => c.column_name);
+        const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
+        if (missing.length)
+          problems.push(
+            `  - ${field}: the query must return the columns ${missing.join(', ')}; it returns ${names.join(', ')}`,
+          );
+      } catch (e) {
+        problems.push(
+          `  - ${field}: the SQL does not run. DuckDB says: ${(e as Error).message.split('\n')[0]}`,
+        );
+      }
+    }
+    if (problems.length) throw new ConfigError(`The configuration is not valid:\n${problems.join('\n')}`);
+  } finally {
+    db.close();
+  }
 }

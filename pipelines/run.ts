@@ -7,8 +7,15 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { type KpiEntry, KpisJson, Manifest, SCHEMA_VERSION, type Warning } from '../schemas/outputs.ts';
-import { type Config, configHash, kpiDefinitions } from './config.ts';
+import {
+  type KpiEntry,
+  KpisJson,
+  Manifest,
+  SCHEMA_VERSION,
+  TariffAlertsJson,
+  type Warning,
+} from '../schemas/outputs.ts';
+import { type Config, configHash, kpiDefinitions, validateInitiatives } from './config.ts';
 import { Db } from './duckdb.ts';
 import { RunError, UserError } from './errors.ts';
 import { type IngestResult, ingestInbox } from './ingest/ingest.ts';
@@ -19,6 +26,7 @@ import { toPublicEntry } from './kpis/publicEntry.ts';
 import { type Reporter, silentReporter } from './log.ts';
 import { RUNS_DIR, removeUnpublished, runDir, switchTo } from './publish/atomic.ts';
 import { acquireLock } from './publish/lock.ts';
+import { longRows, writeArrow, writeCsv, writeParquet } from './publish/tables.ts';
 import { buildWarehouse, staleExtractWarnings } from './warehouse.ts';
 
 export interface RunOptions {
@@ -128,6 +136,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   reporter.runId = runId;
   const outDir = resolve(opts.out);
   const inbox = resolve(opts.inbox);
+  await validateInitiatives(opts.config, opts.asOf);
   await mkdir(outDir, { recursive: true });
   const lock = await acquireLock(outDir, runId);
   const warnings: Warning[] = [];
@@ -197,6 +206,12 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       }
       return out;
     });
+    const tariffAlerts: TariffAlertsJson['alerts'] = ingest.delivered.includes('tariffs')
+      ? await workDb.all(`SELECT municipality, provider_id AS "providerId", provider_name AS "providerName", ownership,
+          service, year::INTEGER AS year, previous_rate::DOUBLE AS "previousRate", rate::DOUBLE AS rate,
+          (rate / previous_rate - 1)::DOUBLE AS increase, threshold::DOUBLE AS threshold
+        FROM marts.tariff_change WHERE alert ORDER BY municipality, year, "providerId", service`)
+      : [];
 
     db.close();
     db = undefined;
@@ -229,9 +244,19 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
         minCell: opts.config.minCell,
         kpis: kpiEntries,
       });
-      await writeJson(join(staging, 'public', 'kpis.json'), kpis);
-      await writeJson(join(staging, 'public', 'schemas', 'kpis.schema.json'), z.toJSONSchema(KpisJson));
-      await writeJson(join(staging, 'public', 'schemas', 'manifest.schema.json'), z.toJSONSchema(Manifest));
+      const pub = join(staging, 'public');
+      await writeJson(join(pub, 'kpis.json'), kpis);
+      const rows = longRows(kpis);
+      await writeParquet(rows, pub, workDir);
+      await writeArrow(rows, pub);
+      await writeCsv(rows, pub);
+      await writeJson(
+        join(pub, 'tariff_alerts.json'),
+        TariffAlertsJson.parse({ schemaVersion: SCHEMA_VERSION, asOf: opts.asOf, alerts: tariffAlerts }),
+      );
+      await writeJson(join(pub, 'schemas', 'kpis.schema.json'), z.toJSONSchema(KpisJson));
+      await writeJson(join(pub, 'schemas', 'tariff_alerts.schema.json'), z.toJSONSchema(TariffAlertsJson));
+      await writeJson(join(pub, 'schemas', 'manifest.schema.json'), z.toJSONSchema(Manifest));
       await copyFile(join(workDir, 'warehouse.duckdb'), join(staging, 'restricted', 'warehouse.duckdb'));
 
       const outputs = [];

@@ -31,6 +31,8 @@ export async function buildWarehouse(db: Db, params: { asOf: string; config: Con
     municipality_name: params.config.municipality.name,
     employed_min_hours: String(params.config.employedMinHours),
     min_cell: String(params.config.minCell),
+    tariff_threshold_privat: String(params.config.tariffThresholds.privat),
+    tariff_threshold_offentlig: String(params.config.tariffThresholds.offentlig),
   };
   await db.run(
     'CREATE SCHEMA IF NOT EXISTS meta; CREATE OR REPLACE TABLE meta.config (key VARCHAR PRIMARY KEY, value VARCHAR)',

@@ -3,13 +3,45 @@
  * of the source documents (spec/kpis.md); a config file may override any of them.
  */
 import { z } from 'zod';
-import { TargetRule } from './outputs.ts';
+import { EXTRACT_NAMES, type ExtractName } from './extracts.ts';
+import { KpiEntry, TargetRule } from './outputs.ts';
+
+const Period = z
+  .string()
+  .regex(/^\d{4}(-H[12]|-\d{2})?$|^first$/, 'a period such as 2020, 2027-H2 or 2027-05, or "first"');
+
+/**
+ * A user-defined initiative (the Kolding pattern, seed 004): a SQL query over the warehouse, a baseline
+ * and a target rule. It is published like the built-in KPIs. The SQL returns municipality, period,
+ * numerator, denominator and complete (and optionally persons, dimension, member).
+ */
+export const Initiative = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _ (e.g. botilbud_udslusning)'),
+    title: z.string().min(1),
+    definition: z.string().default(''),
+    unit: KpiEntry.shape.unit,
+    grain: KpiEntry.shape.grain,
+    direction: KpiEntry.shape.direction,
+    sql: z.string().min(1).optional(),
+    sqlFile: z.string().min(1).optional().describe('relative to the configuration file'),
+    baseline: z.object({ period: Period, value: z.number().optional() }).strict().optional(),
+    target: TargetRule.default({ rule: 'none' }),
+    extracts: z.array(z.enum(EXTRACT_NAMES as [ExtractName, ...ExtractName[]])).min(1),
+    source: z.string().default('Egen indsats (konfiguration)'),
+  })
+  .strict()
+  .refine((i) => (i.sql === undefined) !== (i.sqlFile === undefined), {
+    message: 'give exactly one of sql (the query) or sqlFile (a .sql file)',
+    path: ['sql'],
+  });
+export type Initiative = z.infer<typeof Initiative>;
 
 export const KpiOverride = z
   .object({
     baseline: z
       .object({
-        period: z.string().regex(/^\d{4}(-H[12]|-\d{2})?$/, 'a period such as 2020, 2027-H2 or 2027-05'),
+        period: Period,
         value: z.number().optional(),
       })
       .strict()
@@ -44,7 +76,13 @@ export const Config = z
       .default({}),
     /** Published runs kept for rollback. */
     keepRuns: z.number().int().min(1).default(5),
+    /** Tariff increases above these fractions are alerts (003, item 12). */
+    tariffThresholds: z
+      .object({ privat: z.number().min(0).default(0.05), offentlig: z.number().min(0).default(0.08) })
+      .strict()
+      .default({ privat: 0.05, offentlig: 0.08 }),
     kpis: z.record(z.string(), KpiOverride).default({}),
+    initiatives: z.array(Initiative).default([]),
   })
   .strict();
 export type Config = z.infer<typeof Config>;

@@ -130,3 +130,23 @@ export const KpisJson = z.object({
   kpis: z.array(KpiEntry),
 });
 export type KpisJson = z.infer<typeof KpisJson>;
+
+export const TariffAlertsJson = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  asOf: z.iso.date(),
+  alerts: z.array(
+    z.object({
+      municipality: z.string(),
+      providerId: z.string(),
+      providerName: z.string(),
+      ownership: z.enum(['privat', 'offentlig']),
+      service: z.string(),
+      year: z.number().int(),
+      previousRate: z.number(),
+      rate: z.number(),
+      increase: z.number().describe('a fraction: 0.06 is a 6 % increase'),
+      threshold: z.number(),
+    }),
+  ),
+});
+export type TariffAlertsJson = z.infer<typeof TariffAlertsJson>;

@@ -19,6 +19,10 @@ export interface KpiDefinition {
   extracts: ExtractName[];
   /** Publish the distinct persons behind each point (kpis.md: sel85_employment_rate). */
   publishPersons?: boolean;
+  /** Disclosure control applies (figures about persons). False for providers and facilities. */
+  disclosure?: boolean;
+  /** A user-defined initiative's SQL; built-in KPIs read sql/kpis/<id>.sql. */
+  sqlText?: string;
 }
 
 export const CATALOGUE: KpiDefinition[] = [
@@ -61,5 +65,79 @@ export const CATALOGUE: KpiDefinition[] = [
     target: { rule: 'absolute_change', perYear: 10 },
     source: '001_b0953ca1c40ea0ba.txt: Resultatmål (misbrugsbehandling)',
     extracts: ['treatment', 'employment'],
+  },
+  {
+    id: 'neet_without_benefit',
+    title: 'Unge uden job, uddannelse og ydelse',
+    definition:
+      'Antal unge på 15–29 år, der hverken er i job, i uddannelse eller på offentlig ydelse, i årets sidste måned (en bestand).',
+    unit: 'count',
+    grain: 'year',
+    direction: 'decrease',
+    baseline: { period: '2024' },
+    target: { rule: 'none' },
+    source: '003_7a5ce75e37b20a92.txt: punkt 8, Ungeløftet (ca. 700 af ca. 2.000 unge)',
+    extracts: ['neet'],
+  },
+  {
+    id: 'cafe_inquiries',
+    title: 'Henvendelser til Rådgivningscaféen og akuttelefonen',
+    definition:
+      'Antal henvendelser i året, i alt og fordelt på kanal (fremmøde, telefon, online, akuttelefon).',
+    unit: 'count',
+    grain: 'year',
+    direction: 'none',
+    target: { rule: 'none' },
+    source: '001_b0953ca1c40ea0ba.txt: Resultatmål - rehabilitering / tidlig forebyggelse',
+    extracts: ['cafe'],
+  },
+  {
+    id: 'survey_satisfaction',
+    title: 'Tilfredshed (andel tilfredse og meget tilfredse)',
+    definition:
+      'Pr. undersøgelse og runde: andelen af svarene 4–5 (tilfreds, meget tilfreds) blandt de gyldige svar på samlet tilfredshed.',
+    unit: 'share',
+    grain: 'wave',
+    direction: 'increase',
+    baseline: { period: 'first' },
+    target: { rule: 'benchmark' },
+    source: '003_7a5ce75e37b20a92.txt: punkt 5 og 6, KL’s tilfredshedsmålinger',
+    extracts: ['survey_responses', 'survey_answers'],
+  },
+  {
+    id: 'survey_response_rate',
+    title: 'Svarprocent',
+    definition: 'Pr. undersøgelse og runde: (gennemført + delvis gennemført) / alle inviterede.',
+    unit: 'share',
+    grain: 'wave',
+    direction: 'increase',
+    target: { rule: 'none' },
+    source: '003_7a5ce75e37b20a92.txt: punkt 6 (34,3 % + 1,9 %)',
+    extracts: ['survey_responses'],
+  },
+  {
+    id: 'tariff_alerts',
+    title: 'Takststigninger over indberetningsgrænsen',
+    definition:
+      'Antal (leverandør, ydelse), hvor taksten steg mere end 5 % (private) eller 8 % (offentlige) fra året før.',
+    unit: 'count',
+    grain: 'year',
+    direction: 'decrease',
+    target: { rule: 'threshold', max: 0 },
+    source: '003_7a5ce75e37b20a92.txt: punkt 12, takster',
+    extracts: ['tariffs'],
+    disclosure: false,
+  },
+  {
+    id: 'occupancy_rate',
+    title: 'Belægningsprocent, botilbud',
+    definition: 'Belagte døgn / (pladser × dage i måneden), samlet over året, pr. botilbud og i alt.',
+    unit: 'share',
+    grain: 'year',
+    direction: 'increase',
+    target: { rule: 'none' },
+    source: '002_ecd4618ede569e96.txt: tomme pladser betales fuldt ud',
+    extracts: ['occupancy'],
+    disclosure: false,
   },
 ];

@@ -1,7 +1,11 @@
 /**
  * Evaluates KPIs: runs each sql/kpis/<id>.sql against the warehouse, then applies the baseline, the
- * target rule and the status logic of spec/kpis.md with exact fractions. The SQL returns one row per
- * municipality and period: numerator, denominator (NULL for counts), complete, and optionally persons.
+ * target rule and the status logic of spec/kpis.md with exact fractions.
+ *
+ * The SQL returns one row per municipality, period and (optionally) breakdown: `numerator`,
+ * `denominator` (NULL for counts), `complete`, and optionally `persons`, `dimension` + `member` (a
+ * breakdown such as channel = telefon; NULL for the total) and `benchmark` (the benchmark target).
+ * Every (dimension, member) is its own series with its own baseline, targets and statuses.
  */
 import { readFile } from 'node:fs/promises';
 import type { ExtractName } from '../../schemas/extracts.ts';
@@ -19,10 +23,14 @@ export interface KpiRow {
   denominator: number | null;
   persons?: number | null;
   complete: boolean;
+  dimension?: string | null;
+  member?: string | null;
+  benchmark?: number | null;
 }
 
 export interface EvaluatedPoint {
   period: string;
+  breakdown?: Record<string, string>;
   value: Rational | null;
   numerator: number | null;
   denominator: number | null;
@@ -32,17 +40,24 @@ export interface EvaluatedPoint {
   complete: boolean;
 }
 
+export interface Baseline {
+  period: string;
+  value: Rational | null;
+  from: 'data' | 'config' | null;
+}
+
 export interface EvaluatedKpi {
   def: KpiDefinition;
   municipality: string;
-  baseline: { period: string; value: Rational | null; from: 'data' | 'config' | null } | null;
+  /** The baseline of the total series (or of the only series); null when there is none. */
+  baseline: Baseline | null;
   points: EvaluatedPoint[];
   latest: EvaluatedPoint | null;
   status: KpiStatus;
 }
 
-export async function kpiSql(id: string): Promise<string> {
-  return readFile(new URL(`kpis/${id}.sql`, SQL_DIR), 'utf8');
+export async function kpiSql(def: Pick<KpiDefinition, 'id' | 'sqlText'>): Promise<string> {
+  return def.sqlText ?? readFile(new URL(`kpis/${def.id}.sql`, SQL_DIR), 'utf8');
 }
 
 export function periodYear(period: string): number {
@@ -53,7 +68,7 @@ function kpiValue(def: KpiDefinition, row: KpiRow): Rational | null {
   if (row.numerator === null) return null;
   if (def.unit === 'share' || def.unit === 'rate') {
     if (!row.denominator) return null;
-    return new Rational(BigInt(row.numerator), BigInt(row.denominator));
+    return Rational.of(row.numerator).div(Rational.of(row.denominator));
   }
   return Rational.of(row.numerator);
 }
@@ -65,6 +80,7 @@ export function targetFor(
   rule: TargetRule,
   period: string,
   baseline: { period: string; value: Rational | null } | null,
+  benchmark?: number | null,
 ): Rational | null {
   const y = periodYear(period);
   switch (rule.rule) {
@@ -88,6 +104,8 @@ export function targetFor(
       const v = rule.min ?? rule.max;
       return v === undefined ? null : Rational.of(v);
     }
+    case 'benchmark':
+      return benchmark === null || benchmark === undefined ? null : Rational.of(benchmark);
     default:
       return null;
   }
@@ -103,10 +121,67 @@ export function meetsTarget(
   return def.direction === 'decrease' ? c <= 0 : c >= 0;
 }
 
-function periodsBetween(first: number, last: number): string[] {
+function yearsBetween(first: number, last: number): string[] {
   const out: string[] = [];
   for (let y = first; y <= last; y++) out.push(String(y));
   return out;
+}
+
+const groupKey = (r: Pick<KpiRow, 'dimension' | 'member'>) =>
+  r.dimension ? `${r.dimension}\u0000${r.member}` : '';
+
+function evaluateSeries(
+  def: KpiDefinition,
+  rows: KpiRow[],
+  delivered: boolean,
+): { baseline: Baseline | null; points: EvaluatedPoint[] } {
+  const byPeriod = new Map(rows.map((r) => [r.period, r]));
+  const dataPeriods = rows.map((r) => r.period).sort();
+  const baselinePeriod = def.baseline?.period === 'first' ? dataPeriods[0] : def.baseline?.period;
+  let periods: string[];
+  if (def.grain === 'year') {
+    const years = dataPeriods.map(periodYear);
+    const first = baselinePeriod ? periodYear(baselinePeriod) : Math.min(...years);
+    periods = years.length ? yearsBetween(first, Math.max(...years)) : [];
+  } else {
+    periods = dataPeriods.filter((p) => !baselinePeriod || p >= baselinePeriod);
+  }
+
+  let baseline: Baseline | null = null;
+  if (baselinePeriod) {
+    const row = byPeriod.get(baselinePeriod);
+    const fromData = row?.complete ? kpiValue(def, row) : null;
+    if (fromData) baseline = { period: baselinePeriod, value: fromData, from: 'data' };
+    else if (def.baseline?.value !== undefined)
+      baseline = { period: baselinePeriod, value: Rational.of(def.baseline.value), from: 'config' };
+    else baseline = { period: baselinePeriod, value: null, from: null };
+  }
+
+  const breakdown = rows[0]?.dimension ? { [rows[0].dimension]: String(rows[0].member) } : undefined;
+  const points = periods.map((period): EvaluatedPoint => {
+    const row = byPeriod.get(period);
+    const value = row ? kpiValue(def, row) : null;
+    const target = targetFor(def.target, period, baseline, row?.benchmark);
+    let status: KpiStatus;
+    if (!delivered || value === null) status = 'no_data';
+    else if (!row!.complete) status = 'incomplete';
+    else if (def.target.rule === 'none') status = 'no_target';
+    else if (NEEDS_BASELINE.includes(def.target.rule) && !baseline?.value) status = 'no_baseline';
+    else if (target === null) status = 'no_target';
+    else status = meetsTarget(def, value, target) ? 'on_track' : 'off_track';
+    return {
+      period,
+      ...(breakdown ? { breakdown } : {}),
+      value,
+      numerator: row?.numerator ?? null,
+      denominator: row?.denominator ?? null,
+      persons: def.publishPersons ? (row?.persons ?? null) : null,
+      target,
+      status,
+      complete: row?.complete ?? false,
+    };
+  });
+  return { baseline, points };
 }
 
 /** Evaluates one KPI for every municipality in its rows (or the configured one, when there are none). */
@@ -122,52 +197,38 @@ export function evaluateRows(
   const asOfYear = periodYear(asOf);
   return municipalities.map((municipality) => {
     const mine = rows.filter((r) => r.municipality === municipality && periodYear(r.period) <= asOfYear);
-    const byPeriod = new Map(mine.map((r) => [r.period, r]));
-    const dataYears = mine.map((r) => periodYear(r.period));
-    const first = def.baseline ? periodYear(def.baseline.period) : Math.min(...dataYears);
-    const last = dataYears.length > 0 ? Math.max(...dataYears) : first - 1;
-    const periods = def.grain === 'year' ? periodsBetween(first, last) : mine.map((r) => r.period).sort();
-
-    let baseline: EvaluatedKpi['baseline'] = null;
-    if (def.baseline) {
-      const row = byPeriod.get(def.baseline.period);
-      const fromData = row?.complete ? kpiValue(def, row) : null;
-      if (fromData) baseline = { period: def.baseline.period, value: fromData, from: 'data' };
-      else if (def.baseline.value !== undefined)
-        baseline = { period: def.baseline.period, value: Rational.of(def.baseline.value), from: 'config' };
-      else baseline = { period: def.baseline.period, value: null, from: null };
-    }
-
-    const points: EvaluatedPoint[] = periods.map((period) => {
-      const row = byPeriod.get(period);
-      const value = row ? kpiValue(def, row) : null;
-      const target = targetFor(def.target, period, baseline);
-      let status: KpiStatus;
-      if (!delivered || value === null) status = 'no_data';
-      else if (!row!.complete) status = 'incomplete';
-      else if (def.target.rule === 'none') status = 'no_target';
-      else if (NEEDS_BASELINE.includes(def.target.rule) && !baseline?.value) status = 'no_baseline';
-      else if (target === null) status = 'no_target';
-      else status = meetsTarget(def, value, target) ? 'on_track' : 'off_track';
-      return {
-        period,
-        value,
-        numerator: row?.numerator ?? null,
-        denominator: row?.denominator ?? null,
-        persons: def.publishPersons ? (row?.persons ?? null) : null,
-        target,
-        status,
-        complete: row?.complete ?? false,
-      };
-    });
-    const complete = points.filter((p) => p.complete && p.value !== null);
-    const latest = complete.length > 0 ? complete[complete.length - 1]! : null;
+    const groups = [...new Set(mine.map(groupKey))].sort();
+    if (groups.length === 0) groups.push('');
+    const series = groups.map((g) => ({
+      g,
+      ...evaluateSeries(
+        def,
+        mine.filter((r) => groupKey(r) === g),
+        delivered,
+      ),
+    }));
+    const total = series.find((s) => s.g === '') ?? (series.length === 1 ? series[0] : undefined);
+    const points = series.flatMap((s) => s.points);
+    // The overall status is that of the latest complete period: of the total series where there is
+    // one, else of every series in that period: off_track if any is off track, else on_track if any is.
+    const judged = total ? total.points : points;
+    const complete = judged.filter((p) => p.complete && p.value !== null);
+    const lastPeriod = complete
+      .map((p) => p.period)
+      .sort()
+      .pop();
+    const atLast = complete.filter((p) => p.period === lastPeriod);
+    const latest =
+      atLast.find((p) => p.status === 'off_track') ??
+      atLast.find((p) => p.status === 'on_track') ??
+      atLast[0] ??
+      null;
     const status: KpiStatus = latest
       ? latest.status
       : points.some((p) => p.status === 'incomplete')
         ? 'incomplete'
         : 'no_data';
-    return { def, municipality, baseline, points, latest, status };
+    return { def, municipality, baseline: total?.baseline ?? null, points, latest, status };
   });
 }
 
@@ -179,7 +240,7 @@ export async function evaluateKpi(
   deliveredExtracts: ExtractName[],
 ): Promise<EvaluatedKpi[]> {
   const delivered = def.extracts.every((e) => deliveredExtracts.includes(e));
-  const rows = delivered ? await db.all<KpiRow>(await kpiSql(def.id)) : [];
+  const rows = delivered ? await db.all<KpiRow>(await kpiSql(def)) : [];
   return evaluateRows(
     def,
     rows.map((r) => ({
@@ -187,6 +248,9 @@ export async function evaluateKpi(
       municipality: String(r.municipality),
       period: String(r.period),
       complete: Boolean(r.complete),
+      numerator: r.numerator === null ? null : Number(r.numerator),
+      denominator: r.denominator === null || r.denominator === undefined ? null : Number(r.denominator),
+      benchmark: r.benchmark === null || r.benchmark === undefined ? null : Number(r.benchmark),
     })),
     asOf,
     defaultMunicipality,

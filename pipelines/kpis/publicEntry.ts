@@ -1,16 +1,43 @@
 /**
- * Turns an evaluated KPI into its public kpis.json entry: floats for publishing, disclosure control,
- * and restatements against the previous published run (outputs.md).
+ * Turns an evaluated KPI into its public kpis.json entry: floats for publishing, disclosure control
+ * (primary and secondary), and restatements against the previous published run (outputs.md).
  */
 import type { KpiEntry, SeriesPoint } from '../../schemas/outputs.ts';
 import { suppressCount, suppressShare } from './disclosure.ts';
 import type { EvaluatedKpi, EvaluatedPoint } from './evaluate.ts';
 
-function isSuppressed(ev: EvaluatedKpi, p: EvaluatedPoint, minCell: number): boolean {
+function primary(ev: EvaluatedKpi, p: EvaluatedPoint, minCell: number): boolean {
   if (p.value === null) return false;
   if (ev.def.unit === 'share' || ev.def.unit === 'rate')
     return suppressShare(p.numerator, p.denominator, minCell);
   return suppressCount(p.numerator, minCell);
+}
+
+/**
+ * The points to suppress. Within a period the total equals the sum of its breakdown cells (numerators,
+ * and denominators for shares), so a single hidden item could be recomputed from the others: while
+ * exactly one item of a period is hidden, also hide its smallest non-zero cell, or else the total.
+ */
+export function suppressedPoints(ev: EvaluatedKpi, minCell: number): Set<EvaluatedPoint> {
+  const hidden = new Set<EvaluatedPoint>();
+  if (ev.def.disclosure === false) return hidden;
+  for (const p of ev.points) if (primary(ev, p, minCell)) hidden.add(p);
+  const byPeriod = new Map<string, EvaluatedPoint[]>();
+  for (const p of ev.points) byPeriod.set(p.period, [...(byPeriod.get(p.period) ?? []), p]);
+  for (const group of byPeriod.values()) {
+    const total = group.find((p) => !p.breakdown);
+    const cells = group.filter((p) => p.breakdown);
+    if (!total || cells.length === 0) continue;
+    const items = [total, ...cells].filter((p) => p.value !== null);
+    while (items.filter((p) => hidden.has(p)).length === 1) {
+      const candidate = cells
+        .filter((c) => !hidden.has(c) && c.value !== null && (c.numerator ?? 0) > 0)
+        .sort((a, b) => (a.numerator ?? 0) - (b.numerator ?? 0))[0];
+      hidden.add(candidate ?? total);
+      if (!candidate && hidden.has(total)) break;
+    }
+  }
+  return hidden;
 }
 
 export function toPublicEntry(
@@ -18,38 +45,48 @@ export function toPublicEntry(
   minCell: number,
   previous?: { entry: KpiEntry; runId: string },
 ): KpiEntry {
-  const baselinePoint = ev.baseline ? ev.points.find((p) => p.period === ev.baseline!.period) : undefined;
+  const hidden = suppressedPoints(ev, minCell);
+  const baselinePoint = ev.baseline
+    ? ev.points.find((p) => p.period === ev.baseline!.period && !p.breakdown)
+    : undefined;
   // A target derived from a suppressed baseline would give the baseline away.
   const baselineHidden =
-    ev.baseline?.from === 'data' && baselinePoint !== undefined && isSuppressed(ev, baselinePoint, minCell);
-  const series: SeriesPoint[] = ev.points.map((p) => {
-    const suppressed = isSuppressed(ev, p, minCell);
+    ev.baseline?.from === 'data' && baselinePoint !== undefined && hidden.has(baselinePoint);
+  const derivedTargets = ev.def.target.rule === 'relative_growth' || ev.def.target.rule === 'absolute_change';
+  const toPoint = (p: EvaluatedPoint): SeriesPoint => {
+    const suppressed = hidden.has(p);
     const point: SeriesPoint = {
       period: p.period,
+      ...(p.breakdown ? { breakdown: p.breakdown } : {}),
       value: suppressed || p.value === null ? null : p.value.toNumber(),
-      target:
-        baselineHidden && ev.def.target.rule !== 'fixed' && ev.def.target.rule !== 'threshold'
-          ? null
-          : (p.target?.toNumber() ?? null),
+      target: baselineHidden && derivedTargets ? null : (p.target?.toNumber() ?? null),
       numerator: suppressed ? null : p.numerator,
       denominator: suppressed ? null : p.denominator,
       status: p.status,
       suppressed,
     };
-    if (ev.def.publishPersons) point.persons = suppressCount(p.persons, minCell) ? null : p.persons;
+    if (ev.def.publishPersons) {
+      point.persons =
+        suppressed || (ev.def.disclosure !== false && suppressCount(p.persons, minCell)) ? null : p.persons;
+    }
     return point;
-  });
-  const latestPoint = ev.latest ? series.find((s) => s.period === ev.latest!.period)! : null;
+  };
+  const series = ev.points.map(toPoint);
+  const latest = ev.latest ? toPoint(ev.latest) : null;
+  const key = (s: { period: string; breakdown?: Record<string, string> }) =>
+    `${s.period}|${JSON.stringify(s.breakdown ?? {})}`;
   const restatements: KpiEntry['restatements'] = [];
   if (previous) {
+    const now = new Map(series.map((s) => [key(s), s]));
     for (const old of previous.entry.series) {
       if (old.status === 'incomplete' || old.status === 'no_data') continue;
-      const now = series.find((s) => s.period === old.period);
-      if (now && now.value !== old.value) {
+      const cur = now.get(key(old));
+      if (cur && cur.value !== old.value) {
         restatements.push({
           period: old.period,
+          ...(old.breakdown ? { breakdown: old.breakdown } : {}),
           previousValue: old.value,
-          value: now.value,
+          value: cur.value,
           previousRunId: previous.runId,
         });
       }
@@ -72,13 +109,8 @@ export function toPublicEntry(
       : null,
     target: ev.def.target,
     series,
-    latest: latestPoint
-      ? {
-          period: latestPoint.period,
-          value: latestPoint.value,
-          target: latestPoint.target,
-          status: latestPoint.status,
-        }
+    latest: latest
+      ? { period: latest.period, value: latest.value, target: latest.target, status: latest.status }
       : null,
     status: ev.status,
     restatements,

@@ -1,0 +1,117 @@
+/**
+ * public/kpis.parquet, kpis.arrow and kpis.csv (outputs.md): the published kpis.json in long format,
+ * one row per KPI × municipality × period (× breakdown), with the same (disclosure-controlled) values.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Bool, Float64, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
+import type { KpisJson } from '../../schemas/outputs.ts';
+import { Db } from '../duckdb.ts';
+import { sqlString } from '../ingest/contract.ts';
+
+/** The documented columns, in order, with their types. */
+export const LONG_COLUMNS = {
+  run_id: 'VARCHAR',
+  as_of: 'DATE',
+  kpi_id: 'VARCHAR',
+  title: 'VARCHAR',
+  unit: 'VARCHAR',
+  grain: 'VARCHAR',
+  direction: 'VARCHAR',
+  municipality: 'VARCHAR',
+  period: 'VARCHAR',
+  breakdown_dimension: 'VARCHAR',
+  breakdown_value: 'VARCHAR',
+  value: 'DOUBLE',
+  target: 'DOUBLE',
+  numerator: 'DOUBLE',
+  denominator: 'DOUBLE',
+  persons: 'DOUBLE',
+  status: 'VARCHAR',
+  suppressed: 'BOOLEAN',
+  baseline_period: 'VARCHAR',
+  baseline_value: 'DOUBLE',
+} as const;
+type Column = keyof typeof LONG_COLUMNS;
+export type LongRow = Record<Column, string | number | boolean | null>;
+
+export function longRows(kpis: KpisJson): LongRow[] {
+  return kpis.kpis.flatMap((k) =>
+    k.series.map((p) => {
+      const [dimension, member] = Object.entries(p.breakdown ?? {})[0] ?? [null, null];
+      return {
+        run_id: kpis.runId,
+        as_of: kpis.asOf,
+        kpi_id: k.id,
+        title: k.title,
+        unit: k.unit,
+        grain: k.grain,
+        direction: k.direction,
+        municipality: k.municipality,
+        period: p.period,
+        breakdown_dimension: dimension,
+        breakdown_value: member,
+        value: p.value,
+        target: p.target,
+        numerator: p.numerator,
+        denominator: p.denominator,
+        persons: p.persons ?? null,
+        status: p.status,
+        suppressed: p.suppressed,
+        baseline_period: k.baseline?.period ?? null,
+        baseline_value: k.baseline?.value ?? null,
+      };
+    }),
+  );
+}
+
+export async function writeParquet(rows: LongRow[], dir: string, workDir: string): Promise<void> {
+  const ndjson = join(workDir, 'kpis.ndjson');
+  await writeFile(ndjson, rows.map((r) => JSON.stringify(r)).join('\n'), 'utf8');
+  const db = await Db.open(':memory:');
+  try {
+    const cols = Object.entries(LONG_COLUMNS)
+      .map(([c, t]) => `${sqlString(c)}: ${sqlString(t)}`)
+      .join(', ');
+    const source = rows.length
+      ? `read_json(${sqlString(ndjson)}, format = 'newline_delimited', columns = {${cols}})`
+      : `(SELECT ${Object.entries(LONG_COLUMNS)
+          .map(([c, t]) => `NULL::${t} AS ${c}`)
+          .join(', ')} WHERE false)`;
+    await db.run(
+      `COPY (SELECT * FROM ${source}) TO ${sqlString(join(dir, 'kpis.parquet'))} (FORMAT parquet)`,
+    );
+  } finally {
+    db.close();
+  }
+}
+
+export async function writeArrow(rows: LongRow[], dir: string): Promise<void> {
+  const column = (c: Column, t: string) => {
+    const values = rows.map((r) => r[c]);
+    if (t === 'DOUBLE') return vectorFromArray(values as (number | null)[], new Float64());
+    if (t === 'BOOLEAN') return vectorFromArray(values as (boolean | null)[], new Bool());
+    return vectorFromArray(values as (string | null)[], new Utf8());
+  };
+  const table = new Table(
+    Object.fromEntries(Object.entries(LONG_COLUMNS).map(([c, t]) => [c, column(c as Column, t)])),
+  );
+  await writeFile(join(dir, 'kpis.arrow'), tableToIPC(table, 'file'));
+}
+
+/** Danish Excel: ';' separator, decimal comma, UTF-8 with BOM, CRLF. */
+export async function writeCsv(rows: LongRow[], dir: string): Promise<void> {
+  const field = (v: string | number | boolean | null): string => {
+    if (v === null) return '';
+    if (typeof v === 'number') return String(v).replace('.', ',');
+    if (typeof v === 'boolean') return v ? 'ja' : 'nej';
+    return /[";\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  };
+  const header = Object.keys(LONG_COLUMNS).join(';');
+  const lines = rows.map((r) =>
+    Object.keys(LONG_COLUMNS)
+      .map((c) => field(r[c as Column]))
+      .join(';'),
+  );
+  await writeFile(join(dir, 'kpis.csv'), `\uFEFF${[header, ...lines].join('\r\n')}\r\n`, 'utf8');
+}
