@@ -1,0 +1,306 @@
+/**
+ * What BI tools read: kpis.json against its generated JSON Schema, the same rows in Parquet, Arrow and
+ * Danish CSV; disclosure control that cannot be undone from the published cells; restatements;
+ * several municipalities; user-defined initiatives.
+ */
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { tableFromIPC } from 'apache-arrow';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../pipelines/cli.ts';
+import { Db } from '../pipelines/duckdb.ts';
+import { LONG_COLUMNS } from '../pipelines/publish/tables.ts';
+import type { KpiEntry, KpisJson } from '../schemas/outputs.ts';
+import { runInbox, TEST_KEY, tempDir } from './helpers.ts';
+
+const CASES = join(import.meta.dirname, 'cases');
+
+function write(path: string, content: string): void {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, content);
+}
+
+describe('published files', () => {
+  let out: string;
+  let kpis: KpisJson;
+  beforeAll(async () => {
+    const inbox = await tempDir('kpi-pub-');
+    cpSync(join(CASES, 'sel85-target-groups', 'inbox'), inbox, { recursive: true });
+    cpSync(join(CASES, 'occupancy-months', 'inbox'), inbox, { recursive: true });
+    cpSync(join(CASES, 'tariff-thresholds', 'inbox'), inbox, { recursive: true });
+    ({ out, kpis } = await runInbox(inbox, { asOf: '2025-01-15', config: { minCell: 1 } }));
+  });
+
+  it('kpis.json and tariff_alerts.json validate against their generated JSON Schemas', () => {
+    const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+    for (const name of ['kpis', 'tariff_alerts', 'manifest']) {
+      const schema = JSON.parse(readFileSync(join(out, 'public', 'schemas', `${name}.schema.json`), 'utf8'));
+      const file = name === 'manifest' ? join(out, 'manifest.json') : join(out, 'public', `${name}.json`);
+      const validate = ajv.compile(schema);
+      expect(
+        validate(JSON.parse(readFileSync(file, 'utf8'))),
+        `${name}: ${ajv.errorsText(validate.errors)}`,
+      ).toBe(true);
+    }
+    // and a broken document does not validate: the schema is not a formality
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(join(out, 'public', 'schemas', 'kpis.schema.json'), 'utf8')),
+    );
+    expect(validate({ ...kpis, kpis: [{ ...kpis.kpis[0], status: 'great' }] })).toBe(false);
+  });
+
+  const points = () =>
+    kpis.kpis.flatMap((k) =>
+      k.series.map((p) => ({
+        kpi: k.id,
+        period: p.period,
+        member: Object.values(p.breakdown ?? {})[0] ?? null,
+        value: p.value,
+      })),
+    );
+
+  it('kpis.parquet has the documented columns and the same values', async () => {
+    const db = await Db.open(':memory:');
+    const cols = await db.all<{ column_name: string; column_type: string }>(
+      `DESCRIBE SELECT * FROM read_parquet('${join(out, 'public', 'kpis.parquet')}')`,
+    );
+    expect(cols.map((c) => [c.column_name, c.column_type])).toEqual(Object.entries(LONG_COLUMNS));
+    const rows = await db.all<{ kpi: string; period: string; member: string | null; value: number | null }>(
+      `SELECT kpi_id AS kpi, period, breakdown_value AS member, value FROM read_parquet('${join(out, 'public', 'kpis.parquet')}')`,
+    );
+    db.close();
+    expect(rows).toEqual(points());
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('kpis.arrow reads back with the same columns and values', () => {
+    const table = tableFromIPC(readFileSync(join(out, 'public', 'kpis.arrow')));
+    expect(table.schema.fields.map((f) => f.name)).toEqual(Object.keys(LONG_COLUMNS));
+    const rows = table
+      .toArray()
+      .map((r) => ({ kpi: r.kpi_id, period: r.period, member: r.breakdown_value, value: r.value }));
+    expect(rows).toEqual(points());
+  });
+
+  it('kpis.csv is Danish Excel: BOM, semicolons, decimal comma, and the same numbers', () => {
+    const text = readFileSync(join(out, 'public', 'kpis.csv'), 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const [header, ...lines] = text.slice(1).trimEnd().split('\r\n');
+    expect(header!.split(';')).toEqual(Object.keys(LONG_COLUMNS));
+    const at = (name: string) => Object.keys(LONG_COLUMNS).indexOf(name);
+    const parsed = lines.map((l) => {
+      const f = l.split(';');
+      const v = f[at('value')]!;
+      return {
+        kpi: f[at('kpi_id')],
+        period: f[at('period')],
+        member: f[at('breakdown_value')] || null,
+        value: v === '' ? null : Number(v.replace(',', '.')),
+      };
+    });
+    expect(parsed).toEqual(points());
+    expect(text).toContain(';0,7777777777777778;'); // 14/18 with a decimal comma
+  });
+});
+
+describe('disclosure control', () => {
+  it('suppresses small café channels so that no hidden value can be recomputed from the published cells', async () => {
+    const inbox = await tempDir('kpi-sdc-');
+    // 2024: telefon 3 is below 5; the total and the other channels would give it away.
+    // 2025: only one channel has contacts (2): total and channel are both below 5.
+    write(
+      join(inbox, 'cafe', 'cafe.csv'),
+      [
+        'date;inquiries;channel;age_band',
+        '2024-03-01;40;fremmoede;',
+        '2024-03-01;3;telefon;',
+        '2024-03-02;12;online;',
+        '2024-12-02;7;akuttelefon;',
+        '2025-02-01;2;fremmoede;',
+        '2025-12-01;0;telefon;',
+        '',
+      ].join('\n'),
+    );
+    const { kpis } = await runInbox(inbox, { asOf: '2026-01-15' });
+    const cafe = kpis.kpis.find((k) => k.id === 'cafe_inquiries')!;
+    for (const period of ['2024', '2025']) {
+      const group = cafe.series.filter((p) => p.period === period);
+      const total = group.find((p) => !p.breakdown)!;
+      const cells = group.filter((p) => p.breakdown);
+      // An attacker's attempt: with the total published and all but one cell published, the last is
+      // total - sum(others). Every suppressed value must resist that.
+      const hiddenCells = cells.filter((c) => c.suppressed);
+      if (!total.suppressed) expect(hiddenCells.length === 0 || hiddenCells.length >= 2, period).toBe(true);
+      if (total.suppressed)
+        expect(hiddenCells.length, `${period}: the total is sum of the cells`).toBeGreaterThanOrEqual(1);
+      for (const c of group.filter((p) => p.suppressed)) {
+        expect(c.value).toBeNull();
+        expect(c.numerator).toBeNull();
+      }
+    }
+    const cell = (period: string, channel: string) =>
+      cafe.series.find((p) => p.period === period && p.breakdown?.channel === channel)!;
+    expect(cell('2024', 'telefon').suppressed).toBe(true); // primary: 3
+    expect(cell('2024', 'akuttelefon').suppressed).toBe(true); // secondary: the smallest other
+    expect(cell('2024', 'fremmoede').value).toBe(40);
+    expect(cafe.series.find((p) => p.period === '2024' && !p.breakdown)!.value).toBe(62);
+    expect(cell('2025', 'fremmoede').suppressed).toBe(true);
+    expect(cafe.series.find((p) => p.period === '2025' && !p.breakdown)!.suppressed).toBe(true);
+    expect(cell('2025', 'telefon')).toMatchObject({ value: 0, suppressed: false });
+    // Every figure in public/ also passed through the suppression: no 3 and no 7 anywhere for 2024.
+    expect(JSON.stringify(cafe.series.filter((p) => p.period === '2024').map((p) => p.value))).toBe(
+      '[62,null,40,12,null]',
+    ); // total, akuttelefon, fremmoede, online, telefon
+  });
+});
+
+describe('restatements', () => {
+  it('lists a closed period whose value changed since the previous run, with the previous value and run id', async () => {
+    const inbox = await tempDir('kpi-restate-');
+    cpSync(join(CASES, 'sel85-target-groups', 'inbox'), inbox, { recursive: true });
+    const config = JSON.parse(readFileSync(join(CASES, 'sel85-target-groups', 'config.json'), 'utf8'));
+    const first = await runInbox(inbox, { asOf: '2025-01-15', config });
+    const before = first.kpis.kpis.find((k) => k.id === 'sel85_employment_rate')!;
+    expect(before.restatements).toEqual([]);
+    // A late correction: P1 had no wage hours in December 2024 after all.
+    write(
+      join(inbox, 'employment', 'eindkomst_zz_rettelse.csv'),
+      'cpr;month;wage_hours;in_education\n010180-1101;2024-12;0;nej\n',
+    );
+    const second = await runInbox(inbox, { asOf: '2025-01-15', config, out: first.out });
+    const after = second.kpis.kpis.find((k) => k.id === 'sel85_employment_rate')!;
+    expect(after.restatements).toEqual([
+      { period: '2024', previousValue: 14 / 18, value: 13 / 18, previousRunId: first.kpis.runId },
+    ]);
+    expect(after.series.find((p) => p.period === '2024')!.value).toBe(13 / 18);
+  });
+});
+
+describe('several municipalities in one inbox', () => {
+  it('computes every KPI per municipality from the municipality column', async () => {
+    const inbox = await tempDir('kpi-multi-');
+    const src = readFileSync(join(CASES, 'neet-age-boundaries', 'inbox', 'neet', 'ungedata.csv'), 'utf8')
+      .trimEnd()
+      .split('\n');
+    // The five young people delivered for Lolland (360), and five others with the same birth dates and
+    // statuses (other serial digits) for Guldborgsund (376).
+    const lines = [`${src[0]}\tkommunekode`];
+    for (const l of src.slice(1)) lines.push(`${l}\t360`);
+    for (const l of src.slice(1)) {
+      const f = l.split('\t');
+      lines.push(`${f[0]!.slice(0, 8)}9${f[0]!.slice(9)}\t${f.slice(1).join('\t')}\t376`);
+    }
+    write(join(inbox, 'neet', 'ungedata.csv'), `${lines.join('\n')}\n`);
+    const { kpis } = await runInbox(inbox, {
+      asOf: '2025-02-01',
+      configFile: join(CASES, 'neet-age-boundaries', 'config.json'),
+    });
+    const neet = kpis.kpis.filter((k) => k.id === 'neet_share');
+    expect(neet.map((k) => k.municipality)).toEqual(['360', '376']);
+    for (const k of neet) {
+      expect(k.series.map((p) => [p.period, p.numerator, p.denominator])).toEqual([
+        ['2023', 3, 34],
+        ['2024', 34, 52],
+      ]);
+    }
+  });
+});
+
+describe('user-defined initiatives (the Kolding pattern)', () => {
+  const initiative = (sql: string) => ({
+    minCell: 1,
+    initiatives: [
+      {
+        id: 'sel85_decisions_started',
+        title: 'Nye §85-afgørelser',
+        unit: 'count',
+        grain: 'year',
+        direction: 'increase',
+        sql,
+        baseline: { period: '2023' },
+        target: { rule: 'absolute_change', perYear: 1 },
+        extracts: ['sel85'],
+      },
+    ],
+  });
+
+  it('publishes an initiative like a built-in KPI, with baseline, target and status', async () => {
+    const sql = `SELECT municipality, CAST(year(start_date) AS VARCHAR) AS period, count(*) AS numerator,
+      NULL AS denominator, year(start_date) < year(meta.as_of()) AS complete FROM staging.sel85 GROUP BY ALL`;
+    const { kpis } = await runInbox(join(CASES, 'sel85-target-groups', 'inbox'), {
+      asOf: '2025-01-15',
+      config: initiative(sql),
+    });
+    const k = kpis.kpis.find((e) => e.id === 'sel85_decisions_started') as KpiEntry;
+    // decisions starting 2023: D1, D2, D5; 2024: D1b, D4 (D3 started 2022, before the baseline)
+    expect(k.series.map((p) => [p.period, p.value, p.target, p.status])).toEqual([
+      ['2023', 3, 3, 'on_track'],
+      ['2024', 2, 4, 'off_track'],
+    ]);
+    expect(k.status).toBe('off_track');
+  });
+
+  it('rejects a broken initiative at start-up with its name, the field and DuckDB’s error (exit 2)', async () => {
+    const dir = await tempDir('kpi-ini-');
+    write(join(dir, 'config.json'), JSON.stringify(initiative('SELECT * FROM staging.sel86')));
+    const out = await tempDir('kpi-ini-out-');
+    const stderr: string[] = [];
+    const sink = { write: (s: string) => stderr.push(s) } as unknown as NodeJS.WritableStream;
+    const code = await main(
+      [
+        'run',
+        '--inbox',
+        join(CASES, 'sel85-target-groups', 'inbox'),
+        '--out',
+        out,
+        '--config',
+        join(dir, 'config.json'),
+      ],
+      { KPI_PSEUDONYM_KEY: TEST_KEY },
+      sink,
+      sink,
+    );
+    expect(code).toBe(2);
+    expect(stderr.join('')).toContain(
+      'initiatives.0.sql (sel85_decisions_started): the SQL does not run. DuckDB says: Catalog Error: Table with name sel86 does not exist',
+    );
+  });
+
+  it('rejects a config with a typo in a KPI id or a bad target rule (exit 2), naming the field', async () => {
+    const dir = await tempDir('kpi-cfg-');
+    write(
+      join(dir, 'config.json'),
+      JSON.stringify({ kpis: { nete_share: {}, neet_share: { target: { rule: 'absolute_change' } } } }),
+    );
+    const stderr: string[] = [];
+    const sink = { write: (s: string) => stderr.push(s) } as unknown as NodeJS.WritableStream;
+    const code = await main(
+      ['run', '--config', join(dir, 'config.json')],
+      { KPI_PSEUDONYM_KEY: TEST_KEY },
+      sink,
+      sink,
+    );
+    expect(code).toBe(2);
+    expect(stderr.join('')).toContain('kpis.neet_share.target.perYear');
+    const code2 = await main(
+      ['run', '--config', join(dir, 'config.json').replace('config.json', 'c2.json')],
+      {},
+      sink,
+      sink,
+    );
+    expect(code2).toBe(2);
+    write(join(dir, 'c3.json'), JSON.stringify({ kpis: { nete_share: {} } }));
+    await main(['run', '--config', join(dir, 'c3.json')], { KPI_PSEUDONYM_KEY: TEST_KEY }, sink, sink);
+    expect(stderr.join('')).toContain('kpis.nete_share: there is no KPI with this id');
+  });
+});
+
+describe('kpi.config.example.json', () => {
+  it('is a valid configuration whose initiative runs', async () => {
+    const { loadConfig, validateInitiatives } = await import('../pipelines/config.ts');
+    const config = await loadConfig(join(import.meta.dirname, '..', 'kpi.config.example.json'));
+    expect(config.initiatives.map((i) => i.id)).toEqual(['sel85_new_decisions']);
+    await expect(validateInitiatives(config, '2026-11-22')).resolves.toBeUndefined();
+  });
+});
