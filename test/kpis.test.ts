@@ -124,6 +124,32 @@ describe('status', () => {
     expect(ev!.baseline).toEqual({ period: '2020', value: Rational.of(0.25), from: 'config' });
     expect(ev!.points[1]!.status).toBe('on_track'); // 0.30 >= 0.25 × 1.02
   });
+  it('fixed: on_track at or above the listed value, off_track below, no_target where none is listed', () => {
+    const def = share({
+      grain: 'half_year',
+      baseline: undefined,
+      target: { rule: 'fixed', values: { '2027': 0.1 } },
+    });
+    const rows = [row('2027-H1', 10, 100), row('2027-H2', 9, 100), row('2028-H1', 50, 100)];
+    expect(statuses(def, rows, '2028-12-01')).toEqual({
+      '2027-H1': 'on_track',
+      '2027-H2': 'off_track',
+      '2028-H1': 'no_target',
+    });
+  });
+  it('benchmark: against the wave’s benchmark, in both directions; no_target without one', () => {
+    const def = share({ grain: 'wave', baseline: { period: 'first' }, target: { rule: 'benchmark' } });
+    const rows = [
+      { ...row('2024-1', 88, 100), benchmark: 0.88 },
+      { ...row('2025-1', 87, 100), benchmark: 0.88 },
+      { ...row('2025-2', 87, 100), benchmark: null },
+    ];
+    expect(statuses(def, rows)).toEqual({
+      '2024-1': 'on_track',
+      '2025-1': 'off_track',
+      '2025-2': 'no_target',
+    });
+  });
   it('no_data when an extract was not delivered, no_target without a rule', () => {
     const [ev] = evaluateRows(share(), [], '2025-01-01', '360', false);
     expect(ev!.status).toBe('no_data');
