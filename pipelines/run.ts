@@ -8,6 +8,8 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile 
 import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import {
+  DsiContractJson,
+  GrantContractJson,
   type KpiEntry,
   KpisJson,
   Manifest,
@@ -16,6 +18,7 @@ import {
   type Warning,
 } from '../schemas/outputs.ts';
 import { type Config, configHash, kpiDefinitions, validateInitiatives } from './config.ts';
+import { evaluateContracts } from './contracts/evaluate.ts';
 import { Db } from './duckdb.ts';
 import { RunError, UserError } from './errors.ts';
 import { type IngestResult, ingestInbox } from './ingest/ingest.ts';
@@ -206,6 +209,23 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       }
       return out;
     });
+    await stages.time('contracts', async () => {
+      const results = await evaluateContracts(workDb, opts.config.contracts, {
+        asOf: opts.asOf,
+        municipality: opts.config.municipality.code,
+        restrictedDir: join(staging, 'restricted'),
+      });
+      for (const r of results) {
+        for (const w of r.warnings)
+          warnings.push({ code: 'contract_configuration', message: `${r.id}: ${w}` });
+        reporter.event({
+          stage: 'contracts',
+          event: 'contract',
+          contract: r.id,
+          message: `${r.id} evaluated`,
+        });
+      }
+    });
     const tariffAlerts: TariffAlertsJson['alerts'] = ingest.delivered.includes('tariffs')
       ? await workDb.all(`SELECT municipality, provider_id AS "providerId", provider_name AS "providerName", ownership,
           service, year::INTEGER AS year, previous_rate::DOUBLE AS "previousRate", rate::DOUBLE AS rate,
@@ -257,6 +277,8 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       await writeJson(join(pub, 'schemas', 'kpis.schema.json'), z.toJSONSchema(KpisJson));
       await writeJson(join(pub, 'schemas', 'tariff_alerts.schema.json'), z.toJSONSchema(TariffAlertsJson));
       await writeJson(join(pub, 'schemas', 'manifest.schema.json'), z.toJSONSchema(Manifest));
+      await writeJson(join(pub, 'schemas', 'dsi_contract.schema.json'), z.toJSONSchema(DsiContractJson));
+      await writeJson(join(pub, 'schemas', 'grant_contract.schema.json'), z.toJSONSchema(GrantContractJson));
       await copyFile(join(workDir, 'warehouse.duckdb'), join(staging, 'restricted', 'warehouse.duckdb'));
 
       const outputs = [];

@@ -7,11 +7,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import type { ExtractName } from '../schemas/extracts.ts';
 import type { Warning } from '../schemas/outputs.ts';
 import type { Config } from './config.ts';
+import { contractParams } from './contracts/evaluate.ts';
 import type { Db } from './duckdb.ts';
 import { sqlString } from './ingest/contract.ts';
 import { SQL_DIR } from './kpis/evaluate.ts';
 
-export const LAYERS = ['staging', 'marts'] as const;
+export const LAYERS = ['staging', 'marts', 'contracts'] as const;
 
 async function sqlFiles(layer: string): Promise<{ name: string; sql: string }[]> {
   const dir = new URL(`${layer}/`, SQL_DIR);
@@ -24,15 +25,15 @@ async function sqlFiles(layer: string): Promise<{ name: string; sql: string }[]>
   );
 }
 
-export async function buildWarehouse(db: Db, params: { asOf: string; config: Config }): Promise<void> {
+export async function buildWarehouse(db: Db, run: { asOf: string; config: Config }): Promise<void> {
   const values: Record<string, string> = {
-    as_of: params.asOf,
-    municipality: params.config.municipality.code,
-    municipality_name: params.config.municipality.name,
-    employed_min_hours: String(params.config.employedMinHours),
-    min_cell: String(params.config.minCell),
-    tariff_threshold_privat: String(params.config.tariffThresholds.privat),
-    tariff_threshold_offentlig: String(params.config.tariffThresholds.offentlig),
+    as_of: run.asOf,
+    municipality: run.config.municipality.code,
+    municipality_name: run.config.municipality.name,
+    employed_min_hours: String(run.config.employedMinHours),
+    min_cell: String(run.config.minCell),
+    tariff_threshold_privat: String(run.config.tariffThresholds.privat),
+    tariff_threshold_offentlig: String(run.config.tariffThresholds.offentlig),
   };
   await db.run(
     'CREATE SCHEMA IF NOT EXISTS meta; CREATE OR REPLACE TABLE meta.config (key VARCHAR PRIMARY KEY, value VARCHAR)',
@@ -42,6 +43,13 @@ export async function buildWarehouse(db: Db, params: { asOf: string; config: Con
       .map(([k, v]) => `(${sqlString(k)}, ${sqlString(v)})`)
       .join(', ')}`,
   );
+  await db.run('CREATE OR REPLACE TABLE meta.contract_param (contract VARCHAR, key VARCHAR, value VARCHAR)');
+  const params = contractParams(run.config.contracts);
+  if (params.length > 0) {
+    await db.run(
+      `INSERT INTO meta.contract_param VALUES ${params.map((r) => `(${r.map(sqlString).join(', ')})`).join(', ')}`,
+    );
+  }
   await db.run(await readFile(new URL('macros.sql', SQL_DIR), 'utf8'));
   for (const layer of LAYERS) {
     for (const f of await sqlFiles(layer)) {

@@ -3,6 +3,7 @@
  * of the source documents (spec/kpis.md); a config file may override any of them.
  */
 import { z } from 'zod';
+import { ContractConfig, JOBFOKUS, UNGELOFTET } from './contracts.ts';
 import { EXTRACT_NAMES, type ExtractName } from './extracts.ts';
 import { KpiEntry, TargetRule } from './outputs.ts';
 
@@ -83,6 +84,8 @@ export const Config = z
       .default({ privat: 0.05, offentlig: 0.08 }),
     kpis: z.record(z.string(), KpiOverride).default({}),
     initiatives: z.array(Initiative).default([]),
+    /** Outcome contracts (contracts.md); each entry is evaluated with evidence. */
+    contracts: z.array(ContractConfig).default([JOBFOKUS, UNGELOFTET]),
   })
   .strict();
 export type Config = z.infer<typeof Config>;

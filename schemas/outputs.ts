@@ -150,3 +150,83 @@ export const TariffAlertsJson = z.object({
   ),
 });
 export type TariffAlertsJson = z.infer<typeof TariffAlertsJson>;
+
+/** restricted/contracts/<id>.json for a DSI social investment (Jobfokus). Money in DKK, to the øre. */
+export const DsiContractJson = z.object({
+  id: z.string(),
+  title: z.string(),
+  asOf: z.iso.date(),
+  municipality: z.string(),
+  prices: z.object({
+    goal1PerExcessSuccess: z.number().describe('rounded for display; payments use the exact price'),
+    goal2PerSuccess: z.number(),
+  }),
+  measurements: z.array(
+    z.object({
+      period: z.string(),
+      status: z.enum(['final', 'provisional']),
+      measuredPopulation: z.number().int(),
+      successes: z.number().int(),
+      share: z.number().nullable(),
+      baselineShare: z.number(),
+      expectedShare: z.number().nullable(),
+      excess: z.number(),
+      goal1Payment: z.number(),
+      goal2Successes: z.number().int(),
+      goal2Payment: z.number(),
+      payment: z.number(),
+      cumulative: z.number(),
+      capApplied: z.boolean(),
+    }),
+  ),
+  totals: z.object({
+    goal1: z.number(),
+    goal2: z.number(),
+    repayment: z.number(),
+    cap: z.number(),
+    capReachedIn: z.string().nullable(),
+    expectedRepayment: z.number(),
+  }),
+  warnings: z.array(z.string()),
+});
+export type DsiContractJson = z.infer<typeof DsiContractJson>;
+
+/** restricted/contracts/<id>.json for a grant with result requirements (Ungeløftet). */
+export const GrantContractJson = z.object({
+  id: z.string(),
+  title: z.string(),
+  asOf: z.iso.date(),
+  municipality: z.string(),
+  period: z.object({
+    start: z.iso.date(),
+    end: z.iso.date(),
+    secondHalfFrom: z.iso.date(),
+    countedMonths: z.object({ from: z.string(), to: z.string() }),
+  }),
+  grant: z.object({ total: z.number(), byYear: z.record(z.string(), z.number()) }),
+  months: z.array(
+    z.object({
+      month: z.string(),
+      group: z.number().int(),
+      inEmploymentOrEducation: z.number().int().nullable(),
+      share: z.number().nullable(),
+      counted: z.boolean(),
+      complete: z.boolean(),
+    }),
+  ),
+  requirements: z.array(
+    z.object({
+      id: z.string(),
+      threshold: z.number(),
+      payoutShare: z.number(),
+      amount: z.number(),
+      status: z.enum(['met', 'not_met', 'pending']),
+      firstMonthMet: z.string().nullable(),
+      bestShare: z.number().nullable(),
+      bestMonth: z.string().nullable(),
+    }),
+  ),
+  payout: z.object({ rate1: z.number(), released: z.number(), withheld: z.number(), total: z.number() }),
+  warnings: z.array(z.string()),
+});
+export type GrantContractJson = z.infer<typeof GrantContractJson>;

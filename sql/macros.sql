@@ -11,3 +11,19 @@ CREATE OR REPLACE MACRO meta.as_of_month() AS CAST(date_trunc('month', meta.as_o
 -- Age in whole years on day d. Someone born 29 February turns a year older on 1 March in other years.
 CREATE OR REPLACE MACRO meta.age_at(birth, d) AS
   year(d) - year(birth) - CASE WHEN month(d) * 100 + day(d) < month(birth) * 100 + day(birth) THEN 1 ELSE 0 END;
+
+-- Calendars, for macros that cannot call generate_series with parameters.
+CREATE OR REPLACE TABLE meta.months AS
+  SELECT CAST(m AS DATE) AS month FROM generate_series(DATE '1990-01-01', DATE '2060-12-01', INTERVAL 1 MONTH) t(m);
+CREATE OR REPLACE TABLE meta.half_years AS
+  SELECT year(month) || '-H' || CASE WHEN month(month) <= 6 THEN 1 ELSE 2 END AS period,
+    min(month) AS first_month, max(month) AS last_month
+  FROM meta.months GROUP BY ALL;
+
+-- Contract parameters, one row per contract and key (written by the run from the configuration).
+CREATE OR REPLACE MACRO meta.cp(contract_id, name) AS
+  (SELECT value FROM meta.contract_param WHERE contract = contract_id AND key = name);
+
+-- A number as Danes write it in a sentence: 86, 85,99, 120,5.
+CREATE OR REPLACE MACRO meta.da_number(x) AS
+  replace(rtrim(rtrim(printf('%.2f', CAST(x AS DOUBLE)), '0'), '.'), '.', ',');

@@ -131,6 +131,8 @@ describe('kpi demo (what npm start runs)', () => {
       'survey_response_rate',
       'tariff_alerts',
       'occupancy_rate',
+      'jobfokus_success_share',
+      'ungeloftet_share',
     ]);
     for (const k of kpis.kpis.slice(0, 3)) {
       expect(k.series.map((p) => p.period)).toEqual(['2020', '2021', '2022', '2023', '2024', '2025', '2026']);
@@ -170,7 +172,7 @@ describe('kpi demo (what npm start runs)', () => {
       expect(i.rowsRead).toBe(i.rowsLoaded + i.rowsRejected);
     }
     expect(m.totals.rowsRejected).toBe(6);
-    expect(m.stages.map((s) => s.name)).toEqual(['ingest', 'warehouse', 'kpis', 'publish']);
+    expect(m.stages.map((s) => s.name)).toEqual(['ingest', 'warehouse', 'kpis', 'contracts', 'publish']);
     expect(m.checks).toEqual([expect.objectContaining({ name: 'rows_accounted', ok: true })]);
     expect(m.outputs.map((o) => o.path)).toContain('public/kpis.json');
     expect(m.warnings.filter((w) => w.code === 'rows_quarantined')).toHaveLength(3);

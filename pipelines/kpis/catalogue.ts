@@ -13,7 +13,8 @@ export interface KpiDefinition {
   unit: KpiEntry['unit'];
   grain: KpiEntry['grain'];
   direction: KpiEntry['direction'];
-  baseline?: { period: string; value?: number };
+  /** `fixed`: the value is the baseline whatever the data say (Jobfokus: the contract's 4 %). */
+  baseline?: { period: string; value?: number; fixed?: boolean };
   target: TargetRule;
   source: string;
   extracts: ExtractName[];
@@ -139,5 +140,33 @@ export const CATALOGUE: KpiDefinition[] = [
     source: '002_ecd4618ede569e96.txt: tomme pladser betales fuldt ud',
     extracts: ['occupancy'],
     disclosure: false,
+  },
+  {
+    id: 'jobfokus_success_share',
+    title: 'Jobfokus: andel med 86 løntimer i en måned',
+    definition:
+      'Pr. halvår: andelen af de målte deltagere (optælling startet), der har mindst én måned med 86 løntimer eller uddannelse i halvåret.',
+    unit: 'share',
+    grain: 'half_year',
+    direction: 'increase',
+    baseline: { period: '2026-H1', value: 0.04, fixed: true },
+    target: {
+      rule: 'fixed',
+      values: { '2026': 0.05, '2027': 0.1, '2028': 0.15, '2029': 0.15, '2030': 0.2, '2031': 0.2 },
+    },
+    source: '003_7a5ce75e37b20a92.txt: punkt 7, Jobfokus (DSI)',
+    extracts: ['enrollment', 'employment'],
+  },
+  {
+    id: 'ungeloftet_share',
+    title: 'Ungeløftet: andel i beskæftigelse eller uddannelse',
+    definition:
+      'Pr. måned: andelen af indsatsgruppen (alle visiteret til og med måneden), der har løntimer eller er i uddannelse.',
+    unit: 'share',
+    grain: 'month',
+    direction: 'increase',
+    target: { rule: 'threshold', min: 0.5 },
+    source: '003_7a5ce75e37b20a92.txt: punkt 8, Ungeløftet (resultatkrav 1)',
+    extracts: ['enrollment', 'employment'],
   },
 ];

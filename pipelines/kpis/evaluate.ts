@@ -150,7 +150,7 @@ function evaluateSeries(
   let baseline: Baseline | null = null;
   if (baselinePeriod) {
     const row = byPeriod.get(baselinePeriod);
-    const fromData = row?.complete ? kpiValue(def, row) : null;
+    const fromData = row?.complete && !def.baseline?.fixed ? kpiValue(def, row) : null;
     if (fromData) baseline = { period: baselinePeriod, value: fromData, from: 'data' };
     else if (def.baseline?.value !== undefined)
       baseline = { period: baselinePeriod, value: Rational.of(def.baseline.value), from: 'config' };

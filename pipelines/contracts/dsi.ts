@@ -1,0 +1,174 @@
+/**
+ * A DSI social effect investment (contracts.md, Jobfokus). The counts come from the SQL macros in
+ * sql/contracts/dsi_social_investment.sql; the money is computed here with exact fractions.
+ */
+import type { DsiContract } from '../../schemas/contracts.ts';
+import type { DsiContractJson } from '../../schemas/outputs.ts';
+import type { Db } from '../duckdb.ts';
+import { sqlString } from '../ingest/contract.ts';
+import { Rational } from '../kpis/rational.ts';
+import { book, kroner, roundKroner, toOre } from './money.ts';
+
+export function halfYears(first: string, last: string): string[] {
+  const out: string[] = [];
+  let [y, h] = [Number(first.slice(0, 4)), Number(first.slice(6))];
+  for (;;) {
+    const p = `${y}-H${h}`;
+    if (p > last) return out;
+    out.push(p);
+    if (h === 2) [y, h] = [y + 1, 1];
+    else h = 2;
+  }
+}
+
+export function expectedShare(c: DsiContract, period: string): number | undefined {
+  return c.businessCase.expectedShares[period.slice(0, 4)];
+}
+
+/**
+ * Prices calibrated from the business case (contracts.md): goal 1 spreads its share of the expected
+ * repayment over the expected excess successes of all measurements at the planned population; goal 2
+ * over the expected number of life-satisfaction successes.
+ */
+export function prices(c: DsiContract): { goal1: Rational; goal2: Rational } {
+  const bc = c.businessCase;
+  const baseline = Rational.of(c.baselineShare);
+  let expectedExcess = Rational.of(0);
+  for (const m of halfYears(c.measurements.first, c.measurements.last)) {
+    const share = expectedShare(c, m);
+    if (share === undefined)
+      throw new Error(`contract ${c.id}: the business case has no expected share for ${m.slice(0, 4)}`);
+    expectedExcess = expectedExcess.add(
+      Rational.of(share).sub(baseline).mul(Rational.of(bc.plannedPopulation)),
+    );
+  }
+  const repayment = Rational.of(bc.expectedRepayment);
+  return {
+    goal1: Rational.of(bc.goal1Share).mul(repayment).div(expectedExcess),
+    goal2: Rational.of(bc.goal2Share)
+      .mul(repayment)
+      .div(Rational.of(bc.goal2ExpectedRate).mul(Rational.of(bc.plannedPopulation))),
+  };
+}
+
+export interface MeasurementCounts {
+  period: string;
+  complete: boolean;
+  population: number;
+  successes: number;
+  goal2Successes: number;
+}
+
+/** The money side of the contract, from the counts alone (so it can be tested on its own). */
+export function settle(
+  c: DsiContract,
+  counts: MeasurementCounts[],
+): Pick<DsiContractJson, 'prices' | 'measurements' | 'totals'> {
+  const p = prices(c);
+  const baseline = Rational.of(c.baselineShare);
+  const zero = Rational.of(0);
+  const rows = counts.map((m) => {
+    const excess = Rational.of(m.successes).sub(baseline.mul(Rational.of(m.population)));
+    const goal1 = excess.cmp(zero) > 0 ? excess.mul(p.goal1) : zero;
+    const goal2 = Rational.of(m.goal2Successes).mul(p.goal2);
+    return { m, excess, goal1, goal2 };
+  });
+  const bookings = book(
+    rows.map((r) => r.goal1.add(r.goal2)),
+    c.cap,
+  );
+  const measurements = rows.map((r, i) => ({
+    period: r.m.period,
+    status: r.m.complete ? ('final' as const) : ('provisional' as const),
+    measuredPopulation: r.m.population,
+    successes: r.m.successes,
+    share: r.m.population > 0 ? r.m.successes / r.m.population : null,
+    baselineShare: c.baselineShare,
+    expectedShare: expectedShare(c, r.m.period) ?? null,
+    excess: r.excess.toNumber(),
+    goal1Payment: roundKroner(r.goal1),
+    goal2Successes: r.m.goal2Successes,
+    goal2Payment: roundKroner(r.goal2),
+    payment: kroner(bookings[i]!.bookedOre),
+    cumulative: kroner(bookings[i]!.cumulativeOre),
+    capApplied: bookings[i]!.capApplied,
+  }));
+  // Totals add up the final measurements only; a provisional one is shown but not booked.
+  const finals = rows.map((r, i) => ({ r, b: bookings[i]! })).filter((x) => x.r.m.complete);
+  const sum = (f: (x: (typeof finals)[number]) => Rational) => finals.reduce((s, x) => s.add(f(x)), zero);
+  const lastFinal = finals[finals.length - 1];
+  return {
+    prices: { goal1PerExcessSuccess: roundKroner(p.goal1), goal2PerSuccess: roundKroner(p.goal2) },
+    measurements,
+    totals: {
+      goal1: kroner(toOre(sum((x) => x.r.goal1))),
+      goal2: kroner(toOre(sum((x) => x.r.goal2))),
+      repayment: lastFinal ? kroner(lastFinal.b.cumulativeOre) : 0,
+      cap: c.cap,
+      capReachedIn: measurements.find((m) => m.capApplied)?.period ?? null,
+      expectedRepayment: c.businessCase.expectedRepayment,
+    },
+  };
+}
+
+export async function evaluateDsi(
+  db: Db,
+  c: DsiContract,
+  asOf: string,
+  municipality: string,
+): Promise<DsiContractJson> {
+  const id = sqlString(c.id);
+  const m = sqlString(municipality);
+  const counts = await db.all<MeasurementCounts>(`
+    WITH people AS (
+      SELECT period, count(*) FILTER (WHERE counted) AS population,
+        count(*) FILTER (WHERE counted AND first_success_month IS NOT NULL) AS successes
+      FROM marts.dsi_person_period(${id}) WHERE is_measurement AND municipality = ${m} GROUP BY period
+    ), goal2 AS (
+      SELECT paid_in AS period, count(*) AS n FROM marts.dsi_goal2(${id})
+      WHERE paid_in IS NOT NULL AND municipality = ${m} GROUP BY paid_in
+    )
+    SELECT h.period, h.complete, coalesce(p.population, 0)::BIGINT AS population,
+      coalesce(p.successes, 0)::BIGINT AS successes, coalesce(g.n, 0)::BIGINT AS "goal2Successes"
+    FROM marts.dsi_period(${id}) h LEFT JOIN people p USING (period) LEFT JOIN goal2 g USING (period)
+    WHERE h.is_measurement ORDER BY h.period`);
+  return {
+    id: c.id,
+    title: c.title,
+    asOf,
+    municipality,
+    ...settle(
+      c,
+      counts.map((r) => ({ ...r, complete: Boolean(r.complete) })),
+    ),
+    warnings: [],
+  };
+}
+
+/** One row per participant and measurement (goal 1) and per paid goal-2 success, with the reason. */
+export function dsiEvidenceSql(c: DsiContract, municipality: string): string {
+  const id = sqlString(c.id);
+  const m = sqlString(municipality);
+  return `
+    SELECT ${id} AS contract, period, person_key, 'goal1' AS goal, counted,
+      counted AND first_success_month IS NOT NULL AS success,
+      CASE
+        WHEN NOT counted THEN 'tælles først fra ' || counting_start || ' (visiteret ' || enrolled_on || ')'
+        WHEN first_success_month IS NULL THEN 'ingen måned med mindst ' || meta.cp(${id}, 'success_min_hours')
+          || ' løntimer eller uddannelse i halvåret fra ' || greatest(counting_start, (SELECT first_month FROM meta.half_years h WHERE h.period = pp.period))
+        WHEN success_wage_hours >= CAST(meta.cp(${id}, 'success_min_hours') AS DECIMAL(18, 6))
+          THEN 'succesmåned ' || strftime(first_success_month, '%Y-%m') || ': ' || meta.da_number(success_wage_hours) || ' løntimer'
+        ELSE 'succesmåned ' || strftime(first_success_month, '%Y-%m') || ': i uddannelse'
+      END || CASE WHEN left_on IS NOT NULL THEN ' (udskrevet ' || left_on || ', tælles fortsat med)' ELSE '' END AS reason
+    FROM marts.dsi_person_period(${id}) pp WHERE is_measurement AND municipality = ${m}
+    UNION ALL
+    SELECT ${id}, paid_in, person_key, 'goal2', first_on IS NOT NULL, paid_in IS NOT NULL,
+      CASE
+        WHEN first_on IS NULL THEN 'ingen besvarelse af livstilfredshed'
+        WHEN success_on IS NULL THEN 'første svar ' || first_score || ' (' || first_on || '); intet højere svar mindst '
+          || meta.cp(${id}, 'goal2_min_months') || ' måneder senere'
+        WHEN paid_in IS NULL THEN 'succes ' || success_on || ' efter sidste måling'
+        ELSE 'livstilfredshed ' || first_score || ' (' || first_on || ') → ' || success_score || ' (' || success_on || ')'
+      END
+    FROM marts.dsi_goal2(${id}) WHERE municipality = ${m}`;
+}

@@ -1,0 +1,136 @@
+/**
+ * Outcome-contract configuration (spec/contracts.md). Two kinds: a DSI social investment (Jobfokus) and a
+ * grant with result requirements (Ungeløftet). A new contract of either kind is a new entry, not new
+ * code. The defaults are the figures of seed 003, items 7 and 8.
+ */
+import { z } from 'zod';
+
+const HalfYear = z.string().regex(/^\d{4}-H[12]$/, 'a half-year such as 2027-H2');
+const IsoDate = z.iso.date('a date written YYYY-MM-DD');
+const Id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _');
+const Share = z.number().min(0).max(1);
+
+export const DsiContract = z
+  .object({
+    id: Id,
+    kind: z.literal('dsi_social_investment'),
+    title: z.string().min(1),
+    programme: z.string().min(1).describe('enrollment.programme of the participants'),
+    measurements: z.object({ first: HalfYear, last: HalfYear }).strict(),
+    /** The KPI series starts here (the business case has targets from 2026). */
+    kpiFrom: HalfYear,
+    startupMonths: z.number().int().min(0),
+    successMinHours: z.number().min(0).describe('wage hours in a full calendar month: 20 h/week × 4.3'),
+    baselineShare: Share,
+    businessCase: z
+      .object({
+        expectedRepayment: z.number().positive(),
+        goal1Share: Share,
+        goal2Share: Share,
+        plannedPopulation: z.number().int().positive(),
+        expectedShares: z
+          .record(z.string().regex(/^\d{4}$/), Share)
+          .describe('per year; a half-year takes its year'),
+        goal2ExpectedRate: Share,
+      })
+      .strict(),
+    cap: z.number().positive(),
+    goal2: z
+      .object({ survey: z.string(), question: z.string(), minMonthsBetween: z.number().int().min(0) })
+      .strict(),
+  })
+  .strict();
+export type DsiContract = z.infer<typeof DsiContract>;
+
+export const GrantContract = z
+  .object({
+    id: Id,
+    kind: z.literal('grant_result_requirements'),
+    title: z.string().min(1),
+    programme: z.string().min(1),
+    periodStart: IsoDate,
+    periodEnd: IsoDate,
+    secondHalfFrom: IsoDate.describe('result requirements count only months entirely from this date on'),
+    grant: z
+      .object({ total: z.number().positive(), byYear: z.record(z.string().regex(/^\d{4}$/), z.number()) })
+      .strict(),
+    rate1Share: Share.describe('paid on the interim accounts, without result requirements'),
+    requirements: z
+      .array(z.object({ id: z.string().min(1), threshold: Share, payoutShare: Share }).strict())
+      .min(1),
+    minHours: z.number().min(0).describe('in employment in a month: wage hours above this'),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const sum = c.rate1Share + c.requirements.reduce((s, r) => s + r.payoutShare, 0);
+    if (Math.abs(sum - 1) > 1e-9) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['requirements'],
+        message: `rate 1 and the requirements pay out ${sum} of the grant; they must add up to 1`,
+      });
+    }
+    if (!(c.periodStart < c.secondHalfFrom && c.secondHalfFrom <= c.periodEnd)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['secondHalfFrom'],
+        message: 'must lie inside the project period',
+      });
+    }
+  });
+export type GrantContract = z.infer<typeof GrantContract>;
+
+export const ContractConfig = z.discriminatedUnion('kind', [DsiContract, GrantContract]);
+export type ContractConfig = z.infer<typeof ContractConfig>;
+
+/** 003, item 7: Jobfokus with Den Sociale Investeringsfond. */
+export const JOBFOKUS: DsiContract = {
+  id: 'jobfokus',
+  kind: 'dsi_social_investment',
+  title: 'Jobfokus (social effektinvestering med Den Sociale Investeringsfond)',
+  programme: 'jobfokus',
+  measurements: { first: '2027-H2', last: '2032-H1' },
+  kpiFrom: '2026-H1',
+  startupMonths: 6,
+  successMinHours: 86,
+  baselineShare: 0.04,
+  businessCase: {
+    expectedRepayment: 11_400_000,
+    goal1Share: 0.9,
+    goal2Share: 0.1,
+    plannedPopulation: 360,
+    expectedShares: {
+      '2026': 0.05,
+      '2027': 0.1,
+      '2028': 0.15,
+      '2029': 0.15,
+      '2030': 0.2,
+      '2031': 0.2,
+      '2032': 0.2,
+    },
+    goal2ExpectedRate: 0.65,
+  },
+  cap: 14_000_000,
+  goal2: { survey: 'livstilfredshed', question: 'livstilfredshed', minMonthsBetween: 6 },
+};
+
+/** 003, item 8: the Ungeløftet grant from STAR. */
+export const UNGELOFTET: GrantContract = {
+  id: 'ungeloftet',
+  kind: 'grant_result_requirements',
+  title: 'Ungeløftet (tilskud til unge med psykiske lidelser og udfordringer ud over ledighed)',
+  programme: 'ungeloftet',
+  periodStart: '2025-08-15',
+  periodEnd: '2028-12-31',
+  secondHalfFrom: '2027-04-24',
+  grant: {
+    total: 5_974_640.06,
+    byYear: { '2025': 433_912.41, '2026': 1_737_951.55, '2027': 2_056_767.83, '2028': 1_746_008.28 },
+  },
+  rate1Share: 0.5,
+  requirements: [
+    { id: 'R1', threshold: 0.5, payoutShare: 0.4 },
+    { id: 'R2', threshold: 0.55, payoutShare: 0.1 },
+  ],
+  minHours: 0,
+};

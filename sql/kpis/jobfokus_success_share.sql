@@ -1,0 +1,9 @@
+-- Jobfokus: andel med 86 løntimer i en måned (003, item 7; contracts.md). Per half-year: the measured
+-- population's share with a success month, against the business-case trajectory.
+SELECT municipality, period,
+  count(*) FILTER (WHERE counted AND first_success_month IS NOT NULL) AS numerator,
+  count(*) FILTER (WHERE counted) AS denominator,
+  any_value(complete) AS complete
+FROM marts.dsi_person_period('jobfokus')
+GROUP BY municipality, period
+HAVING count(*) FILTER (WHERE counted) > 0;

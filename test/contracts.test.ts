@@ -1,0 +1,442 @@
+/**
+ * Outcome contracts for finance (contracts.md): Jobfokus and Ungeløftet to the øre, with evidence that
+ * an auditor can recompute every count from.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../pipelines/config.ts';
+import { halfYears, prices, settle } from '../pipelines/contracts/dsi.ts';
+import { toOre } from '../pipelines/contracts/money.ts';
+import { Db } from '../pipelines/duckdb.ts';
+import { ingestInbox } from '../pipelines/ingest/ingest.ts';
+import { Rational } from '../pipelines/kpis/rational.ts';
+import { openWorkDb } from '../pipelines/run.ts';
+import { buildWarehouse } from '../pipelines/warehouse.ts';
+import { JOBFOKUS } from '../schemas/contracts.ts';
+import type { DsiContractJson, GrantContractJson } from '../schemas/outputs.ts';
+import { runInbox, TEST_KEY, tempDir } from './helpers.ts';
+
+function write(path: string, content: string): void {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, content);
+}
+
+/** A valid synthetic CPR for person n (born in the 1970s-80s, digit 7 in 0-3). */
+function cpr(n: number): string {
+  const day = String((n % 28) + 1).padStart(2, '0');
+  const month = String((Math.floor(n / 28) % 12) + 1).padStart(2, '0');
+  const year = String(70 + (Math.floor(n / 336) % 20)).padStart(2, '0');
+  return `${day}${month}${year}-${n % 4}${String(n % 1000).padStart(3, '0')}`;
+}
+const FILLER = '010160-0999'; // not a participant: delivers a row for every month, so every month "has data"
+
+function months(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.split('-').map(Number) as [number, number];
+  for (;;) {
+    const s = `${y}-${String(m).padStart(2, '0')}`;
+    if (s > to) return out;
+    out.push(s);
+    if (++m > 12) [y, m] = [y + 1, 1];
+  }
+}
+
+interface Scenario {
+  enrollment: string[];
+  employment: string[];
+  answers?: string[];
+}
+
+function writeScenario(dir: string, s: Scenario, from: string, to: string): void {
+  write(join(dir, 'enrollment', 'e.csv'), `cpr;programme;enrolled_on;left_on\n${s.enrollment.join('\n')}\n`);
+  const filler = months(from, to).map((m) => `${FILLER};${m};0;nej`);
+  write(
+    join(dir, 'employment', 'e.csv'),
+    `cpr;month;wage_hours;in_education\n${[...filler, ...s.employment].join('\n')}\n`,
+  );
+  if (s.answers) {
+    const responses = [...new Set(s.answers.map((a) => a.split(',').slice(0, 3).join(',')))].map(
+      (r) => `${r},gennemfoert,`,
+    );
+    write(
+      join(dir, 'survey_responses', 'r.csv'),
+      `survey,wave,respondent_id,status,segment\n${responses.join('\n')}\n`,
+    );
+    write(
+      join(dir, 'survey_answers', 'a.csv'),
+      `survey,wave,respondent_id,question_id,answer\n${s.answers.join('\n')}\n`,
+    );
+  }
+}
+
+const firstMonthOf = (period: string) => `${period.slice(0, 4)}-${period.endsWith('H1') ? '01' : '07'}`;
+const MEASUREMENTS = halfYears('2027-H2', '2032-H1');
+
+/** 360 participants enrolled in January 2026; `successes(period)` of them succeed in each measurement. */
+function jobfokusScenario(successes: (period: string) => number, goal2: number): Scenario {
+  const people = Array.from({ length: 360 }, (_, i) => cpr(i + 1));
+  const enrollment = people.map((c) => `${c};jobfokus;2026-01-05;`);
+  const employment = MEASUREMENTS.flatMap((p) =>
+    people.slice(0, successes(p)).map((c) => `${c};${firstMonthOf(p)};100;nej`),
+  );
+  const answers = people.flatMap((c, i) => [
+    `livstilfredshed,2026-01-10,${c},livstilfredshed,5`,
+    `livstilfredshed,2026-09-01,${c},livstilfredshed,${i < goal2 ? 7 : 5}`,
+  ]);
+  return { enrollment, employment, answers };
+}
+
+async function contracts(inbox: string, asOf: string) {
+  const run = await runInbox(inbox, { asOf, config: { minCell: 1 } });
+  const dir = join(run.out, 'restricted', 'contracts');
+  return {
+    ...run,
+    jobfokus: JSON.parse(readFileSync(join(dir, 'jobfokus.json'), 'utf8')) as DsiContractJson,
+    ungeloftet: JSON.parse(readFileSync(join(dir, 'ungeloftet.json'), 'utf8')) as GrantContractJson,
+    evidence: (id: string) => join(dir, `${id}.evidence.parquet`),
+  };
+}
+
+const BUSINESS_CASE: Record<string, number> = {
+  '2027': 0.1,
+  '2028': 0.15,
+  '2029': 0.15,
+  '2030': 0.2,
+  '2031': 0.2,
+  '2032': 0.2,
+};
+
+describe('Jobfokus: the business-case check', () => {
+  let result: Awaited<ReturnType<typeof contracts>>;
+  beforeAll(async () => {
+    const inbox = await tempDir('kpi-jf-');
+    writeScenario(
+      inbox,
+      jobfokusScenario((p) => Math.round(360 * BUSINESS_CASE[p.slice(0, 4)]!), 234),
+      '2026-01',
+      '2032-06',
+    );
+    result = await contracts(inbox, '2032-08-01');
+  });
+
+  it('exactly the business-case shares with 360 participants give 10,260,000.00 + 1,140,000.00 = 11,400,000.00', () => {
+    const j = result.jobfokus;
+    expect(j.measurements.map((m) => [m.period, m.status, m.measuredPopulation, m.successes])).toEqual(
+      MEASUREMENTS.map((p) => [p, 'final', 360, Math.round(360 * BUSINESS_CASE[p.slice(0, 4)]!)]),
+    );
+    expect(j.totals).toEqual({
+      goal1: 10_260_000,
+      goal2: 1_140_000,
+      repayment: 11_400_000,
+      cap: 14_000_000,
+      capReachedIn: null,
+      expectedRepayment: 11_400_000,
+    });
+    expect(j.prices).toEqual({ goal1PerExcessSuccess: 21923.08, goal2PerSuccess: 4871.79 });
+    const first = j.measurements[0]!;
+    expect(first).toMatchObject({
+      excess: 21.6,
+      goal1Payment: 473538.46,
+      goal2Successes: 234,
+      goal2Payment: 1_140_000,
+    });
+    // The booked payments add up, in øre, to the rounded total.
+    const ore = j.measurements.reduce((s, m) => s + Math.round(m.payment * 100), 0);
+    expect(ore).toBe(1_140_000_000);
+    expect(j.measurements[9]!.cumulative).toBe(11_400_000);
+  });
+
+  it('the audit: every count in the contract file is recomputed from the evidence Parquet alone', async () => {
+    const db = await Db.open(':memory:');
+    const rows = await db.all<{ period: string; population: number; successes: number; goal2: number }>(`
+      SELECT period,
+        count(*) FILTER (WHERE goal = 'goal1' AND counted)::INTEGER AS population,
+        count(*) FILTER (WHERE goal = 'goal1' AND success)::INTEGER AS successes,
+        count(*) FILTER (WHERE goal = 'goal2' AND success)::INTEGER AS goal2
+      FROM read_parquet('${result.evidence('jobfokus')}') WHERE period IS NOT NULL GROUP BY period ORDER BY period`);
+    const keys = await db.one<{ n: number; bad: number }>(
+      `SELECT count(DISTINCT person_key)::INTEGER AS n, count(*) FILTER (WHERE NOT regexp_full_match(person_key, '[0-9a-f]{32}'))::INTEGER AS bad
+       FROM read_parquet('${result.evidence('jobfokus')}')`,
+    );
+    db.close();
+    expect(rows).toEqual(
+      result.jobfokus.measurements.map((m) => ({
+        period: m.period,
+        population: m.measuredPopulation,
+        successes: m.successes,
+        goal2: m.goal2Successes,
+      })),
+    );
+    expect(keys).toEqual({ n: 360, bad: 0 });
+  });
+
+  it('publishes jobfokus_success_share against the business-case trajectory', () => {
+    const k = result.kpis.kpis.find((e) => e.id === 'jobfokus_success_share')!;
+    const at = (p: string) => k.series.find((s) => s.period === p)!;
+    expect([at('2027-H2').value, at('2027-H2').target, at('2027-H2').status]).toEqual([0.1, 0.1, 'on_track']);
+    expect(k.baseline).toEqual({ period: '2026-H1', value: 0.04, from: 'config' });
+  });
+});
+
+describe('Jobfokus: other scenarios', () => {
+  it('everyone succeeding in every half-year hits the 14,000,000.00 cap in 2028-H1', async () => {
+    const inbox = await tempDir('kpi-jf-');
+    writeScenario(
+      inbox,
+      jobfokusScenario(() => 360, 0),
+      '2026-01',
+      '2032-06',
+    );
+    const { jobfokus: j } = await contracts(inbox, '2032-08-01');
+    expect(j.totals.capReachedIn).toBe('2028-H1');
+    expect(j.totals.repayment).toBe(14_000_000);
+    expect(j.measurements.map((m) => m.capApplied)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(j.measurements[0]!.payment).toBe(7_576_615.38); // 345.6 excess × 21,923.0769…
+    expect(j.measurements[1]!.goal1Payment).toBe(7_576_615.38); // before the cap
+    expect(j.measurements[1]!.payment).toBe(6_423_384.62); // booked: what keeps the total at the cap
+    expect(j.measurements.slice(2).every((m) => m.payment === 0)).toBe(true);
+    expect(j.totals.goal1).toBe(75_766_153.85); // pre-cap amounts of the final measurements
+  });
+
+  it('a share at or below the 4 % baseline pays 0.00', () => {
+    const counts = [
+      { period: '2027-H2', complete: true, population: 100, successes: 4, goal2Successes: 0 },
+      { period: '2028-H1', complete: true, population: 360, successes: 14, goal2Successes: 0 },
+      { period: '2028-H2', complete: true, population: 0, successes: 0, goal2Successes: 0 },
+    ];
+    const s = settle(JOBFOKUS, counts);
+    expect(s.measurements.map((m) => [m.excess, m.goal1Payment, m.payment])).toEqual([
+      [0, 0, 0],
+      [-0.4, 0, 0],
+      [0, 0, 0],
+    ]);
+    expect(s.measurements[2]!.share).toBeNull();
+  });
+
+  it('counting starts on the first day of the first month on or after enrolment + 6 months, clamped', async () => {
+    const inbox = await tempDir('kpi-jf-');
+    writeScenario(
+      inbox,
+      {
+        enrollment: [
+          `${cpr(1)};jobfokus;2026-03-10;`,
+          `${cpr(2)};jobfokus;2026-01-01;`,
+          `${cpr(3)};jobfokus;2026-08-31;`,
+          `${cpr(3)};jobfokus;2026-12-01;`,
+        ],
+        employment: [],
+      },
+      '2026-01',
+      '2026-06',
+    );
+    const work = await tempDir('kpi-jf-work-');
+    const db = await openWorkDb(work, parseConfig({}), TEST_KEY);
+    await ingestInbox(db, { inbox, workDir: work });
+    await buildWarehouse(db, { asOf: '2026-07-01', config: parseConfig({}) });
+    const rows = await db.all<{ enrolled_on: string; counting_start: string }>(
+      "SELECT enrolled_on::VARCHAR AS enrolled_on, counting_start::VARCHAR AS counting_start FROM marts.dsi_participant('jobfokus') ORDER BY enrolled_on",
+    );
+    db.close();
+    expect(rows).toEqual([
+      { enrolled_on: '2026-01-01', counting_start: '2026-07-01' },
+      { enrolled_on: '2026-03-10', counting_start: '2026-10-01' },
+      { enrolled_on: '2026-08-31', counting_start: '2027-03-01' }, // enrolled twice: the earliest counts
+    ]);
+  });
+
+  it('85.99 hours is not a success month, 86 is; education is; a leaver who gets a job still counts', async () => {
+    const inbox = await tempDir('kpi-jf-');
+    const [a, b, c, d, e] = [1, 2, 3, 4, 5].map(cpr) as [string, string, string, string, string];
+    writeScenario(
+      inbox,
+      {
+        enrollment: [
+          `${a};jobfokus;2026-01-05;`,
+          `${b};jobfokus;2026-01-05;`,
+          `${c};jobfokus;2026-01-05;`,
+          `${d};jobfokus;2026-01-05;2027-01-31`,
+          `${e};jobfokus;2027-03-01;`,
+        ],
+        employment: [
+          `${a};2027-09;85,99;nej`,
+          `${b};2027-09;86,00;nej`,
+          `${c};2027-10;0;ja`,
+          `${d};2027-11;120;nej`,
+          `${e};2027-12;160;nej`,
+        ],
+      },
+      '2026-01',
+      '2028-01',
+    );
+    const { jobfokus: j, evidence } = await contracts(inbox, '2028-02-01');
+    // E's counting starts 2027-10-01 (<= the half-year's last month): E counts and succeeds in December.
+    expect(j.measurements).toHaveLength(2); // 2027-H2 final, 2028-H1 provisional
+    expect(j.measurements[0]).toMatchObject({
+      period: '2027-H2',
+      status: 'final',
+      measuredPopulation: 5,
+      successes: 4,
+    });
+    expect(j.measurements[1]).toMatchObject({ period: '2028-H1', status: 'provisional' });
+    expect(j.totals.repayment).toBe(j.measurements[0]!.cumulative); // a provisional measurement is not booked
+    const db = await Db.open(':memory:');
+    const reasons = await db.all<{ success: boolean; reason: string }>(
+      `SELECT success, reason FROM read_parquet('${evidence('jobfokus')}') WHERE period = '2027-H2' AND goal = 'goal1' ORDER BY reason`,
+    );
+    db.close();
+    expect(reasons.map((r) => r.reason)).toEqual(
+      expect.arrayContaining([
+        'ingen måned med mindst 86 løntimer eller uddannelse i halvåret fra 2027-07-01',
+        'succesmåned 2027-09: 86 løntimer',
+        'succesmåned 2027-10: i uddannelse',
+        'succesmåned 2027-11: 120 løntimer (udskrevet 2027-01-31, tælles fortsat med)',
+        'succesmåned 2027-12: 160 løntimer',
+      ]),
+    );
+  });
+
+  it('property: over random cohorts the booked payments add up to the rounded total and never pass the cap', () => {
+    const exact = prices(JOBFOKUS);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            population: fc.integer({ min: 0, max: 2000 }),
+            rate: fc.double({ min: 0, max: 1, noNaN: true }),
+            g2: fc.integer({ min: 0, max: 400 }),
+          }),
+          { minLength: 10, maxLength: 10 },
+        ),
+        fc.integer({ min: 1, max: 30_000_000 }),
+        (cohorts, cap) => {
+          const counts = cohorts.map((c, i) => ({
+            period: MEASUREMENTS[i]!,
+            complete: true,
+            population: c.population,
+            successes: Math.floor(c.population * c.rate),
+            goal2Successes: c.g2,
+          }));
+          const s = settle({ ...JOBFOKUS, cap }, counts);
+          const bookedOre = s.measurements.reduce((t, m) => t + BigInt(Math.round(m.payment * 100)), 0n);
+          let total = Rational.of(0);
+          for (const c of counts) {
+            const excess = Rational.of(c.successes).sub(Rational.of(0.04).mul(Rational.of(c.population)));
+            if (excess.cmp(Rational.of(0)) > 0) total = total.add(excess.mul(exact.goal1));
+            total = total.add(Rational.of(c.goal2Successes).mul(exact.goal2));
+          }
+          const capped = total.cmp(Rational.of(cap)) > 0 ? Rational.of(cap) : total;
+          expect(bookedOre).toBe(toOre(capped));
+          expect(s.totals.repayment).toBeLessThanOrEqual(cap);
+          expect(s.measurements.every((m) => m.payment >= 0 && m.cumulative <= cap)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('Ungeløftet', () => {
+  // 25 young people enrolled in September 2025. In 2027-04 (before the second half) 14 of them (56 %)
+  // are in work; in 2027-06, 13 (52 %), the best counted month; other months 10 (40 %).
+  function scenario(dir: string, to: string): void {
+    const people = Array.from({ length: 25 }, (_, i) => cpr(i + 100));
+    const enrollment = people.map((c, i) => `${c};ungeloftet;2025-09-01;${i === 0 ? '2026-06-30' : ''}`);
+    const employment = months('2025-09', to).flatMap((m) => {
+      const n = m === '2027-04' ? 14 : m === '2027-06' ? 13 : 10;
+      return people.slice(0, n).map((c, i) => `${c};${m};${i % 2 ? '37' : '0'};${i % 2 ? 'nej' : 'ja'}`);
+    });
+    writeScenario(dir, { enrollment, employment }, '2025-08', to);
+  }
+
+  it('a best counted month of 52 % releases R1: 5,377,176.05 paid, 597,464.01 withheld', async () => {
+    const inbox = await tempDir('kpi-ung-');
+    scenario(inbox, '2028-12');
+    const { ungeloftet: u, manifest, evidence } = await contracts(inbox, '2029-03-01');
+    expect(u.period.countedMonths).toEqual({ from: '2027-05', to: '2028-12' });
+    expect(u.months.map((m) => m.month)).toEqual(months('2025-08', '2028-12'));
+    expect(u.months.find((m) => m.month === '2027-04')).toMatchObject({
+      group: 25,
+      inEmploymentOrEducation: 14,
+      share: 0.56,
+      counted: false,
+    });
+    expect(u.months.find((m) => m.month === '2027-05')).toMatchObject({ counted: true });
+    expect(u.requirements).toEqual([
+      {
+        id: 'R1',
+        threshold: 0.5,
+        payoutShare: 0.4,
+        amount: 2_389_856.02,
+        status: 'met',
+        firstMonthMet: '2027-06',
+        bestShare: 0.52,
+        bestMonth: '2027-06',
+      },
+      {
+        id: 'R2',
+        threshold: 0.55,
+        payoutShare: 0.1,
+        amount: 597_464.01,
+        status: 'not_met',
+        firstMonthMet: null,
+        bestShare: 0.52,
+        bestMonth: '2027-06',
+      },
+    ]);
+    expect(u.payout).toEqual({
+      rate1: 2_987_320.03,
+      released: 2_389_856.02,
+      withheld: 597_464.01,
+      total: 5_377_176.05,
+    });
+    expect(u.warnings).toEqual(['grant byYear sums to 5974640.07, total is 5974640.06']);
+    expect(manifest.warnings.map((w) => w.message)).toContain(
+      'ungeloftet: grant byYear sums to 5974640.07, total is 5974640.06',
+    );
+    // The audit: group and counts per complete month, from the evidence alone.
+    const db = await Db.open(':memory:');
+    const rows = await db.all<{ month: string; group: number; inn: number }>(
+      `SELECT period AS month, count(*)::INTEGER AS "group", count(*) FILTER (WHERE success)::INTEGER AS inn
+       FROM read_parquet('${evidence('ungeloftet')}') GROUP BY period ORDER BY period`,
+    );
+    db.close();
+    const complete = u.months.filter((m) => m.group > 0);
+    expect(rows).toEqual(
+      complete.map((m) => ({ month: m.month, group: m.group, inn: m.inEmploymentOrEducation })),
+    );
+  });
+
+  it('before the second half has ended, an unmet requirement is pending', async () => {
+    const inbox = await tempDir('kpi-ung-');
+    scenario(inbox, '2028-05');
+    const { ungeloftet: u } = await contracts(inbox, '2028-06-15');
+    expect(u.requirements.map((r) => [r.id, r.status])).toEqual([
+      ['R1', 'met'],
+      ['R2', 'pending'],
+    ]);
+    expect(u.payout).toEqual({
+      rate1: 2_987_320.03,
+      released: 2_389_856.02,
+      withheld: 597_464.01,
+      total: 5_377_176.05,
+    });
+    expect(u.months.find((m) => m.month === '2028-06')).toMatchObject({
+      complete: false,
+      inEmploymentOrEducation: null,
+      share: null,
+    });
+  });
+});
