@@ -30,6 +30,8 @@ import { type Reporter, silentReporter } from './log.ts';
 import { RUNS_DIR, removeUnpublished, runDir, switchTo } from './publish/atomic.ts';
 import { acquireLock } from './publish/lock.ts';
 import { longRows, writeArrow, writeCsv, writeParquet } from './publish/tables.ts';
+import { chartName, kpiChartSpec, writeCharts } from './report/charts.ts';
+import { dsiChartSpec, grantChartSpec } from './report/contractCharts.ts';
 import { buildWarehouse, staleExtractWarnings } from './warehouse.ts';
 
 export interface RunOptions {
@@ -209,7 +211,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       }
       return out;
     });
-    await stages.time('contracts', async () => {
+    const contractResults = await stages.time('contracts', async () => {
       const results = await evaluateContracts(workDb, opts.config.contracts, {
         asOf: opts.asOf,
         municipality: opts.config.municipality.code,
@@ -225,6 +227,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
           message: `${r.id} evaluated`,
         });
       }
+      return results;
     });
     const tariffAlerts: TariffAlertsJson['alerts'] = ingest.delivered.includes('tariffs')
       ? await workDb.all(`SELECT municipality, provider_id AS "providerId", provider_name AS "providerName", ownership,
@@ -273,6 +276,21 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       await writeJson(
         join(pub, 'tariff_alerts.json'),
         TariffAlertsJson.parse({ schemaVersion: SCHEMA_VERSION, asOf: opts.asOf, alerts: tariffAlerts }),
+      );
+      // Charts draw from the published, disclosure-controlled figures; contract charts stay restricted.
+      await writeCharts(
+        join(pub, 'charts'),
+        kpis.kpis.map((k) => ({
+          name: chartName(k, opts.config.municipality.code),
+          spec: kpiChartSpec(k, opts.config.minCell),
+        })),
+      );
+      await writeCharts(
+        join(staging, 'restricted', 'charts'),
+        contractResults.map((r) => ({
+          name: r.id,
+          spec: 'months' in r ? grantChartSpec(r) : dsiChartSpec(r),
+        })),
       );
       await writeJson(join(pub, 'schemas', 'kpis.schema.json'), z.toJSONSchema(KpisJson));
       await writeJson(join(pub, 'schemas', 'tariff_alerts.schema.json'), z.toJSONSchema(TariffAlertsJson));

@@ -1,0 +1,296 @@
+/**
+ * Charts (Vega-Lite), in Danish, drawn from the published (disclosure-controlled) figures only.
+ * One chart per KPI: the series, the dashed target trajectory, the baseline, each point's status colour,
+ * and a suppressed point as a gap labelled "<5". Written as .vl.json (data inlined), .svg and .png.
+ */
+import { createRequire } from 'node:module';
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import * as vl from 'vega-lite';
+import type { KpiEntry } from '../../schemas/outputs.ts';
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf').replace(/DejaVuSans\.ttf$/, '');
+export const FONT_FILES = [`${FONT_DIR}DejaVuSans.ttf`, `${FONT_DIR}DejaVuSans-Bold.ttf`];
+export const FONT = 'DejaVu Sans';
+
+export const DANISH_LOCALE = {
+  number: { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' kr.'] },
+  time: {
+    dateTime: '%A den %d. %B %Y %X',
+    date: '%d.%m.%Y',
+    time: '%H:%M:%S',
+    periods: ['AM', 'PM'],
+    days: ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'],
+    shortDays: ['søn.', 'man.', 'tir.', 'ons.', 'tor.', 'fre.', 'lør.'],
+    months: [
+      'januar',
+      'februar',
+      'marts',
+      'april',
+      'maj',
+      'juni',
+      'juli',
+      'august',
+      'september',
+      'oktober',
+      'november',
+      'december',
+    ],
+    shortMonths: [
+      'jan.',
+      'feb.',
+      'mar.',
+      'apr.',
+      'maj',
+      'jun.',
+      'jul.',
+      'aug.',
+      'sep.',
+      'okt.',
+      'nov.',
+      'dec.',
+    ],
+  },
+};
+
+export const STATUS_LABEL: Record<string, string> = {
+  on_track: 'På sporet',
+  off_track: 'Ikke på sporet',
+  incomplete: 'Ufuldstændig',
+  no_target: 'Intet mål',
+  no_data: 'Ingen data',
+  no_baseline: 'Ingen baseline',
+};
+const STATUS_COLOR: Record<string, string> = {
+  'På sporet': '#1a7f37',
+  'Ikke på sporet': '#c62828',
+  Ufuldstændig: '#9e9e9e',
+  'Intet mål': '#1f4e79',
+  'Ingen data': '#bdbdbd',
+  'Ingen baseline': '#bdbdbd',
+};
+const DIMENSION_LABEL: Record<string, string> = {
+  channel: 'Kanal',
+  facility: 'Botilbud',
+  survey: 'Undersøgelse',
+};
+
+/** '2027-05' -> 'maj 2027'; years, half-years ('2027-H2') and waves stay as they are. */
+export function periodLabel(period: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  return m ? `${DANISH_LOCALE.time.shortMonths[Number(m[2]) - 1]} ${m[1]}` : period;
+}
+
+const nf = (digits: number) =>
+  new Intl.NumberFormat('da-DK', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** Danish number text: 14,2 % for shares, 1.709 for counts. */
+export function formatDa(unit: KpiEntry['unit'], v: number | null | undefined): string {
+  if (v === null || v === undefined) return '–';
+  if (unit === 'share' || unit === 'rate') return `${nf(1).format(v * 100)} %`;
+  if (unit === 'dkk') return `${nf(2).format(v)} kr.`;
+  return Number.isInteger(v) ? nf(0).format(v) : nf(1).format(v);
+}
+
+export type VegaLiteSpec = Record<string, unknown>;
+
+/** The x axis over period strings, which sort chronologically; months get Danish labels (maj 2027). */
+export function periodAxis(field: string, count: number): Record<string, unknown> {
+  return {
+    field,
+    type: 'ordinal',
+    sort: 'ascending',
+    title: null,
+    axis: {
+      labelAngle: count > 12 ? -45 : 0,
+      labelOverlap: 'greedy',
+      labelExpr:
+        "test(/^\\d{4}-\\d{2}$/, datum.value) ? utcFormat(toDate(datum.value + '-01'), '%b %Y') : datum.value",
+    },
+  };
+}
+
+export function baseConfig(): Record<string, unknown> {
+  return {
+    locale: DANISH_LOCALE,
+    font: FONT,
+    background: 'white',
+    view: { stroke: null },
+    title: { anchor: 'start', fontSize: 15, subtitleFontSize: 11, subtitleColor: '#444' },
+    axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#e6e6e6' },
+    legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom' },
+  };
+}
+
+export function yAxis(unit: KpiEntry['unit']): Record<string, unknown> {
+  return unit === 'share' || unit === 'rate'
+    ? { labelExpr: "replace(format(datum.value, '.1~%'), '%', ' %')", tickCount: 6 }
+    : { format: ',.0f' };
+}
+
+/** The Vega-Lite spec of one KPI entry (one municipality), from its published points. */
+export function kpiChartSpec(k: KpiEntry, minCell: number): VegaLiteSpec {
+  const dimension = Object.keys(k.series.find((p) => p.breakdown)?.breakdown ?? {})[0];
+  const periods = [...new Set(k.series.map((p) => p.period))].sort();
+  const rows = k.series.map((p) => ({
+    period: p.period,
+    label: periodLabel(p.period),
+    series: p.breakdown ? Object.values(p.breakdown)[0] : 'I alt',
+    value: p.value,
+    target: p.target,
+    status: STATUS_LABEL[p.status] ?? p.status,
+    suppressed: p.suppressed,
+    valueText: p.suppressed ? `<${minCell}` : formatDa(k.unit, p.value),
+  }));
+  const unitTitle =
+    k.unit === 'share' ? 'Andel' : k.unit === 'count' ? 'Antal' : k.unit === 'dkk' ? 'Kroner' : 'Værdi';
+  const x = periodAxis('period', periods.length);
+  const y = {
+    field: 'value',
+    type: 'quantitative',
+    title: unitTitle,
+    axis: yAxis(k.unit),
+    scale: { zero: k.unit !== 'share' },
+  };
+  const multi = dimension !== undefined;
+  const subtitle = [
+    `Kilde: ${k.source}`,
+    `Status: ${STATUS_LABEL[k.status] ?? k.status}${k.latest ? ` (${periodLabel(k.latest.period)}: ${formatDa(k.unit, k.latest.value)}${k.latest.target !== null ? `, mål ${formatDa(k.unit, k.latest.target)}` : ''})` : ''}`,
+  ];
+  const present = Object.keys(STATUS_COLOR).filter((s) => rows.some((r) => r.status === s));
+  const layer: Record<string, unknown>[] = [
+    {
+      mark: {
+        type: 'line',
+        strokeDash: [6, 4],
+        strokeWidth: 1.5,
+        color: '#555',
+        invalid: 'break-paths-show-domains',
+      },
+      encoding: {
+        x,
+        y: { field: 'target', type: 'quantitative' },
+        ...(multi ? { detail: { field: 'series' } } : {}),
+      },
+    },
+    {
+      mark: {
+        type: 'line',
+        strokeWidth: 2.5,
+        invalid: 'break-paths-show-domains',
+        ...(multi ? {} : { color: '#1f4e79' }),
+      },
+      encoding: {
+        x,
+        y,
+        ...(multi
+          ? { color: { field: 'series', type: 'nominal', title: DIMENSION_LABEL[dimension] ?? dimension } }
+          : {}),
+      },
+    },
+    {
+      mark: { type: 'point', filled: true, size: 70, opacity: 1 },
+      transform: [{ filter: 'datum.value !== null' }],
+      encoding: {
+        x,
+        y,
+        color: {
+          field: 'status',
+          type: 'nominal',
+          title: 'Status',
+          scale: { domain: present, range: present.map((s) => STATUS_COLOR[s]) },
+          ...(multi ? { legend: null } : {}),
+        },
+        tooltip: [
+          { field: 'label', title: 'Periode' },
+          { field: 'series', title: 'Serie' },
+          { field: 'valueText', title: 'Værdi' },
+          { field: 'status', title: 'Status' },
+        ],
+      },
+    },
+    {
+      // A suppressed point is a gap with a label, never a zero (privacy-and-reliability.md, rule 3).
+      mark: { type: 'text', fontSize: 11, color: '#555', baseline: 'top' },
+      transform: [{ filter: 'datum.suppressed' }],
+      encoding: { x, text: { field: 'valueText' }, y: { value: 4 } },
+    },
+  ];
+  if (k.baseline && k.baseline.value !== null && !multi) {
+    layer.push({
+      data: {
+        values: [
+          {
+            baseline: k.baseline.value,
+            text: `Baseline ${k.baseline.period}: ${formatDa(k.unit, k.baseline.value)}`,
+          },
+        ],
+      },
+      layer: [
+        {
+          mark: { type: 'rule', strokeDash: [2, 3], color: '#888' },
+          encoding: { y: { field: 'baseline', type: 'quantitative' } },
+        },
+        {
+          mark: { type: 'text', align: 'right', dy: -6, fontSize: 10, color: '#666' },
+          encoding: {
+            y: { field: 'baseline', type: 'quantitative' },
+            x: { value: 640 },
+            text: { field: 'text' },
+          },
+        },
+      ],
+    });
+  }
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: k.title, subtitle },
+    width: 640,
+    height: 300,
+    config: baseConfig(),
+    data: { values: rows },
+    layer,
+    resolve: { scale: { color: 'independent' } },
+    usermeta: {
+      kpi: k.id,
+      municipality: k.municipality,
+      legend: 'stiplet linje: mål; prikket linje: baseline',
+    },
+  };
+}
+
+export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
+  const compiled = vl.compile(spec as unknown as vl.TopLevelSpec).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  return svg;
+}
+
+/** PNG with the DejaVu font pinned: without a font resvg silently drops every label. */
+export function renderPng(svg: string, scale = 2): Buffer {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    background: 'white',
+    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT, sansSerifFamily: FONT },
+  });
+  return resvg.render().asPng();
+}
+
+/** File stem of a KPI's chart: `<id>` for the configured municipality, `<id>-<kommunekode>` for others. */
+export function chartName(k: Pick<KpiEntry, 'id' | 'municipality'>, municipality: string): string {
+  return k.municipality === municipality ? k.id : `${k.id}-${k.municipality}`;
+}
+
+/** Writes <name>.vl.json (data inlined), <name>.svg and <name>.png for every spec. */
+export async function writeCharts(dir: string, specs: { name: string; spec: VegaLiteSpec }[]): Promise<void> {
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  await mkdir(dir, { recursive: true });
+  for (const { name, spec } of specs) {
+    const svg = await renderSvg(spec);
+    await writeFile(join(dir, `${name}.vl.json`), `${JSON.stringify(spec, null, 2)}\n`, 'utf8');
+    await writeFile(join(dir, `${name}.svg`), svg, 'utf8');
+    await writeFile(join(dir, `${name}.png`), renderPng(svg));
+  }
+}
