@@ -18,6 +18,7 @@ Commands:
   run      the nightly job: ingest, KPIs, publish        kpi run --inbox DIR --out DIR [--as-of YYYY-MM-DD] [--select id,...]
   check    ingest and validate only; writes nothing      kpi check --inbox DIR
   demo     write a synthetic Lolland-sized inbox, then run on it   kpi demo [--out DIR] [--inbox DIR]
+  report   re-render the notebooks against the published run      kpi report --out DIR
 
 Options:
   --inbox DIR        the inbox: one folder per extract (default ./inbox; demo: ./demo-inbox)
@@ -200,6 +201,17 @@ export async function main(
         await writeDemoInbox(inbox, { asOf });
         const r = await run({ inbox, out, asOf, config, key: DEMO_KEY, select, reporter });
         printSummary(stdout, r.manifest, r.kpis.kpis, out);
+        return 0;
+      }
+      case 'report': {
+        const { reportCommand } = await import('./report/notebook.ts');
+        const work = await mkdtemp(join(tmpdir(), 'kpi-report-'));
+        try {
+          const done = await reportCommand(out, work);
+          stdout.write(`${done.map((n) => `${n.audience}/reports/${n.name}.html`).join('\n')}\n`);
+        } finally {
+          await rm(work, { recursive: true, force: true });
+        }
         return 0;
       }
       default:

@@ -32,6 +32,7 @@ import { acquireLock } from './publish/lock.ts';
 import { longRows, writeArrow, writeCsv, writeParquet } from './publish/tables.ts';
 import { chartName, kpiChartSpec, writeCharts } from './report/charts.ts';
 import { dsiChartSpec, grantChartSpec } from './report/contractCharts.ts';
+import { renderNotebooks } from './report/notebook.ts';
 import { buildWarehouse, staleExtractWarnings } from './warehouse.ts';
 
 export interface RunOptions {
@@ -239,7 +240,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     db.close();
     db = undefined;
 
-    const manifest = await stages.time('publish', async () => {
+    const kpis = await stages.time('publish', async () => {
       const kpiEntries: KpiEntry[] = evaluated.map((ev) => {
         const prev = previous?.kpis.find((k) => k.id === ev.def.id && k.municipality === ev.municipality);
         return toPublicEntry(
@@ -298,7 +299,18 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       await writeJson(join(pub, 'schemas', 'dsi_contract.schema.json'), z.toJSONSchema(DsiContractJson));
       await writeJson(join(pub, 'schemas', 'grant_contract.schema.json'), z.toJSONSchema(GrantContractJson));
       await copyFile(join(workDir, 'warehouse.duckdb'), join(staging, 'restricted', 'warehouse.duckdb'));
+      return kpis;
+    });
 
+    const manifest = await stages.time('report', async () => {
+      // The notebooks read the files just written: public reports see only the published tables.
+      await renderNotebooks({
+        kpis,
+        municipalityName: opts.config.municipality.name,
+        publicDir: join(staging, 'public'),
+        restrictedDir: join(staging, 'restricted'),
+        workDir,
+      });
       const outputs = [];
       for (const f of await listFiles(staging)) {
         outputs.push({
@@ -343,13 +355,12 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       });
       return manifest;
     });
-    // The publish stage's own duration is known only once it has returned.
+    // The last stage's duration is known only once it has returned.
     manifest.stages = [...stages.list];
     await writeJson(join(staging, 'manifest.json'), manifest);
     await rename(staging, runDir(outDir, runId));
     await switchTo(outDir, runId, opts.config.keepRuns);
     reporter.event({ stage: 'publish', event: 'published', message: `published run ${runId} to ${outDir}` });
-    const kpis = KpisJson.parse(JSON.parse(await readFile(join(outDir, 'public', 'kpis.json'), 'utf8')));
     return { runId, manifest, kpis, outDir };
   } catch (e) {
     await rm(staging, { recursive: true, force: true }).catch(() => {});

@@ -172,7 +172,14 @@ describe('kpi demo (what npm start runs)', () => {
       expect(i.rowsRead).toBe(i.rowsLoaded + i.rowsRejected);
     }
     expect(m.totals.rowsRejected).toBe(6);
-    expect(m.stages.map((s) => s.name)).toEqual(['ingest', 'warehouse', 'kpis', 'contracts', 'publish']);
+    expect(m.stages.map((s) => s.name)).toEqual([
+      'ingest',
+      'warehouse',
+      'kpis',
+      'contracts',
+      'publish',
+      'report',
+    ]);
     expect(m.checks).toEqual([expect.objectContaining({ name: 'rows_accounted', ok: true })]);
     expect(m.outputs.map((o) => o.path)).toContain('public/kpis.json');
     expect(m.warnings.filter((w) => w.code === 'rows_quarantined')).toHaveLength(3);

@@ -259,8 +259,17 @@ export function kpiChartSpec(k: KpiEntry, minCell: number): VegaLiteSpec {
   };
 }
 
+/** Vega-Lite's warnings would go to the console, in the middle of the JSON log lines. */
+const QUIET = {
+  level: () => QUIET,
+  error: () => QUIET,
+  warn: () => QUIET,
+  info: () => QUIET,
+  debug: () => QUIET,
+} as never;
+
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
-  const compiled = vl.compile(spec as unknown as vl.TopLevelSpec).spec;
+  const compiled = vl.compile(spec as unknown as vl.TopLevelSpec, { logger: QUIET }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();

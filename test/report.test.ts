@@ -1,0 +1,247 @@
+/**
+ * Charts and reports: every chart rendered to SVG and PNG with Danish labels that really render; the
+ * reports open offline in real headless Chromium with no console errors and drawn charts; a broken
+ * notebook names itself; suppressed values never reach a public chart or report.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { Resvg } from '@resvg/resvg-js';
+import { chromium } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../pipelines/cli.ts';
+import { Db } from '../pipelines/duckdb.ts';
+import { FONT, FONT_FILES } from '../pipelines/report/charts.ts';
+import { renderNotebooks } from '../pipelines/report/notebook.ts';
+import type { KpisJson } from '../schemas/outputs.ts';
+import { tempDir } from './helpers.ts';
+
+const CHROMIUM = process.env.KPI_CHROMIUM ?? '/usr/bin/chromium';
+const quiet = () => new Writable({ write: (_c, _e, cb) => cb() });
+
+let out: string;
+let kpis: KpisJson;
+beforeAll(async () => {
+  out = await tempDir('kpi-report-');
+  const inbox = join(await tempDir('kpi-report-in-'), 'inbox');
+  const code = await main(
+    ['demo', '--out', out, '--inbox', inbox, '--as-of', '2026-11-22', '--quiet'],
+    {},
+    quiet(),
+    quiet(),
+  );
+  expect(code).toBe(0);
+  kpis = JSON.parse(readFileSync(join(out, 'public', 'kpis.json'), 'utf8')) as KpisJson;
+});
+
+/** Dark pixels in a rectangle of an RGBA buffer. */
+function darkPixels(
+  pixels: Buffer,
+  width: number,
+  box: { x: number; y: number; w: number; h: number },
+): number {
+  let n = 0;
+  for (let y = box.y; y < box.y + box.h; y++) {
+    for (let x = box.x; x < box.x + box.w; x++) {
+      const i = (y * width + x) * 4;
+      if (pixels[i]! < 110 && pixels[i + 1]! < 110 && pixels[i + 2]! < 110) n++;
+    }
+  }
+  return n;
+}
+
+describe('charts', () => {
+  it('renders every KPI chart as .vl.json, .svg and .png', () => {
+    const charts = join(out, 'public', 'charts');
+    const names = readdirSync(charts)
+      .filter((f) => f.endsWith('.vl.json'))
+      .map((f) => f.replace('.vl.json', ''));
+    expect(names.sort()).toEqual(kpis.kpis.map((k) => k.id).sort());
+    for (const n of names) {
+      expect(statSync(join(charts, `${n}.svg`)).size, n).toBeGreaterThan(2000);
+      expect(statSync(join(charts, `${n}.png`)).size, n).toBeGreaterThan(10000);
+    }
+    expect(readdirSync(join(out, 'restricted', 'charts')).sort()).toEqual([
+      'jobfokus.png',
+      'jobfokus.svg',
+      'jobfokus.vl.json',
+      'ungeloftet.png',
+      'ungeloftet.svg',
+      'ungeloftet.vl.json',
+    ]);
+  });
+
+  it('the SVG has the Danish title, Danish number format and Danish month labels', () => {
+    const svg = (id: string) => readFileSync(join(out, 'public', 'charts', `${id}.svg`), 'utf8');
+    const neet = svg('neet_share');
+    expect(neet).toContain('Andel unge 15–29 år uden job og uddannelse');
+    expect(neet).toMatch(/Baseline 2020: \d+,\d %/);
+    expect(neet).toMatch(/>1\d %</); // axis labels such as "14 %"
+    expect(svg('cafe_inquiries')).toMatch(/>1\.\d00</); // thousands with a dot: 1.200
+    const ung = svg('ungeloftet_share');
+    expect(ung).toMatch(/>(jan\.|feb\.|mar\.|apr\.|maj|jun\.|jul\.|aug\.|sep\.|okt\.|nov\.|dec\.) 20\d\d</);
+    expect(svg('survey_satisfaction')).toContain('&lt;5'); // the suppressed wave is a labelled gap
+  });
+
+  it('the PNG is not blank and has text pixels where the title is (and would not without the pinned font)', () => {
+    for (const id of ['neet_share', 'sel85_employment_rate', 'cafe_inquiries']) {
+      const svg = readFileSync(join(out, 'public', 'charts', `${id}.svg`), 'utf8');
+      const render = (fontFiles: string[]) =>
+        new Resvg(svg, {
+          fitTo: { mode: 'zoom', value: 2 },
+          background: 'white',
+          font: { fontFiles, loadSystemFonts: false, defaultFontFamily: FONT, sansSerifFamily: FONT },
+        }).render();
+      const img = render(FONT_FILES);
+      // The written PNG is exactly this rendering.
+      expect(Buffer.compare(img.asPng(), readFileSync(join(out, 'public', 'charts', `${id}.png`))), id).toBe(
+        0,
+      );
+      const all = darkPixels(img.pixels, img.width, { x: 0, y: 0, w: img.width, h: img.height });
+      expect(all / (img.width * img.height), `${id} not blank`).toBeGreaterThan(0.005);
+      const title = { x: 0, y: 0, w: Math.floor(img.width / 2), h: 44 };
+      expect(darkPixels(img.pixels, img.width, title), `${id} title text`).toBeGreaterThan(500);
+      const noFont = render([]);
+      expect(darkPixels(noFont.pixels, noFont.width, title), `${id} without font`).toBe(0);
+    }
+  });
+});
+
+describe('reports', () => {
+  it('open offline in headless Chromium: no console errors, every chart drawn, a screenshot saved', async () => {
+    expect(
+      existsSync(CHROMIUM),
+      `Chromium is needed at ${CHROMIUM} (.ci/run installs Debian's chromium)`,
+    ).toBe(true);
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+    try {
+      const context = await browser.newContext({ offline: true, viewport: { width: 1100, height: 900 } });
+      const requests: string[] = [];
+      context.on('request', (r) => {
+        if (!r.url().startsWith('file:')) requests.push(r.url());
+      });
+      for (const [dir, name] of [
+        ['public', 'afrapportering'],
+        ['restricted', 'finans'],
+      ] as const) {
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+        page.on('pageerror', (e) => errors.push(String(e)));
+        await page.goto(`file://${join(out, dir, 'reports', `${name}.html`)}`);
+        await page.waitForFunction(
+          () => [...document.querySelectorAll('.chart')].every((c) => c.querySelector('svg')),
+          null,
+          {
+            timeout: 30_000,
+          },
+        );
+        const marks = await page.evaluate(() =>
+          [...document.querySelectorAll('.chart')].map(
+            (c) => c.querySelectorAll('g.mark-line path, g.mark-symbol path, g.mark-rect path').length,
+          ),
+        );
+        expect(marks.length, name).toBeGreaterThan(0);
+        expect(
+          marks.every((n) => n > 0),
+          `${name}: ${marks.join(',')}`,
+        ).toBe(true);
+        expect(errors, name).toEqual([]);
+        const shot = join(out, `${name}.screenshot.png`);
+        await page.screenshot({ path: shot, fullPage: true });
+        expect(statSync(shot).size).toBeGreaterThan(20_000);
+        if (name === 'afrapportering') {
+          expect(marks.length).toBe(kpis.kpis.length);
+          const text = await page.textContent('main');
+          expect(text).toMatch(
+            /Andelen (steg|faldt) fra \d+,\d % i 2020 til \d+,\d % i 2025; målet for 2025 var \d+,\d %\. Målet er (ikke )?nået\./,
+          );
+        }
+        await page.close();
+      }
+      expect(requests).toEqual([]); // self-contained: nothing fetched from a network
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('a notebook with a broken SQL block fails with its name, the block number and DuckDB’s error', async () => {
+    const dir = await tempDir('kpi-nb-');
+    writeFileSync(
+      join(dir, 'brudt.md'),
+      '---\ntitle: Brudt\n---\n# Test\n\n```sql ok\nSELECT 1 AS x\n```\n\n```sql totals\nSELECT * FROM nope\n```\n',
+    );
+    const work = await tempDir('kpi-nb-work-');
+    const ctx = {
+      kpis,
+      municipalityName: 'Lolland Kommune',
+      publicDir: join(out, 'public'),
+      restrictedDir: join(out, 'restricted'),
+      workDir: work,
+    };
+    await expect(renderNotebooks(ctx, dir)).rejects.toThrow(
+      'Notebook brudt.md, block 2 (sql totals) failed. DuckDB says: Catalog Error: Table with name nope does not exist!',
+    );
+  });
+
+  it('kpi report --out re-renders the notebooks against the published run', async () => {
+    const file = join(out, 'public', 'reports', 'afrapportering.html');
+    rmSync(file);
+    const stdout: string[] = [];
+    const sink = new Writable({
+      write: (c, _e, cb) => {
+        stdout.push(String(c));
+        cb();
+      },
+    });
+    expect(await main(['report', '--out', out], {}, sink, quiet())).toBe(0);
+    expect(stdout.join('')).toContain('public/reports/afrapportering.html');
+    expect(statSync(file).size).toBeGreaterThan(100_000);
+  });
+});
+
+describe('disclosure control reaches charts and reports', () => {
+  it('a suppressed value appears in no public chart, spec or report', async () => {
+    const survey = kpis.kpis.find((k) => k.id === 'survey_satisfaction')!;
+    const hidden = survey.series.filter((p) => p.suppressed);
+    expect(hidden.length).toBeGreaterThan(0);
+    // The exact value, from the restricted warehouse.
+    const db = await Db.open(join(out, 'restricted', 'warehouse.duckdb'), { readOnly: true });
+    const exact: number[] = [];
+    for (const p of hidden) {
+      const r = await db.one<{
+        v: number;
+      }>(`SELECT (count(*) FILTER (WHERE answer >= 4) / count(answer))::DOUBLE AS v
+        FROM staging.survey_answers WHERE survey = '${p.breakdown!.survey}' AND wave = '${p.period}' AND question_id = 'samlet_tilfredshed'`);
+      exact.push(r.v);
+    }
+    db.close();
+    const spec = JSON.parse(
+      readFileSync(join(out, 'public', 'charts', 'survey_satisfaction.vl.json'), 'utf8'),
+    );
+    for (const row of spec.data.values.filter((r: { suppressed: boolean }) => r.suppressed))
+      expect(row.value).toBeNull();
+    const publicText = [
+      readFileSync(join(out, 'public', 'charts', 'survey_satisfaction.vl.json'), 'utf8'),
+      readFileSync(join(out, 'public', 'charts', 'survey_satisfaction.svg'), 'utf8'),
+      readFileSync(join(out, 'public', 'reports', 'afrapportering.html'), 'utf8'),
+      readFileSync(join(out, 'public', 'kpis.csv'), 'utf8'),
+    ].join('\n');
+    for (const v of exact) {
+      expect(publicText).not.toContain(String(v));
+      expect(publicText).not.toContain(`${(v * 100).toFixed(1).replace('.', ',')} %`);
+    }
+  });
+});
