@@ -79,12 +79,28 @@ export async function codeVersion(): Promise<string> {
   return cachedVersion;
 }
 
+/**
+ * Fault injection for the reliability tests (test/reliability.test.ts): with KPI_FAULT_PAUSE=<stage>
+ * the run announces itself and waits at the start of that stage, so a test can kill -9 it there.
+ */
+async function faultPause(stage: string, reporter: Reporter): Promise<void> {
+  if (process.env.KPI_FAULT_PAUSE !== stage) return;
+  reporter.event({
+    stage,
+    event: 'paused',
+    pid: process.pid,
+    message: `paused at ${stage} (KPI_FAULT_PAUSE)`,
+  });
+  await new Promise((r) => setTimeout(r, Number(process.env.KPI_FAULT_PAUSE_MS ?? 60_000)));
+}
+
 class Stages {
   readonly list: { name: string; seconds: number }[] = [];
   constructor(private reporter: Reporter) {}
   async time<T>(name: string, fn: () => Promise<T>): Promise<T> {
     const t0 = performance.now();
     this.reporter.event({ stage: name, event: 'start' });
+    await faultPause(name, this.reporter);
     const result = await fn();
     const seconds = Math.round(performance.now() - t0) / 1000;
     this.list.push({ name, seconds });
@@ -143,6 +159,13 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   const outDir = resolve(opts.out);
   const inbox = resolve(opts.inbox);
   await validateInitiatives(opts.config, opts.asOf);
+  // A mistyped --inbox must not publish empty KPIs over good ones.
+  const inboxStat = await stat(inbox).catch(() => undefined);
+  if (!inboxStat?.isDirectory()) {
+    throw new UserError(
+      `The inbox ${inbox} does not exist or is not a folder. Check --inbox; nothing was changed.`,
+    );
+  }
   await mkdir(outDir, { recursive: true });
   const lock = await acquireLock(outDir, runId);
   const warnings: Warning[] = [];

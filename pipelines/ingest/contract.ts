@@ -75,9 +75,12 @@ export function compileContract(extract: ExtractName): Contract {
       const max = inner.maxValue as number | null;
       if (min !== null && Number.isFinite(min)) c.min = min;
       if (max !== null && Number.isFinite(max) && max < Number.MAX_SAFE_INTEGER) c.max = max;
-      // zod reports gt(0) on an integer as min 1 (for ints); keep the rule readable as "> 0".
-      const checks = JSON.stringify((inner as { def: { checks?: unknown } }).def.checks ?? []);
-      if (checks.includes('"inclusive":false')) c.exclusiveMin = true;
+      // A strict lower bound (places > 0) is a check whose definition says inclusive: false.
+      const checks =
+        (inner as { def: { checks?: { _zod: { def: { check?: string; inclusive?: boolean } } }[] } }).def
+          .checks ?? [];
+      if (checks.some((ch) => ch._zod.def.check === 'greater_than' && ch._zod.def.inclusive === false))
+        c.exclusiveMin = true;
     }
     if (m.kind === 'code' && !m.openCodes) c.codes = inner.options as string[];
     if (m.kind === 'text') c.pattern = patternOf(inner);

@@ -481,9 +481,17 @@ async function loadRows(
     UNION ALL
     SELECT _line, '', 'repeated_header', 'the header row appears again inside the file', '' FROM scratch.parsed WHERE _header_again AND NOT _empty`);
   if (contract.key.length > 0) await checkDuplicateKeys(db, contract);
+  // Rows DuckDB could not split into the header's columns; internal column names become the file's.
+  const headerName = `CASE column_name ${p.headers
+    .map((h, i) => `WHEN 'c${i}' THEN ${sqlString(h.replace(/^\uFEFF/, '').trim())}`)
+    .join(' ')} ELSE coalesce(column_name, '') END`;
   await db.run(`INSERT INTO scratch.violations
-    SELECT line, coalesce(column_name, ''), lower(replace(error_type, ' ', '_')),
-      ${maskCprsSql('error_message')} || ' (the line does not split into the ' || ${width} || ' columns of the header)',
+    SELECT line, ${p.kind === 'csv' ? headerName : "coalesce(column_name, '')"}, lower(replace(error_type, ' ', '_')),
+      CASE error_type
+        WHEN 'UNQUOTED VALUE' THEN 'a quote (") opens a value but is never closed; the rest of the file was read as this one value'
+        WHEN 'TOO MANY COLUMNS' THEN 'the line has more values than the header has columns (${width})'
+        WHEN 'MISSING COLUMNS' THEN 'the line has fewer values than the header has columns (${width})'
+        ELSE ${maskCprsSql('error_message')} END,
       left(${maskCprsSql('csv_line')}, 200)
     FROM csv_rejects`);
 

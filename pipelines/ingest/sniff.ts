@@ -12,6 +12,9 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { FileRejected } from '../errors.ts';
 
+/** Test seam: lets a test change a file while it is being read (a delivery still being written). */
+export const sniffHooks: { afterFirstChunk?: () => void } = {};
+
 export type FileFormat = 'csv' | 'csv.gz' | 'parquet' | 'xlsx';
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16' | 'windows-1252' | 'latin-1';
 export type Delimiter = ',' | ';' | '\t';
@@ -55,6 +58,7 @@ class ByteScanner extends Transform {
   sawUtf8Multibyte = false;
   sawC1 = false;
   sawHigh = false;
+  sawNul = false;
   line = 1;
   blankLines: number[] = [];
   crlf = 0;
@@ -71,6 +75,7 @@ class ByteScanner extends Transform {
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     if (this.first) {
       this.first = false;
+      sniffHooks.afterFirstChunk?.();
       if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) this.bom = 'utf-8';
       else if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))
         this.bom = 'utf-16';
@@ -135,13 +140,13 @@ class ByteScanner extends Transform {
     let headerStart = 0;
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i]!;
+      if (b === 0) this.sawNul = true;
       if (b >= 0x80) {
         this.sawHigh = true;
         if (b <= 0x9f) this.sawC1 = true;
         if (this.prevC3 && DANISH_UTF8.includes(b)) this.sawUtf8Multibyte = true;
       }
       this.prevC3 = b === 0xc3;
-      this.prevCr = b === 0x0d;
       if (b === 0x0a) {
         if (this.prevCr) this.crlf++;
         else this.bareLf++;
@@ -150,6 +155,7 @@ class ByteScanner extends Transform {
       } else if (b !== 0x0d && b !== 0x20 && b !== 0x09) {
         this.lineHasContent = true;
       }
+      this.prevCr = b === 0x0d;
     }
     if (!this.headerDone) this.headerBytes.push(chunk.subarray(headerStart));
     headerStart = 0;
@@ -226,6 +232,12 @@ export async function sniffText(path: string, gz: boolean): Promise<TextSniff> {
     throw new FileRejected(
       'the file changed while it was being read: it is probably still being written. It is skipped now and will be loaded by the next run',
       'file_changing',
+    );
+  }
+  if (scanner.sawNul && scanner.bom !== 'utf-16') {
+    throw new FileRejected(
+      'the file is binary (it contains NUL bytes), not a text CSV; deliver a CSV export, or name it .parquet / .xlsx if it is one',
+      'binary_file',
     );
   }
   let encoding: Encoding;

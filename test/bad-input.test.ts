@@ -1,0 +1,411 @@
+/**
+ * Bad input, on purpose (privacy-and-reliability.md, "Bad input: clear error, nothing lost"): every kind
+ * of malformed delivery gets a specific message, exact loaded and rejected counts, and the run still
+ * publishes (exit 0). Rows read = loaded + rejected for every file.
+ */
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../pipelines/cli.ts';
+import { parseConfig } from '../pipelines/config.ts';
+import { encodeWindows1252 } from '../pipelines/demo/generate.ts';
+import { Db } from '../pipelines/duckdb.ts';
+import { ingestInbox } from '../pipelines/ingest/ingest.ts';
+import { sniffHooks } from '../pipelines/ingest/sniff.ts';
+import { openWorkDb } from '../pipelines/run.ts';
+import type { InputFile, Manifest } from '../schemas/outputs.ts';
+import { TEST_KEY, tempDir } from './helpers.ts';
+
+const EMP = 'cpr;month;wage_hours;in_education';
+const row = (n: number, month: string, hours = '10', edu = 'nej') =>
+  `${String(n).padStart(2, '0')}0394-12${String(n).padStart(2, '0')};${month};${hours};${edu}`;
+
+interface Case {
+  file: string;
+  content: () => string | Buffer | Promise<Buffer>;
+  status: InputFile['status'];
+  counts: [read: number, loaded: number, rejected: number];
+  rule?: string;
+  message?: string | RegExp;
+}
+
+async function xlsx(build: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  build(wb.addWorksheet('Ark1'));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+// Each case is its own file; the persons (day of birth 01..30) keep their keys apart.
+const CASES: Case[] = [
+  {
+    file: 'employment/01_empty.csv',
+    content: () => '',
+    status: 'empty',
+    counts: [0, 0, 0],
+    message: /empty \(0 bytes\)/,
+  },
+  {
+    file: 'employment/02_header_only.csv',
+    content: () => `${EMP}\n`,
+    status: 'empty',
+    counts: [0, 0, 0],
+    message: /header but no rows/,
+  },
+  {
+    file: 'employment/03_binary.csv',
+    content: () => Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14, 0x00, 0x08, 0x00]),
+    status: 'rejected',
+    counts: [0, 0, 0],
+    rule: 'binary_file',
+    message: 'the file is binary (it contains NUL bytes)',
+  },
+  {
+    file: 'employment/04_pipe_delimited.csv',
+    content: () => `cpr|month|wage_hours|in_education\n${row(4, '2024-01').replace(/;/g, '|')}\n`,
+    status: 'rejected',
+    counts: [1, 0, 1],
+    rule: 'missing_column',
+    message: 'The header looks like it uses "|" as delimiter',
+  },
+  {
+    file: 'employment/05_mixed_encoding.csv',
+    content: () =>
+      Buffer.concat([
+        Buffer.from(`${EMP}\n${row(5, '2024-01')}\n`, 'utf8'),
+        Buffer.from('æ;ø\n', 'utf8'),
+        Buffer.from([0xe6, 0x0a]),
+      ]),
+    status: 'rejected',
+    counts: [0, 0, 0],
+    rule: 'mixed_encoding',
+    message: 'line 4 has a byte that is not valid UTF-8',
+  },
+  {
+    file: 'employment/06_missing_column.csv',
+    content: () => `cpr;month;in_education\n${row(6, '2024-01').replace(';10;', ';')}\n`,
+    status: 'rejected',
+    counts: [1, 0, 1],
+    rule: 'missing_column',
+    message:
+      'missing required column wage_hours (or loentimer, løntimer). Headers found: cpr, month, in_education',
+  },
+  {
+    file: 'employment/07_duplicate_key.csv',
+    content: () => `${EMP}\n${row(7, '2024-01')}\n${row(7, '2024-01', '20')}\n`,
+    status: 'loaded',
+    counts: [2, 1, 1],
+    rule: 'duplicate_key',
+    message: 'already appears on line 2 of this file',
+  },
+  {
+    file: 'sel85/08_dates.csv',
+    content: () =>
+      'cpr,decision_id,start_date,end_date,hours_per_week,target_group\n' +
+      '080394-1208,D8a,1850-01-01,,2,psykiatri\n080394-1208,D8b,2024-03-01,2024-02-01,2,psykiatri\n080394-1208,D8c,31.04.2024,,2,psykiatri\n',
+    status: 'loaded',
+    counts: [3, 0, 3],
+    rule: 'date_out_of_range',
+  },
+  {
+    file: 'employment/09_negative_hours.csv',
+    content: () => `${EMP}\n${row(9, '2024-01', '-1,5')}\n${row(9, '2024-02', '744,01')}\n`,
+    status: 'loaded',
+    counts: [2, 0, 2],
+    rule: 'below_minimum',
+  },
+  {
+    file: 'treatment/10_unknown_code.csv',
+    content: () =>
+      'cpr;forloeb_id;startdato;rusmiddel\n100394-1210;T10;01.02.2024;kaffe\n100394-1210;T10b;01.02.2024;ALKOHOL\n',
+    status: 'loaded',
+    counts: [2, 1, 1],
+    rule: 'unknown_code',
+    message: 'expected one of: alkohol, stoffer, begge',
+  },
+  {
+    file: 'enrollment/11_formula.xlsx',
+    content: () =>
+      xlsx((ws) => {
+        ws.addRow(['cpr', 'programme', 'enrolled_on']);
+        ws.addRow(['110394-1211', 'jobfokus', new Date(Date.UTC(2026, 0, 5))]);
+        ws.getCell('C3').value = {
+          formula: 'C2+30',
+          result: new Date(Date.UTC(2026, 1, 4)),
+        } as ExcelJS.CellValue;
+        ws.getCell('A3').value = '110394-1211';
+        ws.getCell('B3').value = 'ungeloftet';
+      }),
+    status: 'rejected',
+    counts: [0, 0, 0],
+    rule: 'xlsx_formula',
+    message: 'cell C3 holds a formula',
+  },
+  {
+    file: 'enrollment/12_merged.xlsx',
+    content: () =>
+      xlsx((ws) => {
+        ws.addRow(['cpr', 'programme', 'enrolled_on']);
+        ws.addRow(['120394-1212', 'jobfokus', '2026-01-05']);
+        ws.addRow(['120394-1212', '', '2026-02-05']);
+        ws.mergeCells('B2:B3');
+      }),
+    status: 'rejected',
+    counts: [0, 0, 0],
+    rule: 'xlsx_merged_cells',
+    message: 'merged cells (B2:B3)',
+  },
+  {
+    file: 'employment/13_truncated.csv.gz',
+    content: () => gzipSync(`${EMP}\n${row(13, '2024-01')}\n${row(13, '2024-02')}\n`).subarray(0, 30),
+    status: 'rejected',
+    counts: [0, 0, 0],
+    rule: 'unreadable_gzip',
+    message: 'the gzip file is truncated or corrupt',
+  },
+  {
+    file: 'employment/14_wrong_types.parquet',
+    content: async () => {
+      const db = await Db.open(':memory:');
+      const f = join(await tempDir('kpi-pq-'), 'x.parquet');
+      await db.run(`COPY (SELECT * FROM (VALUES ('140394-1214', 202401, 'ti', 'nej'), ('140394-1214', 202402, '12.5', 'nej'))
+        v(cpr, month, wage_hours, in_education)) TO '${f}' (FORMAT parquet)`);
+      db.close();
+      return readFileSync(f);
+    },
+    status: 'loaded',
+    counts: [2, 1, 1],
+    rule: 'not_a_number',
+  },
+  {
+    file: 'employment/15_mixed_line_endings.csv',
+    content: () => `${EMP}\r\n${row(15, '2024-01')}\n${row(15, '2024-02')}\r\n${row(15, '2024-03')}\n`,
+    status: 'loaded',
+    counts: [3, 3, 0],
+  },
+  {
+    file: 'tariffs/16_quoted_delimiter.csv',
+    content: () =>
+      'provider_id;provider_name;ownership;service;year;rate\nP16;"Hus; Have ""Øst""";privat;§85;2024;1.200,50\n',
+    status: 'loaded',
+    counts: [1, 1, 0],
+  },
+  {
+    file: 'employment/17_header_repeated.csv',
+    content: () => `${EMP}\n${row(17, '2024-01')}\n${EMP}\n${row(17, '2024-02')}\n`,
+    status: 'loaded',
+    counts: [3, 2, 1],
+    rule: 'repeated_header',
+  },
+  {
+    file: 'employment/18_stray_cp1252_byte.csv',
+    content: () =>
+      Buffer.concat([
+        Buffer.from(`${EMP}\n${row(18, '2024-01')}\n# Søren\n`, 'utf8'),
+        encodeWindows1252('Løntimer\n'),
+      ]),
+    status: 'rejected',
+    counts: [0, 0, 0],
+    rule: 'mixed_encoding',
+  },
+  {
+    file: 'employment/19_old_excel.xls',
+    content: () => Buffer.from('not really'),
+    status: 'rejected',
+    counts: [0, 0, 0],
+    rule: 'unsupported_format',
+    message: 'saved as .xlsx',
+  },
+  {
+    file: 'employment/20_column_counts.csv',
+    content: () =>
+      `${EMP}\n${row(20, '2024-01')};ekstra\n${row(20, '2024-02').split(';').slice(0, 3).join(';')}\n${row(20, '2024-03')}\n`,
+    status: 'loaded',
+    counts: [3, 1, 2],
+    rule: 'too_many_columns',
+    message: 'more values than the header has columns',
+  },
+  {
+    file: 'employment/21_unterminated_quote.csv',
+    content: () =>
+      `${EMP}\n${row(21, '2024-01')}\n${row(21, '2024-02').replace(';10;', ';"10;')}\n${row(21, '2024-03')}\n`,
+    status: 'loaded',
+    counts: [2, 1, 1],
+    rule: 'unquoted_value',
+    message: 'opens a value but is never closed; the rest of the file was read as this one value',
+  },
+  {
+    file: 'employment/22_empty_rows.csv',
+    content: () => `${EMP}\n${row(22, '2024-01')}\n;;;\n\n${row(22, '2024-02')}\n`,
+    status: 'loaded',
+    counts: [3, 2, 1],
+    rule: 'empty_row',
+  },
+  {
+    file: 'employment/23_bad_cprs.csv',
+    content: () =>
+      `${EMP}\n320194-1223;2024-01;10;nej\n2301941;2024-01;10;nej\n290201-4223;2024-01;10;nej\n290200-4223;2024-01;10;nej\n`,
+    status: 'loaded',
+    counts: [4, 1, 3],
+    rule: 'cpr_date',
+  },
+  {
+    file: 'employment/24_bad_months.csv',
+    content: () => `${EMP}\n${row(24, '2024-13')}\n${row(24, '24-01')}\n${row(24, '202402')}\n`,
+    status: 'loaded',
+    counts: [3, 1, 2],
+    rule: 'month_format',
+  },
+  {
+    file: 'employment/25_booleans.csv',
+    content: () =>
+      `${EMP}\n${row(25, '2024-01', '0', 'X')}\n${row(25, '2024-02', '0', 'måske')}\n${row(25, '2024-03', '0', '')}\n`,
+    status: 'loaded',
+    counts: [3, 2, 1],
+    rule: 'not_a_boolean',
+  },
+  {
+    file: 'survey_answers/26_no_response_row.csv',
+    content: () =>
+      'survey,wave,respondent_id,question_id,answer\nkl_borger,2025-1,R26,samlet_tilfredshed,4\nkl_borger,2025-1,R26,andet,9\n',
+    status: 'loaded',
+    counts: [2, 0, 2],
+    rule: 'no_matching_survey_responses',
+  },
+  {
+    file: 'occupancy/27_over_capacity.csv',
+    // February 2023 has 28 days: 290 > 10 × 28. March: 310 = 10 × 31 is full, not over. 0 places is not a place.
+    content: () => 'facility,month,places,occupied_days\nA,2023-02,10,290\nA,2024-03,10,310\nB,2024-03,0,0\n',
+    status: 'loaded',
+    counts: [3, 1, 2],
+    rule: 'occupied_days_above_capacity',
+  },
+  {
+    file: 'employment/28_bom_quoted_headers_crlf.csv',
+    content: () => `\uFEFF"CPRNR";"Måned";"Løntimer";"Uddannelse"\r\n${row(28, '2024-01')}\r\n`,
+    status: 'loaded',
+    counts: [1, 1, 0],
+  },
+  {
+    file: 'employment/29_duplicate_of_15.csv',
+    content: () => `${EMP}\r\n${row(15, '2024-01')}\n${row(15, '2024-02')}\r\n${row(15, '2024-03')}\n`,
+    status: 'duplicate',
+    counts: [0, 0, 0],
+    message: 'same content (sha256) as employment/15_mixed_line_endings.csv',
+  },
+  {
+    file: 'employment/30_utf16.csv',
+    content: () =>
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(`${EMP}\r\n${row(30, '2024-01')}\r\n`, 'utf16le'),
+      ]),
+    status: 'loaded',
+    counts: [1, 1, 0],
+  },
+];
+
+describe('a matrix of malformed deliveries, in one real run', () => {
+  let manifest: Manifest;
+  let quarantine: string;
+  let code: number;
+  let stderr = '';
+  beforeAll(async () => {
+    const inbox = await tempDir('kpi-badin-');
+    for (const c of CASES) {
+      mkdirSync(join(inbox, c.file, '..'), { recursive: true });
+      writeFileSync(join(inbox, c.file), await c.content());
+    }
+    const out = await tempDir('kpi-badout-');
+    const err = new Writable({
+      write: (chunk, _e, cb) => {
+        stderr += String(chunk);
+        cb();
+      },
+    });
+    code = await main(
+      ['run', '--inbox', inbox, '--out', out, '--as-of', '2026-11-22'],
+      { KPI_PSEUDONYM_KEY: TEST_KEY },
+      new Writable({ write: (_c, _e, cb) => cb() }),
+      err,
+    );
+    manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    quarantine = join(out, 'restricted', 'quarantine');
+  });
+
+  it('covers at least 25 kinds of bad input, and the run still publishes (exit 0) without a stack trace', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(25);
+    expect(code, stderr).toBe(0);
+    expect(stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+  });
+
+  it.each(CASES.map((c) => [c.file, c] as const))('%s', (file, c) => {
+    const input = manifest.inputs.find((i) => i.file === file);
+    expect(input, file).toBeDefined();
+    expect(input!.status, `${file}: ${input!.message ?? ''}`).toBe(c.status);
+    expect([input!.rowsRead, input!.rowsLoaded, input!.rowsRejected], file).toEqual(c.counts);
+    expect(input!.rowsRead).toBe(input!.rowsLoaded + input!.rowsRejected);
+    const warning = manifest.warnings.find((w) => w.file === file);
+    const rejects = (() => {
+      try {
+        return readFileSync(join(quarantine, `${file}.rejects.csv`), 'utf8');
+      } catch {
+        return '';
+      }
+    })();
+    if (c.rule) expect(rejects, `${file} quarantine`).toContain(c.rule);
+    if (c.message) {
+      const text = `${input!.message ?? ''}\n${warning?.message ?? ''}\n${rejects}`;
+      if (typeof c.message === 'string') expect(text).toContain(c.message);
+      else expect(text).toMatch(c.message);
+    }
+    expect(rejects).not.toMatch(/\d{6}-?\d{4}/); // values are masked
+  });
+});
+
+describe('a delivery that is still being written', () => {
+  afterEach(() => {
+    sniffHooks.afterFirstChunk = undefined;
+  });
+  it('is skipped with a message, and loaded by the next run', async () => {
+    const inbox = await tempDir('kpi-growing-');
+    const file = join(inbox, 'employment', 'e.csv');
+    mkdirSync(join(inbox, 'employment'));
+    writeFileSync(file, `${EMP}\n${row(1, '2024-01')}\n`);
+    sniffHooks.afterFirstChunk = () => appendFileSync(file, `${row(1, '2024-02')}\n`);
+    const work = await tempDir('kpi-growing-work-');
+    const db = await openWorkDb(work, parseConfig({}), TEST_KEY);
+    const first = await ingestInbox(db, { inbox, workDir: work });
+    expect(first.inputs[0]).toMatchObject({ status: 'rejected', rowsLoaded: 0 });
+    expect(first.inputs[0]!.message).toContain('the file changed while it was being read');
+    sniffHooks.afterFirstChunk = undefined;
+    db.close();
+    const db2 = await openWorkDb(await tempDir('kpi-growing-work-'), parseConfig({}), TEST_KEY);
+    const second = await ingestInbox(db2, { inbox, workDir: work });
+    expect(second.inputs[0]).toMatchObject({ status: 'loaded', rowsRead: 2, rowsLoaded: 2 });
+    db2.close();
+  });
+});
+
+describe('a missing inbox', () => {
+  it('exits 2 and leaves the published outputs alone', async () => {
+    const err: string[] = [];
+    const sink = new Writable({
+      write: (c, _e, cb) => {
+        err.push(String(c));
+        cb();
+      },
+    });
+    const out = await tempDir('kpi-noinbox-');
+    const code = await main(
+      ['run', '--inbox', '/nonexistent/inbox', '--out', out],
+      { KPI_PSEUDONYM_KEY: TEST_KEY },
+      sink,
+      sink,
+    );
+    expect(code).toBe(2);
+    expect(err.join('')).toContain('The inbox /nonexistent/inbox does not exist or is not a folder');
+  });
+});
