@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import {
   DsiContractJson,
@@ -132,18 +132,24 @@ async function writeJson(path: string, value: unknown): Promise<void> {
   await writeFile(path, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
 }
 
+/** DuckDB's spill folder: private to the run, and removed with it (spilled pages can hold raw CPR). */
+export function duckdbTempDir(workDir: string, config: Config): string {
+  return config.duckdb.tempDirectory
+    ? join(config.duckdb.tempDirectory, `kpi-${basename(workDir)}`)
+    : join(workDir, 'duckdb_tmp');
+}
+
 export async function openWorkDb(
   workDir: string,
   config: Config,
   key: string,
   file = 'warehouse.duckdb',
 ): Promise<Db> {
-  await mkdir(join(workDir, 'duckdb_tmp'), { recursive: true });
+  const tempDirectory = duckdbTempDir(workDir, config);
+  await mkdir(tempDirectory, { recursive: true });
   const db = await Db.open(join(workDir, file), {
     memoryLimit: config.duckdb.memoryLimit,
-    tempDirectory: config.duckdb.tempDirectory
-      ? join(config.duckdb.tempDirectory, `kpi-${process.pid}`)
-      : join(workDir, 'duckdb_tmp'),
+    tempDirectory,
     threads: config.duckdb.threads,
   });
   await db.run(`ATTACH ':memory:' AS scratch; ${setKeyVariablesSql(key)}`);
@@ -185,6 +191,16 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     await mkdir(join(staging, 'public'), { recursive: true });
     await mkdir(join(staging, 'restricted'), { recursive: true });
     const previous = await readPrevious(outDir);
+    const previousFingerprint = await readFile(join(outDir, 'manifest.json'), 'utf8')
+      .then((t) => (JSON.parse(t) as { keyFingerprint?: string }).keyFingerprint)
+      .catch(() => undefined);
+    if (previousFingerprint && previousFingerprint !== keyFingerprint(opts.key)) {
+      warnings.push({
+        code: 'key_rotated',
+        message:
+          'The pseudonymisation key differs from the previous run: every person_key is new. The warehouse was rebuilt from the inbox with the new key only; restatements compare published values, which do not depend on the key.',
+      });
+    }
     const defs = kpiDefinitions(opts.config);
     const selected = opts.select ? defs.filter((d) => opts.select!.includes(d.id)) : defs;
     db = await openWorkDb(workDir, opts.config, opts.key);
@@ -381,6 +397,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     // The last stage's duration is known only once it has returned.
     manifest.stages = [...stages.list];
     await writeJson(join(staging, 'manifest.json'), manifest);
+    await faultPause('switch', reporter);
     await rename(staging, runDir(outDir, runId));
     await switchTo(outDir, runId, opts.config.keepRuns);
     reporter.event({ stage: 'publish', event: 'published', message: `published run ${runId} to ${outDir}` });
@@ -394,6 +411,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   } finally {
     db?.close();
     await rm(workDir, { recursive: true, force: true }).catch(() => {});
+    await rm(duckdbTempDir(workDir, opts.config), { recursive: true, force: true }).catch(() => {});
     await rmdir(join(outDir, '.work')).catch(() => {}); // only when no other run's folder is in it
     await lock.release();
   }

@@ -1,0 +1,270 @@
+/**
+ * Never publish a broken state (privacy-and-reliability.md): kill -9 at any point leaves the previous
+ * outputs byte-identical and the next run succeeds without clean-up; one run at a time per --out; a BI
+ * tool holding the published warehouse open never blocks a run; the same key gives the same person
+ * keys and a new key rebuilds; the same inputs give the same outputs.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../pipelines/config.ts';
+import { Db } from '../pipelines/duckdb.ts';
+import { RunError } from '../pipelines/errors.ts';
+import { run } from '../pipelines/run.ts';
+import { KpisJson, type Manifest } from '../schemas/outputs.ts';
+import { runInbox, TEST_KEY, tempDir } from './helpers.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const CASES = join(ROOT, 'test', 'cases');
+const EXAMPLES = join(ROOT, '..', 'shared', 'examples', 'inbox');
+
+async function sampleInbox(): Promise<string> {
+  const inbox = await tempDir('kpi-rel-in-');
+  cpSync(EXAMPLES, inbox, { recursive: true });
+  cpSync(join(CASES, 'sel85-target-groups', 'inbox', 'sel85'), join(inbox, 'sel85'), { recursive: true });
+  cpSync(join(CASES, 'neet-age-boundaries', 'inbox', 'neet'), join(inbox, 'neet'), { recursive: true });
+  return inbox;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+/** sha256 of every published file, read through the public/restricted links. */
+function snapshot(out: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const top of ['public', 'restricted']) {
+    for (const f of walk(join(out, top)))
+      files[relative(out, f)] = createHash('sha256').update(readFileSync(f)).digest('hex');
+  }
+  files['manifest.json'] = createHash('sha256')
+    .update(readFileSync(join(out, 'manifest.json')))
+    .digest('hex');
+  return files;
+}
+
+/** `kpi run` in a child process, paused at a stage by the fault-injection point. */
+function spawnRun(
+  inbox: string,
+  out: string,
+  pauseAt?: string,
+): { child: ChildProcess; paused: Promise<void>; done: Promise<number | null>; stderr: () => string } {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'kpi.js'), 'run', '--inbox', inbox, '--out', out, '--as-of', '2025-03-01', '--json'],
+    {
+      env: {
+        PATH: process.env.PATH,
+        KPI_PSEUDONYM_KEY: TEST_KEY,
+        ...(pauseAt ? { KPI_FAULT_PAUSE: pauseAt } : {}),
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let err = '';
+  const paused = new Promise<void>((resolve, reject) => {
+    child.stderr!.on('data', (d) => {
+      err += String(d);
+      if (err.includes('"event":"paused"')) resolve();
+    });
+    child.on('exit', () => reject(new Error(`the run ended before it paused:\n${err}`)));
+  });
+  const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  paused.catch(() => {});
+  return { child, paused, done, stderr: () => err };
+}
+
+describe('kill -9 never leaves a broken state', () => {
+  it.each(['ingest', 'kpis', 'publish', 'switch'])(
+    'killed at %s: the previous outputs stay byte-identical and valid',
+    async (stage) => {
+      const inbox = await sampleInbox();
+      const { out } = await runInbox(inbox, { asOf: '2025-03-01' });
+      const before = snapshot(out);
+      // A new delivery arrives, then the nightly run is killed half-way.
+      writeFileSync(
+        join(inbox, 'cafe', 'zz_ny.csv'),
+        'date;inquiries;channel;age_band\n2024-06-03;9;telefon;\n',
+      );
+      const r = spawnRun(inbox, out, stage);
+      await r.paused;
+      r.child.kill('SIGKILL');
+      expect(await r.done).toBeNull();
+      expect(snapshot(out)).toEqual(before);
+      KpisJson.parse(JSON.parse(readFileSync(join(out, 'public', 'kpis.json'), 'utf8')));
+      // The next run needs no clean-up by hand: it takes over the dead run's lock and publishes.
+      const next = await runInbox(inbox, { asOf: '2025-03-01', out });
+      expect(next.manifest.warnings.map((w) => w.code)).toContain('stale_lock');
+      expect(next.manifest.inputs.map((i) => i.file)).toContain('cafe/zz_ny.csv');
+      expect(readdirSync(join(out, '.runs')).filter((d) => d.startsWith('.staging'))).toEqual([]);
+      expect(existsSync(join(out, '.work'))).toBe(false);
+    },
+  );
+});
+
+describe('one run at a time per --out', () => {
+  it('a second run says who holds the lock; a dead holder’s lock is taken over', async () => {
+    const inbox = await sampleInbox();
+    const out = await tempDir('kpi-lock-');
+    const first = spawnRun(inbox, out, 'kpis');
+    await first.paused;
+    const config = parseConfig({});
+    const second = run({ inbox, out, asOf: '2025-03-01', config, key: TEST_KEY });
+    await expect(second).rejects.toThrow(RunError);
+    await expect(second).rejects.toThrow(
+      new RegExp(`Another run is using .*: pid ${first.child.pid}, started 20\\d\\d-`),
+    );
+    first.child.kill('SIGKILL');
+    await first.done;
+    const third = await run({ inbox, out, asOf: '2025-03-01', config, key: TEST_KEY });
+    expect(third.manifest.warnings.find((w) => w.code === 'stale_lock')?.message).toContain(
+      `pid ${first.child.pid}`,
+    );
+  });
+});
+
+describe('the published warehouse copy', () => {
+  it('a BI tool holding it open read-write blocks no run and keeps its consistent view', async () => {
+    const inbox = await sampleInbox();
+    const { out } = await runInbox(inbox, { asOf: '2025-03-01', config: { keepRuns: 1 } });
+    const script = join(await tempDir('kpi-bi-'), 'bi.mjs');
+    writeFileSync(
+      script,
+      `import { createRequire } from 'node:module';
+       const require = createRequire(${JSON.stringify(join(ROOT, 'package.json'))});
+       const { DuckDBInstance } = require('@duckdb/node-api');
+       const db = await DuckDBInstance.create(${JSON.stringify(join(out, 'restricted', 'warehouse.duckdb'))});
+       const c = await db.connect();
+       const count = async () => (await c.runAndReadAll('SELECT count(*)::INTEGER AS n FROM ingest.employment')).getRowObjectsJson()[0].n;
+       console.log('ready ' + await count());
+       process.stdin.once('data', async () => { console.log('again ' + await count()); process.exit(0); });`,
+    );
+    const bi = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let said = '';
+    await new Promise<void>((resolve) =>
+      bi.stdout!.on('data', (d) => {
+        said += String(d);
+        if (said.includes('ready')) resolve();
+      }),
+    );
+    const seen = said.trim();
+    // Two more runs publish (and prune the run the tool holds open) while it keeps the file open.
+    writeFileSync(
+      join(inbox, 'employment', 'zz_extra.csv'),
+      'cpr;month;wage_hours;in_education\n0101901234;2024-06;10;nej\n',
+    );
+    await runInbox(inbox, { asOf: '2025-03-01', out, config: { keepRuns: 1 } });
+    const last = await runInbox(inbox, { asOf: '2025-03-01', out, config: { keepRuns: 1 } });
+    bi.stdin!.write('go\n');
+    await new Promise((r) => bi.on('exit', r));
+    expect(said.trim().split('\n')).toEqual([seen, seen.replace('ready', 'again')]);
+    const db = await Db.open(join(out, 'restricted', 'warehouse.duckdb'), { readOnly: true });
+    const now = await db.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM ingest.employment');
+    db.close();
+    expect(now.n).toBe(Number(seen.split(' ')[1]) + 1);
+    expect(last.manifest.runId).toBe(
+      JSON.parse(readFileSync(join(out, 'public', 'kpis.json'), 'utf8')).runId,
+    );
+  });
+});
+
+async function personKeys(out: string): Promise<string[]> {
+  const db = await Db.open(join(out, 'restricted', 'warehouse.duckdb'), { readOnly: true });
+  const rows = await db.all<{ k: string }>(
+    'SELECT DISTINCT person_key AS k FROM (SELECT person_key FROM ingest.employment UNION ALL SELECT person_key FROM ingest.neet) ORDER BY 1',
+  );
+  db.close();
+  return rows.map((r) => r.k);
+}
+
+describe('the pseudonymisation key', () => {
+  it('the same key gives the same person keys; a new key rebuilds with new keys only, and says so', async () => {
+    const inbox = await sampleInbox();
+    const a = await runInbox(inbox, { asOf: '2025-03-01' });
+    const again = await runInbox(inbox, { asOf: '2025-03-01' });
+    expect(await personKeys(again.out)).toEqual(await personKeys(a.out));
+    const keysA = await personKeys(a.out);
+    const rotated = await runInbox(inbox, {
+      asOf: '2025-03-01',
+      out: a.out,
+      key: `${TEST_KEY}-rotated-2026`,
+    });
+    const keysB = await personKeys(rotated.out);
+    expect(keysB.length).toBe(keysA.length);
+    expect(keysB.filter((k) => keysA.includes(k))).toEqual([]);
+    expect(rotated.manifest.keyFingerprint).not.toBe(a.manifest.keyFingerprint);
+    expect(rotated.manifest.warnings.map((w) => w.code)).toContain('key_rotated');
+    // Published figures do not depend on the key.
+    const values = (m: KpisJson) => JSON.stringify(m.kpis.map((k) => k.series.map((p) => p.value)));
+    expect(values(rotated.kpis)).toBe(values(a.kpis));
+  });
+});
+
+describe('determinism', () => {
+  it('the same inbox, configuration and --as-of give identical public/ and restricted/ apart from run id and timestamps', async () => {
+    const inbox = await sampleInbox();
+    const a = await runInbox(inbox, { asOf: '2025-03-01' });
+    const b = await runInbox(inbox, { asOf: '2025-03-01' });
+    const files = (out: string) =>
+      ['public', 'restricted'].flatMap((t) => walk(join(out, t)).map((f) => relative(out, f))).sort();
+    expect(files(b.out)).toEqual(files(a.out));
+    const db = await Db.open(':memory:');
+    const normalise = (text: string, m: Manifest) =>
+      text.replaceAll(m.runId, 'RUN').replace(/"generatedAt": "[^"]+"/, '');
+    for (const f of files(a.out)) {
+      const [fa, fb] = [join(a.out, f), join(b.out, f)];
+      if (f.endsWith('.parquet')) {
+        const q = (p: string) =>
+          db.all(
+            `SELECT * EXCLUDE (${f.endsWith('kpis.parquet') ? 'run_id' : 'contract'}) FROM read_parquet('${p}')`,
+          );
+        expect(await q(fb), f).toEqual(await q(fa));
+      } else if (f.endsWith('.arrow')) {
+        const rows = (p: string) =>
+          tableFromIPC(readFileSync(p))
+            .toArray()
+            .map((r) => ({ ...r.toJSON(), run_id: null }));
+        expect(rows(fb), f).toEqual(rows(fa));
+      } else if (f.endsWith('.duckdb')) {
+        const tables = async (p: string) => {
+          await db.run(`ATTACH '${p}' AS w (READ_ONLY)`);
+          const names = await db.all<{ s: string; t: string }>(
+            "SELECT schema_name AS s, table_name AS t FROM duckdb_tables() WHERE database_name = 'w' ORDER BY 1, 2",
+          );
+          const content: Record<string, unknown> = {};
+          for (const n of names)
+            content[`${n.s}.${n.t}`] = await db.all(`SELECT * FROM w.${n.s}.${n.t} ORDER BY ALL`);
+          await db.run('DETACH w');
+          return content;
+        };
+        expect(await tables(fb), f).toEqual(await tables(fa));
+      } else if (/\.(png)$/.test(f)) {
+        expect(readFileSync(fb).equals(readFileSync(fa)), f).toBe(true);
+      } else {
+        expect(normalise(readFileSync(fb, 'utf8'), b.manifest), f).toBe(
+          normalise(readFileSync(fa, 'utf8'), a.manifest),
+        );
+      }
+    }
+    db.close();
+  });
+});
+
+describe('DuckDB memory and spill folder', () => {
+  it('runs with a memory limit and a configured temp folder, and leaves no spill files behind', async () => {
+    const inbox = await sampleInbox();
+    const temp = await tempDir('kpi-spill-');
+    const { manifest } = await runInbox(inbox, {
+      asOf: '2025-03-01',
+      config: { duckdb: { memoryLimit: '64MB', tempDirectory: temp, threads: 1 } },
+    });
+    expect(manifest.totals.rowsLoaded).toBeGreaterThan(0);
+    expect(readdirSync(temp)).toEqual([]);
+  });
+});
