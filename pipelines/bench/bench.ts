@@ -18,6 +18,9 @@ const { values } = parseArgs({
     'as-of': { type: 'string', default: '2026-11-22' },
     dir: { type: 'string', default: '.tmp/bench' },
     json: { type: 'string' },
+    'memory-limit': { type: 'string' },
+    'temp-dir': { type: 'string' },
+    threads: { type: 'string' },
   },
 });
 const scale = Number(values.scale);
@@ -34,7 +37,12 @@ const t0 = performance.now();
 await writeDemoInbox(inbox, { asOf, scale });
 const generateSeconds = (performance.now() - t0) / 1000;
 const t1 = performance.now();
-await run({ inbox, out, asOf, config: parseConfig({}), key: DEMO_KEY });
+const duckdb = {
+  ...(values['memory-limit'] ? { memoryLimit: values['memory-limit'] } : {}),
+  ...(values['temp-dir'] ? { tempDirectory: values['temp-dir'] } : {}),
+  ...(values.threads ? { threads: Number(values.threads) } : {}),
+};
+await run({ inbox, out, asOf, config: parseConfig({ duckdb }), key: DEMO_KEY });
 const runSeconds = (performance.now() - t1) / 1000;
 clearInterval(sampler);
 
@@ -55,6 +63,7 @@ const lines = [
   `rows read        ${manifest.totals.rowsRead}`,
   `rows per second  ${Math.round(manifest.totals.rowsRead / runSeconds)}`,
   `peak RSS         ${(peakRss / 2 ** 20).toFixed(0)} MiB (this process; DuckDB runs in-process)`,
+  `DuckDB           memory limit ${duckdb.memoryLimit ?? 'default (80 % of RAM)'}, temp ${duckdb.tempDirectory ?? 'the run folder'}`,
 ];
 console.log(lines.join('\n'));
 if (values.json) {
