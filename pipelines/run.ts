@@ -227,6 +227,9 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     warnings.push(...ingest.warnings);
 
     await stages.time('warehouse', async () => {
+      // Ingest relies on insertion order for line numbers; the marts do not, and without it DuckDB
+      // needs less memory for large tables.
+      await workDb.run('SET preserve_insertion_order = false');
       await buildWarehouse(workDb, { asOf: opts.asOf, config: opts.config });
       warnings.push(
         ...(await staleExtractWarnings(workDb, opts.asOf, opts.config.staleAfterMonths, ingest.delivered)),
