@@ -19,14 +19,18 @@ Commands:
   check    ingest and validate only; writes nothing      kpi check --inbox DIR
   demo     write a synthetic Lolland-sized inbox, then run on it   kpi demo [--out DIR] [--inbox DIR]
   report   re-render the notebooks against the published run      kpi report --out DIR
+  explain  where a KPI comes from: definition, source, SQL, input files, values   kpi explain <kpi-id> [--out DIR]
+  schedule run \`kpi run\` on a cron schedule, never two at once        kpi schedule --cron "0 2 * * *" --inbox DIR --out DIR
 
 Options:
   --inbox DIR        the inbox: one folder per extract (default ./inbox; demo: ./demo-inbox)
   --out DIR          where outputs are published (default ./output)
   --as-of DATE       what counts as "now" (default today); periods after it are incomplete
-  --select IDS       comma-separated KPI ids to recompute; the rest keep their published values
+  --select IDS       comma-separated KPI and contract ids to recompute; the rest keep their published values
   --config FILE      JSON configuration (municipality, KPI parameters); see README
   --quiet            only warnings and errors on stderr
+  --verbose          every event on stderr (each KPI and contract too)
+  --cron EXPR        for schedule: minute hour day month weekday (an optional seconds field first)
   --json             log JSON lines on stderr even on a terminal
 
 Environment:
@@ -114,10 +118,13 @@ async function commonConfig(values: Record<string, unknown>): Promise<Config> {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
-    const known = kpiDefinitions(config).map((d) => d.id);
+    const known = [...kpiDefinitions(config).map((d) => d.id), ...config.contracts.map((c) => c.id)];
     const unknown = ids.filter((id) => !known.includes(id));
-    if (unknown.length)
-      throw new UserError(`--select: unknown KPI id ${unknown.join(', ')}. Known ids: ${known.join(', ')}`);
+    if (unknown.length) {
+      throw new UserError(
+        `--select: unknown KPI or contract id ${unknown.join(', ')}. Known ids: ${known.join(', ')}`,
+      );
+    }
   }
   return config;
 }
@@ -140,6 +147,8 @@ export async function main(
         select: { type: 'string' },
         config: { type: 'string' },
         quiet: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        cron: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -211,6 +220,36 @@ export async function main(
           stdout.write(`${done.map((n) => `${n.audience}/reports/${n.name}.html`).join('\n')}\n`);
         } finally {
           await rm(work, { recursive: true, force: true });
+        }
+        return 0;
+      }
+      case 'explain': {
+        const id = positionals[1];
+        if (!id) throw new UserError('Usage: kpi explain <kpi-id> [--out DIR]');
+        const config = await commonConfig(values);
+        const { explain } = await import('./explain.ts');
+        stdout.write(`${await explain(id, out, config)}\n`);
+        return 0;
+      }
+      case 'schedule': {
+        if (!values.cron) throw new UserError('Usage: kpi schedule --cron "0 2 * * *" --inbox DIR --out DIR');
+        await commonConfig(values);
+        resolveKey(env); // fail now, not at 02:00
+        const { schedule, parseCron } = await import('./schedule.ts');
+        parseCron(String(values.cron));
+        const runArgs = ['--inbox', resolve((values.inbox as string | undefined) ?? 'inbox'), '--out', out];
+        if (values.config) runArgs.push('--config', resolve(String(values.config)));
+        if (values.select) runArgs.push('--select', String(values.select));
+        if (values.quiet) runArgs.push('--quiet');
+        const stop = new AbortController();
+        const onSignal = () => stop.abort();
+        process.once('SIGTERM', onSignal);
+        process.once('SIGINT', onSignal);
+        try {
+          await schedule({ cron: String(values.cron), runArgs, reporter, env, signal: stop.signal });
+        } finally {
+          process.off('SIGTERM', onSignal);
+          process.off('SIGINT', onSignal);
         }
         return 0;
       }

@@ -19,9 +19,18 @@ export interface Reporter {
 
 export const silentReporter: Reporter = { event() {} };
 
+const DETAIL_EVENTS = ['kpi', 'contract'];
+
+/** Human lines on a terminal: stage starts and ends with durations, each file with its counts. */
+export function human(e: LogEvent): string | undefined {
+  if (e.event === 'start') return `▸ ${e.stage}`;
+  if (e.event === 'done') return `✓ ${e.stage} (${String(e.seconds).replace('.', ',')} s)`;
+  return e.message ? `  ${e.message}` : undefined;
+}
+
 export function streamReporter(
   stream: NodeJS.WritableStream & { isTTY?: boolean },
-  opts: { json?: boolean; quiet?: boolean } = {},
+  opts: { json?: boolean; quiet?: boolean; verbose?: boolean } = {},
 ): Reporter {
   const json = opts.json ?? !stream.isTTY;
   const r: Reporter = {
@@ -31,9 +40,11 @@ export function streamReporter(
         stream.write(
           `${maskCprs(JSON.stringify({ time: new Date().toISOString(), runId: r.runId, ...e }))}\n`,
         );
-      } else if (e.message) {
-        stream.write(`${maskCprs(`[${e.stage}] ${e.message}`)}\n`);
+        return;
       }
+      if (!opts.verbose && DETAIL_EVENTS.includes(e.event)) return;
+      const line = human(e);
+      if (line) stream.write(`${maskCprs(line)}\n`);
     },
   };
   return r;

@@ -255,7 +255,22 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       return out;
     });
     const contractResults = await stages.time('contracts', async () => {
-      const results = await evaluateContracts(workDb, opts.config.contracts, {
+      // --select: the contracts not selected keep their previously published files.
+      const chosen = opts.config.contracts.filter((c) => !opts.select || opts.select.includes(c.id));
+      for (const c of opts.config.contracts.filter((x) => !chosen.includes(x))) {
+        for (const [dir, names] of [
+          ['contracts', [`${c.id}.json`, `${c.id}.evidence.parquet`]],
+          ['charts', [`${c.id}.vl.json`, `${c.id}.svg`, `${c.id}.png`]],
+        ] as const) {
+          await mkdir(join(staging, 'restricted', dir), { recursive: true });
+          for (const n of names) {
+            await copyFile(join(outDir, 'restricted', dir, n), join(staging, 'restricted', dir, n)).catch(
+              () => {},
+            );
+          }
+        }
+      }
+      const results = await evaluateContracts(workDb, chosen, {
         asOf: opts.asOf,
         municipality: opts.config.municipality.code,
         restrictedDir: join(staging, 'restricted'),

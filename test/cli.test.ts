@@ -67,7 +67,7 @@ describe('usage and configuration errors exit 2 with a message that says what to
     ]);
     const sel = await cli(['run', '--select', 'neet_share,nope'], { KPI_PSEUDONYM_KEY: TEST_KEY });
     expect(sel.code).toBe(2);
-    expect(sel.stderr).toContain('unknown KPI id nope');
+    expect(sel.stderr).toContain('unknown KPI or contract id nope');
     expect((await cli(['frobnicate'])).code).toBe(2);
   });
 

@@ -17,6 +17,8 @@ export interface KpiDefinition {
   baseline?: { period: string; value?: number; fixed?: boolean };
   target: TargetRule;
   source: string;
+  /** The source document's own words, quoted by `kpi explain`. */
+  passage?: string;
   extracts: ExtractName[];
   /** Publish the distinct persons behind each point (kpis.md: sel85_employment_rate). */
   publishPersons?: boolean;
@@ -38,6 +40,8 @@ export const CATALOGUE: KpiDefinition[] = [
     baseline: { period: '2020' },
     target: { rule: 'relative_growth', perYear: 0.02 },
     source: '001_b0953ca1c40ea0ba.txt: Resultatmål - beskæftigelse',
+    passage:
+      'Der forventes en årlig stigning på 2%. Der er udpeget en borgergruppe på ca. 225 med psykiske problemstillinger, som modtager støtte efter §85.',
     extracts: ['sel85', 'employment'],
     publishPersons: true,
   },
@@ -52,6 +56,8 @@ export const CATALOGUE: KpiDefinition[] = [
     baseline: { period: '2020' },
     target: { rule: 'absolute_change', perYear: -0.01, until: '2024' },
     source: '001_b0953ca1c40ea0ba.txt: Resultatmål - tilbud til unge',
+    passage:
+      'Administrationen skal tilrettelægge indsatsen således, at der sker et årligt fald på 1%-point per år frem til 2024 af unge, som ikke er i gang med enten job eller uddannelse.',
     extracts: ['neet'],
   },
   {
@@ -65,6 +71,8 @@ export const CATALOGUE: KpiDefinition[] = [
     baseline: { period: '2020' },
     target: { rule: 'absolute_change', perYear: 10 },
     source: '001_b0953ca1c40ea0ba.txt: Resultatmål (misbrugsbehandling)',
+    passage:
+      'Administrationen afrapporterer årligt det antal borgere, der via misbrugsbehandling er fastholdt i beskæftigelse. Der arbejdes efter en årlig stigning på 10 personer.',
     extracts: ['treatment', 'employment'],
   },
   {
@@ -78,6 +86,8 @@ export const CATALOGUE: KpiDefinition[] = [
     baseline: { period: '2024' },
     target: { rule: 'none' },
     source: '003_7a5ce75e37b20a92.txt: punkt 8, Ungeløftet (ca. 700 af ca. 2.000 unge)',
+    passage:
+      'Administrationen vurderer, at ca. 700 ud af kommunens ca. 2.000 unge i alderen 15-29 år tilhører denne gruppe.',
     extracts: ['neet'],
   },
   {
@@ -90,6 +100,8 @@ export const CATALOGUE: KpiDefinition[] = [
     direction: 'none',
     target: { rule: 'none' },
     source: '001_b0953ca1c40ea0ba.txt: Resultatmål - rehabilitering / tidlig forebyggelse',
+    passage:
+      'Der tages udgangspunkt i de løbende erfaringer fra den nystartede Rådgivningscafé, hvor antal borgerhenvendelser indgår i afrapporteringen.',
     extracts: ['cafe'],
   },
   {
@@ -103,6 +115,8 @@ export const CATALOGUE: KpiDefinition[] = [
     baseline: { period: 'first' },
     target: { rule: 'benchmark' },
     source: '003_7a5ce75e37b20a92.txt: punkt 5 og 6, KL’s tilfredshedsmålinger',
+    passage:
+      'Virksomhedernes overordnede tilfredshed med Jobcenter Lollands virksomhedsservice ligger derved 2 procentpoint over gennemsnittet for de 26 deltagende kommuner.',
     extracts: ['survey_responses', 'survey_answers'],
   },
   {
@@ -114,6 +128,8 @@ export const CATALOGUE: KpiDefinition[] = [
     direction: 'increase',
     target: { rule: 'none' },
     source: '003_7a5ce75e37b20a92.txt: punkt 6 (34,3 % + 1,9 %)',
+    passage:
+      'Lolland Kommune deltog i nærværende undersøgelse med 2.040 borgere. Heraf har 34,3 % gennemført undersøgelsen og 1,9 % har delvis gennemført undersøgelsen.',
     extracts: ['survey_responses'],
   },
   {
@@ -126,6 +142,8 @@ export const CATALOGUE: KpiDefinition[] = [
     direction: 'decrease',
     target: { rule: 'threshold', max: 0 },
     source: '003_7a5ce75e37b20a92.txt: punkt 12, takster',
+    passage:
+      'Arbejdsgang for kommunernes indberetning af takststigninger til Socialtilsyn Øst (5 % for private og 8 % for offentlige leverandører).',
     extracts: ['tariffs'],
     disclosure: false,
   },
@@ -138,6 +156,7 @@ export const CATALOGUE: KpiDefinition[] = [
     direction: 'increase',
     target: { rule: 'none' },
     source: '002_ecd4618ede569e96.txt: tomme pladser betales fuldt ud',
+    passage: 'Kommunen betaler fuld pris for de tomme pladser (rammebevilling).',
     extracts: ['occupancy'],
     disclosure: false,
   },
@@ -155,6 +174,8 @@ export const CATALOGUE: KpiDefinition[] = [
       values: { '2026': 0.05, '2027': 0.1, '2028': 0.15, '2029': 0.15, '2030': 0.2, '2031': 0.2 },
     },
     source: '003_7a5ce75e37b20a92.txt: punkt 7, Jobfokus (DSI)',
+    passage:
+      'I business casen forventes en stigning fra, at 4 % af målgruppen opfyldte succesmålet i den forudgående baseline-analyse, til en forøgelse til 5 % i 2026, 10 % i 2027, 15 % i 2028 og 2029, samt 20 % i 2030 og 2031.',
     extracts: ['enrollment', 'employment'],
   },
   {
@@ -167,6 +188,8 @@ export const CATALOGUE: KpiDefinition[] = [
     direction: 'increase',
     target: { rule: 'threshold', min: 0.5 },
     source: '003_7a5ce75e37b20a92.txt: punkt 8, Ungeløftet (resultatkrav 1)',
+    passage:
+      'Resultatkrav 1: Hvis 50 pct. af indsatsgruppen er kommet i beskæftigelse eller uddannelse i en given måned i projektperioden kan 40 pct. af tilsagnsbeløbet udbetales.',
     extracts: ['enrollment', 'employment'],
   },
 ];

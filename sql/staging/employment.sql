@@ -6,7 +6,7 @@ SELECT person_key, birth_date, month, wage_hours, in_education, benefit,
   wage_hours > CAST(meta.cfg('employed_min_hours') AS DECIMAL(18, 6)) AS employed,
   _file, _line
 FROM ingest.employment e
--- A later file's row with the same key replaces this one (an anti-join, which can spill to disk).
-WHERE NOT EXISTS (
-  SELECT 1 FROM ingest.employment later WHERE later.person_key = e.person_key AND later.month = e.month AND later._file_seq > e._file_seq
-);
+-- The row from the latest file with this key wins: a GROUP BY and an equality join, both of which
+-- DuckDB can run out of core on extracts larger than memory.
+JOIN (SELECT person_key, month, max(_file_seq) AS _file_seq FROM ingest.employment GROUP BY ALL) latest
+  USING (person_key, month, _file_seq);

@@ -3,7 +3,7 @@ CREATE OR REPLACE VIEW staging.occupancy AS
 SELECT facility, month, places, occupied_days,
   coalesce(municipality, meta.cfg('municipality')) AS municipality, _file, _line
 FROM ingest.occupancy e
--- A later file's row with the same key replaces this one (an anti-join, which can spill to disk).
-WHERE NOT EXISTS (
-  SELECT 1 FROM ingest.occupancy later WHERE later.facility = e.facility AND later.month = e.month AND later._file_seq > e._file_seq
-);
+-- The row from the latest file with this key wins: a GROUP BY and an equality join, both of which
+-- DuckDB can run out of core on extracts larger than memory.
+JOIN (SELECT facility, month, max(_file_seq) AS _file_seq FROM ingest.occupancy GROUP BY ALL) latest
+  USING (facility, month, _file_seq);

@@ -2,7 +2,7 @@
 CREATE OR REPLACE VIEW staging.survey_benchmarks AS
 SELECT survey, wave, question_id, benchmark_share, n_municipalities, _file, _line
 FROM ingest.survey_benchmarks e
--- A later file's row with the same key replaces this one (an anti-join, which can spill to disk).
-WHERE NOT EXISTS (
-  SELECT 1 FROM ingest.survey_benchmarks later WHERE later.survey = e.survey AND later.wave = e.wave AND later.question_id = e.question_id AND later._file_seq > e._file_seq
-);
+-- The row from the latest file with this key wins: a GROUP BY and an equality join, both of which
+-- DuckDB can run out of core on extracts larger than memory.
+JOIN (SELECT survey, wave, question_id, max(_file_seq) AS _file_seq FROM ingest.survey_benchmarks GROUP BY ALL) latest
+  USING (survey, wave, question_id, _file_seq);

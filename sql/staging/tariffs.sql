@@ -3,7 +3,7 @@ CREATE OR REPLACE VIEW staging.tariffs AS
 SELECT provider_id, provider_name, ownership, service, year, rate,
   coalesce(municipality, meta.cfg('municipality')) AS municipality, _file, _line
 FROM ingest.tariffs e
--- A later file's row with the same key replaces this one (an anti-join, which can spill to disk).
-WHERE NOT EXISTS (
-  SELECT 1 FROM ingest.tariffs later WHERE later.provider_id = e.provider_id AND later.service = e.service AND later.year = e.year AND later._file_seq > e._file_seq
-);
+-- The row from the latest file with this key wins: a GROUP BY and an equality join, both of which
+-- DuckDB can run out of core on extracts larger than memory.
+JOIN (SELECT provider_id, service, year, max(_file_seq) AS _file_seq FROM ingest.tariffs GROUP BY ALL) latest
+  USING (provider_id, service, year, _file_seq);

@@ -3,7 +3,7 @@ CREATE OR REPLACE VIEW staging.treatment AS
 SELECT person_key, birth_date, episode_id, start_date, end_date, substance, setting,
   coalesce(municipality, meta.cfg('municipality')) AS municipality, _file, _line
 FROM ingest.treatment e
--- A later file's row with the same key replaces this one (an anti-join, which can spill to disk).
-WHERE NOT EXISTS (
-  SELECT 1 FROM ingest.treatment later WHERE later.episode_id = e.episode_id AND later._file_seq > e._file_seq
-);
+-- The row from the latest file with this key wins: a GROUP BY and an equality join, both of which
+-- DuckDB can run out of core on extracts larger than memory.
+JOIN (SELECT episode_id, max(_file_seq) AS _file_seq FROM ingest.treatment GROUP BY ALL) latest
+  USING (episode_id, _file_seq);

@@ -1,7 +1,7 @@
 -- Which months each month-based extract has data for. A period is complete only when every month it
 -- needs is here (kpis.md, "complete period").
 CREATE OR REPLACE TABLE marts.data_months AS
-SELECT 'employment' AS extract, municipality, month, count(*) AS rows FROM staging.employment GROUP BY ALL
+SELECT 'employment' AS extract, municipality, month, count(*) AS rows FROM marts.employment_person_month GROUP BY ALL
 UNION ALL
 SELECT 'neet', municipality, month, count(*) FROM staging.neet GROUP BY ALL
 UNION ALL

@@ -1,0 +1,248 @@
+/**
+ * Running it every night: the scheduler, the logs, `kpi explain`, and `--select`.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../pipelines/cli.ts';
+import { streamReporter } from '../pipelines/log.ts';
+import type { KpisJson } from '../schemas/outputs.ts';
+import { runInbox, TEST_KEY, tempDir } from './helpers.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const CASES = join(ROOT, 'test', 'cases');
+
+function capture(): Writable & { text: () => string; isTTY?: boolean } {
+  const chunks: string[] = [];
+  const w = new Writable({
+    write(c, _e, cb) {
+      chunks.push(String(c));
+      cb();
+    },
+  }) as Writable & { text: () => string; isTTY?: boolean };
+  w.text = () => chunks.join('');
+  return w;
+}
+
+describe('kpi schedule', () => {
+  it('triggers on the schedule, skips a tick while a run is going on, survives a failed run, and stops on SIGTERM', async () => {
+    const inbox = join(await tempDir('kpi-sched-'), 'inbox'); // does not exist yet: the first run fails
+    const out = await tempDir('kpi-sched-out-');
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'kpi.js'),
+        'schedule',
+        '--cron',
+        '* * * * * *',
+        '--inbox',
+        inbox,
+        '--out',
+        out,
+        '--json',
+      ],
+      {
+        // Every run pauses 2.5 s at the KPI stage, so the 1-second ticks meet a running run.
+        env: {
+          PATH: process.env.PATH,
+          KPI_PSEUDONYM_KEY: TEST_KEY,
+          KPI_FAULT_PAUSE: 'kpis',
+          KPI_FAULT_PAUSE_MS: '2500',
+        },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    const events: Record<string, unknown>[] = [];
+    let buffer = '';
+    const seen = (pred: (e: Record<string, unknown>) => boolean) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (events.some(pred)) resolve();
+          else setTimeout(check, 50);
+        };
+        check();
+      });
+    child.stderr!.on('data', (d) => {
+      buffer += String(d);
+      const lines = buffer.split('\n');
+      buffer = lines.pop()!;
+      for (const l of lines) if (l.startsWith('{')) events.push(JSON.parse(l));
+    });
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const sched = (name: string) => (e: Record<string, unknown>) =>
+      e.stage === 'schedule' && e.event === name;
+    await seen(sched('run_failed'));
+    cpSync(join(CASES, 'sel85-target-groups', 'inbox'), inbox, { recursive: true });
+    await seen(sched('run_finished'));
+    await seen(sched('tick_skipped'));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const s = events.filter((e) => e.stage === 'schedule').map((e) => e.event);
+    expect(s[0]).toBe('started');
+    expect(s).toContain('next_run');
+    expect(s.indexOf('run_failed')).toBeLessThan(s.indexOf('run_finished'));
+    expect(s[s.length - 1]).toBe('stopped');
+    // Never two at once: every run_started comes after the previous run ended.
+    let open = 0;
+    for (const e of s) {
+      if (e === 'run_started') expect(++open).toBe(1);
+      if (e === 'run_finished' || e === 'run_failed') open--;
+    }
+    const failed = events.find(sched('run_failed'))!;
+    expect(failed.exitCode).toBe(2);
+    expect(events.find(sched('next_run'))!.next).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(JSON.parse(readFileSync(join(out, 'public', 'kpis.json'), 'utf8')).kpis.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('refuses a bad cron expression or a missing key before it starts (exit 2)', async () => {
+    const err = capture();
+    expect(
+      await main(['schedule', '--cron', 'every night'], { KPI_PSEUDONYM_KEY: TEST_KEY }, capture(), err),
+    ).toBe(2);
+    expect(err.text()).toContain('is not a cron expression');
+    const err2 = capture();
+    expect(await main(['schedule', '--cron', '0 2 * * *'], {}, capture(), err2)).toBe(2);
+    expect(err2.text()).toContain('No pseudonymisation key is set');
+  });
+});
+
+describe('logs', () => {
+  it('off a terminal: JSON lines with run id, stage, event, counts and durations', async () => {
+    const err = capture();
+    const out = await tempDir();
+    const code = await main(
+      ['run', '--inbox', join(CASES, 'sel85-target-groups', 'inbox'), '--out', out, '--as-of', '2025-01-15'],
+      { KPI_PSEUDONYM_KEY: TEST_KEY },
+      capture(),
+      err,
+    );
+    expect(code).toBe(0);
+    const lines = err
+      .text()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const l of lines) {
+      expect(typeof l.time).toBe('string');
+      expect(l.runId).toMatch(/^\d{8}T\d{6}Z-[0-9a-f]{6}$/);
+      expect(typeof l.stage).toBe('string');
+      expect(typeof l.event).toBe('string');
+    }
+    const file = lines.find((l) => l.event === 'file')!;
+    expect(Object.keys(file)).toEqual(
+      expect.arrayContaining(['file', 'status', 'rowsRead', 'rowsLoaded', 'rowsRejected']),
+    );
+    const done = lines.filter((l) => l.event === 'done');
+    expect(done.map((l) => l.stage)).toEqual([
+      'ingest',
+      'warehouse',
+      'kpis',
+      'contracts',
+      'publish',
+      'report',
+    ]);
+    for (const d of done) expect(typeof d.seconds).toBe('number');
+    expect(err.text()).not.toMatch(/\d{6}-?\d{4}/);
+  });
+
+  it('on a terminal: progress lines per stage and file; --quiet shows none, --verbose every KPI', () => {
+    const tty = capture();
+    tty.isTTY = true;
+    const r = streamReporter(tty);
+    r.event({ stage: 'ingest', event: 'start' });
+    r.event({
+      stage: 'ingest',
+      event: 'file',
+      message: 'employment/e.csv: loaded, 5 of 6 rows loaded, 1 quarantined',
+    });
+    r.event({ stage: 'ingest', event: 'done', seconds: 4.2 });
+    r.event({ stage: 'kpis', event: 'kpi', message: 'neet_share computed' });
+    expect(tty.text()).toBe(
+      '▸ ingest\n  employment/e.csv: loaded, 5 of 6 rows loaded, 1 quarantined\n✓ ingest (4,2 s)\n',
+    );
+    const verbose = capture();
+    verbose.isTTY = true;
+    streamReporter(verbose, { verbose: true }).event({
+      stage: 'kpis',
+      event: 'kpi',
+      message: 'neet_share computed',
+    });
+    expect(verbose.text()).toBe('  neet_share computed\n');
+    const quiet = capture();
+    quiet.isTTY = true;
+    streamReporter(quiet, { quiet: true }).event({ stage: 'ingest', event: 'start' });
+    expect(quiet.text()).toBe('');
+  });
+});
+
+describe('kpi explain', () => {
+  it('names the definition, the source passage, the SQL file and the input files with sha256', async () => {
+    const { out, manifest } = await runInbox(join(CASES, 'sel85-target-groups', 'inbox'), {
+      asOf: '2025-01-15',
+      config: { minCell: 1 },
+    });
+    const stdout = capture();
+    expect(await main(['explain', 'sel85_employment_rate', '--out', out], {}, stdout, capture())).toBe(0);
+    const text = stdout.text();
+    expect(text).toContain('Beskæftigelse blandt borgere med §85-støtte (psykiatri) (sel85_employment_rate)');
+    expect(text).toContain('«Der forventes en årlig stigning på 2%.');
+    expect(text).toContain('SQL:         sql/kpis/sel85_employment_rate.sql');
+    for (const i of manifest.inputs)
+      expect(text).toContain(
+        `${i.file}  loaded, ${i.rowsLoaded} af ${i.rowsRead} rækker  sha256 ${i.sha256}`,
+      );
+    expect(text).toMatch(/2024\s+77,8 %\s+mål\s+–\s+Ingen baseline/); // no 2020 data: no baseline, no target
+    const err = capture();
+    expect(await main(['explain', 'nope', '--out', out], {}, capture(), err)).toBe(2);
+    expect(err.text()).toContain('There is no KPI with the id "nope"');
+  });
+});
+
+describe('--select', () => {
+  it('recomputes the selected KPIs and contracts, and leaves the others’ published values untouched', async () => {
+    const inbox = await tempDir('kpi-select-');
+    cpSync(join(CASES, 'sel85-target-groups', 'inbox'), inbox, { recursive: true });
+    cpSync(join(CASES, 'neet-age-boundaries', 'inbox', 'neet'), join(inbox, 'neet'), { recursive: true });
+    const config = { minCell: 1 };
+    const first = await runInbox(inbox, { asOf: '2025-01-15', config });
+    // A correction that changes sel85_employment_rate for 2024, and new NEET data.
+    writeFileSync(
+      join(inbox, 'employment', 'zz_rettelse.csv'),
+      'cpr;month;wage_hours;in_education\n010180-1101;2024-12;0;nej\n',
+    );
+    const ungBefore = readFileSync(join(first.out, 'restricted', 'contracts', 'ungeloftet.json'), 'utf8');
+    const out = first.out;
+    const code = await main(
+      [
+        'run',
+        '--inbox',
+        inbox,
+        '--out',
+        out,
+        '--as-of',
+        '2025-01-15',
+        '--select',
+        'neet_share,jobfokus',
+        '--quiet',
+      ],
+      { KPI_PSEUDONYM_KEY: TEST_KEY },
+      capture(),
+      capture(),
+    );
+    expect(code).toBe(0);
+    const after = JSON.parse(readFileSync(join(out, 'public', 'kpis.json'), 'utf8')) as KpisJson;
+    const pick = (k: KpisJson, id: string) => k.kpis.find((e) => e.id === id)!;
+    expect(after.kpis.map((k) => k.id).sort()).toEqual(first.kpis.kpis.map((k) => k.id).sort());
+    expect(pick(after, 'sel85_employment_rate').series).toEqual(
+      pick(first.kpis, 'sel85_employment_rate').series,
+    ); // untouched
+    expect(readFileSync(join(out, 'restricted', 'contracts', 'ungeloftet.json'), 'utf8')).toBe(ungBefore);
+    // A full run picks the correction up.
+    const full = await runInbox(inbox, { asOf: '2025-01-15', config, out });
+    expect(pick(full.kpis, 'sel85_employment_rate').series.find((p) => p.period === '2024')!.value).toBe(
+      13 / 18,
+    );
+  });
+});
