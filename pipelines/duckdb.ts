@@ -35,6 +35,11 @@ export class Db {
     await this.conn.run(sql);
   }
 
+  /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */
+  async change(sql: string): Promise<number> {
+    return Number((await this.conn.run(sql)).rowsChanged);
+  }
+
   async all<T = Row>(sql: string): Promise<T[]> {
     const reader = await this.conn.runAndReadAll(sql);
     const numeric = reader

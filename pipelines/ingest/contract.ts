@@ -170,19 +170,15 @@ export function parseSql(col: ContractColumn, v: string, decimal: DecimalMark): 
   switch (col.kind) {
     case 'cpr':
       return `CASE WHEN regexp_full_match(${v}, '[0-9]{6}-?[0-9]{4}') THEN replace(${v}, '-', '') END`;
-    case 'date': {
-      const d = `regexp_replace(${v}, '[ T]00:00:00(\\.0+)?$', '')`;
-      return `CAST(CASE
-        WHEN regexp_full_match(${d}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN try_strptime(${d}, '%Y-%m-%d')
-        WHEN regexp_full_match(${d}, '[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}') THEN try_strptime(${d}, '%d-%m-%Y')
-        WHEN regexp_full_match(${d}, '[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}') THEN try_strptime(${d}, '%d.%m.%Y')
-        WHEN regexp_full_match(${d}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}') THEN try_strptime(${d}, '%d/%m/%Y')
-      END AS DATE)`;
-    }
-    case 'month': {
-      const d = `regexp_replace(${v}, '^([0-9]{4})-?([0-9]{2})(-01([ T]00:00:00(\\.0+)?)?)?$', '\\1-\\2-01')`;
-      return `CASE WHEN regexp_full_match(${v}, '[0-9]{4}-?[0-9]{2}(-01([ T]00:00:00(\\.0+)?)?)?') THEN CAST(try_strptime(${d}, '%Y-%m-%d') AS DATE) END`;
-    }
+    case 'date':
+      // One try_strptime over the accepted formats (extracts.md); a time of 00:00:00 (Excel, Parquet) is fine.
+      return `CAST(try_strptime(${v}, ['%Y-%m-%d', '%d-%m-%Y', '%d.%m.%Y', '%d/%m/%Y', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S']) AS DATE)`;
+    case 'month':
+      // YYYY-MM or YYYYMM (or the first of a month as a date, as Parquet and Excel deliver months).
+      return `CASE length(${v})
+        WHEN 7 THEN TRY_CAST(${v} || '-01' AS DATE)
+        WHEN 6 THEN TRY_CAST(substr(${v}, 1, 4) || '-' || substr(${v}, 5, 2) || '-01' AS DATE)
+        ELSE CASE WHEN substr(${v}, 8, 3) = '-01' THEN TRY_CAST(substr(${v}, 1, 10) AS DATE) END END`;
     case 'decimal':
     case 'integer': {
       const [thousands, mark] = decimal === ',' ? ['\\.', ','] : [',', '\\.'];
@@ -211,7 +207,7 @@ export function birthDateSql(digits: string): string {
   const century = `CASE WHEN ${d7} <= 3 THEN 1900
       WHEN ${d7} IN (4, 9) THEN CASE WHEN ${yy} <= 36 THEN 2000 ELSE 1900 END
       ELSE CASE WHEN ${yy} <= 57 THEN 2000 ELSE 1800 END END`;
-  return `CAST(try_strptime(printf('%04d-%s-%s', ${century} + ${yy}, substr(${digits}, 3, 2), substr(${digits}, 1, 2)), '%Y-%m-%d') AS DATE)`;
+  return `TRY_CAST(printf('%04d-%s-%s', ${century} + ${yy}, substr(${digits}, 3, 2), substr(${digits}, 1, 2)) AS DATE)`;
 }
 
 export interface ColumnCheck {

@@ -65,6 +65,8 @@ interface Prepared {
   blankLines: number[];
   /** The physical line of the header; data lines follow it. 0 for Parquet (rows count from 1). */
   headerLine: number;
+  /** What DuckDB's reader is told: Latin-1 is read directly, everything else arrives as UTF-8. */
+  duckEncoding: 'utf-8' | 'latin-1';
 }
 
 const QUARANTINE_COLUMNS = 'line, "column", rule, message, value';
@@ -302,6 +304,7 @@ async function prepare(
       encoding: null,
       blankLines: [],
       headerLine: 0,
+      duckEncoding: 'utf-8',
     };
   }
   let readPath = path;
@@ -315,12 +318,9 @@ async function prepare(
   let sniff = await sniffText(readPath, gzip);
   if (format !== 'xlsx') input.sha256 = sniff.sha256;
   const encoding = sniff.encoding;
-  if (
-    encoding === 'windows-1252' ||
-    encoding === 'latin-1' ||
-    encoding === 'utf-16' ||
-    sniff.mixedLineEndings
-  ) {
+  // DuckDB reads UTF-8 and Latin-1 itself; Windows-1252's extra bytes (€, –, curly quotes), UTF-16
+  // and mixed line endings are rewritten as UTF-8 first.
+  if (encoding === 'windows-1252' || encoding === 'utf-16' || sniff.mixedLineEndings) {
     const target = join(workDir, `${fileSeq}.utf8.csv`);
     const from = encoding === 'utf-16' ? 'utf-16' : encoding.startsWith('utf-8') ? 'utf-8' : 'windows-1252';
     await rewriteAsUtf8(readPath, gzip, target, from);
@@ -345,13 +345,14 @@ async function prepare(
     encoding,
     blankLines: sniff.blankLines,
     headerLine: 1,
+    duckEncoding: readPath === path && encoding === 'latin-1' ? 'latin-1' : 'utf-8',
   };
 }
 
 function readCsvSql(p: Prepared, width: number, rejects: boolean): string {
   const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   return `read_csv(${sqlString(p.readPath)}, header = true, auto_detect = false, delim = ${sqlString(p.delimiter!)},
-    quote = '"', escape = '"', columns = {${columns}}, compression = ${p.gzip ? "'gzip'" : "'none'"},
+    quote = '"', escape = '"', columns = {${columns}}, compression = ${p.gzip ? "'gzip'" : "'none'"}, encoding = ${sqlString(p.duckEncoding)},
     null_padding = false, strict_mode = true${rejects ? ", store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans'" : ''})`;
 }
 
@@ -393,17 +394,18 @@ async function loadRows(
       return `nullif(trim(${src}, ' ' || chr(9) || chr(13) || chr(160)), '') AS ${quoteIdent(`v_${c.name}`)}`;
     });
 
-  // 1. Raw text, with the physical line number of every row.
+  // 1. Raw text, with the physical line number of every row. A view: nothing is copied yet.
   await db.run(
-    'DROP TABLE IF EXISTS scratch.raw; DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_reject_scans;',
+    'DROP VIEW IF EXISTS raw; DROP TABLE IF EXISTS scratch.raw_csv; DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_reject_scans;',
   );
   if (p.kind === 'parquet') {
-    await db.run(`CREATE TABLE scratch.raw AS SELECT file_row_number + 1 AS _line, ${rawCols('').join(', ')}
+    await db.run(`CREATE TEMP VIEW raw AS SELECT file_row_number + 1 AS _line, ${rawCols('').join(', ')}
       FROM read_parquet(${sqlString(p.readPath)}, file_row_number = true)`);
     await db.run(
       'CREATE TEMP TABLE csv_rejects (line BIGINT, column_name VARCHAR, error_type VARCHAR, error_message VARCHAR, csv_line VARCHAR)',
     );
   } else {
+    // Read once into a table: its rowid is the order of the rows in the file.
     await db.run(`CREATE TABLE scratch.raw_csv AS SELECT * FROM ${readCsvSql(p, width, true)}`);
     // DuckDB skips blank lines and rows it rejects while parsing; both shift the line numbers of the rows
     // after them. Row i (0-based) sits on line headerLine + 1 + i + (skipped lines before it).
@@ -412,7 +414,7 @@ async function loadRows(
       ...(await db.all<{ line: number }>('SELECT DISTINCT line::BIGINT AS line FROM csv_rejects')).map(
         (r) => r.line,
       ),
-    ].sort((a, b) => a - b);
+    ].sort((x, y) => x - y);
     const base = p.headerLine + 1;
     const lineExpr =
       skips.length === 0
@@ -427,9 +429,8 @@ async function loadRows(
       );
     }
     await db.run(
-      `CREATE TABLE scratch.raw AS SELECT ${lineExpr} AS _line, ${rawCols('r.').join(', ')} FROM scratch.raw_csv r`,
+      `CREATE TEMP VIEW raw AS SELECT ${lineExpr} AS _line, ${rawCols('r.').join(', ')} FROM scratch.raw_csv r`,
     );
-    await db.run('DROP TABLE scratch.raw_csv');
   }
 
   // 2. Decimal mark: decided once per file from the numeric columns' text (extracts.md).
@@ -439,7 +440,7 @@ async function loadRows(
   const decimal: DecimalMark = p.kind === 'parquet' ? '.' : await detectDecimal(db, numeric, p.delimiter!);
   input.decimal = numeric.length > 0 ? decimal : null;
 
-  // 3. Parse every value, in SQL.
+  // 3. One pass: parse every value and flag every row that breaks a rule (`_bad`).
   const headerRepeat = contract.columns
     .filter((c) => columnIndex.has(c.name))
     .map((c) => {
@@ -461,25 +462,43 @@ async function loadRows(
     }),
   ];
   const allNull = contract.columns.map((c) => `${quoteIdent(`v_${c.name}`)} IS NULL`).join(' AND ');
+  const violation = (column: string, rule: string, message: string, value: string) =>
+    `{'column': ${sqlString(column)}, 'rule': ${sqlString(rule)}, 'message': ${sqlString(message)}, 'value': ${value}}`;
+  const checks = [
+    ...contract.columns.flatMap((col) =>
+      columnChecks(col).map(
+        (ch) =>
+          `CASE WHEN ${ch.violatedWhen} THEN ${violation(ch.column, ch.rule, ch.message, maskedValue(col))} END`,
+      ),
+    ),
+    ...contract.rules.map((rule) => {
+      const col = contract.columns.find((c) => c.name === rule.column)!;
+      return `CASE WHEN coalesce(${rule.violatedWhen}, false) THEN ${violation(rule.column, rule.rule, rule.message, maskedValue(col))} END`;
+    }),
+  ];
+  // The rules are evaluated once per row for a flag; the violation records are built for bad rows only.
+  const conditions = [
+    ...contract.columns.flatMap((col) => columnChecks(col).map((ch) => ch.violatedWhen)),
+    ...contract.rules.map((rule) => rule.violatedWhen),
+  ];
   await db.run('DROP TABLE IF EXISTS scratch.parsed');
   await db.run(`CREATE TABLE scratch.parsed AS
-    SELECT *, ${derived.join(', ')} FROM (
-      SELECT _line, ${contract.columns.map((c) => quoteIdent(`v_${c.name}`)).join(', ')}, ${typed.join(', ')},
-        (${allNull}) AS _empty, (${headerRepeat.join(' AND ') || 'false'}) AS _header_again
-      FROM scratch.raw)`);
-  await db.run('DROP TABLE scratch.raw');
+    SELECT *, _empty OR _header_again ${conditions.map((c) => `OR coalesce(${c}, false)`).join(' ')} AS _bad FROM (
+      SELECT *, ${derived.join(', ')} FROM (
+        SELECT _line, ${contract.columns.map((c) => quoteIdent(`v_${c.name}`)).join(', ')}, ${typed.join(', ')},
+          (${allNull}) AS _empty, (${headerRepeat.join(' AND ') || 'false'}) AS _header_again
+        FROM raw))`);
+  await db.run('DROP VIEW raw; DROP TABLE IF EXISTS scratch.raw_csv;');
 
-  // 4. Every rule, in SQL. One row per (line, column, rule); a row with any violation is rejected.
+  // 4. The violations, one row per (line, column, rule); a row with any violation is rejected.
+  const violationList = `CASE
+      WHEN _empty THEN [${violation('', 'empty_row', 'the row is empty (only delimiters or spaces)', "''")}]
+      WHEN _header_again THEN [${violation('', 'repeated_header', 'the header row appears again inside the file', "''")}]
+      ELSE list_filter([${checks.join(',\n        ') || 'NULL'}], lambda x: x IS NOT NULL) END`;
   await db.run(`DROP TABLE IF EXISTS scratch.violations;
-    CREATE TABLE scratch.violations (line BIGINT, "column" VARCHAR, rule VARCHAR, message VARCHAR, value VARCHAR)`);
-  const checks = violationSelects(contract);
-  if (checks.length > 0) {
-    await db.run(`INSERT INTO scratch.violations ${checks.join('\nUNION ALL\n')}`);
-  }
-  await db.run(`INSERT INTO scratch.violations
-    SELECT _line, '', 'empty_row', 'the row is empty (only delimiters or spaces)', '' FROM scratch.parsed WHERE _empty
-    UNION ALL
-    SELECT _line, '', 'repeated_header', 'the header row appears again inside the file', '' FROM scratch.parsed WHERE _header_again AND NOT _empty`);
+    CREATE TABLE scratch.violations AS
+    SELECT _line AS line, v.column AS "column", v.rule AS rule, v.message AS message, v.value AS value
+    FROM (SELECT _line, unnest(${violationList}) AS v FROM scratch.parsed WHERE _bad)`);
   if (contract.key.length > 0) await checkDuplicateKeys(db, contract);
   // Rows DuckDB could not split into the header's columns; internal column names become the file's.
   const headerName = `CASE column_name ${p.headers
@@ -500,32 +519,42 @@ async function loadRows(
   for (const d of digitCols) {
     await db.run(`INSERT INTO scratch.person_keys
       SELECT digits, ${hmacSql('digits')} FROM (SELECT DISTINCT ${quoteIdent(d)} AS digits FROM scratch.parsed
-        WHERE ${quoteIdent(d)} IS NOT NULL) d
+        WHERE ${quoteIdent(d)} IS NOT NULL AND NOT _bad) d
       WHERE digits NOT IN (SELECT digits FROM scratch.person_keys)`);
   }
   const finalCols = contract.columns.flatMap((c) => {
     if (c.kind === 'cpr') return ['k.person_key AS person_key', 'p.birth_date AS birth_date'];
-    if (c.cprWhen) {
-      return [
-        `coalesce((SELECT person_key FROM scratch.person_keys pk WHERE pk.digits = p.${quoteIdent(`cpr_${c.name}`)}), p.${quoteIdent(c.name)}) AS ${quoteIdent(c.name)}`,
-      ];
-    }
+    if (c.cprWhen) return [`coalesce(kw.person_key, p.${quoteIdent(c.name)}) AS ${quoteIdent(c.name)}`];
     return [`p.${quoteIdent(c.name)} AS ${quoteIdent(c.name)}`];
   });
-  await db.run(`DROP TABLE IF EXISTS scratch.final; CREATE TABLE scratch.final AS
-    SELECT ${sqlString(rel)} AS _file, ${fileSeq}::INTEGER AS _file_seq, p._line AS _line, ${finalCols.join(', ')}
-    FROM scratch.parsed p ${cprCol ? `LEFT JOIN scratch.person_keys k ON k.digits = p.${quoteIdent(cprCol.name)}` : ''}
-    WHERE p._line NOT IN (SELECT line FROM scratch.violations)`);
-  if (contract.references) await checkReferences(db, contract);
-  await db.run(
-    `INSERT INTO ingest.${extract} SELECT * FROM scratch.final WHERE _line NOT IN (SELECT line FROM scratch.violations)`,
-  );
+  const cprWhen = cprWhenCols[0];
+  const extraRejects = (
+    await db.one<{ n: number }>(
+      "SELECT count(*)::BIGINT AS n FROM scratch.violations WHERE rule = 'duplicate_key'",
+    )
+  ).n;
+  const finalSelect = `SELECT ${sqlString(rel)} AS _file, ${fileSeq}::INTEGER AS _file_seq, p._line AS _line, ${finalCols.join(', ')}
+    FROM scratch.parsed p
+    ${cprCol ? `LEFT JOIN scratch.person_keys k ON k.digits = p.${quoteIdent(cprCol.name)}` : ''}
+    ${cprWhen ? `LEFT JOIN scratch.person_keys kw ON kw.digits = p.${quoteIdent(`cpr_${cprWhen.name}`)}` : ''}
+    WHERE NOT p._bad ${extraRejects > 0 ? "AND p._line NOT IN (SELECT line FROM scratch.violations WHERE rule = 'duplicate_key')" : ''}`;
+  let loaded: number;
+  if (contract.references) {
+    await db.run(`DROP TABLE IF EXISTS scratch.final; CREATE TABLE scratch.final AS ${finalSelect}`);
+    await checkReferences(db, contract);
+    loaded = await db.change(
+      `INSERT INTO ingest.${extract} SELECT * FROM scratch.final WHERE _line NOT IN (SELECT line FROM scratch.violations)`,
+    );
+    await db.run('DROP TABLE scratch.final');
+  } else {
+    loaded = await db.change(`INSERT INTO ingest.${extract} ${finalSelect}`);
+  }
 
   // 6. Count, and check that nothing was lost.
-  const counts = await db.one<{ parsed: number; rejected: number; loaded: number }>(`SELECT
+  const counted = await db.one<{ parsed: number; rejected: number }>(`SELECT
     (SELECT count(*) FROM scratch.parsed)::BIGINT + (SELECT count(DISTINCT line) FROM csv_rejects)::BIGINT AS parsed,
-    (SELECT count(DISTINCT line) FROM scratch.violations)::BIGINT AS rejected,
-    (SELECT count(*) FROM scratch.final WHERE _line NOT IN (SELECT line FROM scratch.violations))::BIGINT AS loaded`);
+    (SELECT count(DISTINCT line) FROM scratch.violations)::BIGINT AS rejected`);
+  const counts = { ...counted, loaded };
   input.rowsRead = counts.parsed;
   input.rowsLoaded = counts.loaded;
   input.rowsRejected = counts.rejected;
@@ -563,9 +592,7 @@ async function loadRows(
       file: rel,
     });
   }
-  await db.run(
-    'DROP TABLE scratch.parsed; DROP TABLE scratch.final; DROP TABLE scratch.violations; DROP TABLE IF EXISTS csv_rejects;',
-  );
+  await db.run('DROP TABLE scratch.parsed; DROP TABLE scratch.violations; DROP TABLE IF EXISTS csv_rejects;');
   return { input, warnings, rules };
 }
 
@@ -575,33 +602,19 @@ function maskedValue(col: ContractColumn): string {
   return `left(coalesce(${maskCprsSql(v)}, ''), 200)`;
 }
 
-function violationSelects(contract: Contract): string[] {
-  const selects: string[] = [];
-  for (const col of contract.columns) {
-    for (const check of columnChecks(col)) {
-      selects.push(`SELECT _line, ${sqlString(check.column)}, ${sqlString(check.rule)}, ${sqlString(check.message)}, ${maskedValue(col)}
-        FROM scratch.parsed WHERE NOT _empty AND NOT _header_again AND (${check.violatedWhen})`);
-    }
-  }
-  for (const rule of contract.rules) {
-    const col = contract.columns.find((c) => c.name === rule.column)!;
-    selects.push(`SELECT _line, ${sqlString(rule.column)}, ${sqlString(rule.rule)}, ${sqlString(rule.message)}, ${maskedValue(col)}
-      FROM scratch.parsed WHERE NOT _empty AND NOT _header_again AND coalesce(${rule.violatedWhen}, false)`);
-  }
-  return selects;
-}
-
 /** A key twice in one file is an error in the delivery: the first row loads, later ones are rejected. */
 async function checkDuplicateKeys(db: Db, contract: Contract): Promise<void> {
   const keyCols = contract.key.map((k) => quoteIdent(k));
   const keyCol = contract.columns.find((c) => c.name === contract.key[contract.key.length - 1])!;
+  // A GROUP BY finds the (usually no) duplicated keys; only their rows are looked at again.
   await db.run(`INSERT INTO scratch.violations
-    SELECT _line, ${sqlString(contract.key.join('+'))}, 'duplicate_key',
-      'the key (' || ${sqlString(contract.key.join(', '))} || ') already appears on line ' || first_line || ' of this file',
-      ${maskedValue(keyCol)}
-    FROM (SELECT *, min(_line) OVER (PARTITION BY ${keyCols.join(', ')}) AS first_line
-          FROM scratch.parsed WHERE _line NOT IN (SELECT line FROM scratch.violations))
-    WHERE _line <> first_line`);
+    SELECT p._line, ${sqlString(contract.key.join('+'))}, 'duplicate_key',
+      'the key (' || ${sqlString(contract.key.join(', '))} || ') already appears on line ' || d.first_line || ' of this file',
+      ${maskedValue(keyCol).replace(/"v_/g, 'p."v_')}
+    FROM scratch.parsed p
+    JOIN (SELECT ${keyCols.join(', ')}, min(_line) AS first_line FROM scratch.parsed WHERE NOT _bad
+          GROUP BY ALL HAVING count(*) > 1) d USING (${keyCols.join(', ')})
+    WHERE NOT p._bad AND p._line <> d.first_line`);
 }
 
 async function checkReferences(db: Db, contract: Contract): Promise<void> {
@@ -622,7 +635,7 @@ async function detectDecimal(db: Db, numeric: ContractColumn[], delimiter: Delim
       count_if(v LIKE '%,%' AND NOT regexp_full_match(v, '-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?'))::BIGINT AS comma,
       count_if(regexp_full_match(v, '-?[0-9]*\\.[0-9]+') AND NOT regexp_full_match(v, '-?[0-9]{1,3}(\\.[0-9]{3})+'))::BIGINT AS point,
       count_if(regexp_full_match(v, '-?[0-9]{1,3}(\\.[0-9]{3})+'))::BIGINT AS dotted
-    FROM (SELECT unnest([${values}]) AS v FROM scratch.raw) WHERE v IS NOT NULL`);
+    FROM (SELECT unnest([${values}]) AS v FROM raw) WHERE v IS NOT NULL`);
   if (e.comma > 0 || e.point > 0) return e.comma >= e.point ? ',' : '.';
   if (e.dotted > 0) return delimiter === ',' ? '.' : ',';
   return delimiter === ';' ? ',' : '.';
