@@ -21,7 +21,8 @@ import { type Config, configHash, kpiDefinitions, validateInitiatives } from './
 import { evaluateContracts } from './contracts/evaluate.ts';
 import { Db } from './duckdb.ts';
 import { RunError, UserError } from './errors.ts';
-import { type IngestResult, ingestInbox } from './ingest/ingest.ts';
+import { cacheIdentity, IngestCache } from './ingest/cache.ts';
+import { createIngestTables, type IngestResult, ingestInbox } from './ingest/ingest.ts';
 import { keyFingerprint, maskCprs, setKeyVariablesSql } from './ingest/pseudonym.ts';
 import { sha256File } from './ingest/sniff.ts';
 import { type EvaluatedKpi, evaluateKpi } from './kpis/evaluate.ts';
@@ -206,10 +207,19 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     db = await openWorkDb(workDir, opts.config, opts.key);
     const workDb = db;
 
-    const ingest: IngestResult = await stages.time('ingest', () =>
-      ingestInbox(workDb, {
+    const ingest: IngestResult = await stages.time('ingest', async () => {
+      await createIngestTables(workDb);
+      const cache = opts.config.incremental
+        ? await IngestCache.open(
+            workDb,
+            join(outDir, '.cache', 'ingest.duckdb'),
+            cacheIdentity(keyFingerprint(opts.key), await codeVersion()),
+          )
+        : undefined;
+      const result = await ingestInbox(workDb, {
         inbox,
         workDir,
+        cache,
         quarantineDir: join(staging, 'restricted', 'quarantine'),
         onFile: (f) =>
           reporter.event({
@@ -220,10 +230,14 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
             rowsRead: f.rowsRead,
             rowsLoaded: f.rowsLoaded,
             rowsRejected: f.rowsRejected,
-            message: `${f.file}: ${f.status}, ${f.rowsLoaded} of ${f.rowsRead} rows loaded${f.rowsRejected ? `, ${f.rowsRejected} quarantined` : ''}`,
+            message: `${f.file}: ${f.status}${f.fromCache ? ' (unchanged since an earlier run: not parsed again)' : ''}, ${f.rowsLoaded} of ${f.rowsRead} rows loaded${f.rowsRejected ? `, ${f.rowsRejected} quarantined` : ''}`,
           }),
-      }),
-    );
+      });
+      await cache?.close(
+        result.inputs.filter((i) => i.status === 'loaded' || i.status === 'empty').map((i) => i.sha256),
+      );
+      return result;
+    });
     warnings.push(...ingest.warnings);
 
     await stages.time('warehouse', async () => {

@@ -77,6 +77,8 @@ export const Config = z
       .default({}),
     /** Published runs kept for rollback. */
     keepRuns: z.number().int().min(1).default(5),
+    /** Reuse files already loaded by an earlier run (same sha256) instead of parsing them again. */
+    incremental: z.boolean().default(true),
     /** Tariff increases above these fractions are alerts (003, item 12). */
     tariffThresholds: z
       .object({ privat: z.number().min(0).default(0.05), offentlig: z.number().min(0).default(0.08) })

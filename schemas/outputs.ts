@@ -28,6 +28,10 @@ export const InputFile = z.object({
   extraColumns: z.array(z.string()),
   duplicateOf: z.string().optional(),
   message: z.string().optional().describe('why a rejected file was rejected'),
+  fromCache: z
+    .boolean()
+    .optional()
+    .describe('loaded by an earlier run (same sha256) and copied, not parsed again'),
 });
 export type InputFile = z.infer<typeof InputFile>;
 

@@ -1,87 +1,60 @@
 /**
- * `npm run bench -- [--scale N] [--as-of YYYY-MM-DD]`: generates the demo municipality at N times
- * Lolland's size with the demo generator, runs the real nightly job on it, and prints rows per extract,
- * seconds per stage, rows per second and peak RSS. Figures are printed, never asserted.
+ * `npm run bench -- [--persons N] [--months M] [--scale small|national] [--sizes N,N,N]
+ *   [--memory-limit 1.5GB] [--temp-dir DIR] [--threads N] [--json FILE]`
+ * Generates a synthetic inbox with the demo generator, runs the real nightly job, measures the DuckDB
+ * floor on the same files, and prints the figures (and writes them as JSON). With --sizes it runs each
+ * size and prints how every stage's time grows.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { Manifest } from '../../schemas/outputs.ts';
-import { parseConfig } from '../config.ts';
-import { writeDemoInbox } from '../demo/generate.ts';
-import { DEMO_KEY } from '../ingest/pseudonym.ts';
-import { run } from '../run.ts';
+import { type BenchResult, benchmark, formatResult, formatScaling } from './benchmark.ts';
 
 const { values } = parseArgs({
   options: {
-    scale: { type: 'string', default: '1' },
+    persons: { type: 'string' },
+    months: { type: 'string' },
+    scale: { type: 'string', default: 'small' },
+    sizes: { type: 'string' },
     'as-of': { type: 'string', default: '2026-11-22' },
     dir: { type: 'string', default: '.tmp/bench' },
     json: { type: 'string' },
     'memory-limit': { type: 'string' },
     'temp-dir': { type: 'string' },
     threads: { type: 'string' },
+    'reuse-inbox': { type: 'boolean' },
+    incremental: { type: 'boolean' },
   },
 });
-const scale = Number(values.scale);
-const asOf = values['as-of']!;
-const inbox = join(values.dir!, `inbox-x${scale}`);
-const out = join(values.dir!, `out-x${scale}`);
 
-let peakRss = process.memoryUsage().rss;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 50);
-
-const t0 = performance.now();
-await writeDemoInbox(inbox, { asOf, scale });
-const generateSeconds = (performance.now() - t0) / 1000;
-const t1 = performance.now();
-const duckdb = {
-  ...(values['memory-limit'] ? { memoryLimit: values['memory-limit'] } : {}),
-  ...(values['temp-dir'] ? { tempDirectory: values['temp-dir'] } : {}),
-  ...(values.threads ? { threads: Number(values.threads) } : {}),
+const presets: Record<string, { persons: number; months: number }> = {
+  tiny: { persons: 300, months: 24 },
+  small: { persons: 5_500, months: 94 }, // the demo municipality (Lolland)
+  national: { persons: 1_000_000, months: 60 },
 };
-await run({ inbox, out, asOf, config: parseConfig({ duckdb }), key: DEMO_KEY });
-const runSeconds = (performance.now() - t1) / 1000;
-clearInterval(sampler);
-
-const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
-const perExtract = new Map<string, number>();
-for (const i of manifest.inputs) perExtract.set(i.extract, (perExtract.get(i.extract) ?? 0) + i.rowsRead);
-const lines = [
-  `scale ${scale} (as of ${asOf}), ${new Date().toISOString().slice(0, 10)}`,
-  '',
-  'extract              rows',
-  ...[...perExtract].map(([e, n]) => `${e.padEnd(18)} ${String(n).padStart(10)}`),
-  '',
-  'stage           seconds',
-  ...manifest.stages.map((s) => `${s.name.padEnd(14)} ${s.seconds.toFixed(2).padStart(8)}`),
-  `${'total run'.padEnd(14)} ${runSeconds.toFixed(2).padStart(8)}`,
-  `${'(generate)'.padEnd(14)} ${generateSeconds.toFixed(2).padStart(8)}`,
-  '',
-  `rows read        ${manifest.totals.rowsRead}`,
-  `rows per second  ${Math.round(manifest.totals.rowsRead / runSeconds)}`,
-  `peak RSS         ${(peakRss / 2 ** 20).toFixed(0)} MiB (this process; DuckDB runs in-process)`,
-  `DuckDB           memory limit ${duckdb.memoryLimit ?? 'default (80 % of RAM)'}, temp ${duckdb.tempDirectory ?? 'the run folder'}`,
-];
-console.log(lines.join('\n'));
-if (values.json) {
-  const { writeFile } = await import('node:fs/promises');
-  await writeFile(
-    values.json,
-    JSON.stringify(
-      {
-        scale,
-        asOf,
-        rows: Object.fromEntries(perExtract),
-        stages: manifest.stages,
-        runSeconds,
-        generateSeconds,
-        peakRssBytes: peakRss,
-      },
-      null,
-      2,
-    ),
-  );
+const preset = presets[values.scale!];
+if (!preset) {
+  console.error(`--scale must be one of ${Object.keys(presets).join(', ')}`);
+  process.exit(2);
 }
+const months = Number(values.months ?? preset.months);
+const sizes = values.sizes ? values.sizes.split(',').map(Number) : [Number(values.persons ?? preset.persons)];
+await mkdir(values.dir!, { recursive: true });
+const results: BenchResult[] = [];
+for (const persons of sizes) {
+  const r = await benchmark({
+    persons,
+    months,
+    asOf: values['as-of']!,
+    dir: values.dir!,
+    memoryLimit: values['memory-limit'],
+    tempDirectory: values['temp-dir'],
+    threads: values.threads ? Number(values.threads) : undefined,
+    reuseInbox: values['reuse-inbox'],
+    incremental: values.incremental,
+  });
+  results.push(r);
+  console.log(`${formatResult(r)}\n`);
+}
+if (results.length > 1) console.log(formatScaling(results));
+if (values.json)
+  await writeFile(values.json, `${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);

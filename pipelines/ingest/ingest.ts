@@ -12,6 +12,7 @@ import { EXTRACT_NAMES } from '../../schemas/extracts.ts';
 import type { InputFile, Warning } from '../../schemas/outputs.ts';
 import type { Db } from '../duckdb.ts';
 import { FileRejected } from '../errors.ts';
+import type { IngestCache } from './cache.ts';
 import {
   birthDateSql,
   CONTRACTS,
@@ -44,6 +45,8 @@ export interface IngestOptions {
   /** Where quarantine files go (`<restricted>/quarantine`); undefined for `kpi check`. */
   quarantineDir?: string;
   onFile?: (f: InputFile) => void;
+  /** Files loaded by an earlier run (same sha256) are copied from here instead of parsed again. */
+  cache?: IngestCache;
 }
 
 export interface IngestResult {
@@ -207,6 +210,23 @@ async function ingestFile(
       ],
       rules: {},
     };
+  }
+
+  if (opts.cache) {
+    const sha = await sha256File(path);
+    const hit = seen.has(sha) ? undefined : await opts.cache.lookup(extract, sha);
+    if (hit) {
+      Object.assign(input, hit.input, { extract, file: rel, sha256: sha, fromCache: true });
+      seen.set(sha, rel);
+      await opts.cache.restore(extract, sha, rel, fileSeq, input.rowsLoaded);
+      if (input.rowsRejected > 0 && opts.quarantineDir) {
+        await mkdir(join(opts.quarantineDir, extract), { recursive: true });
+        await db.run(
+          `COPY (${opts.cache.violationsSql(sha)}) TO ${sqlString(join(opts.quarantineDir, `${rel}.rejects.csv`))} (HEADER, DELIMITER ',')`,
+        );
+      }
+      return { input, warnings: quarantineWarnings(rel, extract, input, hit.rules), rules: hit.rules };
+    }
   }
 
   let prepared: Prepared;
@@ -566,34 +586,49 @@ async function loadRows(
   if (counts.parsed === 0) input.status = 'empty';
 
   const rules: Record<string, number> = {};
-  const warnings: Warning[] = [];
   if (counts.rejected > 0) {
     const byRule = await db.all<{ rule: string; n: number }>(
       'SELECT rule, count(DISTINCT line)::BIGINT AS n FROM scratch.violations GROUP BY rule ORDER BY n DESC, rule',
     );
     for (const r of byRule) rules[r.rule] = r.n;
-    warnings.push({
-      code: 'rows_quarantined',
-      message: `${rel}: ${counts.rejected} of ${counts.parsed} rows quarantined (${byRule.map((r) => `${r.rule}: ${r.n}`).join(', ')})`,
-      extract,
-      file: rel,
-    });
     if (opts.quarantineDir) {
       const target = join(opts.quarantineDir, `${rel}.rejects.csv`);
       await mkdir(join(opts.quarantineDir, extract), { recursive: true });
       await db.run(`COPY (SELECT ${QUARANTINE_COLUMNS} FROM scratch.violations ORDER BY line, "column", rule)
         TO ${sqlString(target)} (HEADER, DELIMITER ',')`);
     }
-  } else if (counts.parsed === 0) {
-    warnings.push({
-      code: 'empty_file',
-      message: `${rel}: the file has a header but no rows.`,
-      extract,
-      file: rel,
-    });
   }
+  const { extract: _e, file: _f, ...stats } = input;
+  await opts.cache?.store(extract, input.sha256, fileSeq, { input: stats, rules }, 'scratch.violations');
+  const warnings = quarantineWarnings(rel, extract, input, rules);
   await db.run('DROP TABLE scratch.parsed; DROP TABLE scratch.violations; DROP TABLE IF EXISTS csv_rejects;');
   return { input, warnings, rules };
+}
+
+/** The manifest warning for a file with quarantined rows, or with a header and no rows. */
+function quarantineWarnings(
+  rel: string,
+  extract: ExtractName,
+  input: InputFile,
+  rules: Record<string, number>,
+): Warning[] {
+  if (input.rowsRejected > 0) {
+    const parts = Object.entries(rules).map(([rule, n]) => `${rule}: ${n}`);
+    return [
+      {
+        code: 'rows_quarantined',
+        message: `${rel}: ${input.rowsRejected} of ${input.rowsRead} rows quarantined (${parts.join(', ')})`,
+        extract,
+        file: rel,
+      },
+    ];
+  }
+  if (input.rowsRead === 0) {
+    return [
+      { code: 'empty_file', message: `${rel}: the file has a header but no rows.`, extract, file: rel },
+    ];
+  }
+  return [];
 }
 
 function maskedValue(col: ContractColumn): string {

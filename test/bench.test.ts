@@ -1,0 +1,39 @@
+/** The benchmark runs end to end at a tiny size and reports well-formed figures (never asserted on time). */
+import { describe, expect, it } from 'vitest';
+import { benchmark, formatResult, formatScaling } from '../pipelines/bench/benchmark.ts';
+import { tempDir } from './helpers.ts';
+
+describe('npm run bench', () => {
+  it('generates, runs, measures the floor and reports every figure', async () => {
+    const dir = await tempDir('kpi-bench-');
+    const r = await benchmark({ persons: 300, months: 24, asOf: '2026-11-22', dir, threads: 1 });
+    expect(r.rowsTotal).toBeGreaterThan(1000);
+    expect(r.rows.employment).toBeGreaterThan(0);
+    expect(r.stages.map((s) => s.name)).toEqual([
+      'ingest',
+      'warehouse',
+      'kpis',
+      'contracts',
+      'publish',
+      'report',
+    ]);
+    for (const n of [
+      r.runSeconds,
+      r.floor.seconds,
+      r.floor.readSeconds,
+      r.ratio,
+      r.rowsPerSecond,
+      r.peakRssMiB,
+    ]) {
+      expect(Number.isFinite(n) && n > 0).toBe(true);
+    }
+    expect(r.outputs.warehouseBytes).toBeGreaterThan(0);
+    const text = formatResult(r);
+    for (const s of ['extract', 'stage', 'run', 'floor', 'ratio', 'peak RSS', 'outputs'])
+      expect(text).toContain(s);
+    expect(formatScaling([r, { ...r, rowsTotal: r.rowsTotal * 2 }])).toContain(
+      '(1.00)'.replace('1.00', '0.50'),
+    );
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+});
