@@ -1,7 +1,7 @@
 /** The benchmark runs end to end at a tiny size and reports well-formed figures (never asserted on time). */
 import { describe, expect, it } from 'vitest';
 import { benchmark, formatResult, formatScaling } from '../pipelines/bench/benchmark.ts';
-import { tempDir } from './helpers.ts';
+import { STAGES, tempDir } from './helpers.ts';
 
 describe('npm run bench', () => {
   it('generates, runs, measures the floor and reports every figure', async () => {
@@ -9,14 +9,7 @@ describe('npm run bench', () => {
     const r = await benchmark({ persons: 300, months: 24, asOf: '2026-11-22', dir, threads: 1 });
     expect(r.rowsTotal).toBeGreaterThan(1000);
     expect(r.rows.employment).toBeGreaterThan(0);
-    expect(r.stages.map((s) => s.name)).toEqual([
-      'ingest',
-      'warehouse',
-      'kpis',
-      'contracts',
-      'publish',
-      'report',
-    ]);
+    expect(r.stages.map((s) => s.name)).toEqual(STAGES);
     for (const n of [
       r.runSeconds,
       r.floor.seconds,

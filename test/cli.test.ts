@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../pipelines/cli.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import type { KpisJson, Manifest } from '../schemas/outputs.ts';
-import { TEST_KEY, tempDir } from './helpers.ts';
+import { STAGES, TEST_KEY, tempDir } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const EXAMPLES = join(ROOT, '..', 'shared', 'examples', 'inbox');
@@ -172,14 +172,7 @@ describe('kpi demo (what npm start runs)', () => {
       expect(i.rowsRead).toBe(i.rowsLoaded + i.rowsRejected);
     }
     expect(m.totals.rowsRejected).toBe(6);
-    expect(m.stages.map((s) => s.name)).toEqual([
-      'ingest',
-      'warehouse',
-      'kpis',
-      'contracts',
-      'publish',
-      'report',
-    ]);
+    expect(m.stages.map((s) => s.name)).toEqual(STAGES);
     expect(m.checks).toEqual([expect.objectContaining({ name: 'rows_accounted', ok: true })]);
     expect(m.outputs.map((o) => o.path)).toContain('public/kpis.json');
     expect(m.warnings.filter((w) => w.code === 'rows_quarantined')).toHaveLength(3);

@@ -29,3 +29,6 @@ export function fraction(s: string): number {
   const [n, d] = s.split('/');
   return d === undefined ? Number(n) : Number(n) / Number(d);
 }
+
+/** The stages of a run, in order, as the manifest and the logs name them. */
+export const STAGES = ['ingest', 'warehouse', 'kpis', 'contracts', 'publish', 'report'];

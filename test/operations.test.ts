@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../pipelines/cli.ts';
 import { streamReporter } from '../pipelines/log.ts';
 import type { KpisJson } from '../schemas/outputs.ts';
-import { runInbox, TEST_KEY, tempDir } from './helpers.ts';
+import { runInbox, STAGES, TEST_KEY, tempDir } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CASES = join(ROOT, 'test', 'cases');
@@ -135,14 +135,7 @@ describe('logs', () => {
       expect.arrayContaining(['file', 'status', 'rowsRead', 'rowsLoaded', 'rowsRejected']),
     );
     const done = lines.filter((l) => l.event === 'done');
-    expect(done.map((l) => l.stage)).toEqual([
-      'ingest',
-      'warehouse',
-      'kpis',
-      'contracts',
-      'publish',
-      'report',
-    ]);
+    expect(done.map((l) => l.stage)).toEqual(STAGES);
     for (const d of done) expect(typeof d.seconds).toBe('number');
     expect(err.text()).not.toMatch(/\d{6}-?\d{4}/);
   });

@@ -7,10 +7,8 @@
 -- (2026-03-10 -> 2026-10-01, 2026-01-01 -> 2026-07-01, 2026-08-31 -> 2027-03-01).
 CREATE OR REPLACE MACRO marts.dsi_participant(cid) AS TABLE
 WITH p AS (
-  SELECT municipality, person_key, min(enrolled_on) AS enrolled_on,
-    CASE WHEN count(*) = count(left_on) THEN max(left_on) END AS left_on
-  FROM staging.enrollment WHERE programme = meta.cp(cid, 'programme')
-  GROUP BY municipality, person_key
+  SELECT municipality, person_key, enrolled_on, left_on
+  FROM marts.programme_participant WHERE programme = meta.cp(cid, 'programme')
 ), shifted AS (
   SELECT *, CAST(enrolled_on + to_months(CAST(meta.cp(cid, 'startup_months') AS INTEGER)) AS DATE) AS after_startup FROM p
 )

@@ -16,10 +16,8 @@ WHERE m.month BETWEEN date_trunc('month', CAST(meta.cp(cid, 'period_start') AS D
 -- whether they were in employment (wage hours above min_hours) or education that month.
 CREATE OR REPLACE MACRO marts.grant_person_month(cid) AS TABLE
 WITH p AS (
-  SELECT municipality, person_key, min(enrolled_on) AS enrolled_on,
-    CASE WHEN count(*) = count(left_on) THEN max(left_on) END AS left_on
-  FROM staging.enrollment WHERE programme = meta.cp(cid, 'programme')
-  GROUP BY municipality, person_key
+  SELECT municipality, person_key, enrolled_on, left_on
+  FROM marts.programme_participant WHERE programme = meta.cp(cid, 'programme')
 )
 SELECT g.month, g.counted, g.complete, p.municipality, p.person_key, p.enrolled_on, p.left_on,
   coalesce(e.wage_hours > CAST(meta.cp(cid, 'min_hours') AS DECIMAL(18, 6)), false) AS employed,
