@@ -87,8 +87,9 @@ const SQL_SETUP = (asOf: string, from: string, scale: number) => `
 CREATE OR REPLACE MACRO rnd(a, b) AS (hash(a, b, 'kpi-demo') % 1000003)::DOUBLE / 1000003;
 CREATE OR REPLACE MACRO age_at(birth, d) AS
   year(d) - year(birth) - CASE WHEN month(d) * 100 + day(d) < month(birth) * 100 + day(birth) THEN 1 ELSE 0 END;
--- CPR: DDMMYY, then digit 7 from the century table (0-3 for the 1900s, 4 for 2000-2036), then 3 digits
--- unique per birth date.
+-- CPR: DDMMYY, then digit 7 from the century table (0-3 for the 1900s, 4 for 2000-2036), then 3 digits.
+-- The serial is the person's rank among those born the same day, so no two persons share a CPR (up to
+-- 1,000 a day, far more than even a national run has).
 CREATE OR REPLACE MACRO cpr_of(birth, serial) AS
   strftime(birth, '%d%m%y') || '-' || CASE WHEN year(birth) >= 2000 THEN '4' ELSE CAST(serial % 4 AS VARCHAR) END
   || lpad(CAST(serial % 1000 AS VARCHAR), 3, '0');
@@ -134,7 +135,7 @@ UPDATE ungeloftet SET left_on = NULL WHERE left_on <= enrolled_on OR left_on >= 
 CREATE TABLE person AS
   WITH everyone AS (SELECT id, birth FROM youth UNION ALL SELECT id, birth FROM sel85_person
     UNION ALL SELECT id, birth FROM episode UNION ALL SELECT id, birth FROM jobfokus)
-  SELECT id, birth, cpr_of(birth, row_number() OVER (PARTITION BY birth ORDER BY id) + CAST(floor(rnd(id, 'serial') * 7) AS INTEGER) * 100) AS cpr
+  SELECT id, birth, cpr_of(birth, CAST(row_number() OVER (PARTITION BY birth ORDER BY hash(id, 'serial')) - 1 AS INTEGER)) AS cpr
   FROM everyone;
 
 -- Young people's monthly status. NEET falls from 15 % (2019) to about 11 % and then flattens out: on
