@@ -241,8 +241,11 @@ export async function writeDemoInbox(dir: string, opts: DemoOptions): Promise<vo
       m: string;
       cpr: string;
       cpr2: string;
+      noSuchDay: string;
     }>(`SELECT strftime(last_month, '%Y-%m') AS m,
-      (SELECT cpr FROM person WHERE id = 100000001) AS cpr, (SELECT cpr FROM person WHERE id = 100000002) AS cpr2 FROM params`);
+      (SELECT cpr FROM person WHERE id = 100000001) AS cpr, (SELECT cpr FROM person WHERE id = 100000002) AS cpr2,
+      -- a synthetic CPR moved to 31 February, a day that does not exist
+      '3102' || substr((SELECT cpr FROM person WHERE id = 100000006), 5) AS "noSuchDay" FROM params`);
     await writeFile(
       emp(`eindkomst_${last.m}_rettelse.csv`),
       encodeWindows1252(
@@ -250,7 +253,7 @@ export async function writeDemoInbox(dir: string, opts: DemoOptions): Promise<vo
           'CPRNR;Måned;Løntimer;Uddannelse;Ydelse',
           `${last.cpr};${last.m};37,0;nej;ingen`,
           `${last.cpr2};${last.m};-4,0;nej;ingen`,
-          `310295-1234;${last.m};12,0;nej;ingen`,
+          `${last.noSuchDay};${last.m};12,0;nej;ingen`,
           `1502-1234;${last.m};12,0;nej;ingen`,
           `${last.cpr};${last.m.slice(0, 4)}-13;10,0;nej;ingen`,
           '',
