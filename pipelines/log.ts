@@ -49,8 +49,3 @@ export function streamReporter(
   };
   return r;
 }
-
-export function recordingReporter(): Reporter & { events: LogEvent[] } {
-  const events: LogEvent[] = [];
-  return { events, event: (e) => events.push(e) };
-}

@@ -116,18 +116,15 @@ export interface HeaderMapping {
   columnIndex: Map<string, number>;
   missing: string[];
   extra: string[];
-  duplicated: string[];
 }
 
 export function mapHeaders(contract: Contract, headers: string[]): HeaderMapping {
   const normalised = headers.map(normaliseHeader);
   const columnIndex = new Map<string, number>();
   const used = new Set<number>();
-  const duplicated: string[] = [];
   for (const col of contract.columns) {
     const names = [col.name, ...col.aliases].map(normaliseHeader);
     const hits = normalised.flatMap((h, i) => (names.includes(h) && !used.has(i) ? [i] : []));
-    if (hits.length > 1) duplicated.push(col.name);
     if (hits.length >= 1) {
       columnIndex.set(col.name, hits[0]!);
       used.add(hits[0]!);
@@ -135,7 +132,7 @@ export function mapHeaders(contract: Contract, headers: string[]): HeaderMapping
   }
   const missing = contract.columns.filter((c) => !c.optional && !columnIndex.has(c.name)).map((c) => c.name);
   const extra = headers.filter((_, i) => !used.has(i)).map((h) => h.replace(/^\uFEFF/, '').trim());
-  return { columnIndex, missing, extra, duplicated };
+  return { columnIndex, missing, extra };
 }
 
 export function quoteIdent(name: string): string {

@@ -53,8 +53,6 @@ export interface IngestResult {
   inputs: InputFile[];
   warnings: Warning[];
   delivered: ExtractName[];
-  /** Quarantine rows per file, for `kpi check` and the summary. */
-  rejectsByRule: Record<string, number>;
 }
 
 interface Prepared {
@@ -94,7 +92,6 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
   const inputs: InputFile[] = [];
   const warnings: Warning[] = [];
   const delivered: ExtractName[] = [];
-  const rejectsByRule: Record<string, number> = {};
   const seen = new Map<string, string>();
   let inboxEntries: string[];
   try {
@@ -131,13 +128,11 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
       const path = join(dir, name);
       const result = await ingestFile(db, CONTRACTS[extract], path, rel, fileSeq, seen, opts);
       inputs.push(result.input);
-      for (const [rule, n] of Object.entries(result.rules))
-        rejectsByRule[rule] = (rejectsByRule[rule] ?? 0) + n;
       warnings.push(...result.warnings);
       opts.onFile?.(result.input);
     }
   }
-  return { inputs, warnings, delivered, rejectsByRule };
+  return { inputs, warnings, delivered };
 }
 
 interface FileOutcome {
@@ -257,7 +252,7 @@ async function ingestFile(
 
   const mapping = mapHeaders(contract, prepared.headers);
   input.extraColumns = mapping.extra.map(maskCprs);
-  const dataRows = async () => countRows(db, prepared, contract).catch(() => 0);
+  const dataRows = async () => countRows(db, prepared).catch(() => 0);
   if (mapping.missing.length > 0) {
     const found = prepared.headers.map((h) => h.replace(/^\uFEFF/, '').trim()).join(', ');
     const hint =
@@ -376,7 +371,7 @@ function readCsvSql(p: Prepared, width: number, rejects: boolean): string {
     null_padding = false, strict_mode = true${rejects ? ", store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans'" : ''})`;
 }
 
-async function countRows(db: Db, p: Prepared, _c: Contract): Promise<number> {
+async function countRows(db: Db, p: Prepared): Promise<number> {
   if (p.kind === 'parquet') {
     return (
       await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM read_parquet(${sqlString(p.readPath)})`)
