@@ -2,9 +2,10 @@
  * `kpi check`: ingest and validate an inbox without publishing anything. It prints, per file, what
  * would load and what would go to quarantine (masked), so an analyst can fix a delivery before the night.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from './config.ts';
+import { UserError } from './errors.ts';
 import { ingestInbox } from './ingest/ingest.ts';
 import type { Reporter } from './log.ts';
 import { openWorkDb } from './run.ts';
@@ -18,6 +19,9 @@ export async function check(opts: {
   workDir: string;
   reporter?: Reporter;
 }): Promise<string> {
+  if (!(await stat(opts.inbox).catch(() => undefined))?.isDirectory()) {
+    throw new UserError(`The inbox ${opts.inbox} does not exist or is not a folder. Check --inbox.`);
+  }
   const db = await openWorkDb(opts.workDir, opts.config, opts.key, 'check.duckdb');
   const quarantineDir = join(opts.workDir, 'quarantine');
   try {

@@ -407,5 +407,10 @@ describe('a missing inbox', () => {
     );
     expect(code).toBe(2);
     expect(err.join('')).toContain('The inbox /nonexistent/inbox does not exist or is not a folder');
+    err.length = 0;
+    expect(
+      await main(['check', '--inbox', '/nonexistent/inbox'], { KPI_PSEUDONYM_KEY: TEST_KEY }, sink, sink),
+    ).toBe(2);
+    expect(err.join('')).toContain('The inbox /nonexistent/inbox does not exist or is not a folder');
   });
 });
