@@ -414,3 +414,23 @@ describe('a missing inbox', () => {
     expect(err.join('')).toContain('The inbox /nonexistent/inbox does not exist or is not a folder');
   });
 });
+
+describe('a stale extract', () => {
+  it('gives a stale_extract warning, and the periods that need its missing months are incomplete', async () => {
+    // Employment was delivered up to December 2024, but the run is as of November 2026.
+    const { runInbox } = await import('./helpers.ts');
+    const inbox = join(import.meta.dirname, 'cases', 'sel85-target-groups', 'inbox');
+    const { manifest, kpis } = await runInbox(inbox, { asOf: '2026-11-22', config: { minCell: 1 } });
+    const stale = manifest.warnings.find((w) => w.code === 'stale_extract');
+    expect(stale?.message).toBe(
+      'employment: the latest month delivered is 2024-12, but as of 2026-11-22 data up to at least 2026-09 was expected. Periods that need the missing months are shown as incomplete.',
+    );
+    const sel85 = kpis.kpis.find((k) => k.id === 'sel85_employment_rate')!;
+    // P1's open decision runs on through 2025 and 2026, but there is no employment data for those years.
+    expect(sel85.series.filter((p) => p.period >= '2025').map((p) => [p.period, p.status])).toEqual([
+      ['2025', 'incomplete'],
+      ['2026', 'incomplete'],
+    ]);
+    expect(sel85.latest?.period).toBe('2024');
+  });
+});
