@@ -269,7 +269,7 @@ export async function main(
 }
 
 const isMain = process.argv[1] && /cli\.(ts|js)$/.test(process.argv[1]);
-if (isMain || process.env.KPI_CLI_MAIN === '1') {
+if (isMain) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -57,7 +57,6 @@ class ByteScanner extends Transform {
   firstInvalidLine: number | undefined;
   sawUtf8Multibyte = false;
   sawC1 = false;
-  sawHigh = false;
   sawNul = false;
   line = 1;
   blankLines: number[] = [];
@@ -137,12 +136,10 @@ class ByteScanner extends Transform {
   }
 
   private scan(chunk: Buffer): void {
-    let headerStart = 0;
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i]!;
       if (b === 0) this.sawNul = true;
       if (b >= 0x80) {
-        this.sawHigh = true;
         if (b <= 0x9f) this.sawC1 = true;
         if (this.prevC3 && DANISH_UTF8.includes(b)) this.sawUtf8Multibyte = true;
       }
@@ -150,15 +147,14 @@ class ByteScanner extends Transform {
       if (b === 0x0a) {
         if (this.prevCr) this.crlf++;
         else this.bareLf++;
-        if (!this.headerDone) this.headerBytes.push(chunk.subarray(headerStart, i));
+        if (!this.headerDone) this.headerBytes.push(chunk.subarray(0, i));
         this.endLine(!this.lineHasContent);
       } else if (b !== 0x0d && b !== 0x20 && b !== 0x09) {
         this.lineHasContent = true;
       }
       this.prevCr = b === 0x0d;
     }
-    if (!this.headerDone) this.headerBytes.push(chunk.subarray(headerStart));
-    headerStart = 0;
+    if (!this.headerDone) this.headerBytes.push(chunk);
   }
 
   header(): Buffer {
