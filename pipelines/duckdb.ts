@@ -3,9 +3,20 @@
  * ever reads aggregates and small metadata, never extract rows. Integer and DECIMAL columns come back
  * as numbers; exact arithmetic on them is done in SQL or with the rationals in kpis/rational.ts.
  */
+import { appendFileSync } from 'node:fs';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
 export type Row = Record<string, unknown>;
+
+/** KPI_PROFILE_SQL=<seconds>: statements slower than that are timed on stderr (for developers). */
+const PROFILE = Number(process.env.KPI_PROFILE_SQL ?? 0) || 0;
+function profile(sql: string, t0: number): void {
+  const s = (performance.now() - t0) / 1000;
+  if (s >= PROFILE)
+    process.stderr.write(`[sql ${s.toFixed(2)} s] ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`);
+  if (s >= PROFILE && process.env.KPI_DUMP_SQL)
+    appendFileSync(process.env.KPI_DUMP_SQL, `-- ${s.toFixed(2)}\n${sql};\n`);
+}
 
 export interface DbOptions {
   memoryLimit?: string;
@@ -32,16 +43,23 @@ export class Db {
   }
 
   async run(sql: string): Promise<void> {
+    const t = PROFILE ? performance.now() : 0;
     await this.conn.run(sql);
+    if (PROFILE) profile(sql, t);
   }
 
   /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */
   async change(sql: string): Promise<number> {
-    return Number((await this.conn.run(sql)).rowsChanged);
+    const t = PROFILE ? performance.now() : 0;
+    const n = Number((await this.conn.run(sql)).rowsChanged);
+    if (PROFILE) profile(sql, t);
+    return n;
   }
 
   async all<T = Row>(sql: string): Promise<T[]> {
+    const t = PROFILE ? performance.now() : 0;
     const reader = await this.conn.runAndReadAll(sql);
+    if (PROFILE) profile(sql, t);
     const numeric = reader
       .columnNames()
       .filter((_, i) =>

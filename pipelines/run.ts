@@ -3,7 +3,7 @@
  * Everything is built in a private staging folder and published with one atomic switch, so a failed or
  * killed run leaves the previous outputs as they were.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
@@ -21,7 +21,7 @@ import { type Config, configHash, kpiDefinitions, validateInitiatives } from './
 import { evaluateContracts } from './contracts/evaluate.ts';
 import { Db } from './duckdb.ts';
 import { RunError, UserError } from './errors.ts';
-import { cacheIdentity, IngestCache } from './ingest/cache.ts';
+import { CONTRACTS, sqlString } from './ingest/contract.ts';
 import { createIngestTables, type IngestResult, ingestInbox } from './ingest/ingest.ts';
 import { keyFingerprint, maskCprs, setKeyVariablesSql } from './ingest/pseudonym.ts';
 import { sha256File } from './ingest/sniff.ts';
@@ -140,6 +140,41 @@ export function duckdbTempDir(workDir: string, config: Config): string {
     : join(workDir, 'duckdb_tmp');
 }
 
+/**
+ * Incremental nightly runs (issue 7): a successful run keeps its working warehouse in
+ * <out>/.cache/warehouse.duckdb, and the next run starts from a copy of it, so files already loaded
+ * (same sha256) are not parsed again and the big marts are only updated. It holds nothing that the
+ * published warehouse does not: no raw CPR. It is used only under the same key, code version and
+ * extract contracts; otherwise the run starts from an empty warehouse.
+ */
+export const CACHE_FILE = join('.cache', 'warehouse.duckdb');
+
+export function cacheIdentity(keyFp: string, version: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ keyFingerprint: keyFp, codeVersion: version, contracts: CONTRACTS }))
+    .digest('hex')
+    .slice(0, 24);
+}
+
+/** Copies the kept warehouse into the run's work folder; false when there is none or it does not fit. */
+async function startFromCache(outDir: string, workDir: string, identity: string): Promise<boolean> {
+  const cached = join(outDir, CACHE_FILE);
+  if (!(await stat(cached).catch(() => undefined))) return false;
+  const target = join(workDir, 'warehouse.duckdb');
+  await copyFile(cached, target);
+  let fits = false;
+  const probe = await Db.open(target).catch(() => undefined);
+  if (probe) {
+    fits = await probe
+      .one<{ value: string }>('SELECT value FROM meta.cache_identity')
+      .then((r) => r.value === identity)
+      .catch(() => false);
+    probe.close();
+  }
+  if (!fits) await rm(target, { force: true });
+  return fits;
+}
+
 export async function openWorkDb(
   workDir: string,
   config: Config,
@@ -204,22 +239,29 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     }
     const defs = kpiDefinitions(opts.config);
     const selected = opts.select ? defs.filter((d) => opts.select!.includes(d.id)) : defs;
+    const identity = cacheIdentity(keyFingerprint(opts.key), await codeVersion());
+    // An earlier version kept a separate ingest cache; the kept warehouse replaces it.
+    await rm(join(outDir, '.cache', 'ingest.duckdb'), { force: true });
+    if (!opts.config.incremental) await rm(join(outDir, CACHE_FILE), { force: true });
+    const fromCache = opts.config.incremental && (await startFromCache(outDir, workDir, identity));
     db = await openWorkDb(workDir, opts.config, opts.key);
     const workDb = db;
 
     const ingest: IngestResult = await stages.time('ingest', async () => {
       await createIngestTables(workDb);
-      const cache = opts.config.incremental
-        ? await IngestCache.open(
-            workDb,
-            join(outDir, '.cache', 'ingest.duckdb'),
-            cacheIdentity(keyFingerprint(opts.key), await codeVersion()),
-          )
-        : undefined;
+      if (fromCache) {
+        reporter.event({
+          stage: 'ingest',
+          event: 'cache',
+          message: `starting from the previous run's warehouse (${CACHE_FILE}): unchanged files are not parsed again`,
+        });
+      }
+      await workDb.run(
+        `CREATE SCHEMA IF NOT EXISTS meta; CREATE OR REPLACE TABLE meta.cache_identity AS SELECT ${sqlString(identity)} AS value`,
+      );
       const result = await ingestInbox(workDb, {
         inbox,
         workDir,
-        cache,
         quarantineDir: join(staging, 'restricted', 'quarantine'),
         onFile: (f) =>
           reporter.event({
@@ -233,9 +275,6 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
             message: `${f.file}: ${f.status}${f.fromCache ? ' (unchanged since an earlier run: not parsed again)' : ''}, ${f.rowsLoaded} of ${f.rowsRead} rows loaded${f.rowsRejected ? `, ${f.rowsRejected} quarantined` : ''}`,
           }),
       });
-      await cache?.close(
-        result.inputs.filter((i) => i.status === 'loaded' || i.status === 'empty').map((i) => i.sha256),
-      );
       return result;
     });
     warnings.push(...ingest.warnings);
@@ -244,7 +283,20 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       // Ingest relies on insertion order for line numbers; the marts do not, and without it DuckDB
       // needs less memory for large tables.
       await workDb.run('SET preserve_insertion_order = false');
-      await buildWarehouse(workDb, { asOf: opts.asOf, config: opts.config });
+      const built = await buildWarehouse(workDb, {
+        asOf: opts.asOf,
+        config: opts.config,
+        changes: ingest.changes,
+      });
+      for (const m of built.marts) {
+        reporter.event({
+          stage: 'warehouse',
+          event: 'mart',
+          message: m.full
+            ? `${m.table}: built in full`
+            : `${m.table}: kept from the previous run, ${m.keys} keys recomputed`,
+        });
+      }
       warnings.push(
         ...(await staleExtractWarnings(workDb, opts.asOf, opts.config.staleAfterMonths, ingest.delivered)),
       );
@@ -432,6 +484,10 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     await faultPause('switch', reporter);
     await rename(staging, runDir(outDir, runId));
     await switchTo(outDir, runId, opts.config.keepRuns);
+    if (opts.config.incremental) {
+      await mkdir(join(outDir, '.cache'), { recursive: true });
+      await rename(join(workDir, 'warehouse.duckdb'), join(outDir, CACHE_FILE));
+    }
     reporter.event({ stage: 'publish', event: 'published', message: `published run ${runId} to ${outDir}` });
     return { runId, manifest, kpis, outDir };
   } catch (e) {

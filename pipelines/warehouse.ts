@@ -5,11 +5,13 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import type { ExtractName } from '../schemas/extracts.ts';
+import { EXTRACT_NAMES } from '../schemas/extracts.ts';
 import type { Warning } from '../schemas/outputs.ts';
 import type { Config } from './config.ts';
 import { contractParams } from './contracts/evaluate.ts';
 import type { Db } from './duckdb.ts';
-import { sqlString } from './ingest/contract.ts';
+import { quoteIdent, sqlString } from './ingest/contract.ts';
+import type { ExtractChanges } from './ingest/registry.ts';
 import { SQL_DIR } from './kpis/evaluate.ts';
 
 export const LAYERS = ['staging', 'marts', 'contracts'] as const;
@@ -25,7 +27,75 @@ async function sqlFiles(layer: string): Promise<{ name: string; sql: string }[]>
   );
 }
 
-export async function buildWarehouse(db: Db, run: { asOf: string; config: Config }): Promise<void> {
+/**
+ * The big person-month marts are kept from night to night (issue 7). Each is a table macro over a set of
+ * ingest rows; a night with new or withdrawn files recomputes only the keys those files hold.
+ */
+export const INCREMENTAL_MARTS: {
+  table: string;
+  macro: string;
+  extract: ExtractName;
+  key: string[];
+  file: string;
+}[] = [
+  {
+    table: 'marts.employment_person_month',
+    macro: 'marts.employment_person_month_of',
+    extract: 'employment',
+    key: ['person_key', 'month'],
+    file: 'marts/01_employment_person_month.sql',
+  },
+  {
+    table: 'marts.neet_person_month',
+    macro: 'marts.neet_person_month_of',
+    extract: 'neet',
+    key: ['person_key', 'month'],
+    file: 'marts/04_neet_person_month.sql',
+  },
+];
+
+export interface WarehouseStats {
+  /** Per incremental mart: rebuilt in full, or how many keys were recomputed. */
+  marts: { table: string; full: boolean; keys: number }[];
+}
+
+async function tableExists(db: Db, qualified: string): Promise<boolean> {
+  const [schema, name] = qualified.split('.');
+  const r = await db.one<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = ${sqlString(schema!)} AND table_name = ${sqlString(name!)} AND NOT temporary AND database_name = current_database()`,
+  );
+  return r.n > 0;
+}
+
+/** Replaces the keys that the night's new and withdrawn files hold; returns how many. */
+async function updateMart(db: Db, m: (typeof INCREMENTAL_MARTS)[number], c: ExtractChanges): Promise<number> {
+  const ids = [...c.added, ...c.removed];
+  if (ids.length === 0) return 0;
+  const keys = m.key.map(quoteIdent).join(', ');
+  await db.run(`CREATE OR REPLACE TEMP TABLE mart_scope_keys AS
+    SELECT DISTINCT ${keys} FROM ingest.${m.extract} WHERE _file_id IN (${ids.join(', ')})`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE mart_scope_rows AS
+    SELECT r.* FROM ingest.${m.extract} r SEMI JOIN mart_scope_keys USING (${keys})`);
+  await db.run(
+    `DELETE FROM ${m.table} t USING mart_scope_keys k WHERE ${m.key
+      .map((k) => `t.${quoteIdent(k)} = k.${quoteIdent(k)}`)
+      .join(' AND ')}`,
+  );
+  await db.run(`INSERT INTO ${m.table} FROM ${m.macro}('mart_scope_rows')`);
+  const n = (await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM mart_scope_keys')).n;
+  await db.run('DROP TABLE mart_scope_keys; DROP TABLE mart_scope_rows');
+  return n;
+}
+
+export async function buildWarehouse(
+  db: Db,
+  run: {
+    asOf: string;
+    config: Config;
+    /** What the night's ingest changed, when the warehouse is the previous night's (registry.ts). */
+    changes?: Map<ExtractName, ExtractChanges>;
+  },
+): Promise<WarehouseStats> {
   const values: Record<string, string> = {
     as_of: run.asOf,
     municipality: run.config.municipality.code,
@@ -50,16 +120,44 @@ export async function buildWarehouse(db: Db, run: { asOf: string; config: Config
       `INSERT INTO meta.contract_param VALUES ${params.map((r) => `(${r.map(sqlString).join(', ')})`).join(', ')}`,
     );
   }
+  // The kept marts are valid for the configuration they were built under; another one rebuilds them.
+  const identity = JSON.stringify({ municipality: values.municipality, employed: values.employed_min_hours });
+  await db.run('CREATE TABLE IF NOT EXISTS meta.mart_identity (value VARCHAR)');
+  const built = (await db.all<{ value: string }>('SELECT value FROM meta.mart_identity'))[0]?.value;
+  const changes = run.changes ?? new Map<ExtractName, ExtractChanges>();
+  const kept = new Set<string>();
+  for (const m of INCREMENTAL_MARTS) {
+    const c = changes.get(m.extract);
+    if (built === identity && !c?.reordered && (await tableExists(db, m.table))) kept.add(m.table);
+    else await db.run(`DROP TABLE IF EXISTS ${m.table}`);
+  }
+  const stats: WarehouseStats = { marts: [] };
   await db.run(await readFile(new URL('macros.sql', SQL_DIR), 'utf8'));
   for (const layer of LAYERS) {
     for (const f of await sqlFiles(layer)) {
       try {
         await db.run(f.sql);
+        const m = INCREMENTAL_MARTS.find((x) => x.file === f.name);
+        if (m) {
+          const full = !kept.has(m.table);
+          const c = changes.get(m.extract);
+          stats.marts.push({ table: m.table, full, keys: full || !c ? 0 : await updateMart(db, m, c) });
+        }
       } catch (e) {
         throw new Error(`sql/${f.name} failed: ${(e as Error).message}`);
       }
     }
   }
+  // Rows of withdrawn files are no longer needed once the marts no longer hold what they contributed.
+  for (const extract of EXTRACT_NAMES) {
+    const removed = changes.get(extract)?.removed ?? [];
+    if (removed.length > 0)
+      await db.run(`DELETE FROM ingest.${extract} WHERE _file_id IN (${removed.join(', ')})`);
+  }
+  await db.run(
+    `DELETE FROM meta.mart_identity; INSERT INTO meta.mart_identity VALUES (${sqlString(identity)})`,
+  );
+  return stats;
 }
 
 const MONTHLY: ExtractName[] = ['employment', 'neet', 'occupancy'];

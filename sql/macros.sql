@@ -12,6 +12,12 @@ CREATE OR REPLACE MACRO meta.as_of_month() AS CAST(date_trunc('month', meta.as_o
 CREATE OR REPLACE MACRO meta.age_at(birth, d) AS
   year(d) - year(birth) - CASE WHEN month(d) * 100 + day(d) < month(birth) * 100 + day(birth) THEN 1 ELSE 0 END;
 
+-- Rows of an ingest table (or of a part of one) with their file's name and place in the file order
+-- (ingest.files). Rows of files no longer delivered are left out: the registry no longer lists them.
+CREATE OR REPLACE MACRO meta.rows_of(t) AS TABLE
+  SELECT r.* EXCLUDE (_file_id), f.file AS _file, f.file_seq AS _file_seq
+  FROM query_table(t) r JOIN ingest.files f ON f.file_id = r._file_id;
+
 -- Calendars, for macros that cannot call generate_series with parameters.
 CREATE OR REPLACE TABLE meta.months AS
   SELECT CAST(m AS DATE) AS month FROM generate_series(DATE '1990-01-01', DATE '2060-12-01', INTERVAL 1 MONTH) t(m);

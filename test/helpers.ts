@@ -3,6 +3,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, parseConfig } from '../pipelines/config.ts';
+import type { Reporter } from '../pipelines/log.ts';
 import { run } from '../pipelines/run.ts';
 import type { KpisJson, Manifest } from '../schemas/outputs.ts';
 
@@ -14,11 +15,18 @@ export async function tempDir(prefix = 'kpi-test-'): Promise<string> {
 
 export async function runInbox(
   inbox: string,
-  opts: { asOf: string; configFile?: string; config?: unknown; out?: string; key?: string },
+  opts: {
+    asOf: string;
+    configFile?: string;
+    config?: unknown;
+    out?: string;
+    key?: string;
+    reporter?: Reporter;
+  },
 ): Promise<{ out: string; kpis: KpisJson; manifest: Manifest }> {
   const out = opts.out ?? (await tempDir('kpi-out-'));
   const config = opts.configFile ? await loadConfig(opts.configFile) : parseConfig(opts.config ?? {});
-  await run({ inbox, out, asOf: opts.asOf, config, key: opts.key ?? TEST_KEY });
+  await run({ inbox, out, asOf: opts.asOf, config, key: opts.key ?? TEST_KEY, reporter: opts.reporter });
   const kpis = JSON.parse(await readFile(join(out, 'public', 'kpis.json'), 'utf8')) as KpisJson;
   const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
   return { out, kpis, manifest };

@@ -1,31 +1,80 @@
 /**
- * Incremental nightly runs: files already loaded (same sha256) are not parsed again, and the outputs are
- * exactly those of a full parse.
+ * Incremental nightly runs (issue 7): a run starts from the previous run's warehouse, files already
+ * loaded (same sha256) are not parsed again, the big marts recompute only the keys the night's files
+ * touch, and everything published is exactly what a full run from an empty warehouse publishes.
  */
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHEABLE } from '../pipelines/ingest/cache.ts';
+import { Db } from '../pipelines/duckdb.ts';
+import type { LogEvent } from '../pipelines/log.ts';
 import { runInbox, tempDir } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const EXAMPLES = join(ROOT, '..', 'shared', 'examples', 'inbox');
 
+async function warehouseRows(out: string, sql: string): Promise<unknown[]> {
+  const db = await Db.open(join(out, 'restricted', 'warehouse.duckdb'), { readOnly: true });
+  try {
+    return await db.all(sql);
+  } finally {
+    db.close();
+  }
+}
+
+const MARTS = [
+  'SELECT * FROM marts.employment_person_month ORDER BY ALL',
+  'SELECT * FROM marts.neet_person_month ORDER BY ALL',
+  'SELECT * FROM marts.data_months ORDER BY ALL',
+  'SELECT * FROM marts.sel85_person_month ORDER BY ALL',
+  'SELECT * FROM marts.treatment_episode ORDER BY ALL',
+  'SELECT * FROM staging.employment ORDER BY ALL',
+  'SELECT * FROM staging.survey_answers ORDER BY ALL',
+];
+
 describe('incremental runs', () => {
-  it('reuse unchanged files, parse only the new delivery, and publish what a full parse publishes', async () => {
+  it('reuse unchanged files, update the marts for the night’s files only, and publish what a full run publishes', async () => {
     const inbox = await tempDir('kpi-inc-');
     cpSync(EXAMPLES, inbox, { recursive: true });
     const first = await runInbox(inbox, { asOf: '2025-03-01' });
     expect(first.manifest.inputs.every((i) => !i.fromCache)).toBe(true);
-    // The next night: one new month of eIndkomst arrives.
+
+    // The next night: a new month of eIndkomst (one row bad), a correction that sorts between two
+    // earlier files, a re-delivered Ungedata file with one row fewer, and a file that was only renamed.
     writeFileSync(
       join(inbox, 'employment', 'eindkomst_2024-04.csv'),
       'cpr;month;wage_hours;in_education\n150394-1233;2024-04;160;nej\n020701-4512;2024-13;1;nej\n',
     );
-    const second = await runInbox(inbox, { asOf: '2025-03-01', out: first.out });
+    // Earlier than eindkomst_2024-02_rettelse.csv, so its 2024-02 row loses to that file's 86,0; its
+    // 2024-01 row replaces the 1.034 hours of the first file.
+    writeFileSync(
+      join(inbox, 'employment', 'eindkomst_2024-01_rettelse.csv'),
+      'cpr;month;wage_hours;in_education\n150394-1233;2024-02;50;nej\n311285-2210;2024-01;10;nej\n',
+    );
+    const neet = readFileSync(join(inbox, 'neet', 'ungedata_2024.csv'), 'utf8')
+      .trimEnd()
+      .split('\n');
+    rmSync(join(inbox, 'neet', 'ungedata_2024.csv'));
+    writeFileSync(join(inbox, 'neet', 'ungedata_2024_v2.csv'), `${neet.slice(0, -1).join('\n')}\n`);
+    renameSync(
+      join(inbox, 'sel85', 'afgoerelser_2024.csv'),
+      join(inbox, 'sel85', 'afgoerelser_2024_kopi.csv'),
+    );
+
+    const events: LogEvent[] = [];
+    const second = await runInbox(inbox, {
+      asOf: '2025-03-01',
+      out: first.out,
+      reporter: { event: (e) => events.push(e) },
+    });
     const byFile = Object.fromEntries(second.manifest.inputs.map((i) => [i.file, i]));
     expect(byFile['employment/eindkomst_2024-04.csv']!.fromCache).toBeUndefined();
-    // Every earlier file except survey answers, which are checked against the responses and always re-read.
+    expect(byFile['employment/eindkomst_2024-04.csv']!.rowsRejected).toBe(1);
+    expect(byFile['employment/eindkomst_2024-01_rettelse.csv']!.fromCache).toBeUndefined();
+    expect(byFile['neet/ungedata_2024_v2.csv']!.fromCache).toBeUndefined();
+    expect(byFile['sel85/afgoerelser_2024_kopi.csv']!.fromCache).toBe(true);
+    // Every other file is reused, survey answers included: the responses they are checked against did
+    // not change.
     expect(
       second.manifest.inputs
         .filter((i) => i.fromCache)
@@ -33,12 +82,28 @@ describe('incremental runs', () => {
         .sort(),
     ).toEqual(
       first.manifest.inputs
-        .filter((i) => (CACHEABLE as string[]).includes(i.extract))
         .map((i) => i.file)
+        .filter((f) => f !== 'neet/ungedata_2024.csv')
+        .map((f) => (f === 'sel85/afgoerelser_2024.csv' ? 'sel85/afgoerelser_2024_kopi.csv' : f))
         .sort(),
     );
-    expect(CACHEABLE).not.toContain('survey_answers');
-    // Exactly what a fresh, full parse of the same inbox publishes.
+    const marts = events.filter((e) => e.event === 'mart').map((e) => e.message);
+    expect(marts).toEqual([
+      'marts.employment_person_month: kept from the previous run, 3 keys recomputed',
+      'marts.neet_person_month: kept from the previous run, 4 keys recomputed',
+    ]);
+    const employment = (await warehouseRows(
+      second.out,
+      "SELECT strftime(month, '%Y-%m') AS m, wage_hours::DOUBLE AS h, _file FROM staging.employment WHERE month <= DATE '2024-02-01' AND wage_hours > 5 ORDER BY m, h",
+    )) as { m: string; h: number; _file: string }[];
+    expect(employment).toEqual([
+      { m: '2024-01', h: 10, _file: 'employment/eindkomst_2024-01_rettelse.csv' },
+      { m: '2024-01', h: 37.5, _file: 'employment/eindkomst_2024-01_2024-03.csv' },
+      { m: '2024-02', h: 12.5, _file: 'employment/eindkomst_2024-01_2024-03.csv' },
+      { m: '2024-02', h: 86, _file: 'employment/eindkomst_2024-02_rettelse.csv' },
+    ]);
+
+    // Exactly what a full run from an empty warehouse publishes.
     const full = await runInbox(inbox, { asOf: '2025-03-01', config: { incremental: false } });
     const strip = (m: typeof second.manifest) => m.inputs.map(({ fromCache: _, ...i }) => i);
     expect(strip(second.manifest)).toEqual(strip(full.manifest));
@@ -46,6 +111,9 @@ describe('incremental runs', () => {
     expect(second.manifest.warnings.map((w) => w.message).sort()).toEqual(
       full.manifest.warnings.map((w) => w.message).sort(),
     );
+    for (const sql of MARTS) {
+      expect(await warehouseRows(second.out, sql), sql).toEqual(await warehouseRows(full.out, sql));
+    }
     const quarantine = (out: string) => {
       const dir = join(out, 'restricted', 'quarantine', 'employment');
       return readdirSync(dir)
@@ -53,5 +121,20 @@ describe('incremental runs', () => {
         .map((f) => readFileSync(join(dir, f), 'utf8'));
     };
     expect(quarantine(second.out)).toEqual(quarantine(full.out));
+    const contracts = (out: string) =>
+      readdirSync(join(out, 'restricted', 'contracts'))
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => readFileSync(join(out, 'restricted', 'contracts', f), 'utf8'));
+    expect(contracts(second.out)).toHaveLength(2);
+    expect(contracts(second.out)).toEqual(contracts(full.out));
+
+    // A run whose answers' responses change parses the answers again.
+    const responses = join(inbox, 'survey_responses', 'kl_borger_2025-1.csv');
+    writeFileSync(responses, `${readFileSync(responses, 'utf8').trimEnd()}\n`.replace(/\n$/, '\n\n'));
+    const third = await runInbox(inbox, { asOf: '2025-03-01', out: first.out });
+    const answers = third.manifest.inputs.find((i) => i.extract === 'survey_answers')!;
+    expect(answers.fromCache).toBeUndefined();
+    expect(third.kpis.kpis.map((k) => k.series)).toEqual(full.kpis.kpis.map((k) => k.series));
   });
 });

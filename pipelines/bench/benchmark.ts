@@ -39,7 +39,8 @@ export interface BenchResult {
   rows: Record<string, number>;
   rowsTotal: number;
   inputBytes: number;
-  stages: { name: string; seconds: number }[];
+  /** Seconds per stage, and the highest RSS sampled while it ran (MiB). */
+  stages: { name: string; seconds: number; peakRssMiB?: number }[];
   runSeconds: number;
   generateSeconds: number;
   rowsPerSecond: number;
@@ -126,9 +127,22 @@ export async function benchmark(opts: BenchOptions): Promise<BenchResult> {
   const inbox = join(opts.dir, `inbox-${opts.persons}x${opts.months}`);
   const out = join(opts.dir, `out-${opts.persons}x${opts.months}`);
   let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }, 50);
+  // The peak per stage of the measured (first) run, from the run's own stage events.
+  let stage: string | undefined;
+  const stagePeak = new Map<string, number>();
+  const sample = () => {
+    const rss = process.memoryUsage().rss;
+    peakRss = Math.max(peakRss, rss);
+    if (stage) stagePeak.set(stage, Math.max(stagePeak.get(stage) ?? 0, rss));
+  };
+  const reporter = {
+    event(e: { stage: string; event: string }) {
+      sample();
+      if (e.event === 'start') stage = e.stage;
+      if (e.event === 'done') stage = undefined;
+    },
+  };
+  const sampler = setInterval(sample, 50);
   try {
     const t0 = performance.now();
     const reuse = opts.reuseInbox && (await stat(join(inbox, '.kpi-demo-inbox')).catch(() => undefined));
@@ -142,7 +156,7 @@ export async function benchmark(opts: BenchOptions): Promise<BenchResult> {
       ...(opts.threads ? { threads: opts.threads } : {}),
     };
     const t1 = performance.now();
-    await run({ inbox, out, asOf: opts.asOf, config: parseConfig({ duckdb }), key: DEMO_KEY });
+    await run({ inbox, out, asOf: opts.asOf, config: parseConfig({ duckdb }), key: DEMO_KEY, reporter });
     const runSeconds = (performance.now() - t1) / 1000;
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
     const floor = await measureFloor(inbox, manifest, opts, opts.dir);
@@ -183,7 +197,10 @@ export async function benchmark(opts: BenchOptions): Promise<BenchResult> {
       rows,
       rowsTotal: manifest.totals.rowsRead,
       inputBytes: await du(inbox),
-      stages: manifest.stages,
+      stages: manifest.stages.map((s) => ({
+        ...s,
+        peakRssMiB: Math.round((stagePeak.get(s.name) ?? 0) / 2 ** 20),
+      })),
       runSeconds,
       generateSeconds,
       rowsPerSecond: Math.round(manifest.totals.rowsRead / runSeconds),
@@ -213,8 +230,11 @@ export function formatResult(r: BenchResult): string {
     ...Object.entries(r.rows).map(([e, n]) => `${e.padEnd(18)} ${String(n).padStart(11)}`),
     `${'total'.padEnd(18)} ${String(r.rowsTotal).padStart(11)}   (${mib(r.inputBytes)} of input files)`,
     '',
-    'stage             seconds',
-    ...r.stages.map((s) => `${s.name.padEnd(14)} ${s.seconds.toFixed(2).padStart(10)}`),
+    'stage             seconds   peak RSS',
+    ...r.stages.map(
+      (s) =>
+        `${s.name.padEnd(14)} ${s.seconds.toFixed(2).padStart(10)} ${`${s.peakRssMiB ?? '-'} MiB`.padStart(10)}`,
+    ),
     `${'run'.padEnd(14)} ${r.runSeconds.toFixed(2).padStart(10)}   ${r.rowsPerSecond.toLocaleString('en')} rows/s`,
     `${'floor'.padEnd(14)} ${r.floor.seconds.toFixed(2).padStart(10)}   (DuckDB alone: read+type ${r.floor.readSeconds.toFixed(2)} s, KPI aggregation ${r.floor.kpiSeconds.toFixed(2)} s)`,
     `${'ratio'.padEnd(14)} ${r.ratio.toFixed(2).padStart(10)}   run / floor (goal ≤ 1.5)`,

@@ -12,7 +12,6 @@ import { EXTRACT_NAMES } from '../../schemas/extracts.ts';
 import type { InputFile, Warning } from '../../schemas/outputs.ts';
 import type { Db } from '../duckdb.ts';
 import { FileRejected } from '../errors.ts';
-import type { IngestCache } from './cache.ts';
 import {
   birthDateSql,
   CONTRACTS,
@@ -27,6 +26,7 @@ import {
   sqlString,
 } from './contract.ts';
 import { hmacSql, maskCprs, maskCprsSql } from './pseudonym.ts';
+import { type ExtractChanges, FILES_TABLE, FileRegistry, VIOLATIONS_TABLE } from './registry.ts';
 import {
   type Delimiter,
   type Encoding,
@@ -45,14 +45,14 @@ export interface IngestOptions {
   /** Where quarantine files go (`<restricted>/quarantine`); undefined for `kpi check`. */
   quarantineDir?: string;
   onFile?: (f: InputFile) => void;
-  /** Files loaded by an earlier run (same sha256) are copied from here instead of parsed again. */
-  cache?: IngestCache;
 }
 
 export interface IngestResult {
   inputs: InputFile[];
   warnings: Warning[];
   delivered: ExtractName[];
+  /** Per extract, the files this run parsed and the earlier files it dropped (see registry.ts). */
+  changes: Map<ExtractName, ExtractChanges>;
 }
 
 interface Prepared {
@@ -76,13 +76,15 @@ export async function createIngestTables(db: Db): Promise<void> {
   await db.run('CREATE SCHEMA IF NOT EXISTS ingest');
   for (const extract of EXTRACT_NAMES) {
     const c = CONTRACTS[extract];
-    const cols = ['_file VARCHAR', '_file_seq INTEGER', '_line BIGINT'];
+    const cols = ['_file_id INTEGER', '_line BIGINT'];
     for (const col of c.columns) {
       if (col.kind === 'cpr') cols.push('person_key VARCHAR', 'birth_date DATE');
       else cols.push(`${quoteIdent(col.name)} ${duckType(col.kind)}`);
     }
     await db.run(`CREATE TABLE IF NOT EXISTS ingest.${extract} (${cols.join(', ')})`);
   }
+  await db.run(FILES_TABLE);
+  await db.run(VIOLATIONS_TABLE);
   await db.run(
     `CREATE TABLE IF NOT EXISTS scratch.person_keys (digits VARCHAR PRIMARY KEY, person_key VARCHAR)`,
   );
@@ -112,11 +114,15 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
     }
   }
   await createIngestTables(db);
+  // The files the warehouse already holds: the previous run's, when the run starts from its warehouse.
+  const registry = await FileRegistry.load(db);
   let fileSeq = 0;
   for (const extract of EXTRACT_NAMES) {
-    if (!inboxEntries.includes(extract)) continue;
     const dir = join(opts.inbox, extract);
-    if (!(await stat(dir)).isDirectory()) continue;
+    if (!inboxEntries.includes(extract) || !(await stat(dir)).isDirectory()) {
+      await registry.finishExtract(extract);
+      continue;
+    }
     delivered.push(extract);
     const files = (await readdir(dir, { withFileTypes: true }))
       .filter((d) => d.isFile() && !d.name.startsWith('.') && !d.name.startsWith('~$'))
@@ -126,13 +132,14 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
       fileSeq++;
       const rel = `${extract}/${name}`;
       const path = join(dir, name);
-      const result = await ingestFile(db, CONTRACTS[extract], path, rel, fileSeq, seen, opts);
+      const result = await ingestFile(db, CONTRACTS[extract], path, rel, fileSeq, seen, opts, registry);
       inputs.push(result.input);
       warnings.push(...result.warnings);
       opts.onFile?.(result.input);
     }
+    await registry.finishExtract(extract);
   }
-  return { inputs, warnings, delivered };
+  return { inputs, warnings, delivered, changes: registry.changes };
 }
 
 interface FileOutcome {
@@ -149,6 +156,7 @@ async function ingestFile(
   fileSeq: number,
   seen: Map<string, string>,
   opts: IngestOptions,
+  registry: FileRegistry,
 ): Promise<FileOutcome> {
   const extract = contract.extract;
   const input: InputFile = {
@@ -207,20 +215,28 @@ async function ingestFile(
     };
   }
 
-  if (opts.cache) {
+  // The same bytes were loaded by an earlier run: keep their rows, and their quarantine records, as they
+  // are. An extract checked against another one is parsed again when that one changed.
+  const ref = contract.references?.extract as ExtractName | undefined;
+  if (!ref || !registry.changed(ref)) {
     const sha = await sha256File(path);
-    const hit = seen.has(sha) ? undefined : await opts.cache.lookup(extract, sha);
+    const hit = seen.has(sha) ? undefined : registry.find(extract, sha);
     if (hit) {
-      Object.assign(input, hit.input, { extract, file: rel, sha256: sha, fromCache: true });
+      Object.assign(input, hit.stats.input, { extract, file: rel, sha256: sha, fromCache: true });
       seen.set(sha, rel);
-      await opts.cache.restore(extract, sha, rel, fileSeq, input.rowsLoaded);
+      await registry.keep(hit.fileId, rel, fileSeq);
       if (input.rowsRejected > 0 && opts.quarantineDir) {
         await mkdir(join(opts.quarantineDir, extract), { recursive: true });
         await db.run(
-          `COPY (${opts.cache.violationsSql(sha)}) TO ${sqlString(join(opts.quarantineDir, `${rel}.rejects.csv`))} (HEADER, DELIMITER ',')`,
+          `COPY (SELECT ${QUARANTINE_COLUMNS} FROM ingest.violations WHERE file_id = ${hit.fileId} ORDER BY line, "column", rule)
+            TO ${sqlString(join(opts.quarantineDir, `${rel}.rejects.csv`))} (HEADER, DELIMITER ',')`,
         );
       }
-      return { input, warnings: quarantineWarnings(rel, extract, input, hit.rules), rules: hit.rules };
+      return {
+        input,
+        warnings: quarantineWarnings(rel, extract, input, hit.stats.rules),
+        rules: hit.stats.rules,
+      };
     }
   }
 
@@ -273,7 +289,7 @@ async function ingestFile(
   }
 
   try {
-    return await loadRows(db, contract, prepared, mapping.columnIndex, rel, fileSeq, input, opts);
+    return await loadRows(db, contract, prepared, mapping.columnIndex, rel, fileSeq, input, opts, registry);
   } catch (e) {
     if (e instanceof FileRejected) return reject(e);
     // DuckDB could not read the file at all: keep the analyst's view on the file, not on our code.
@@ -364,11 +380,11 @@ async function prepare(
   };
 }
 
-function readCsvSql(p: Prepared, width: number, rejects: boolean): string {
+function readCsvSql(p: Prepared, width: number, rejects: boolean, ignoreErrors = false): string {
   const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   return `read_csv(${sqlString(p.readPath)}, header = true, auto_detect = false, delim = ${sqlString(p.delimiter!)},
     quote = '"', escape = '"', columns = {${columns}}, compression = ${p.gzip ? "'gzip'" : "'none'"}, encoding = ${sqlString(p.duckEncoding)},
-    null_padding = false, strict_mode = true${rejects ? ", store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans'" : ''})`;
+    null_padding = false, strict_mode = true${rejects ? ", store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans'" : ''}${ignoreErrors ? ', ignore_errors = true' : ''})`;
 }
 
 async function countRows(db: Db, p: Prepared): Promise<number> {
@@ -394,9 +410,11 @@ async function loadRows(
   fileSeq: number,
   input: InputFile,
   opts: IngestOptions,
+  registry: FileRegistry,
 ): Promise<FileOutcome> {
   const extract = contract.extract;
   const width = p.headers.length;
+  const fileId = registry.allocate();
   const rawCols = (prefix: string) =>
     contract.columns.map((c) => {
       const idx = columnIndex.get(c.name);
@@ -409,50 +427,39 @@ async function loadRows(
       return `nullif(trim(${src}, ' ' || chr(9) || chr(13) || chr(160)), '') AS ${quoteIdent(`v_${c.name}`)}`;
     });
 
-  // 1. Raw text, with the physical line number of every row. A view: nothing is copied yet.
+  // 1. Raw text. A view: nothing is copied; the file is read once, by the parse in step 3.
   await db.run(
-    'DROP VIEW IF EXISTS raw; DROP TABLE IF EXISTS scratch.raw_csv; DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_reject_scans;',
+    'DROP VIEW IF EXISTS raw; DROP VIEW IF EXISTS parsed; DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_reject_scans;',
   );
   if (p.kind === 'parquet') {
-    await db.run(`CREATE TEMP VIEW raw AS SELECT file_row_number + 1 AS _line, ${rawCols('').join(', ')}
-      FROM read_parquet(${sqlString(p.readPath)}, file_row_number = true)`);
+    await db.run(
+      `CREATE TEMP VIEW raw AS SELECT ${rawCols('').join(', ')} FROM read_parquet(${sqlString(p.readPath)})`,
+    );
     await db.run(
       'CREATE TEMP TABLE csv_rejects (line BIGINT, column_name VARCHAR, error_type VARCHAR, error_message VARCHAR, csv_line VARCHAR)',
     );
   } else {
-    // Read once into a table: its rowid is the order of the rows in the file.
-    await db.run(`CREATE TABLE scratch.raw_csv AS SELECT * FROM ${readCsvSql(p, width, true)}`);
-    // DuckDB skips blank lines and rows it rejects while parsing; both shift the line numbers of the rows
-    // after them. Row i (0-based) sits on line headerLine + 1 + i + (skipped lines before it).
-    const skips = [
-      ...p.blankLines,
-      ...(await db.all<{ line: number }>('SELECT DISTINCT line::BIGINT AS line FROM csv_rejects')).map(
-        (r) => r.line,
-      ),
-    ].sort((x, y) => x - y);
-    const base = p.headerLine + 1;
-    const lineExpr =
-      skips.length === 0
-        ? `rowid + ${base}`
-        : `rowid + ${base} + coalesce((SELECT max(j) FROM skip_thresholds WHERE t <= r.rowid), 0)`;
-    if (skips.length > 0) {
-      await db.run('DROP TABLE IF EXISTS skip_thresholds');
-      await db.run(
-        `CREATE TEMP TABLE skip_thresholds AS SELECT * FROM (VALUES ${skips
-          .map((line, j) => `(${line - base - j}, ${j + 1})`)
-          .join(', ')}) v(t, j)`,
-      );
-    }
     await db.run(
-      `CREATE TEMP VIEW raw AS SELECT ${lineExpr} AS _line, ${rawCols('r.').join(', ')} FROM scratch.raw_csv r`,
+      `CREATE TEMP VIEW raw AS SELECT ${rawCols('').join(', ')} FROM ${readCsvSql(p, width, true)}`,
     );
   }
 
-  // 2. Decimal mark: decided once per file from the numeric columns' text (extracts.md).
+  // 2. Decimal mark: decided once per file from the numeric columns' text (extracts.md). A separate
+  // read of just those columns; rows the reader cannot split are left to step 3 to report.
   const numeric = contract.columns.filter(
     (c) => (c.kind === 'decimal' || c.kind === 'integer') && columnIndex.has(c.name),
   );
-  const decimal: DecimalMark = p.kind === 'parquet' ? '.' : await detectDecimal(db, numeric, p.delimiter!);
+  const decimal: DecimalMark =
+    p.kind === 'parquet'
+      ? '.'
+      : await detectDecimal(
+          db,
+          numeric.map(
+            (c) => `nullif(trim(c${columnIndex.get(c.name)}, ' ' || chr(9) || chr(13) || chr(160)), '')`,
+          ),
+          readCsvSql(p, width, false, true),
+          p.delimiter!,
+        );
   input.decimal = numeric.length > 0 ? decimal : null;
 
   // 3. One pass: parse every value and flag every row that breaks a rule (`_bad`).
@@ -496,14 +503,45 @@ async function loadRows(
     ...contract.columns.flatMap((col) => columnChecks(col).map((ch) => ch.violatedWhen)),
     ...contract.rules.map((rule) => rule.violatedWhen),
   ];
-  await db.run('DROP TABLE IF EXISTS scratch.parsed');
-  await db.run(`CREATE TABLE scratch.parsed AS
+  // The raw text is kept for the rows that break a rule (the quarantine shows it) and, for every row,
+  // for the columns that other checks quote (the key's last column, the referenced column).
+  const quoted = new Set([contract.key[contract.key.length - 1], contract.references?.columns.at(-1)]);
+  const onlyWhenBad = contract.columns
+    .filter((c) => !quoted.has(c.name))
+    .map((c) => `CASE WHEN _bad THEN ${quoteIdent(`v_${c.name}`)} END AS ${quoteIdent(`v_${c.name}`)}`);
+  await db.run('DROP TABLE IF EXISTS scratch.parsed_rows');
+  // Created in file order, so a row's rowid is its place in the file.
+  await db.run(`CREATE TABLE scratch.parsed_rows AS
+    SELECT * ${onlyWhenBad.length ? `REPLACE (${onlyWhenBad.join(', ')})` : ''} FROM (
     SELECT *, _empty OR _header_again ${conditions.map((c) => `OR coalesce(${c}, false)`).join(' ')} AS _bad FROM (
       SELECT *, ${derived.join(', ')} FROM (
-        SELECT _line, ${contract.columns.map((c) => quoteIdent(`v_${c.name}`)).join(', ')}, ${typed.join(', ')},
+        SELECT ${contract.columns.map((c) => quoteIdent(`v_${c.name}`)).join(', ')}, ${typed.join(', ')},
           (${allNull}) AS _empty, (${headerRepeat.join(' AND ') || 'false'}) AS _header_again
-        FROM raw))`);
-  await db.run('DROP VIEW raw; DROP TABLE IF EXISTS scratch.raw_csv;');
+        FROM raw)))`);
+  await db.run('DROP VIEW raw');
+  // The physical line of every row. DuckDB skips blank lines and rows it rejects while parsing; both
+  // shift the lines of the rows after them: row i (0-based) sits on line headerLine + 1 + i + (skipped
+  // lines before it).
+  const skips = [
+    ...p.blankLines,
+    ...(await db.all<{ line: number }>('SELECT DISTINCT line::BIGINT AS line FROM csv_rejects')).map(
+      (r) => r.line,
+    ),
+  ].sort((x, y) => x - y);
+  const base = p.headerLine + 1;
+  const lineExpr =
+    skips.length === 0
+      ? `r.rowid + ${base}`
+      : `r.rowid + ${base} + coalesce((SELECT max(j) FROM skip_thresholds WHERE t <= r.rowid), 0)`;
+  if (skips.length > 0) {
+    await db.run('DROP TABLE IF EXISTS skip_thresholds');
+    await db.run(
+      `CREATE TEMP TABLE skip_thresholds AS SELECT * FROM (VALUES ${skips
+        .map((line, j) => `(${line - base - j}, ${j + 1})`)
+        .join(', ')}) v(t, j)`,
+    );
+  }
+  await db.run(`CREATE TEMP VIEW parsed AS SELECT ${lineExpr} AS _line, r.* FROM scratch.parsed_rows r`);
 
   // 4. The violations, one row per (line, column, rule); a row with any violation is rejected.
   const violationList = `CASE
@@ -513,7 +551,7 @@ async function loadRows(
   await db.run(`DROP TABLE IF EXISTS scratch.violations;
     CREATE TABLE scratch.violations AS
     SELECT _line AS line, v.column AS "column", v.rule AS rule, v.message AS message, v.value AS value
-    FROM (SELECT _line, unnest(${violationList}) AS v FROM scratch.parsed WHERE _bad)`);
+    FROM (SELECT _line, unnest(${violationList}) AS v FROM parsed WHERE _bad)`);
   if (contract.key.length > 0) await checkDuplicateKeys(db, contract);
   // Rows DuckDB could not split into the header's columns; internal column names become the file's.
   const headerName = `CASE column_name ${p.headers
@@ -533,7 +571,7 @@ async function loadRows(
   const digitCols = [...(cprCol ? [cprCol.name] : []), ...cprWhenCols.map((c) => `cpr_${c.name}`)];
   for (const d of digitCols) {
     await db.run(`INSERT INTO scratch.person_keys
-      SELECT digits, ${hmacSql('digits')} FROM (SELECT DISTINCT ${quoteIdent(d)} AS digits FROM scratch.parsed
+      SELECT digits, ${hmacSql('digits')} FROM (SELECT DISTINCT ${quoteIdent(d)} AS digits FROM parsed
         WHERE ${quoteIdent(d)} IS NOT NULL AND NOT _bad) d
       WHERE digits NOT IN (SELECT digits FROM scratch.person_keys)`);
   }
@@ -548,8 +586,8 @@ async function loadRows(
       "SELECT count(*)::BIGINT AS n FROM scratch.violations WHERE rule = 'duplicate_key'",
     )
   ).n;
-  const finalSelect = `SELECT ${sqlString(rel)} AS _file, ${fileSeq}::INTEGER AS _file_seq, p._line AS _line, ${finalCols.join(', ')}
-    FROM scratch.parsed p
+  const finalSelect = `SELECT ${fileId}::INTEGER AS _file_id, p._line AS _line, ${finalCols.join(', ')}
+    FROM parsed p
     ${cprCol ? `LEFT JOIN scratch.person_keys k ON k.digits = p.${quoteIdent(cprCol.name)}` : ''}
     ${cprWhen ? `LEFT JOIN scratch.person_keys kw ON kw.digits = p.${quoteIdent(`cpr_${cprWhen.name}`)}` : ''}
     WHERE NOT p._bad ${extraRejects > 0 ? "AND p._line NOT IN (SELECT line FROM scratch.violations WHERE rule = 'duplicate_key')" : ''}`;
@@ -567,7 +605,7 @@ async function loadRows(
 
   // 6. Count, and check that nothing was lost.
   const counted = await db.one<{ parsed: number; rejected: number }>(`SELECT
-    (SELECT count(*) FROM scratch.parsed)::BIGINT + (SELECT count(DISTINCT line) FROM csv_rejects)::BIGINT AS parsed,
+    (SELECT count(*) FROM parsed)::BIGINT + (SELECT count(DISTINCT line) FROM csv_rejects)::BIGINT AS parsed,
     (SELECT count(DISTINCT line) FROM scratch.violations)::BIGINT AS rejected`);
   const counts = { ...counted, loaded };
   input.rowsRead = counts.parsed;
@@ -594,9 +632,14 @@ async function loadRows(
     }
   }
   const { extract: _e, file: _f, ...stats } = input;
-  await opts.cache?.store(extract, input.sha256, fileSeq, { input: stats, rules }, 'scratch.violations');
+  await db.run(
+    `INSERT INTO ingest.violations SELECT ${fileId}, ${QUARANTINE_COLUMNS} FROM scratch.violations`,
+  );
+  await registry.register(extract, fileId, rel, input.sha256, fileSeq, { input: stats, rules });
   const warnings = quarantineWarnings(rel, extract, input, rules);
-  await db.run('DROP TABLE scratch.parsed; DROP TABLE scratch.violations; DROP TABLE IF EXISTS csv_rejects;');
+  await db.run(
+    'DROP VIEW parsed; DROP TABLE scratch.parsed_rows; DROP TABLE scratch.violations; DROP TABLE IF EXISTS csv_rejects;',
+  );
   return { input, warnings, rules };
 }
 
@@ -641,8 +684,8 @@ async function checkDuplicateKeys(db: Db, contract: Contract): Promise<void> {
     SELECT p._line, ${sqlString(contract.key.join('+'))}, 'duplicate_key',
       'the key (' || ${sqlString(contract.key.join(', '))} || ') already appears on line ' || d.first_line || ' of this file',
       ${maskedValue(keyCol).replace(/"v_/g, 'p."v_')}
-    FROM scratch.parsed p
-    JOIN (SELECT ${keyCols.join(', ')}, min(_line) AS first_line FROM scratch.parsed WHERE NOT _bad
+    FROM parsed p
+    JOIN (SELECT ${keyCols.join(', ')}, min(_line) AS first_line FROM parsed WHERE NOT _bad
           GROUP BY ALL HAVING count(*) > 1) d USING (${keyCols.join(', ')})
     WHERE NOT p._bad AND p._line <> d.first_line`);
 }
@@ -654,18 +697,23 @@ async function checkReferences(db: Db, contract: Contract): Promise<void> {
   await db.run(`INSERT INTO scratch.violations
     SELECT f._line, ${sqlString(ref.columns.join('+'))}, 'no_matching_${ref.extract}',
       'no row in ${ref.extract} has the same ' || ${sqlString(ref.columns.join(', '))}, ${maskedValue(col)}
-    FROM scratch.final f JOIN scratch.parsed p USING (_line)
+    FROM scratch.final f JOIN parsed p USING (_line)
     WHERE NOT EXISTS (SELECT 1 FROM ingest.${ref.extract} r WHERE ${cols.map((c) => `r.${c} = f.${c}`).join(' AND ')})`);
 }
 
-async function detectDecimal(db: Db, numeric: ContractColumn[], delimiter: Delimiter): Promise<DecimalMark> {
-  if (numeric.length === 0) return delimiter === ';' ? ',' : '.';
-  const values = numeric.map((c) => quoteIdent(`v_${c.name}`)).join(', ');
+/** `values`: SQL for the numeric columns' trimmed text over `source` (a read of the file). */
+async function detectDecimal(
+  db: Db,
+  values: string[],
+  source: string,
+  delimiter: Delimiter,
+): Promise<DecimalMark> {
+  if (values.length === 0) return delimiter === ';' ? ',' : '.';
   const e = await db.one<{ comma: number; point: number; dotted: number }>(`SELECT
       count_if(v LIKE '%,%' AND NOT regexp_full_match(v, '-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?'))::BIGINT AS comma,
       count_if(regexp_full_match(v, '-?[0-9]*\\.[0-9]+') AND NOT regexp_full_match(v, '-?[0-9]{1,3}(\\.[0-9]{3})+'))::BIGINT AS point,
       count_if(regexp_full_match(v, '-?[0-9]{1,3}(\\.[0-9]{3})+'))::BIGINT AS dotted
-    FROM (SELECT unnest([${values}]) AS v FROM raw) WHERE v IS NOT NULL`);
+    FROM (SELECT unnest([${values.join(', ')}]) AS v FROM ${source}) WHERE v IS NOT NULL`);
   if (e.comma > 0 || e.point > 0) return e.comma >= e.point ? ',' : '.';
   if (e.dotted > 0) return delimiter === ',' ? '.' : ',';
   return delimiter === ';' ? ',' : '.';

@@ -2,4 +2,4 @@
 CREATE OR REPLACE VIEW staging.cafe AS
 SELECT date, inquiries, channel, age_band,
   coalesce(municipality, meta.cfg('municipality')) AS municipality, _file, _line
-FROM ingest.cafe;
+FROM meta.rows_of('ingest.cafe');
