@@ -142,7 +142,7 @@ export function duckdbTempDir(workDir: string, config: Config): string {
 
 /**
  * Incremental nightly runs (issue 7): a successful run keeps its working warehouse in
- * <out>/.cache/warehouse.duckdb, and the next run starts from a copy of it, so files already loaded
+ * <out>/.cache/warehouse.duckdb, and the next run continues it, so files already loaded
  * (same sha256) are not parsed again and the big marts are only updated. It holds nothing that the
  * published warehouse does not: no raw CPR. It is used only under the same key, code version and
  * extract contracts; otherwise the run starts from an empty warehouse.
@@ -156,12 +156,15 @@ export function cacheIdentity(keyFp: string, version: string): string {
     .slice(0, 24);
 }
 
-/** Copies the kept warehouse into the run's work folder; false when there is none or it does not fit. */
+/**
+ * Moves the kept warehouse into the run's work folder (a rename: no copy); false when there is none or
+ * it does not fit. A run that fails takes it with it, and the next run starts from an empty warehouse.
+ */
 async function startFromCache(outDir: string, workDir: string, identity: string): Promise<boolean> {
   const cached = join(outDir, CACHE_FILE);
   if (!(await stat(cached).catch(() => undefined))) return false;
   const target = join(workDir, 'warehouse.duckdb');
-  await copyFile(cached, target);
+  await rename(cached, target);
   let fits = false;
   const probe = await Db.open(target).catch(() => undefined);
   if (probe) {

@@ -50,7 +50,7 @@ export const INCREMENTAL_MARTS: {
     macro: 'marts.neet_person_month_of',
     extract: 'neet',
     key: ['person_key', 'month'],
-    file: 'marts/04_neet_person_month.sql',
+    file: 'marts/02_neet_person_month.sql',
   },
 ];
 

@@ -33,13 +33,23 @@ export interface ExtractChanges {
 interface Entry {
   fileId: number;
   extract: ExtractName;
+  file: string;
   sha256: string;
   fileSeq: number;
+  bytes: number;
+  mtimeMs: number;
   stats: FileStats;
 }
 
+/** A file on disk: its name in the inbox, size and modification time. */
+export interface FileOnDisk {
+  rel: string;
+  bytes: number;
+  mtimeMs: number;
+}
+
 export const FILES_TABLE = `CREATE TABLE IF NOT EXISTS ingest.files (file_id INTEGER PRIMARY KEY, extract VARCHAR,
-  file VARCHAR, sha256 VARCHAR, file_seq INTEGER, stats VARCHAR)`;
+  file VARCHAR, sha256 VARCHAR, file_seq INTEGER, bytes BIGINT, mtime_ms DOUBLE, stats VARCHAR)`;
 export const VIOLATIONS_TABLE = `CREATE TABLE IF NOT EXISTS ingest.violations (file_id INTEGER, line BIGINT,
   "column" VARCHAR, rule VARCHAR, message VARCHAR, value VARCHAR)`;
 
@@ -58,15 +68,23 @@ export class FileRegistry {
     const rows = await db.all<{
       file_id: number;
       extract: ExtractName;
+      file: string;
       sha256: string;
       file_seq: number;
+      bytes: number;
+      mtime_ms: number;
       stats: string;
-    }>('SELECT file_id, extract, sha256, file_seq, stats FROM ingest.files ORDER BY file_id');
+    }>(
+      'SELECT file_id, extract, file, sha256, file_seq, bytes, mtime_ms, stats FROM ingest.files ORDER BY file_id',
+    );
     const entries = rows.map((r) => ({
       fileId: r.file_id,
       extract: r.extract,
+      file: r.file,
       sha256: r.sha256,
       fileSeq: r.file_seq,
+      bytes: r.bytes,
+      mtimeMs: r.mtime_ms,
       stats: JSON.parse(r.stats) as FileStats,
     }));
     const next = Math.max(0, ...entries.map((e) => e.fileId)) + 1;
@@ -88,6 +106,22 @@ export class FileRegistry {
     return !!c && (c.added.length > 0 || c.removed.length > 0 || c.reordered);
   }
 
+  /**
+   * The registered file with the same name, size and modification time, as rsync and make judge a file
+   * unchanged: it is not read again, not even to hash it (`touch` a file to have it read again).
+   */
+  findUnchanged(extract: ExtractName, f: FileOnDisk): { fileId: number; sha256: string } | undefined {
+    const e = this.entries.find(
+      (x) =>
+        x.extract === extract &&
+        x.file === f.rel &&
+        x.bytes === f.bytes &&
+        x.mtimeMs === f.mtimeMs &&
+        !this.kept.has(x.fileId),
+    );
+    return e ? { fileId: e.fileId, sha256: e.sha256 } : undefined;
+  }
+
   /** A file with these bytes whose rows the warehouse holds and this run has not claimed yet. */
   find(extract: ExtractName, sha256: string): { fileId: number; stats: FileStats } | undefined {
     const e = this.entries.find(
@@ -96,11 +130,11 @@ export class FileRegistry {
     return e ? { fileId: e.fileId, stats: e.stats } : undefined;
   }
 
-  /** Keeps a registered file's rows under its current name and place in the order. */
-  async keep(fileId: number, rel: string, fileSeq: number): Promise<void> {
+  /** Keeps a registered file's rows under its current name, size, time and place in the order. */
+  async keep(fileId: number, f: FileOnDisk, fileSeq: number): Promise<void> {
     this.kept.set(fileId, fileSeq);
     await this.db.run(
-      `UPDATE ingest.files SET file = ${sqlString(rel)}, file_seq = ${fileSeq} WHERE file_id = ${fileId}`,
+      `UPDATE ingest.files SET file = ${sqlString(f.rel)}, file_seq = ${fileSeq}, bytes = ${f.bytes}, mtime_ms = ${f.mtimeMs} WHERE file_id = ${fileId}`,
     );
   }
 
@@ -112,13 +146,13 @@ export class FileRegistry {
   async register(
     extract: ExtractName,
     fileId: number,
-    rel: string,
+    f: FileOnDisk,
     sha256: string,
     fileSeq: number,
     stats: FileStats,
   ): Promise<void> {
     await this.db.run(
-      `INSERT INTO ingest.files VALUES (${fileId}, ${sqlString(extract)}, ${sqlString(rel)}, ${sqlString(sha256)}, ${fileSeq}, ${sqlString(JSON.stringify(stats))})`,
+      `INSERT INTO ingest.files VALUES (${fileId}, ${sqlString(extract)}, ${sqlString(f.rel)}, ${sqlString(sha256)}, ${fileSeq}, ${f.bytes}, ${f.mtimeMs}, ${sqlString(JSON.stringify(stats))})`,
     );
     this.changesOf(extract).added.push(fileId);
   }
