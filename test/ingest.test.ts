@@ -164,6 +164,35 @@ describe('formats and dialects', () => {
     expect(parsed.e.map((r) => r.wage_hours)).toEqual([37.5, 160.25, 0]);
   });
 
+  it('trims spaces, tabs, carriage returns and no-break spaces around values, and keeps those inside', async () => {
+    const root = await tempDir('kpi-trim-');
+    const plain = join(root, 'plain');
+    const padded = join(root, 'padded');
+    write(
+      join(plain, 'employment', 'e.csv'),
+      'cpr;month;wage_hours;in_education;benefit\n150394-1233;2024-01;37,5;nej;kontanthjaelp\n0207014512;2024-02;160,25;ja;su\n',
+    );
+    write(
+      join(padded, 'employment', 'e.csv'),
+      'cpr;month;wage_hours;in_education;benefit\n 150394-1233\t;\u00a02024-01;37,5 ;\tnej; kontanthjaelp\u00a0\n\u00a0 0207014512;2024-02;  160,25\t\u00a0;ja ;su\n',
+    );
+    write(
+      join(padded, 'tariffs', 't.csv'),
+      'provider_id;provider_name;ownership;service;year;rate\n P1 ; Bo  og  Værk\u00a0;privat;§107;2024;100\n',
+    );
+    const rows = async (inbox: string) => {
+      const { db, result } = await ingest(inbox);
+      const e = result.inputs.find((i) => i.extract === 'employment')!;
+      expect([e.rowsLoaded, e.rowsRejected]).toEqual([2, 0]);
+      return db.all('SELECT * EXCLUDE (_file_id, _line) FROM ingest.employment ORDER BY month');
+    };
+    expect(await rows(padded)).toEqual(await rows(plain));
+    const { db } = await ingest(padded);
+    expect(await db.all('SELECT provider_id, provider_name FROM ingest.tariffs')).toEqual([
+      { provider_id: 'P1', provider_name: 'Bo  og  Værk' },
+    ]);
+  });
+
   it('records the detected dialect of each file in the manifest entry', async () => {
     const root = await tempDir('kpi-formats-');
     const [comma, semicolon, win] = await writeFormats(root);

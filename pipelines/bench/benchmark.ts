@@ -4,6 +4,7 @@
  * and type every extract and run the heaviest KPI aggregation, with no checks and no pseudonymisation.
  * Figures are reported, never asserted.
  */
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Manifest } from '../../schemas/outputs.ts';
@@ -43,6 +44,8 @@ export interface BenchResult {
   stages: { name: string; seconds: number; peakRssMiB?: number }[];
   runSeconds: number;
   generateSeconds: number;
+  /** Reading every input file once before the run, so the run and the floor both find them cached. */
+  warmSeconds: number;
   rowsPerSecond: number;
   floor: { readSeconds: number; kpiSeconds: number; seconds: number };
   /** A second run after one new month of employment is delivered: files already loaded are reused. */
@@ -60,6 +63,14 @@ async function du(dir: string): Promise<number> {
     total += e.isDirectory() ? await du(p) : (await stat(p)).size;
   }
   return total;
+}
+
+async function warm(dir: string): Promise<void> {
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) await warm(p);
+    else for await (const _ of createReadStream(p, { highWaterMark: 1 << 20 })) void _;
+  }
 }
 
 function monthsBefore(asOf: string, months: number): string {
@@ -152,6 +163,11 @@ export async function benchmark(opts: BenchOptions): Promise<BenchResult> {
     if (!reuse)
       await writeDemoInbox(inbox, { asOf: opts.asOf, scale, from: monthsBefore(opts.asOf, opts.months) });
     const generateSeconds = (performance.now() - t0) / 1000;
+    // The run reads the inbox first and the floor after it: without this, the run would pay for
+    // reading cold files from disk and the floor would find them in the page cache.
+    const tw = performance.now();
+    await warm(inbox);
+    const warmSeconds = (performance.now() - tw) / 1000;
     await rm(out, { recursive: true, force: true });
     const duckdb = {
       ...(opts.memoryLimit ? { memoryLimit: opts.memoryLimit } : {}),
@@ -210,6 +226,7 @@ export async function benchmark(opts: BenchOptions): Promise<BenchResult> {
       })),
       runSeconds,
       generateSeconds,
+      warmSeconds,
       rowsPerSecond: Math.round(manifest.totals.rowsRead / runSeconds),
       floor,
       ratio: runSeconds / floor.seconds,
@@ -231,7 +248,7 @@ const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
 
 export function formatResult(r: BenchResult): string {
   const lines = [
-    `${r.persons.toLocaleString('en')} persons × ${r.months} months (demo scale ${r.scale.toFixed(2)}), ${r.date}`,
+    `${r.persons.toLocaleString('en')} persons × ${r.months} months (demo scale ${r.scale.toFixed(2)}), ${r.date}; input files read once beforehand (${r.warmSeconds.toFixed(1)} s) so the run and the floor both find them cached`,
     '',
     'extract              rows',
     ...Object.entries(r.rows).map(([e, n]) => `${e.padEnd(18)} ${String(n).padStart(11)}`),

@@ -122,6 +122,11 @@ export class FileRegistry {
     return e ? { fileId: e.fileId, sha256: e.sha256 } : undefined;
   }
 
+  /** Whether a registered file of the extract, not claimed yet, has this size (else no sha can match). */
+  hasSize(extract: ExtractName, bytes: number): boolean {
+    return this.entries.some((x) => x.extract === extract && x.bytes === bytes && !this.kept.has(x.fileId));
+  }
+
   /** A file with these bytes whose rows the warehouse holds and this run has not claimed yet. */
   find(extract: ExtractName, sha256: string): { fileId: number; stats: FileStats } | undefined {
     const e = this.entries.find(
