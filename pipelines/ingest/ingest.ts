@@ -438,21 +438,43 @@ async function loadRows(
       return `nullif(${trimmedSql(src)}, '') AS ${quoteIdent(`v_${c.name}`)}`;
     });
 
-  // 1. Raw text. A CSV is read once into a table (in file order: its rowid is the row's place in the
-  // file); the parse in step 3 runs faster over a table than over the CSV reader.
+  // 1. Raw text, with the physical line of every row. A CSV is read once into a table; the parse in
+  // step 3 runs faster over a table than over the CSV reader.
   await db.run(
     'DROP VIEW IF EXISTS raw; DROP VIEW IF EXISTS parsed; DROP TABLE IF EXISTS scratch.raw_csv; DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_reject_scans;',
   );
   if (p.kind === 'parquet') {
-    await db.run(
-      `CREATE TEMP VIEW raw AS SELECT ${rawCols('').join(', ')} FROM read_parquet(${sqlString(p.readPath)})`,
-    );
+    await db.run(`CREATE TEMP VIEW raw AS SELECT file_row_number + 1 AS _line, ${rawCols('').join(', ')}
+      FROM read_parquet(${sqlString(p.readPath)}, file_row_number = true)`);
     await db.run(
       'CREATE TEMP TABLE csv_rejects (line BIGINT, column_name VARCHAR, error_type VARCHAR, error_message VARCHAR, csv_line VARCHAR)',
     );
   } else {
     await db.run(`CREATE TABLE scratch.raw_csv AS SELECT * FROM ${readCsvSql(p, width, true)}`);
-    await db.run(`CREATE TEMP VIEW raw AS SELECT ${rawCols('r.').join(', ')} FROM scratch.raw_csv r`);
+    // The physical line of every row. DuckDB skips blank lines and rows it rejects while parsing; both
+    // shift the lines of the rows after them: row i (0-based, the table's rowid: it was filled in file
+    // order) sits on line headerLine + 1 + i + (skipped lines before it).
+    const skips = [
+      ...p.blankLines,
+      ...(await db.all<{ line: number }>('SELECT DISTINCT line::BIGINT AS line FROM csv_rejects')).map(
+        (r) => r.line,
+      ),
+    ].sort((x, y) => x - y);
+    const base = p.headerLine + 1;
+    if (skips.length === 0) {
+      await db.run(
+        `CREATE TEMP VIEW raw AS SELECT r.rowid + ${base} AS _line, ${rawCols('r.').join(', ')} FROM scratch.raw_csv r`,
+      );
+    } else {
+      // From row t on, j lines have been skipped: an as-of join finds each row's j.
+      await db.run(
+        `CREATE OR REPLACE TEMP TABLE skip_thresholds AS SELECT t, max(j) AS j FROM (VALUES ${skips
+          .map((line, j) => `(${line - base - j}, ${j + 1})`)
+          .join(', ')}) v(t, j) GROUP BY t`,
+      );
+      await db.run(`CREATE TEMP VIEW raw AS SELECT r.rowid + ${base} + coalesce(s.j, 0) AS _line, ${rawCols('r.').join(', ')}
+        FROM scratch.raw_csv r ASOF LEFT JOIN skip_thresholds s ON r.rowid >= s.t`);
+    }
   }
 
   // 2. Decimal mark: decided once per file from the numeric columns' text (extracts.md).
@@ -518,38 +540,15 @@ async function loadRows(
     .filter((c) => !quoted.has(c.name))
     .map((c) => `CASE WHEN _bad THEN ${quoteIdent(`v_${c.name}`)} END AS ${quoteIdent(`v_${c.name}`)}`);
   await db.run('DROP TABLE IF EXISTS scratch.parsed_rows');
-  // Created in file order, so a row's rowid is its place in the file.
   await db.run(`CREATE TABLE scratch.parsed_rows AS
     SELECT * ${onlyWhenBad.length ? `REPLACE (${onlyWhenBad.join(', ')})` : ''} FROM (
     SELECT *, _empty OR _header_again ${conditions.map((c) => `OR coalesce(${c}, false)`).join(' ')} AS _bad FROM (
       SELECT *, ${derived.join(', ')} FROM (
-        SELECT ${contract.columns.map((c) => quoteIdent(`v_${c.name}`)).join(', ')}, ${typed.join(', ')},
+        SELECT _line, ${contract.columns.map((c) => quoteIdent(`v_${c.name}`)).join(', ')}, ${typed.join(', ')},
           (${allNull}) AS _empty, (${headerRepeat.join(' AND ') || 'false'}) AS _header_again
         FROM raw)))`);
   await db.run('DROP VIEW raw; DROP TABLE IF EXISTS scratch.raw_csv;');
-  // The physical line of every row. DuckDB skips blank lines and rows it rejects while parsing; both
-  // shift the lines of the rows after them: row i (0-based) sits on line headerLine + 1 + i + (skipped
-  // lines before it).
-  const skips = [
-    ...p.blankLines,
-    ...(await db.all<{ line: number }>('SELECT DISTINCT line::BIGINT AS line FROM csv_rejects')).map(
-      (r) => r.line,
-    ),
-  ].sort((x, y) => x - y);
-  const base = p.headerLine + 1;
-  const lineExpr =
-    skips.length === 0
-      ? `r.rowid + ${base}`
-      : `r.rowid + ${base} + coalesce((SELECT max(j) FROM skip_thresholds WHERE t <= r.rowid), 0)`;
-  if (skips.length > 0) {
-    await db.run('DROP TABLE IF EXISTS skip_thresholds');
-    await db.run(
-      `CREATE TEMP TABLE skip_thresholds AS SELECT * FROM (VALUES ${skips
-        .map((line, j) => `(${line - base - j}, ${j + 1})`)
-        .join(', ')}) v(t, j)`,
-    );
-  }
-  await db.run(`CREATE TEMP VIEW parsed AS SELECT ${lineExpr} AS _line, r.* FROM scratch.parsed_rows r`);
+  await db.run('CREATE TEMP VIEW parsed AS SELECT * FROM scratch.parsed_rows');
 
   // 4. The violations, one row per (line, column, rule); a row with any violation is rejected.
   const violationList = `CASE
