@@ -24,7 +24,7 @@ import { RunError, UserError } from './errors.ts';
 import { CONTRACTS, sqlString } from './ingest/contract.ts';
 import { createIngestTables, type IngestResult, ingestInbox } from './ingest/ingest.ts';
 import { keyFingerprint, maskCprs, setKeyVariablesSql } from './ingest/pseudonym.ts';
-import { sha256File } from './ingest/sniff.ts';
+import { copyAndHash, sha256File } from './ingest/sniff.ts';
 import { type EvaluatedKpi, evaluateKpi } from './kpis/evaluate.ts';
 import { toPublicEntry } from './kpis/publicEntry.ts';
 import { type Reporter, silentReporter } from './log.ts';
@@ -366,6 +366,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     db.close();
     db = undefined;
 
+    const hashed = new Map<string, string>();
     const kpis = await stages.time('publish', async () => {
       const kpiEntries: KpiEntry[] = evaluated.map((ev) => {
         const prev = previous?.kpis.find((k) => k.id === ev.def.id && k.municipality === ev.municipality);
@@ -424,7 +425,11 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       await writeJson(join(pub, 'schemas', 'manifest.schema.json'), z.toJSONSchema(Manifest));
       await writeJson(join(pub, 'schemas', 'dsi_contract.schema.json'), z.toJSONSchema(DsiContractJson));
       await writeJson(join(pub, 'schemas', 'grant_contract.schema.json'), z.toJSONSchema(GrantContractJson));
-      await copyFile(join(workDir, 'warehouse.duckdb'), join(staging, 'restricted', 'warehouse.duckdb'));
+      // Hashed while it is copied: the manifest lists every output's sha256, and this one is large.
+      hashed.set(
+        join(staging, 'restricted', 'warehouse.duckdb'),
+        await copyAndHash(join(workDir, 'warehouse.duckdb'), join(staging, 'restricted', 'warehouse.duckdb')),
+      );
       return kpis;
     });
 
@@ -441,7 +446,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       for (const f of await listFiles(staging)) {
         outputs.push({
           path: relative(staging, f).split('\\').join('/'),
-          sha256: await sha256File(f),
+          sha256: hashed.get(f) ?? (await sha256File(f)),
           bytes: (await stat(f)).size,
         });
       }

@@ -34,6 +34,19 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** Copies a file and returns its sha256, reading it once. */
+export async function copyAndHash(from: string, to: string): Promise<string> {
+  const hash = createHash('sha256');
+  const tap = new Transform({
+    transform(chunk: Buffer, _e, cb) {
+      hash.update(chunk);
+      cb(null, chunk);
+    },
+  });
+  await pipeline(createReadStream(from, { highWaterMark: 1 << 20 }), tap, createWriteStream(to));
+  return hash.digest('hex');
+}
+
 export interface TextSniff {
   sha256: string;
   size: number;
