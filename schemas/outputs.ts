@@ -31,7 +31,7 @@ export const InputFile = z.object({
   fromCache: z
     .boolean()
     .optional()
-    .describe('loaded by an earlier run (same sha256) and copied, not parsed again'),
+    .describe('loaded by an earlier run (same sha256): its rows were kept, not parsed again'),
 });
 export type InputFile = z.infer<typeof InputFile>;
 
