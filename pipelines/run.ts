@@ -22,7 +22,8 @@ import { evaluateContracts } from './contracts/evaluate.ts';
 import { Db } from './duckdb.ts';
 import { RunError, UserError } from './errors.ts';
 import { CONTRACTS, sqlString } from './ingest/contract.ts';
-import { createIngestTables, type IngestResult, ingestInbox } from './ingest/ingest.ts';
+import type { IngestResult } from './ingest/ingest.ts';
+import { loadHandover, runIngestWorker } from './ingest/isolated.ts';
 import { keyFingerprint, maskCprs, setKeyVariablesSql } from './ingest/pseudonym.ts';
 import { copyAndHash, sha256File } from './ingest/sniff.ts';
 import { type EvaluatedKpi, evaluateKpi } from './kpis/evaluate.ts';
@@ -247,11 +248,9 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     await rm(join(outDir, '.cache', 'ingest.duckdb'), { force: true });
     if (!opts.config.incremental) await rm(join(outDir, CACHE_FILE), { force: true });
     const fromCache = opts.config.incremental && (await startFromCache(outDir, workDir, identity));
-    db = await openWorkDb(workDir, opts.config, opts.key);
-    const workDb = db;
+    let workDb!: Db;
 
     const ingest: IngestResult = await stages.time('ingest', async () => {
-      await createIngestTables(workDb);
       if (fromCache) {
         reporter.event({
           stage: 'ingest',
@@ -259,14 +258,22 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
           message: `starting from the previous run's warehouse (${CACHE_FILE}): unchanged files are not parsed again`,
         });
       }
-      await workDb.run(
-        `CREATE SCHEMA IF NOT EXISTS meta; CREATE OR REPLACE TABLE meta.cache_identity AS SELECT ${sqlString(identity)} AS value`,
-      );
-      const result = await ingestInbox(workDb, {
-        inbox,
-        workDir,
-        quarantineDir: join(staging, 'restricted', 'quarantine'),
-        onFile: (f) =>
+      // Raw extracts are parsed in a process of its own; this one only ever sees pseudonymised rows
+      // (ingest/worker.ts explains why).
+      const result = await runIngestWorker(
+        {
+          inbox,
+          workDir,
+          quarantineDir: join(staging, 'restricted', 'quarantine'),
+          key: opts.key,
+          duckdb: {
+            memoryLimit: opts.config.duckdb.memoryLimit,
+            tempDirectory: duckdbTempDir(workDir, opts.config),
+            threads: opts.config.duckdb.threads,
+          },
+          previous: fromCache ? join(workDir, 'warehouse.duckdb') : undefined,
+        },
+        (f) =>
           reporter.event({
             stage: 'ingest',
             event: 'file',
@@ -277,7 +284,15 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
             rowsRejected: f.rowsRejected,
             message: `${f.file}: ${f.status}${f.fromCache ? ' (unchanged since an earlier run: not parsed again)' : ''}, ${f.rowsLoaded} of ${f.rowsRead} rows loaded${f.rowsRejected ? `, ${f.rowsRejected} quarantined` : ''}`,
           }),
-      });
+      );
+      reporter.event({ stage: 'ingest', event: 'worker', maxRssMiB: result.maxRssMiB });
+      db = await openWorkDb(workDir, opts.config, opts.key);
+      workDb = db;
+      await loadHandover(workDb, result);
+      await workDb.run(
+        `CREATE SCHEMA IF NOT EXISTS meta; CREATE OR REPLACE TABLE meta.cache_identity AS SELECT ${sqlString(identity)} AS value`,
+      );
+      await rm(result.handover, { recursive: true, force: true });
       return result;
     });
     warnings.push(...ingest.warnings);
@@ -363,7 +378,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
         FROM marts.tariff_change WHERE alert ORDER BY municipality, year, "providerId", service`)
       : [];
 
-    db.close();
+    workDb.close();
     db = undefined;
 
     const hashed = new Map<string, string>();

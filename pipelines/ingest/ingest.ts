@@ -709,6 +709,7 @@ async function checkDuplicateKeys(db: Db, contract: Contract): Promise<void> {
     WHERE NOT p._bad AND p._line <> d.first_line`);
 }
 
+/** Rows must match a row of the referenced extract from a file that is still delivered. */
 async function checkReferences(db: Db, contract: Contract): Promise<void> {
   const ref = contract.references!;
   const cols = ref.columns.map(quoteIdent);
@@ -717,7 +718,8 @@ async function checkReferences(db: Db, contract: Contract): Promise<void> {
     SELECT f._line, ${sqlString(ref.columns.join('+'))}, 'no_matching_${ref.extract}',
       'no row in ${ref.extract} has the same ' || ${sqlString(ref.columns.join(', '))}, ${maskedValue(col)}
     FROM scratch.final f JOIN parsed p USING (_line)
-    WHERE NOT EXISTS (SELECT 1 FROM ingest.${ref.extract} r WHERE ${cols.map((c) => `r.${c} = f.${c}`).join(' AND ')})`);
+    WHERE NOT EXISTS (SELECT 1 FROM ingest.${ref.extract} r JOIN ingest.files rf ON rf.file_id = r._file_id
+      WHERE ${cols.map((c) => `r.${c} = f.${c}`).join(' AND ')})`);
 }
 
 /** `values`: the numeric columns' text in `source` (the raw view). */

@@ -1,0 +1,65 @@
+/**
+ * Runs ingest in the worker process (worker.ts explains why) and loads what it hands over into the
+ * warehouse: the new files' pseudonymised rows, the file registry and the quarantine records.
+ */
+import { fork } from 'node:child_process';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ExtractName } from '../../schemas/extracts.ts';
+import type { InputFile } from '../../schemas/outputs.ts';
+import type { Db } from '../duckdb.ts';
+import { sqlString } from './contract.ts';
+import { createIngestTables, type IngestResult } from './ingest.ts';
+import type { ExtractChanges } from './registry.ts';
+import type { WorkerMessage, WorkerRequest } from './worker.ts';
+
+export type IsolatedRequest = Omit<WorkerRequest, 'outDir'>;
+
+/** Parses the inbox in the worker; returns its result once the worker has exited. */
+export async function runIngestWorker(
+  request: IsolatedRequest,
+  onFile: (f: InputFile) => void,
+): Promise<IngestResult & { handover: string; maxRssMiB: number }> {
+  const outDir = join(request.workDir, 'handover');
+  await mkdir(outDir, { recursive: true });
+  const child = fork(new URL('./worker-entry.js', import.meta.url), [], {
+    execArgv: [],
+    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString('utf8');
+  });
+  child.on('message', (m: WorkerMessage) => {
+    if (m.type === 'file') onFile(m.input);
+  });
+  const exit = new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+  child.send({ ...request, outDir } satisfies WorkerRequest);
+  const code = await exit;
+  if (code !== 0)
+    throw new Error(`ingest failed: ${stderr.trim() || `the ingest process exited with ${code}`}`);
+  const r = JSON.parse(await readFile(join(outDir, 'result.json'), 'utf8')) as Omit<
+    IngestResult,
+    'changes'
+  > & {
+    changes: [ExtractName, ExtractChanges][];
+    maxRssMiB: number;
+  };
+  return { ...r, changes: new Map(r.changes), handover: outDir };
+}
+
+/** Loads the worker's hand-over into the warehouse the run continues (or a new one). */
+export async function loadHandover(db: Db, result: IngestResult & { handover: string }): Promise<void> {
+  const parquet = (name: string) => `read_parquet(${sqlString(join(result.handover, `${name}.parquet`))})`;
+  await createIngestTables(db);
+  await db.run(`DELETE FROM ingest.files; INSERT INTO ingest.files SELECT * FROM ${parquet('files')}`);
+  await db.run(
+    `DELETE FROM ingest.violations; INSERT INTO ingest.violations SELECT * FROM ${parquet('violations')}`,
+  );
+  for (const [extract, c] of result.changes) {
+    if (c.added.length > 0) await db.run(`INSERT INTO ingest.${extract} SELECT * FROM ${parquet(extract)}`);
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Ingest in a process of its own. DuckDB (1.5, duckdb/duckdb#23382) can write leftover heap bytes into
+ * the unused tail of a compressed column segment when it persists a table. A process that has parsed
+ * raw extracts holds raw CPR numbers in its heap, so it must never write a database file that outlives
+ * the run. The worker parses, checks and pseudonymises the inbox in an in-memory DuckDB (spilling only
+ * to the run's private temp folder) and hands over pseudonymised rows as Parquet, which is written from
+ * exact byte ranges. The main process, whose DuckDB never sees a raw value, loads them into the
+ * warehouse file.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { InputFile } from '../../schemas/outputs.ts';
+import { Db } from '../duckdb.ts';
+import { CONTRACTS, sqlString } from './contract.ts';
+import { createIngestTables, ingestInbox } from './ingest.ts';
+import { setKeyVariablesSql } from './pseudonym.ts';
+
+export interface WorkerRequest {
+  inbox: string;
+  workDir: string;
+  quarantineDir: string;
+  key: string;
+  duckdb: { memoryLimit?: string; tempDirectory?: string; threads?: number };
+  /** The warehouse the run continues (read-only here): its file registry and quarantine records. */
+  previous?: string;
+  /** Where the Parquet hand-over and result.json go. */
+  outDir: string;
+}
+
+export type WorkerMessage = { type: 'file'; input: InputFile };
+
+async function main(request: WorkerRequest): Promise<void> {
+  const db = await Db.open(':memory:', request.duckdb);
+  try {
+    await db.run(`ATTACH ':memory:' AS scratch; ${setKeyVariablesSql(request.key)}`);
+    await createIngestTables(db);
+    if (request.previous) {
+      await db.run(`ATTACH ${sqlString(request.previous)} AS prev (READ_ONLY)`);
+      await db.run('INSERT INTO ingest.files SELECT * FROM prev.ingest.files');
+      await db.run('INSERT INTO ingest.violations SELECT * FROM prev.ingest.violations');
+      // Extracts that others are checked against (survey responses) come along in full.
+      for (const c of Object.values(CONTRACTS)) {
+        if (c.references) {
+          await db.run(
+            `INSERT INTO ingest.${c.references.extract} SELECT * FROM prev.ingest.${c.references.extract}`,
+          );
+        }
+      }
+      await db.run('DETACH prev');
+    }
+    const result = await ingestInbox(db, {
+      inbox: request.inbox,
+      workDir: request.workDir,
+      quarantineDir: request.quarantineDir,
+      onFile: (input) => process.send?.({ type: 'file', input } satisfies WorkerMessage),
+    });
+    const parquet = (name: string) => sqlString(join(request.outDir, `${name}.parquet`));
+    for (const [extract, c] of result.changes) {
+      if (c.added.length === 0) continue;
+      await db.run(
+        `COPY (SELECT * FROM ingest.${extract} WHERE _file_id IN (${c.added.join(', ')})) TO ${parquet(extract)} (FORMAT parquet)`,
+      );
+    }
+    await db.run(`COPY ingest.files TO ${parquet('files')} (FORMAT parquet)`);
+    await db.run(`COPY ingest.violations TO ${parquet('violations')} (FORMAT parquet)`);
+    await writeFile(
+      join(request.outDir, 'result.json'),
+      JSON.stringify({
+        ...result,
+        changes: [...result.changes],
+        maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      }),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+// The request (with the key) comes over the IPC channel, never on the command line.
+process.once('message', (request: WorkerRequest) => {
+  main(request).then(
+    () => process.exit(0),
+    (e: Error) => {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    },
+  );
+});
