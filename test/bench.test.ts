@@ -17,6 +17,8 @@ describe('npm run bench', () => {
       r.ratio,
       r.rowsPerSecond,
       r.peakRssMiB,
+      r.rss.mainMiB,
+      r.rss.ingestWorkerMiB,
     ]) {
       expect(Number.isFinite(n) && n > 0).toBe(true);
     }
