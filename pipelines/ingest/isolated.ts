@@ -29,6 +29,7 @@ export async function runIngestWorker(
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString('utf8');
+    if (process.env.KPI_PROFILE_SQL) process.stderr.write(d); // the worker's statement timings
   });
   child.on('message', (m: WorkerMessage) => {
     if (m.type === 'file') onFile(m.input);
