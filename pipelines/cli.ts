@@ -203,11 +203,12 @@ export async function main(
       case 'demo': {
         const config = await commonConfig(values);
         const inbox = resolve((values.inbox as string | undefined) ?? 'demo-inbox');
-        const { writeDemoInbox } = await import('./demo/generate.ts');
+        const { writeDemoInboxIsolated } = await import('./ingest/isolated.ts');
         const { run } = await import('./run.ts');
         stderr.write(`Demo: writing a synthetic inbox for a Lolland-sized municipality to ${inbox}\n`);
         stderr.write('Demo: using the built-in demo pseudonymisation key. Never use it for real data.\n');
-        await writeDemoInbox(inbox, { asOf });
+        // In the worker process, like ingest: this process writes the warehouse and never holds a CPR.
+        await writeDemoInboxIsolated(inbox, asOf);
         const r = await run({ inbox, out, asOf, config, key: DEMO_KEY, select, reporter });
         printSummary(stdout, r.manifest, r.kpis.kpis, out);
         return 0;

@@ -11,17 +11,12 @@ import type { Db } from '../duckdb.ts';
 import { sqlString } from './contract.ts';
 import { createIngestTables, type IngestResult } from './ingest.ts';
 import type { ExtractChanges } from './registry.ts';
-import type { WorkerMessage, WorkerRequest } from './worker.ts';
+import type { DemoRequest, WorkerMessage, WorkerRequest } from './worker.ts';
 
 export type IsolatedRequest = Omit<WorkerRequest, 'outDir'>;
 
-/** Parses the inbox in the worker; returns its result once the worker has exited. */
-export async function runIngestWorker(
-  request: IsolatedRequest,
-  onFile: (f: InputFile) => void,
-): Promise<IngestResult & { handover: string; maxRssMiB: number }> {
-  const outDir = join(request.workDir, 'handover');
-  await mkdir(outDir, { recursive: true });
+/** Starts the worker, sends it one request and waits for it to exit; an error carries its stderr. */
+async function inWorker(request: WorkerRequest | DemoRequest, onMessage?: (m: WorkerMessage) => void) {
   const child = fork(new URL('./worker-entry.js', import.meta.url), [], {
     execArgv: [],
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
@@ -31,17 +26,35 @@ export async function runIngestWorker(
     stderr += d.toString('utf8');
     if (process.env.KPI_PROFILE_SQL) process.stderr.write(d); // the worker's statement timings
   });
-  child.on('message', (m: WorkerMessage) => {
-    if (m.type === 'file') onFile(m.input);
-  });
+  if (onMessage) child.on('message', onMessage);
   const exit = new Promise<number>((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
-  child.send({ ...request, outDir } satisfies WorkerRequest);
+  child.send(request);
   const code = await exit;
-  if (code !== 0)
-    throw new Error(`ingest failed: ${stderr.trim() || `the ingest process exited with ${code}`}`);
+  if (code !== 0) throw new Error(stderr.trim() || `the worker process exited with ${code}`);
+}
+
+/** Writes the demo's synthetic inbox from the worker process. */
+export async function writeDemoInboxIsolated(dir: string, asOf: string): Promise<void> {
+  await inWorker({ kind: 'demo', dir, asOf });
+}
+
+/** Parses the inbox in the worker; returns its result once the worker has exited. */
+export async function runIngestWorker(
+  request: IsolatedRequest,
+  onFile: (f: InputFile) => void,
+): Promise<IngestResult & { handover: string; maxRssMiB: number }> {
+  const outDir = join(request.workDir, 'handover');
+  await mkdir(outDir, { recursive: true });
+  try {
+    await inWorker({ ...request, outDir }, (m) => {
+      if (m.type === 'file') onFile(m.input);
+    });
+  } catch (e) {
+    throw new Error(`ingest failed: ${(e as Error).message}`);
+  }
   const r = JSON.parse(await readFile(join(outDir, 'result.json'), 'utf8')) as Omit<
     IngestResult,
     'changes'

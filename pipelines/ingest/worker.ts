@@ -76,9 +76,20 @@ async function main(request: WorkerRequest): Promise<void> {
   }
 }
 
+/** The demo's synthetic inbox is generated here too: its CPRs, although made up, stay out of the warehouse process. */
+export interface DemoRequest {
+  kind: 'demo';
+  dir: string;
+  asOf: string;
+}
+
 // The request (with the key) comes over the IPC channel, never on the command line.
-process.once('message', (request: WorkerRequest) => {
-  main(request).then(
+process.once('message', (request: WorkerRequest | DemoRequest) => {
+  const job =
+    'kind' in request && request.kind === 'demo'
+      ? import('../demo/generate.ts').then((g) => g.writeDemoInbox(request.dir, { asOf: request.asOf }))
+      : main(request as WorkerRequest);
+  job.then(
     () => process.exit(0),
     (e: Error) => {
       process.stderr.write(`${e.message}\n`);
