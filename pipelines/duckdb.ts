@@ -8,6 +8,9 @@ import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
 export type Row = Record<string, unknown>;
 
+/** Test seam: sees every statement this process runs (test/reliability.test.ts checks that the warehouse process never reads an extract). */
+export const sqlHooks: { observe?: (sql: string) => void } = {};
+
 /** KPI_PROFILE_SQL=<seconds>: statements slower than that are timed on stderr (for developers). */
 const PROFILE = Number(process.env.KPI_PROFILE_SQL ?? 0) || 0;
 function profile(sql: string, t0: number): void {
@@ -43,6 +46,7 @@ export class Db {
   }
 
   async run(sql: string): Promise<void> {
+    sqlHooks.observe?.(sql);
     const t = PROFILE ? performance.now() : 0;
     await this.conn.run(sql);
     if (PROFILE) profile(sql, t);
@@ -50,6 +54,7 @@ export class Db {
 
   /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */
   async change(sql: string): Promise<number> {
+    sqlHooks.observe?.(sql);
     const t = PROFILE ? performance.now() : 0;
     const n = Number((await this.conn.run(sql)).rowsChanged);
     if (PROFILE) profile(sql, t);
@@ -57,6 +62,7 @@ export class Db {
   }
 
   async all<T = Row>(sql: string): Promise<T[]> {
+    sqlHooks.observe?.(sql);
     const t = PROFILE ? performance.now() : 0;
     const reader = await this.conn.runAndReadAll(sql);
     if (PROFILE) profile(sql, t);

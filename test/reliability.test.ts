@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../pipelines/config.ts';
-import { Db } from '../pipelines/duckdb.ts';
+import { Db, sqlHooks } from '../pipelines/duckdb.ts';
 import { RunError } from '../pipelines/errors.ts';
 import { run } from '../pipelines/run.ts';
 import { KpisJson, type Manifest } from '../schemas/outputs.ts';
@@ -182,6 +182,30 @@ async function personKeys(out: string): Promise<string[]> {
   db.close();
   return rows.map((r) => r.k);
 }
+
+describe('the process that writes the warehouse', () => {
+  it('never reads an extract: raw values are parsed in the ingest worker and arrive pseudonymised', async () => {
+    // DuckDB can persist leftover heap bytes in a database file (duckdb/duckdb#23382), so a process
+    // whose DuckDB has held a raw CPR must not write the warehouse.
+    const inbox = await tempDir('kpi-rel-in-');
+    cpSync(EXAMPLES, inbox, { recursive: true });
+    const seen: string[] = [];
+    const out = await tempDir('kpi-rel-out-');
+    sqlHooks.observe = (sql) => seen.push(sql);
+    try {
+      const r = await runInbox(inbox, { asOf: '2025-03-01', out });
+      expect(r.manifest.totals.rowsLoaded).toBeGreaterThan(20);
+    } finally {
+      sqlHooks.observe = undefined;
+    }
+    expect(seen.length).toBeGreaterThan(50);
+    expect(seen.filter((q) => q.includes(inbox) || /read_csv|read_xlsx|sniff_csv/i.test(q))).toEqual([]);
+    // Parquet only from the worker's hand-over and the run's own published tables.
+    expect(seen.filter((q) => /read_parquet/.test(q) && !q.includes('handover') && !q.includes(out))).toEqual(
+      [],
+    );
+  });
+});
 
 describe('the pseudonymisation key', () => {
   it('the same key gives the same person keys; a new key rebuilds with new keys only, and says so', async () => {
