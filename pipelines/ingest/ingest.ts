@@ -203,7 +203,8 @@ async function ingestFile(
       ),
     );
   }
-  const size = (await stat(path)).size;
+  const onDisk = await stat(path);
+  const size = onDisk.size;
   if (size === 0) {
     input.sha256 = await sha256File(path);
     input.status = 'empty';
@@ -224,7 +225,7 @@ async function ingestFile(
   // The same bytes were loaded by an earlier run: keep their rows, and their quarantine records, as they
   // are. An extract checked against another one is parsed again when that one changed.
   const ref = contract.references?.extract as ExtractName | undefined;
-  const disk: FileOnDisk = { rel, bytes: size, mtimeMs: (await stat(path)).mtimeMs };
+  const disk: FileOnDisk = { rel, bytes: size, mtimeMs: onDisk.mtimeMs };
   if (!ref || !registry.changed(ref)) {
     // Hashing reads the whole file, so it is done only when a registered file has the same size.
     const sha =
