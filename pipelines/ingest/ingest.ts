@@ -50,7 +50,24 @@ export interface IngestOptions {
   workDir: string;
   /** Where quarantine files go (`<restricted>/quarantine`); undefined for `kpi check`. */
   quarantineDir?: string;
+  /**
+   * The worker's hand-over folder. When set, each new file's loaded rows are written to
+   * `<handoverDir>/<extract>/<file_id>.parquet` as soon as they are checked, instead of being kept in
+   * ingest.<extract>, so the worker never holds a whole extract; an extract that others are checked
+   * against (survey responses) is also kept in its table.
+   */
+  handoverDir?: string;
   onFile?: (f: InputFile) => void;
+}
+
+/** Extracts whose rows other extracts are checked against; ingest keeps them in their tables. */
+export const REFERENCED: ReadonlySet<ExtractName> = new Set(
+  Object.values(CONTRACTS).flatMap((c) => (c.references ? [c.references.extract as ExtractName] : [])),
+);
+
+/** Where the worker hands over one file's rows (see IngestOptions.handoverDir). */
+export function handoverFile(handoverDir: string, extract: ExtractName, fileId: number): string {
+  return join(handoverDir, extract, `${fileId}.parquet`);
 }
 
 export interface IngestResult {
@@ -600,15 +617,21 @@ async function loadRows(
     ${cprWhen ? `LEFT JOIN scratch.person_keys kw ON kw.digits = p.${quoteIdent(`cpr_${cprWhen.name}`)}` : ''}
     WHERE NOT p._bad ${extraRejects > 0 ? "AND p._line NOT IN (SELECT line FROM scratch.violations WHERE rule = 'duplicate_key')" : ''}`;
   let loaded: number;
+  const handOver = opts.handoverDir !== undefined && !REFERENCED.has(extract);
+  if (handOver) await mkdir(join(opts.handoverDir!, extract), { recursive: true });
+  const store = (select: string) =>
+    handOver
+      ? `COPY (${select}) TO ${sqlString(handoverFile(opts.handoverDir!, extract, fileId))} (FORMAT parquet)`
+      : `INSERT INTO ingest.${extract} ${select}`;
   if (contract.references) {
     await db.run(`DROP TABLE IF EXISTS scratch.final; CREATE TABLE scratch.final AS ${finalSelect}`);
     await checkReferences(db, contract);
     loaded = await db.change(
-      `INSERT INTO ingest.${extract} SELECT * FROM scratch.final WHERE _line NOT IN (SELECT line FROM scratch.violations)`,
+      store('SELECT * FROM scratch.final WHERE _line NOT IN (SELECT line FROM scratch.violations)'),
     );
     await db.run('DROP TABLE scratch.final');
   } else {
-    loaded = await db.change(`INSERT INTO ingest.${extract} ${finalSelect}`);
+    loaded = await db.change(store(finalSelect));
   }
 
   // 6. Count, and check that nothing was lost.

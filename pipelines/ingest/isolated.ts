@@ -9,7 +9,7 @@ import type { ExtractName } from '../../schemas/extracts.ts';
 import type { InputFile } from '../../schemas/outputs.ts';
 import type { Db } from '../duckdb.ts';
 import { sqlString } from './contract.ts';
-import { createIngestTables, type IngestResult } from './ingest.ts';
+import { createIngestTables, handoverFile, type IngestResult } from './ingest.ts';
 import type { ExtractChanges } from './registry.ts';
 import type { DemoRequest, WorkerMessage, WorkerRequest } from './worker.ts';
 
@@ -74,6 +74,9 @@ export async function loadHandover(db: Db, result: IngestResult & { handover: st
     `DELETE FROM ingest.violations; INSERT INTO ingest.violations SELECT * FROM ${parquet('violations')}`,
   );
   for (const [extract, c] of result.changes) {
-    if (c.added.length > 0) await db.run(`INSERT INTO ingest.${extract} SELECT * FROM ${parquet(extract)}`);
+    if (c.added.length === 0) continue;
+    // In file order, so the table's rows are too (and a run is deterministic).
+    const files = c.added.map((id) => sqlString(handoverFile(result.handover, extract, id)));
+    await db.run(`INSERT INTO ingest.${extract} SELECT * FROM read_parquet([${files.join(', ')}])`);
   }
 }

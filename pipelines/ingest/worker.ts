@@ -7,12 +7,12 @@
  * exact byte ranges. The main process, whose DuckDB never sees a raw value, loads them into the
  * warehouse file.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputFile } from '../../schemas/outputs.ts';
 import { Db } from '../duckdb.ts';
 import { CONTRACTS, sqlString } from './contract.ts';
-import { createIngestTables, ingestInbox } from './ingest.ts';
+import { createIngestTables, handoverFile, ingestInbox, REFERENCED } from './ingest.ts';
 import { setKeyVariablesSql } from './pseudonym.ts';
 
 export interface WorkerRequest {
@@ -52,14 +52,19 @@ async function main(request: WorkerRequest): Promise<void> {
       inbox: request.inbox,
       workDir: request.workDir,
       quarantineDir: request.quarantineDir,
+      handoverDir: request.outDir,
       onFile: (input) => process.send?.({ type: 'file', input } satisfies WorkerMessage),
     });
     const parquet = (name: string) => sqlString(join(request.outDir, `${name}.parquet`));
+    // New files of the extracts ingest kept in their tables; all others were handed over file by file.
     for (const [extract, c] of result.changes) {
-      if (c.added.length === 0) continue;
-      await db.run(
-        `COPY (SELECT * FROM ingest.${extract} WHERE _file_id IN (${c.added.join(', ')})) TO ${parquet(extract)} (FORMAT parquet)`,
-      );
+      if (!REFERENCED.has(extract)) continue;
+      for (const id of c.added) {
+        await mkdir(join(request.outDir, extract), { recursive: true });
+        await db.run(
+          `COPY (SELECT * FROM ingest.${extract} WHERE _file_id = ${id}) TO ${sqlString(handoverFile(request.outDir, extract, id))} (FORMAT parquet)`,
+        );
+      }
     }
     await db.run(`COPY ingest.files TO ${parquet('files')} (FORMAT parquet)`);
     await db.run(`COPY ingest.violations TO ${parquet('violations')} (FORMAT parquet)`);
