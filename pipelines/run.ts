@@ -312,7 +312,9 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
           event: 'mart',
           message: m.full
             ? `${m.table}: built in full`
-            : `${m.table}: kept from the previous run, ${m.keys} keys recomputed`,
+            : m.derived
+              ? `${m.table}: kept from the previous run, ${m.keys} ${m.keys === 1 ? "row" : "rows"} updated`
+              : `${m.table}: kept from the previous run, ${m.keys} ${m.keys === 1 ? "key" : "keys"} recomputed`,
         });
       }
       warnings.push(

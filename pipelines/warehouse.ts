@@ -54,9 +54,35 @@ export const INCREMENTAL_MARTS: {
   },
 ];
 
+/**
+ * Marts made from a small extract and the employment mart (§85 person-months, treatment episodes). When
+ * their own extract, the configuration and (for `asOfMonth`) the as-of month are the previous run's,
+ * the night's update in sql/marts/incremental/ replaces the build: it touches only the rows whose
+ * employment person-months the night recomputed. Rebuilding them joins every employment person-month.
+ */
+export const DERIVED_MARTS: {
+  table: string;
+  file: string;
+  extract: ExtractName;
+  asOfMonth: boolean;
+}[] = [
+  {
+    table: 'marts.sel85_person_month',
+    file: 'marts/04_sel85_person_month.sql',
+    extract: 'sel85',
+    asOfMonth: true,
+  },
+  {
+    table: 'marts.treatment_episode',
+    file: 'marts/05_treatment_episode.sql',
+    extract: 'treatment',
+    asOfMonth: false,
+  },
+];
+
 export interface WarehouseStats {
-  /** Per incremental mart: rebuilt in full, or how many keys were recomputed. */
-  marts: { table: string; full: boolean; keys: number }[];
+  /** Per incremental mart: rebuilt in full, or how many keys were recomputed (derived marts: rows updated). */
+  marts: { table: string; full: boolean; keys: number; derived?: boolean }[];
 }
 
 async function tableExists(db: Db, qualified: string): Promise<boolean> {
@@ -67,23 +93,47 @@ async function tableExists(db: Db, qualified: string): Promise<boolean> {
   return r.n > 0;
 }
 
-/** Replaces the keys that the night's new and withdrawn files hold; returns how many. */
-async function updateMart(db: Db, m: (typeof INCREMENTAL_MARTS)[number], c: ExtractChanges): Promise<number> {
-  const ids = [...c.added, ...c.removed];
-  if (ids.length === 0) return 0;
+/**
+ * Replaces the keys that the night's new and withdrawn files hold; returns how many. The keys and their
+ * new rows stay in mart_scope_keys_<extract> and mart_scope_new_<extract> for the derived marts.
+ */
+async function updateMart(
+  db: Db,
+  m: (typeof INCREMENTAL_MARTS)[number],
+  c: ExtractChanges | undefined,
+): Promise<number> {
+  const ids = c ? [...c.added, ...c.removed] : [];
   const keys = m.key.map(quoteIdent).join(', ');
-  await db.run(`CREATE OR REPLACE TEMP TABLE mart_scope_keys AS
-    SELECT DISTINCT ${keys} FROM ingest.${m.extract} WHERE _file_id IN (${ids.join(', ')})`);
+  const scopeKeys = `mart_scope_keys_${m.extract}`;
+  const scopeNew = `mart_scope_new_${m.extract}`;
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${scopeKeys} AS
+    SELECT DISTINCT ${keys} FROM ingest.${m.extract} WHERE ${ids.length ? `_file_id IN (${ids.join(', ')})` : 'false'}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE mart_scope_rows AS
-    SELECT r.* FROM ingest.${m.extract} r SEMI JOIN mart_scope_keys USING (${keys})`);
+    SELECT r.* FROM ingest.${m.extract} r SEMI JOIN ${scopeKeys} USING (${keys})`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${scopeNew} AS FROM ${m.macro}('mart_scope_rows')`);
+  await db.run('DROP TABLE mart_scope_rows');
+  if (ids.length === 0) return 0;
   await db.run(
-    `DELETE FROM ${m.table} t USING mart_scope_keys k WHERE ${m.key
+    `DELETE FROM ${m.table} t USING ${scopeKeys} k WHERE ${m.key
       .map((k) => `t.${quoteIdent(k)} = k.${quoteIdent(k)}`)
       .join(' AND ')}`,
   );
-  await db.run(`INSERT INTO ${m.table} FROM ${m.macro}('mart_scope_rows')`);
-  const n = (await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM mart_scope_keys')).n;
-  await db.run('DROP TABLE mart_scope_keys; DROP TABLE mart_scope_rows');
+  await db.run(`INSERT INTO ${m.table} FROM ${scopeNew}`);
+  return (await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${scopeKeys}`)).n;
+}
+
+/** The night's update of a derived mart (see DERIVED_MARTS); returns how many rows it changed. */
+async function updateDerivedMart(db: Db, m: (typeof DERIVED_MARTS)[number]): Promise<number> {
+  const sql = await readFile(new URL(`marts/incremental/${m.file.slice('marts/'.length)}`, SQL_DIR), 'utf8');
+  let n = 0;
+  // One statement at a time, to count the rows each changes.
+  for (const statement of sql
+    .replace(/^--.*$/gm, '')
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    n += await db.change(statement);
+  }
   return n;
 }
 
@@ -131,17 +181,55 @@ export async function buildWarehouse(
     if (built === identity && !c?.reordered && (await tableExists(db, m.table))) kept.add(m.table);
     else await db.run(`DROP TABLE IF EXISTS ${m.table}`);
   }
+  // A derived mart is kept when the employment mart is, its own extract did not change, and it was built
+  // for the same as-of month (when it depends on it).
+  const asOfMonth = run.asOf.slice(0, 7);
+  await db.run(
+    'CREATE TABLE IF NOT EXISTS meta.derived_mart (name VARCHAR PRIMARY KEY, as_of_month VARCHAR)',
+  );
+  const derivedBuilt = new Map(
+    (
+      await db.all<{ name: string; as_of_month: string }>('SELECT name, as_of_month FROM meta.derived_mart')
+    ).map((r) => [r.name, r.as_of_month]),
+  );
+  for (const m of DERIVED_MARTS) {
+    const c = changes.get(m.extract);
+    const unchanged = !c || (c.added.length === 0 && c.removed.length === 0 && !c.reordered);
+    if (
+      kept.has('marts.employment_person_month') &&
+      unchanged &&
+      derivedBuilt.has(m.table) &&
+      (!m.asOfMonth || derivedBuilt.get(m.table) === asOfMonth) &&
+      (await tableExists(db, m.table))
+    )
+      kept.add(m.table);
+  }
   const stats: WarehouseStats = { marts: [] };
   await db.run(await readFile(new URL('macros.sql', SQL_DIR), 'utf8'));
   for (const layer of LAYERS) {
     for (const f of await sqlFiles(layer)) {
       try {
+        const d = DERIVED_MARTS.find((x) => x.file === f.name);
+        if (d) {
+          const full = !kept.has(d.table);
+          if (full) await db.run(f.sql);
+          stats.marts.push({
+            table: d.table,
+            full,
+            keys: full ? 0 : await updateDerivedMart(db, d),
+            derived: true,
+          });
+          continue;
+        }
         await db.run(f.sql);
         const m = INCREMENTAL_MARTS.find((x) => x.file === f.name);
         if (m) {
           const full = !kept.has(m.table);
-          const c = changes.get(m.extract);
-          stats.marts.push({ table: m.table, full, keys: full || !c ? 0 : await updateMart(db, m, c) });
+          stats.marts.push({
+            table: m.table,
+            full,
+            keys: full ? 0 : await updateMart(db, m, changes.get(m.extract)),
+          });
         }
       } catch (e) {
         throw new Error(`sql/${f.name} failed: ${(e as Error).message}`);
@@ -157,6 +245,16 @@ export async function buildWarehouse(
   await db.run(
     `DELETE FROM meta.mart_identity; INSERT INTO meta.mart_identity VALUES (${sqlString(identity)})`,
   );
+  await db.run(
+    `DELETE FROM meta.derived_mart; INSERT INTO meta.derived_mart VALUES ${DERIVED_MARTS.map(
+      (m) => `(${sqlString(m.table)}, ${sqlString(asOfMonth)})`,
+    ).join(', ')}`,
+  );
+  for (const m of INCREMENTAL_MARTS) {
+    await db.run(
+      `DROP TABLE IF EXISTS mart_scope_keys_${m.extract}; DROP TABLE IF EXISTS mart_scope_new_${m.extract}`,
+    );
+  }
   return stats;
 }
 

@@ -46,10 +46,11 @@ describe('incremental runs', () => {
       'cpr;month;wage_hours;in_education\n150394-1233;2024-04;160;nej\n020701-4512;2024-13;1;nej\n',
     );
     // Earlier than eindkomst_2024-02_rettelse.csv, so its 2024-02 row loses to that file's 86,0; its
-    // 2024-01 row replaces the 1.034 hours of the first file.
+    // 2024-01 row replaces the 1.034 hours of the first file; 311285-2210 now works in 2024-02, the start
+    // month of a treatment episode and a month of a §85 decision.
     writeFileSync(
       join(inbox, 'employment', 'eindkomst_2024-01_rettelse.csv'),
-      'cpr;month;wage_hours;in_education\n150394-1233;2024-02;50;nej\n311285-2210;2024-01;10;nej\n',
+      'cpr;month;wage_hours;in_education\n150394-1233;2024-02;50;nej\n311285-2210;2024-01;10;nej\n311285-2210;2024-02;120;nej\n',
     );
     const neet = readFileSync(join(inbox, 'neet', 'ungedata_2024.csv'), 'utf8')
       .trimEnd()
@@ -89,8 +90,21 @@ describe('incremental runs', () => {
     );
     const marts = events.filter((e) => e.event === 'mart').map((e) => e.message);
     expect(marts).toEqual([
-      'marts.employment_person_month: kept from the previous run, 3 keys recomputed',
+      'marts.employment_person_month: kept from the previous run, 4 keys recomputed',
       'marts.neet_person_month: kept from the previous run, 4 keys recomputed',
+      // 150394-1233's §85 months 2024-02 and 2024-04, 311285-2210's 2024-01 and 2024-02.
+      'marts.sel85_person_month: kept from the previous run, 4 rows updated',
+      // F-902's start month (2024-02); every episode's has-data flags (2 episodes).
+      'marts.treatment_episode: kept from the previous run, 3 rows updated',
+    ]);
+    expect(
+      await warehouseRows(
+        second.out,
+        "SELECT episode_id, employed_start FROM marts.treatment_episode ORDER BY episode_id",
+      ),
+    ).toEqual([
+      { episode_id: 'F-881', employed_start: true },
+      { episode_id: 'F-902', employed_start: true },
     ]);
     const employment = (await warehouseRows(
       second.out,
@@ -101,6 +115,7 @@ describe('incremental runs', () => {
       { m: '2024-01', h: 37.5, _file: 'employment/eindkomst_2024-01_2024-03.csv' },
       { m: '2024-02', h: 12.5, _file: 'employment/eindkomst_2024-01_2024-03.csv' },
       { m: '2024-02', h: 86, _file: 'employment/eindkomst_2024-02_rettelse.csv' },
+      { m: '2024-02', h: 120, _file: 'employment/eindkomst_2024-01_rettelse.csv' },
     ]);
 
     // Exactly what a full run from an empty warehouse publishes.
@@ -133,7 +148,19 @@ describe('incremental runs', () => {
     const april = join(inbox, 'employment', 'eindkomst_2024-04.csv');
     writeFileSync(april, readFileSync(april, 'utf8').replace(';160;', ';150;'));
     utimesSync(april, new Date(), new Date(Date.now() + 60_000));
-    const rewritten = await runInbox(inbox, { asOf: '2025-03-01', out: first.out });
+    // A month later as-of date, too: open §85 decisions run one month longer, so that mart is rebuilt.
+    const events3: LogEvent[] = [];
+    const rewritten = await runInbox(inbox, {
+      asOf: '2025-04-10',
+      out: first.out,
+      reporter: { event: (e) => events3.push(e) },
+    });
+    expect(events3.filter((e) => e.event === 'mart').map((e) => e.message)).toEqual([
+      'marts.employment_person_month: kept from the previous run, 1 key recomputed',
+      'marts.neet_person_month: kept from the previous run, 0 keys recomputed',
+      'marts.sel85_person_month: built in full',
+      'marts.treatment_episode: kept from the previous run, 2 rows updated',
+    ]);
     expect(
       rewritten.manifest.inputs.find((i) => i.file === 'employment/eindkomst_2024-04.csv')!.fromCache,
     ).toBeUndefined();
