@@ -35,7 +35,13 @@ export class Db {
   ) {}
 
   static async open(path: string, opts: DbOptions = {}): Promise<Db> {
-    const config: Record<string, string> = {};
+    // Memory the allocator keeps after a task is returned to the system at once, by a background
+    // thread. Without this, a process's RSS grows by several hundred MiB beyond the memory limit over
+    // a run's statements (national bench: 2,038 MiB against 1,750 MiB over the marts at a 1.5 GB limit).
+    const config: Record<string, string> = {
+      allocator_flush_threshold: '8MB',
+      allocator_background_threads: 'true',
+    };
     if (opts.readOnly) config.access_mode = 'READ_ONLY';
     if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
     if (opts.tempDirectory) config.temp_directory = opts.tempDirectory;
