@@ -11,12 +11,19 @@ export type Row = Record<string, unknown>;
 /** Test seam: sees every statement this process runs (test/reliability.test.ts checks that the warehouse process never reads an extract). */
 export const sqlHooks: { observe?: (sql: string) => void } = {};
 
-/** KPI_PROFILE_SQL=<seconds>: statements slower than that are timed on stderr (for developers). */
+/**
+ * KPI_PROFILE_SQL=<seconds>: statements slower than that are timed on stderr, with the process's peak
+ * RSS so far (for developers).
+ */
 const PROFILE = Number(process.env.KPI_PROFILE_SQL ?? 0) || 0;
 function profile(sql: string, t0: number): void {
   const s = (performance.now() - t0) / 1000;
-  if (s >= PROFILE)
-    process.stderr.write(`[sql ${s.toFixed(2)} s] ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`);
+  if (s >= PROFILE) {
+    const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+    process.stderr.write(
+      `[sql ${s.toFixed(2)} s, peak ${peak} MiB] ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`,
+    );
+  }
   if (s >= PROFILE && process.env.KPI_DUMP_SQL)
     appendFileSync(process.env.KPI_DUMP_SQL, `-- ${s.toFixed(2)}\n${sql};\n`);
 }

@@ -313,8 +313,8 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
           message: m.full
             ? `${m.table}: built in full`
             : m.derived
-              ? `${m.table}: kept from the previous run, ${m.keys} ${m.keys === 1 ? "row" : "rows"} updated`
-              : `${m.table}: kept from the previous run, ${m.keys} ${m.keys === 1 ? "key" : "keys"} recomputed`,
+              ? `${m.table}: kept from the previous run, ${m.keys} ${m.keys === 1 ? 'row' : 'rows'} updated`
+              : `${m.table}: kept from the previous run, ${m.keys} ${m.keys === 1 ? 'key' : 'keys'} recomputed`,
         });
       }
       warnings.push(

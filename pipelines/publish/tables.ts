@@ -4,7 +4,6 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Bool, Float64, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import type { KpisJson } from '../../schemas/outputs.ts';
 import { Db } from '../duckdb.ts';
 import { sqlString } from '../ingest/contract.ts';
@@ -87,6 +86,7 @@ export async function writeParquet(rows: LongRow[], dir: string, workDir: string
 }
 
 export async function writeArrow(rows: LongRow[], dir: string): Promise<void> {
+  const { Bool, Float64, Table, tableToIPC, Utf8, vectorFromArray } = await import('apache-arrow');
   const column = (c: Column, t: string) => {
     const values = rows.map((r) => r[c]);
     if (t === 'DOUBLE') return vectorFromArray(values as (number | null)[], new Float64());

@@ -5,8 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import * as vl from 'vega-lite';
+import type * as vl from 'vega-lite';
 import type { KpiEntry } from '../../schemas/outputs.ts';
 
 const require = createRequire(import.meta.url);
@@ -269,7 +268,9 @@ const QUIET = {
 } as never;
 
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
-  const compiled = vl.compile(spec as unknown as vl.TopLevelSpec, { logger: QUIET }).spec;
+  // Loaded when charts are drawn, not while the run ingests (together about 50 MiB).
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
+  const compiled = compile(spec as unknown as vl.TopLevelSpec, { logger: QUIET }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
