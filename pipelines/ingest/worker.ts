@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { InputFile } from '../../schemas/outputs.ts';
 import { Db } from '../duckdb.ts';
 import { CONTRACTS, sqlString } from './contract.ts';
-import { createIngestTables, handoverFile, ingestInbox, REFERENCED } from './ingest.ts';
+import { createIngestTables, HANDOVER_FORMAT, handoverFile, ingestInbox, REFERENCED } from './ingest.ts';
 import { setKeyVariablesSql } from './pseudonym.ts';
 
 export interface WorkerRequest {
@@ -62,7 +62,7 @@ async function main(request: WorkerRequest): Promise<void> {
       for (const id of c.added) {
         await mkdir(join(request.outDir, extract), { recursive: true });
         await db.run(
-          `COPY (SELECT * FROM ingest.${extract} WHERE _file_id = ${id}) TO ${sqlString(handoverFile(request.outDir, extract, id))} (FORMAT parquet)`,
+          `COPY (SELECT * FROM ingest.${extract} WHERE _file_id = ${id}) TO ${sqlString(handoverFile(request.outDir, extract, id))} ${HANDOVER_FORMAT}`,
         );
       }
     }
