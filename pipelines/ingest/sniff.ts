@@ -4,6 +4,7 @@
  * number of lines and where blank lines are (DuckDB skips them, so line numbers must account for them).
  * This works on byte chunks; the rows themselves are parsed by DuckDB.
  */
+import * as buffer from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { copyFile, stat } from 'node:fs/promises';
@@ -30,7 +31,7 @@ export function formatOf(file: string): FileFormat | undefined {
 
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
-  await pipeline(createReadStream(path), hash);
+  await pipeline(createReadStream(path, { highWaterMark: CHUNK }), hash);
   return hash.digest('hex');
 }
 
@@ -59,6 +60,13 @@ export interface TextSniff {
   mixedLineEndings: boolean;
 }
 
+/** Read in 1 MiB chunks: with Node's default of 64 KiB, reading a 276 MB file takes 0.33 s, not 0.09 s. */
+const CHUNK = 1 << 20;
+
+/** buffer.isAscii is native from Node 20.6 on. */
+const isAscii: (b: Buffer) => boolean =
+  (buffer as { isAscii?: (b: Buffer) => boolean }).isAscii ?? ((b) => !b.some((x) => x >= 0x80));
+
 const DANISH_UTF8 = [0xa6, 0xb8, 0xa5, 0x86, 0x98, 0x85]; // second bytes of æ ø å Æ Ø Å after 0xC3
 
 /** Passes bytes through while it learns their encoding and line structure. */
@@ -78,6 +86,8 @@ class ByteScanner extends Transform {
   private headerDone = false;
   private prevC3 = false;
   private prevCr = false;
+  /** The last chunk ended in a byte of a multi-byte character (it may continue in the next). */
+  private highTail = false;
   bom: 'utf-8' | 'utf-16' | undefined;
   private first = true;
 
@@ -90,14 +100,17 @@ class ByteScanner extends Transform {
         this.bom = 'utf-16';
     }
     if (this.bom !== 'utf-16') {
-      if (this.firstInvalidLine === undefined) {
+      const ascii = isAscii(chunk);
+      // An ASCII chunk is valid UTF-8 unless the decoder still waits for the rest of a character.
+      if (this.firstInvalidLine === undefined && (!ascii || this.highTail)) {
         try {
           this.decoder.decode(chunk, { stream: true });
         } catch {
           this.firstInvalidLine = this.locateInvalid(chunk);
         }
       }
-      this.scan(chunk);
+      this.highTail = !ascii && !isAscii(chunk.subarray(Math.max(0, chunk.length - 3)));
+      this.scan(chunk, ascii);
     }
     cb(null, chunk);
   }
@@ -145,26 +158,72 @@ class ByteScanner extends Transform {
     this.lineHasContent = false;
   }
 
-  private scan(chunk: Buffer): void {
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i]!;
-      if (b === 0) this.sawNul = true;
-      if (b >= 0x80) {
-        if (b <= 0x9f) this.sawC1 = true;
-        if (this.prevC3 && DANISH_UTF8.includes(b)) this.sawUtf8Multibyte = true;
+  /**
+   * Lines, blank lines and line endings. This loop sees every byte of every file, so it keeps its
+   * state in locals and asks one question of most bytes (is it above a space?); bytes >= 0x80 are
+   * looked at only in chunks that have any.
+   */
+  private scan(chunk: Buffer, ascii: boolean): void {
+    if (!this.sawNul && chunk.indexOf(0) !== -1) this.sawNul = true;
+    if (ascii) this.prevC3 = false;
+    else this.scanHigh(chunk);
+    let i = 0;
+    if (!this.headerDone) {
+      // The header line: its bytes are kept, and it is neither a blank nor a data line.
+      const nl = chunk.indexOf(0x0a);
+      if (nl === -1) {
+        this.headerBytes.push(chunk);
+        for (const b of chunk) if (b !== 0x0d && b !== 0x20 && b !== 0x09) this.lineHasContent = true;
+        if (chunk.length > 0) this.prevCr = chunk[chunk.length - 1] === 0x0d;
+        return;
       }
-      this.prevC3 = b === 0xc3;
-      if (b === 0x0a) {
-        if (this.prevCr) this.crlf++;
-        else this.bareLf++;
-        if (!this.headerDone) this.headerBytes.push(chunk.subarray(0, i));
-        this.endLine(!this.lineHasContent);
-      } else if (b !== 0x0d && b !== 0x20 && b !== 0x09) {
-        this.lineHasContent = true;
-      }
-      this.prevCr = b === 0x0d;
+      this.headerBytes.push(chunk.subarray(0, nl));
+      if (nl > 0 ? chunk[nl - 1] === 0x0d : this.prevCr) this.crlf++;
+      else this.bareLf++;
+      this.endLine(false);
+      i = nl + 1;
     }
-    if (!this.headerDone) this.headerBytes.push(chunk);
+    let content = this.lineHasContent;
+    let crlf = 0;
+    let lf = 0;
+    let nonBlank = 0;
+    let line = this.line;
+    const blanks = this.blankLines;
+    const n = chunk.length;
+    for (; i < n; i++) {
+      const b = chunk[i]!;
+      if (b > 0x20) content = true;
+      else if (b === 0x0a) {
+        if (i > 0 ? chunk[i - 1] === 0x0d : this.prevCr) crlf++;
+        else lf++;
+        if (content) nonBlank++;
+        else blanks.push(line);
+        line++;
+        content = false;
+      } else if (b !== 0x0d && b !== 0x20 && b !== 0x09) content = true;
+    }
+    this.lineHasContent = content;
+    this.crlf += crlf;
+    this.bareLf += lf;
+    this.nonBlankLines += nonBlank;
+    this.line = line;
+    if (n > 0) this.prevCr = chunk[n - 1] === 0x0d;
+  }
+
+  /** C1 control bytes (Windows-1252's extra characters) and UTF-8's æøåÆØÅ. */
+  private scanHigh(chunk: Buffer): void {
+    let prevC3 = this.prevC3;
+    if (!(this.sawC1 && this.sawUtf8Multibyte)) {
+      for (let i = 0; i < chunk.length; i++) {
+        const b = chunk[i]!;
+        if (b >= 0x80) {
+          if (b <= 0x9f) this.sawC1 = true;
+          if (prevC3 && DANISH_UTF8.includes(b)) this.sawUtf8Multibyte = true;
+        }
+        prevC3 = b === 0xc3;
+      }
+    } else if (chunk.length > 0) prevC3 = chunk[chunk.length - 1] === 0xc3;
+    this.prevC3 = prevC3;
   }
 
   header(): Buffer {
@@ -205,7 +264,7 @@ export async function sniffText(path: string, gz: boolean): Promise<TextSniff> {
   const before = await stat(path);
   const hash = createHash('sha256');
   const scanner = new ByteScanner();
-  const source = createReadStream(path);
+  const source = createReadStream(path, { highWaterMark: CHUNK });
   const hashTap = new Transform({
     transform(chunk: Buffer, _e, cb) {
       hash.update(chunk);
