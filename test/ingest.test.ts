@@ -10,8 +10,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../pipelines/config.ts';
 import { encodeWindows1252 } from '../pipelines/demo/generate.ts';
-import type { Db } from '../pipelines/duckdb.ts';
+import { Db } from '../pipelines/duckdb.ts';
 import { ingestInbox } from '../pipelines/ingest/ingest.ts';
+import { maskCprs, maskCprsSql } from '../pipelines/ingest/pseudonym.ts';
 import { openWorkDb } from '../pipelines/run.ts';
 import { buildWarehouse } from '../pipelines/warehouse.ts';
 import { TEST_KEY, tempDir } from './helpers.ts';
@@ -405,5 +406,30 @@ describe('CPR and pseudonymisation', () => {
     );
     expect(other).not.toBe(expected);
     expect(other).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe('masking CPRs in messages and quarantine values', () => {
+  // A damaged header glued a CPR to other digits; the old pattern required a non-digit before it.
+  const texts = ['Lønt01010170-0000', 'x 010170-0000 y', '0101700000', '99010170000012', 'Måned;2024-01'];
+  it('masks every CPR-like run of digits, also one glued to other digits, in JS and in SQL', async () => {
+    const masked = texts.map(maskCprs);
+    expect(masked).toEqual([
+      'Lønt01******-**00',
+      'x ******-**00 y',
+      '******-**00',
+      '******-**000012',
+      'Måned;2024-01',
+    ]);
+    for (const m of masked) expect(m).not.toMatch(/\d{6}-?\d{4}/);
+    const db = await Db.open(':memory:');
+    try {
+      const rows = await db.all<{ m: string }>(
+        `SELECT ${maskCprsSql('t')} AS m FROM unnest([${texts.map((t) => `'${t}'`).join(', ')}]) u(t)`,
+      );
+      expect(rows.map((r) => r.m)).toEqual(masked);
+    } finally {
+      db.close();
+    }
   });
 });
