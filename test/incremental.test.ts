@@ -100,7 +100,7 @@ describe('incremental runs', () => {
     expect(
       await warehouseRows(
         second.out,
-        "SELECT episode_id, employed_start FROM marts.treatment_episode ORDER BY episode_id",
+        'SELECT episode_id, employed_start FROM marts.treatment_episode ORDER BY episode_id',
       ),
     ).toEqual([
       { episode_id: 'F-881', employed_start: true },
