@@ -58,9 +58,9 @@ async function main(request: WorkerRequest): Promise<void> {
     const parquet = (name: string) => sqlString(join(request.outDir, `${name}.parquet`));
     // New files of the extracts ingest kept in their tables; all others were handed over file by file.
     for (const [extract, c] of result.changes) {
-      if (!REFERENCED.has(extract)) continue;
+      if (!REFERENCED.has(extract) || c.added.length === 0) continue;
+      await mkdir(join(request.outDir, extract), { recursive: true });
       for (const id of c.added) {
-        await mkdir(join(request.outDir, extract), { recursive: true });
         await db.run(
           `COPY (SELECT * FROM ingest.${extract} WHERE _file_id = ${id}) TO ${sqlString(handoverFile(request.outDir, extract, id))} ${HANDOVER_FORMAT}`,
         );
