@@ -42,14 +42,14 @@ export const INCREMENTAL_MARTS: {
     table: 'marts.employment_person_month',
     macro: 'marts.employment_person_month_of',
     extract: 'employment',
-    key: ['person_key', 'month'],
+    key: ['person_id', 'month'],
     file: 'marts/01_employment_person_month.sql',
   },
   {
     table: 'marts.neet_person_month',
     macro: 'marts.neet_person_month_of',
     extract: 'neet',
-    key: ['person_key', 'month'],
+    key: ['person_id', 'month'],
     file: 'marts/02_neet_person_month.sql',
   },
 ];

@@ -18,7 +18,7 @@ CREATE OR REPLACE MACRO meta.rows_of(t) AS TABLE
   SELECT r.* EXCLUDE (_file_id), f.file AS _file, f.file_seq AS _file_seq
   FROM query_table(t) r JOIN ingest.files f ON f.file_id = r._file_id;
 
--- Person-month rows of an extract keyed by (person_key, month), one per key: the row from the latest
+-- Person-month rows of an extract keyed by (person_id, month), one per key: the row from the latest
 -- file wins. Two rows can share a key only in a month that more than one file delivers (a correction,
 -- an overlapping re-delivery); rows of every other month are taken as they are, and only these are
 -- compared, with a GROUP BY and an equality join that DuckDB can run out of core.
@@ -27,12 +27,12 @@ WITH shared_months AS (
   SELECT month FROM (SELECT DISTINCT _file_seq, month FROM meta.rows_of(t)) GROUP BY month HAVING count(*) > 1
 ),
 latest AS (
-  SELECT person_key, month, max(_file_seq) AS _file_seq FROM meta.rows_of(t)
+  SELECT person_id, month, max(_file_seq) AS _file_seq FROM meta.rows_of(t)
   WHERE month IN (SELECT month FROM shared_months) GROUP BY ALL
 )
 SELECT * FROM meta.rows_of(t) WHERE month NOT IN (SELECT month FROM shared_months)
 UNION ALL
-SELECT e.* FROM meta.rows_of(t) e JOIN latest USING (person_key, month, _file_seq);
+SELECT e.* FROM meta.rows_of(t) e JOIN latest USING (person_id, month, _file_seq);
 
 -- Calendars, for macros that cannot call generate_series with parameters.
 CREATE OR REPLACE TABLE meta.months AS

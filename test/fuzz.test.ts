@@ -161,9 +161,9 @@ describe('property: valid rows in any dialect load to the table they describe', 
             rowsRejected: 0,
           });
           const got =
-            await db.all(`SELECT person_key, birth_date::VARCHAR AS birth, strftime(month, '%Y-%m') AS month,
-            CAST(round(wage_hours * 100) AS INTEGER) AS cents, in_education AS edu
-          FROM ingest.employment ORDER BY person_key, month`);
+            await db.all(`SELECT p.person_key, e.birth_date::VARCHAR AS birth, strftime(e.month, '%Y-%m') AS month,
+            CAST(round(e.wage_hours * 100) AS INTEGER) AS cents, e.in_education AS edu
+          FROM ingest.employment e JOIN ingest.persons p USING (person_id) ORDER BY p.person_key, e.month`);
           const want = rows
             .map((r) => ({
               person_key: createHmac('sha256', TEST_KEY)

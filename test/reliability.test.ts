@@ -177,7 +177,8 @@ describe('the published warehouse copy', () => {
 async function personKeys(out: string): Promise<string[]> {
   const db = await Db.open(join(out, 'restricted', 'warehouse.duckdb'), { readOnly: true });
   const rows = await db.all<{ k: string }>(
-    'SELECT DISTINCT person_key AS k FROM (SELECT person_key FROM ingest.employment UNION ALL SELECT person_key FROM ingest.neet) ORDER BY 1',
+    `SELECT DISTINCT p.person_key AS k FROM (SELECT person_id FROM ingest.employment UNION ALL SELECT person_id FROM ingest.neet)
+      JOIN ingest.persons p USING (person_id) ORDER BY 1`,
   );
   db.close();
   return rows.map((r) => r.k);

@@ -150,7 +150,7 @@ export function dsiEvidenceSql(c: DsiContract, municipality: string): string {
   const id = sqlString(c.id);
   const m = sqlString(municipality);
   return `
-    SELECT ${id} AS contract, period, person_key, 'goal1' AS goal, counted,
+    SELECT ${id} AS contract, period, person_id, 'goal1' AS goal, counted,
       counted AND first_success_month IS NOT NULL AS success,
       CASE
         WHEN NOT counted THEN 'tælles først fra ' || counting_start || ' (visiteret ' || enrolled_on || ')'
@@ -162,7 +162,7 @@ export function dsiEvidenceSql(c: DsiContract, municipality: string): string {
       END || CASE WHEN left_on IS NOT NULL THEN ' (udskrevet ' || left_on || ', tælles fortsat med)' ELSE '' END AS reason
     FROM marts.dsi_person_period(${id}) pp WHERE is_measurement AND municipality = ${m}
     UNION ALL
-    SELECT ${id}, paid_in, person_key, 'goal2', first_on IS NOT NULL, paid_in IS NOT NULL,
+    SELECT ${id}, paid_in, person_id, 'goal2', first_on IS NOT NULL, paid_in IS NOT NULL,
       CASE
         WHEN first_on IS NULL THEN 'ingen besvarelse af livstilfredshed'
         WHEN success_on IS NULL THEN 'første svar ' || first_score || ' (' || first_on || '); intet højere svar mindst '

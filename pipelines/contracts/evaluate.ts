@@ -33,7 +33,9 @@ export async function evaluateContracts(
       evidence = grantEvidenceSql(c, opts.municipality);
     }
     await writeFile(join(dir, `${c.id}.json`), `${JSON.stringify(result, null, 2)}\n`, 'utf8');
-    await db.run(`COPY (SELECT * FROM (${evidence}) ORDER BY period NULLS LAST, goal, person_key)
+    // The evidence names each person by person_key, the pseudonym finance can trace (ingest.persons).
+    await db.run(`COPY (SELECT e.contract, e.period, p.person_key, e.goal, e.counted, e.success, e.reason
+      FROM (${evidence}) e JOIN ingest.persons p USING (person_id) ORDER BY e.period NULLS LAST, e.goal, p.person_key)
       TO ${sqlString(join(dir, `${c.id}.evidence.parquet`))} (FORMAT parquet)`);
     results.push(result);
   }

@@ -104,8 +104,8 @@ export async function evaluateGrant(
   const id = sqlString(c.id);
   const months = await db.all<GrantMonth>(`
     SELECT strftime(g.month, '%Y-%m') AS month, g.counted, g.complete,
-      count(p.person_key)::BIGINT AS "group",
-      count(p.person_key) FILTER (WHERE p.in_employment_or_education)::BIGINT AS "inEmploymentOrEducation"
+      count(p.person_id)::BIGINT AS "group",
+      count(p.person_id) FILTER (WHERE p.in_employment_or_education)::BIGINT AS "inEmploymentOrEducation"
     FROM marts.grant_month(${id}) g
     LEFT JOIN marts.grant_person_month(${id}) p ON p.month = g.month AND p.municipality = ${sqlString(municipality)}
     GROUP BY g.month, g.counted, g.complete ORDER BY g.month`);
@@ -128,7 +128,7 @@ export async function evaluateGrant(
 export function grantEvidenceSql(c: GrantContract, municipality: string): string {
   const id = sqlString(c.id);
   return `
-    SELECT ${id} AS contract, strftime(month, '%Y-%m') AS period, person_key, CASE WHEN counted THEN 'counted_month' ELSE 'month' END AS goal,
+    SELECT ${id} AS contract, strftime(month, '%Y-%m') AS period, person_id, CASE WHEN counted THEN 'counted_month' ELSE 'month' END AS goal,
       true AS counted, in_employment_or_education AS success,
       CASE WHEN NOT complete THEN 'måneden er ikke afsluttet eller mangler data'
            WHEN employed AND in_education THEN 'løntimer og uddannelse'

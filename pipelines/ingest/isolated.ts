@@ -1,6 +1,7 @@
 /**
  * Runs ingest in the worker process (worker.ts explains why) and loads what it hands over into the
- * warehouse: the new files' pseudonymised rows, the file registry and the quarantine records.
+ * warehouse: the new files' pseudonymised rows, the new persons, the file registry and the quarantine
+ * records.
  */
 import { fork } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -73,6 +74,8 @@ export async function loadHandover(db: Db, result: IngestResult & { handover: st
   await db.run(
     `DELETE FROM ingest.violations; INSERT INTO ingest.violations SELECT * FROM ${parquet('violations')}`,
   );
+  // The persons this run met for the first time (ids above those the warehouse had).
+  await db.run(`INSERT INTO ingest.persons SELECT * FROM ${parquet('persons')}`);
   for (const [extract, c] of result.changes) {
     if (c.added.length === 0) continue;
     // In file order, so the table's rows are too (and a run is deterministic).

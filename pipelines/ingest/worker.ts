@@ -38,6 +38,7 @@ async function main(request: WorkerRequest): Promise<void> {
       await db.run(`ATTACH ${sqlString(request.previous)} AS prev (READ_ONLY)`);
       await db.run('INSERT INTO ingest.files SELECT * FROM prev.ingest.files');
       await db.run('INSERT INTO ingest.violations SELECT * FROM prev.ingest.violations');
+      await db.run('INSERT INTO ingest.persons SELECT * FROM prev.ingest.persons');
       // Extracts that others are checked against (survey responses) come along in full.
       for (const c of Object.values(CONTRACTS)) {
         if (c.references) {
@@ -48,6 +49,9 @@ async function main(request: WorkerRequest): Promise<void> {
       }
       await db.run('DETACH prev');
     }
+    const knownPersons = (
+      await db.one<{ n: number }>('SELECT coalesce(max(person_id), 0)::INTEGER AS n FROM ingest.persons')
+    ).n;
     const result = await ingestInbox(db, {
       inbox: request.inbox,
       workDir: request.workDir,
@@ -68,6 +72,9 @@ async function main(request: WorkerRequest): Promise<void> {
     }
     await db.run(`COPY ingest.files TO ${parquet('files')} (FORMAT parquet)`);
     await db.run(`COPY ingest.violations TO ${parquet('violations')} (FORMAT parquet)`);
+    await db.run(
+      `COPY (FROM ingest.persons WHERE person_id > ${knownPersons} ORDER BY person_id) TO ${parquet('persons')} (FORMAT parquet)`,
+    );
     await writeFile(
       join(request.outDir, 'result.json'),
       JSON.stringify({

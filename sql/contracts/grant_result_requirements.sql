@@ -16,14 +16,14 @@ WHERE m.month BETWEEN date_trunc('month', CAST(meta.cp(cid, 'period_start') AS D
 -- whether they were in employment (wage hours above min_hours) or education that month.
 CREATE OR REPLACE MACRO marts.grant_person_month(cid) AS TABLE
 WITH p AS (
-  SELECT municipality, person_key, enrolled_on, left_on
+  SELECT municipality, person_id, enrolled_on, left_on
   FROM marts.programme_participant WHERE programme = meta.cp(cid, 'programme')
 )
-SELECT g.month, g.counted, g.complete, p.municipality, p.person_key, p.enrolled_on, p.left_on,
+SELECT g.month, g.counted, g.complete, p.municipality, p.person_id, p.enrolled_on, p.left_on,
   coalesce(e.wage_hours > CAST(meta.cp(cid, 'min_hours') AS DECIMAL(18, 6)), false) AS employed,
   coalesce(e.in_education, false) AS in_education,
   coalesce(e.wage_hours > CAST(meta.cp(cid, 'min_hours') AS DECIMAL(18, 6)) OR e.in_education, false)
     AS in_employment_or_education
 FROM marts.grant_month(cid) g
 JOIN p ON p.enrolled_on <= last_day(g.month)
-LEFT JOIN marts.employment_person_month e ON e.person_key = p.person_key AND e.month = g.month;
+LEFT JOIN marts.employment_person_month e ON e.person_id = p.person_id AND e.month = g.month;

@@ -8,7 +8,7 @@ WITH last_months AS (
 SELECT
   p.municipality,
   CAST(m.y AS VARCHAR) AS period,
-  count(DISTINCT p.person_key) FILTER (WHERE p.neet AND NOT p.on_benefit) AS numerator,
+  count(DISTINCT p.person_id) FILTER (WHERE p.neet AND NOT p.on_benefit) AS numerator,
   NULL::BIGINT AS denominator,
   month(m.month) = 12 AND m.month < meta.as_of_month() AS complete
 FROM last_months m

@@ -10,7 +10,7 @@ SELECT
   CAST(year(s.month) AS VARCHAR) AS period,
   count(*) FILTER (WHERE s.employed) AS numerator,
   count(*) AS denominator,
-  count(DISTINCT s.person_key) AS persons,
+  count(DISTINCT s.person_id) AS persons,
   make_date(year(s.month), 12, 1) < meta.as_of_month() AND coalesce(any_value(em.months), 0) = 12 AS complete
 FROM marts.sel85_person_month s
 LEFT JOIN employment_months em ON em.y = year(s.month)

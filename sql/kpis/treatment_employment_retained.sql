@@ -5,7 +5,7 @@
 SELECT
   municipality,
   CAST(year(start_month) AS VARCHAR) AS period,
-  count(DISTINCT person_key) FILTER (WHERE employed_start AND employed_followup) AS numerator,
+  count(DISTINCT person_id) FILTER (WHERE employed_start AND employed_followup) AS numerator,
   NULL::BIGINT AS denominator,
   make_date(year(start_month), 12, 1) < meta.as_of_month()
     AND bool_and(start_has_data AND followup_has_data AND followup_month < meta.as_of_month()) AS complete

@@ -3,7 +3,7 @@
 -- A table macro over a set of ingest rows: all of ingest.employment, or, on an incremental night, every
 -- row of the keys that the new or withdrawn files touch (pipelines/warehouse.ts).
 CREATE OR REPLACE MACRO staging.employment_of(t) AS TABLE
-SELECT person_key, birth_date, month, wage_hours, in_education, benefit,
+SELECT person_id, birth_date, month, wage_hours, in_education, benefit,
   coalesce(municipality, meta.cfg('municipality')) AS municipality,
   wage_hours > CAST(meta.cfg('employed_min_hours') AS DECIMAL(18, 6)) AS employed,
   _file, _line

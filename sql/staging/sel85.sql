@@ -1,6 +1,6 @@
 -- One row per §85 decision; a later file's row replaces an earlier one.
 CREATE OR REPLACE VIEW staging.sel85 AS
-SELECT person_key, birth_date, decision_id, start_date, end_date, hours_per_week, target_group, provider,
+SELECT person_id, birth_date, decision_id, start_date, end_date, hours_per_week, target_group, provider,
   coalesce(municipality, meta.cfg('municipality')) AS municipality, _file, _line
 FROM meta.rows_of('ingest.sel85') e
 -- The row from the latest file with this key wins: a GROUP BY and an equality join, both of which

@@ -1,4 +1,4 @@
--- One row per invited respondent and wave. For livstilfredshed, respondent_id is a person_key.
+-- One row per invited respondent and wave. For livstilfredshed, respondent_id is a person_key (see ingest.persons).
 CREATE OR REPLACE VIEW staging.survey_responses AS
 SELECT survey, wave, respondent_id, status, segment,
   coalesce(municipality, meta.cfg('municipality')) AS municipality, _file, _line

@@ -1,6 +1,6 @@
 -- One row per treatment episode; a later file's row replaces an earlier one.
 CREATE OR REPLACE VIEW staging.treatment AS
-SELECT person_key, birth_date, episode_id, start_date, end_date, substance, setting,
+SELECT person_id, birth_date, episode_id, start_date, end_date, substance, setting,
   coalesce(municipality, meta.cfg('municipality')) AS municipality, _file, _line
 FROM meta.rows_of('ingest.treatment') e
 -- The row from the latest file with this key wins: a GROUP BY and an equality join, both of which

@@ -3,5 +3,5 @@
 -- person-months the night's files recomputed (mart_scope_keys_employment, their new rows in
 -- mart_scope_new_employment) can change a row, and only its `employed`.
 UPDATE marts.sel85_person_month t SET employed = coalesce(n.employed, false)
-FROM mart_scope_keys_employment k LEFT JOIN mart_scope_new_employment n USING (person_key, month)
-WHERE t.person_key = k.person_key AND t.month = k.month;
+FROM mart_scope_keys_employment k LEFT JOIN mart_scope_new_employment n USING (person_id, month)
+WHERE t.person_id = k.person_id AND t.month = k.month;
