@@ -45,11 +45,11 @@ describe('incremental runs', () => {
     const first = await runInbox(inbox, { asOf: '2025-03-01' });
     expect(first.manifest.inputs.every((i) => !i.fromCache)).toBe(true);
 
-    // The next night: a new month of eIndkomst (one row bad), a correction that sorts between two
+    // The next night: a new month of eIndkomst (one row bad, one person new to the warehouse), a correction that sorts between two
     // earlier files, a re-delivered Ungedata file with one row fewer, and a file that was only renamed.
     writeFileSync(
       join(inbox, 'employment', 'eindkomst_2024-04.csv'),
-      'cpr;month;wage_hours;in_education\n150394-1233;2024-04;160;nej\n020701-4512;2024-13;1;nej\n',
+      'cpr;month;wage_hours;in_education\n150394-1233;2024-04;160;nej\n020701-4512;2024-13;1;nej\n010203-4321;2024-04;37;nej\n',
     );
     // Earlier than eindkomst_2024-02_rettelse.csv, so its 2024-02 row loses to that file's 86,0; its
     // 2024-01 row replaces the 1.034 hours of the first file; 311285-2210 now works in 2024-02, the start
@@ -68,12 +68,27 @@ describe('incremental runs', () => {
       join(inbox, 'sel85', 'afgoerelser_2024_kopi.csv'),
     );
 
+    const personsBefore = await warehouseRows(
+      first.out,
+      'SELECT person_id, person_key FROM ingest.persons ORDER BY person_id',
+    );
     const events: LogEvent[] = [];
     const second = await runInbox(inbox, {
       asOf: '2025-03-01',
       out: first.out,
       reporter: { event: (e) => events.push(e) },
     });
+    // The kept warehouse keeps every person's number, and the new person gets the next one.
+    const personsAfter = await warehouseRows(
+      second.out,
+      'SELECT person_id, person_key FROM ingest.persons ORDER BY person_id',
+    );
+    expect(personsBefore).toHaveLength(5);
+    expect(personsAfter.slice(0, personsBefore.length)).toEqual(personsBefore);
+    expect(personsAfter).toHaveLength(6);
+    expect(personsAfter.map((p) => (p as { person_id: number }).person_id)).toEqual(
+      personsAfter.map((_, i) => i + 1),
+    );
     const byFile = Object.fromEntries(second.manifest.inputs.map((i) => [i.file, i]));
     expect(byFile['employment/eindkomst_2024-04.csv']!.fromCache).toBeUndefined();
     expect(byFile['employment/eindkomst_2024-04.csv']!.rowsRejected).toBe(1);
@@ -96,7 +111,7 @@ describe('incremental runs', () => {
     );
     const marts = events.filter((e) => e.event === 'mart').map((e) => e.message);
     expect(marts).toEqual([
-      'marts.employment_person_month: kept from the previous run, 4 keys recomputed',
+      'marts.employment_person_month: kept from the previous run, 5 keys recomputed',
       'marts.neet_person_month: kept from the previous run, 4 keys recomputed',
       // 150394-1233's §85 months 2024-02 and 2024-04, 311285-2210's 2024-01 and 2024-02.
       'marts.sel85_person_month: kept from the previous run, 4 rows updated',
@@ -162,7 +177,7 @@ describe('incremental runs', () => {
       reporter: { event: (e) => events3.push(e) },
     });
     expect(events3.filter((e) => e.event === 'mart').map((e) => e.message)).toEqual([
-      'marts.employment_person_month: kept from the previous run, 1 key recomputed',
+      'marts.employment_person_month: kept from the previous run, 2 keys recomputed',
       'marts.neet_person_month: kept from the previous run, 0 keys recomputed',
       'marts.sel85_person_month: built in full',
       'marts.treatment_episode: kept from the previous run, 2 rows updated',
@@ -173,9 +188,9 @@ describe('incremental runs', () => {
     expect(
       await warehouseRows(
         rewritten.out,
-        "SELECT wage_hours::DOUBLE AS h FROM marts.employment_person_month WHERE month = DATE '2024-04-01'",
+        "SELECT wage_hours::DOUBLE AS h FROM marts.employment_person_month WHERE month = DATE '2024-04-01' ORDER BY h",
       ),
-    ).toEqual([{ h: 150 }]);
+    ).toEqual([{ h: 37 }, { h: 150 }]);
 
     // A run whose answers' responses change parses the answers again.
     const responses = join(inbox, 'survey_responses', 'kl_borger_2025-1.csv');

@@ -126,7 +126,8 @@ export async function createIngestTables(db: Db): Promise<void> {
   await db.run(VIOLATIONS_TABLE);
   await db.run(PERSONS_TABLE);
   await db.run(
-    `CREATE TABLE IF NOT EXISTS scratch.person_keys (digits VARCHAR PRIMARY KEY, person_key VARCHAR, person_id INTEGER)`,
+    // Unique by construction: a digit string is keyed only when it is not in the table yet.
+    `CREATE TABLE IF NOT EXISTS scratch.person_keys (digits VARCHAR, person_key VARCHAR, person_id INTEGER)`,
   );
 }
 
@@ -614,14 +615,18 @@ async function loadRows(
   const digitCols = [...(cprCol ? [cprCol.name] : []), ...cprWhenCols.map((c) => `cpr_${c.name}`)];
   for (const d of digitCols) {
     await db.run(`CREATE OR REPLACE TABLE scratch.new_keys AS
-      SELECT digits, ${hmacSql('digits')} AS person_key FROM (SELECT DISTINCT ${quoteIdent(d)} AS digits FROM parsed
-        WHERE ${quoteIdent(d)} IS NOT NULL AND NOT _bad) d
-      WHERE digits NOT IN (SELECT digits FROM scratch.person_keys)`);
-    await db.run(`INSERT INTO ingest.persons
-      SELECT (SELECT coalesce(max(person_id), 0) FROM ingest.persons) + row_number() OVER (ORDER BY person_key), person_key
-      FROM (SELECT DISTINCT person_key FROM scratch.new_keys WHERE person_key NOT IN (SELECT person_key FROM ingest.persons))`);
-    await db.run(`INSERT INTO scratch.person_keys
-      SELECT n.digits, n.person_key, p.person_id FROM scratch.new_keys n JOIN ingest.persons p USING (person_key);
+      WITH keyed AS (
+        SELECT k.digits, k.person_key, p.person_id FROM (
+          SELECT digits, ${hmacSql('digits')} AS person_key FROM (SELECT DISTINCT ${quoteIdent(d)} AS digits FROM parsed
+            WHERE ${quoteIdent(d)} IS NOT NULL AND NOT _bad) d
+          WHERE digits NOT IN (SELECT digits FROM scratch.person_keys)) k
+        LEFT JOIN ingest.persons p USING (person_key))
+      SELECT digits, person_key, person_id IS NULL AS is_new,
+        coalesce(person_id, (SELECT coalesce(max(person_id), 0) FROM ingest.persons)
+          + row_number() OVER (PARTITION BY person_id IS NULL ORDER BY person_key))::INTEGER AS person_id
+      FROM keyed`);
+    await db.run(`INSERT INTO ingest.persons SELECT person_id, person_key FROM scratch.new_keys WHERE is_new;
+      INSERT INTO scratch.person_keys SELECT digits, person_key, person_id FROM scratch.new_keys;
       DROP TABLE scratch.new_keys`);
   }
   const finalCols = contract.columns.flatMap((c) => {
