@@ -393,18 +393,33 @@ describe('CPR and pseudonymisation', () => {
     const inbox = await tempDir('kpi-cpr-');
     write(
       join(inbox, 'enrollment', 'e.csv'),
-      'cpr;programme;enrolled_on\n150394-1233;jobfokus;2026-03-10\n1503941233;ungeloftet;2026-03-10\n',
+      'cpr;programme;enrolled_on\n150394-1233;jobfokus;2026-03-10\n1503941233;ungeloftet;2026-03-10\n' +
+        // A leading zero is a digit of the CPR number like any other.
+        '010203-4321;jobfokus;2026-03-10\n',
     );
-    const expected = createHmac('sha256', TEST_KEY).update('1503941233').digest('hex').slice(0, 32);
+    const hmac = (digits: string) => createHmac('sha256', TEST_KEY).update(digits).digest('hex').slice(0, 32);
+    const expected = hmac('1503941233');
     const a = await ingest(inbox);
     expect(
       await a.db.all(
-        'SELECT DISTINCT person_key FROM ingest.enrollment JOIN ingest.persons USING (person_id)',
+        `SELECT programme, person_key, birth_date::VARCHAR AS birth FROM ingest.enrollment JOIN ingest.persons USING (person_id)
+         ORDER BY _line`,
       ),
-    ).toEqual([{ person_key: expected }]);
+    ).toEqual([
+      { programme: 'jobfokus', person_key: expected, birth: '1994-03-15' },
+      { programme: 'ungeloftet', person_key: expected, birth: '1994-03-15' },
+      { programme: 'jobfokus', person_key: hmac('0102034321'), birth: '2003-02-01' },
+    ]);
+    // Persons are numbered once each, in person_key order.
+    const persons = await a.db.all<{ person_id: number; person_key: string }>(
+      'SELECT person_id, person_key FROM ingest.persons ORDER BY person_id',
+    );
+    expect(persons.map((p) => p.person_key)).toEqual([expected, hmac('0102034321')].sort());
+    expect(persons.map((p) => p.person_id)).toEqual([1, 2]);
     const b = await ingest(inbox, `${TEST_KEY}-rotated`);
     const { person_key: other } = await b.db.one<{ person_key: string }>(
-      'SELECT DISTINCT person_key FROM ingest.enrollment JOIN ingest.persons USING (person_id)',
+      `SELECT DISTINCT person_key FROM ingest.enrollment JOIN ingest.persons USING (person_id)
+       WHERE programme = 'ungeloftet'`,
     );
     expect(other).not.toBe(expected);
     expect(other).toMatch(/^[0-9a-f]{32}$/);

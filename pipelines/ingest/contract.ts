@@ -166,7 +166,8 @@ const FALSE_WORDS = ['0', 'false', 'nej', 'n'];
 export function parseSql(col: ContractColumn, v: string, decimal: DecimalMark): string {
   switch (col.kind) {
     case 'cpr':
-      return `CASE WHEN regexp_full_match(${v}, '[0-9]{6}-?[0-9]{4}') THEN replace(${v}, '-', '') END`;
+      // The 10 digits as a number: it groups, joins and stores faster than text (cprDigitsText reverses it).
+      return `CASE WHEN regexp_full_match(${v}, '[0-9]{6}-?[0-9]{4}') THEN CAST(replace(${v}, '-', '') AS BIGINT) END`;
     case 'date':
       // One try_strptime over the accepted formats (extracts.md); a time of 00:00:00 (Excel, Parquet) is fine.
       return `CAST(try_strptime(${v}, ['%Y-%m-%d', '%d-%m-%Y', '%d.%m.%Y', '%d/%m/%Y', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S']) AS DATE)`;
@@ -205,14 +206,20 @@ export function parseSql(col: ContractColumn, v: string, decimal: DecimalMark): 
   }
 }
 
+/** The CPR number as its 10 digits (text, leading zero kept) from the number parseSql makes of it. */
+export function cprDigitsText(digits: string): string {
+  return `lpad(CAST(${digits} AS VARCHAR), 10, '0')`;
+}
+
 /**
- * Birth date from the 10 CPR digits, with the century from digit 7 (extracts.md). Integer arithmetic
- * and make_date (NULL for an impossible date) cost a third of formatting and casting a date string.
+ * Birth date from the CPR number (its 10 digits as a BIGINT, see parseSql), with the century from digit
+ * 7 (extracts.md). Integer arithmetic and make_date (NULL for an impossible date) cost a third of
+ * formatting and casting a date string.
  */
 export function birthDateSql(digits: string): string {
-  const ddmmyy = `CAST(substr(${digits}, 1, 6) AS INTEGER)`;
+  const ddmmyy = `(${digits} // 10000)`;
   const yy = `${ddmmyy} % 100`;
-  const d7 = `CAST(substr(${digits}, 7, 1) AS INTEGER)`;
+  const d7 = `((${digits} // 1000) % 10)`;
   const century = `CASE WHEN ${d7} <= 3 THEN 1900
       WHEN ${d7} IN (4, 9) THEN CASE WHEN ${yy} <= 36 THEN 2000 ELSE 1900 END
       ELSE CASE WHEN ${yy} <= 57 THEN 2000 ELSE 1800 END END`;

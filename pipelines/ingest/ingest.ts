@@ -18,6 +18,7 @@ import {
   type Contract,
   type ContractColumn,
   columnChecks,
+  cprDigitsText,
   type DecimalMark,
   duckType,
   mapHeaders,
@@ -127,7 +128,7 @@ export async function createIngestTables(db: Db): Promise<void> {
   await db.run(PERSONS_TABLE);
   await db.run(
     // Unique by construction: a digit string is keyed only when it is not in the table yet.
-    `CREATE TABLE IF NOT EXISTS scratch.person_keys (digits VARCHAR, person_key VARCHAR, person_id INTEGER)`,
+    `CREATE TABLE IF NOT EXISTS scratch.person_keys (digits BIGINT, person_key VARCHAR, person_id INTEGER)`,
   );
 }
 
@@ -617,7 +618,7 @@ async function loadRows(
     await db.run(`CREATE OR REPLACE TABLE scratch.new_keys AS
       WITH keyed AS (
         SELECT k.digits, k.person_key, p.person_id FROM (
-          SELECT digits, ${hmacSql('digits')} AS person_key FROM (SELECT DISTINCT ${quoteIdent(d)} AS digits FROM parsed
+          SELECT digits, ${hmacSql(cprDigitsText('digits'))} AS person_key FROM (SELECT DISTINCT ${quoteIdent(d)} AS digits FROM parsed
             WHERE ${quoteIdent(d)} IS NOT NULL AND NOT _bad) d
           WHERE digits NOT IN (SELECT digits FROM scratch.person_keys)) k
         LEFT JOIN ingest.persons p USING (person_key))
