@@ -38,7 +38,7 @@ async function xlsx(build: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-// Each case is its own file; the persons (day of birth 01..30) keep their keys apart.
+// Each case is its own file; the persons (day of birth 01..31) keep their keys apart.
 const CASES: Case[] = [
   {
     file: 'employment/01_empty.csv',
@@ -304,6 +304,14 @@ const CASES: Case[] = [
       ]),
     status: 'loaded',
     counts: [1, 1, 0],
+  },
+  {
+    // A repeated header is recognised whatever its case.
+    file: 'employment/31_header_repeated_in_capitals.csv',
+    content: () => `${EMP}\n${row(31, '2024-01')}\n${EMP.toUpperCase()}\n${row(31, '2024-02')}\n`,
+    status: 'loaded',
+    counts: [3, 2, 1],
+    rule: 'repeated_header',
   },
 ];
 
