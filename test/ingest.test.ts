@@ -312,6 +312,54 @@ describe('bad input', () => {
     for (const text of [empRejects, s85Rejects]) expect(text).not.toMatch(/\d{6}-?\d{4}/);
   });
 
+  it('numbers rows by their physical line when a quoted value spans lines, also after rows DuckDB rejects', async () => {
+    const inbox = await tempDir('kpi-multiline-');
+    write(
+      join(inbox, 'tariffs', 't.csv'),
+      [
+        'provider_id;provider_name;ownership;service;year;rate',
+        'P1;"Bo- og', // 2: a name over four lines, one of them blank
+        'støttetilbud',
+        '',
+        'Nord";privat;§85;2024;1.200,50',
+        'P2;Syd;ukendt;§85;2024;10', // 6: unknown code
+        '', // 7: a blank line
+        'P3;"Øst ""A""";privat;§85;2024;1,0;for meget', // 8: one value too many (DuckDB rejects it)
+        'P4; "Vest', // 9: a quoted value after a space, over two lines
+        'Syd";ukendt;§85;2024;1', // 10
+        'P5;Ab"c;ukendt;§85;2024;1', // 11: a quote inside an unquoted value is a character
+        'P6;Nord;privat;§85;2024;-1', // 12: below the minimum
+        // 13, 14: after two spaces DuckDB reads a quote as a character, so both lines lack values
+        'P7;  "Vest',
+        'Syd";privat;§85;2024;1',
+        'P8;Vest;ukendt;§85;2024;1', // 15
+        '',
+      ].join('\n'),
+    );
+    const { db, result, quarantine } = await ingest(inbox);
+    const t = result.inputs[0]!;
+    expect([t.rowsRead, t.rowsLoaded, t.rowsRejected]).toEqual([9, 1, 8]);
+    const rejects = readFileSync(join(quarantine, 'tariffs', 't.csv.rejects.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .filter((l) => /^\d/.test(l))
+      .map((l) => `${l.split(',')[0]} ${l.split(',')[2]}`);
+    expect([...new Set(rejects)]).toEqual([
+      '6 unknown_code',
+      '8 too_many_columns',
+      '9 unknown_code',
+      '11 unknown_code',
+      '12 below_minimum',
+      '13 missing_columns',
+      '14 missing_columns',
+      '15 unknown_code',
+    ]);
+    expect(await db.all('SELECT _line::INTEGER AS line, provider_name FROM ingest.tariffs')).toEqual([
+      { line: 2, provider_name: 'Bo- og\nstøttetilbud\n\nNord' },
+    ]);
+  });
+
   it('rejects a key that appears twice in one file, and lets a later file win across files', async () => {
     const inbox = await tempDir('kpi-bad-');
     write(

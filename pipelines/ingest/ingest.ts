@@ -38,6 +38,8 @@ import {
   type Delimiter,
   type Encoding,
   formatOf,
+  physicalLine,
+  recordLine,
   rewriteAsUtf8,
   sha256File,
   sniffText,
@@ -94,6 +96,8 @@ interface Prepared {
   delimiter: Delimiter | null;
   encoding: Encoding | null;
   blankLines: number[];
+  /** Lines that continue a row whose quoted value spans lines (see TextSniff.continuationLines). */
+  continuationLines: number[];
   /** The physical line of the header; data lines follow it. 0 for Parquet (rows count from 1). */
   headerLine: number;
   /** What DuckDB's reader is told: Latin-1 is read directly, everything else arrives as UTF-8. */
@@ -381,6 +385,7 @@ async function prepare(
       delimiter: null,
       encoding: null,
       blankLines: [],
+      continuationLines: [],
       headerLine: 0,
       duckEncoding: 'utf-8',
     };
@@ -414,6 +419,8 @@ async function prepare(
   }
   input.encoding = format === 'xlsx' ? 'xlsx' : encoding;
   input.delimiter = sniff.delimiter;
+  // A spreadsheet's rows are numbered as the sheet shows them, however many lines a cell has.
+  const xlsxRows = format === 'xlsx';
   return {
     readPath,
     kind: 'csv',
@@ -421,7 +428,10 @@ async function prepare(
     headers: splitCsvLine(sniff.headerLine, sniff.delimiter),
     delimiter: sniff.delimiter,
     encoding,
-    blankLines: sniff.blankLines,
+    blankLines: xlsxRows
+      ? sniff.blankLines.map((l) => recordLine(l, sniff.continuationLines))
+      : sniff.blankLines,
+    continuationLines: xlsxRows ? [] : sniff.continuationLines,
     headerLine: 1,
     duckEncoding: readPath === path && encoding === 'latin-1' ? 'latin-1' : 'utf-8',
   };
@@ -488,11 +498,15 @@ async function loadRows(
     );
   } else {
     await db.run(`CREATE TABLE scratch.raw_csv AS SELECT * FROM ${readCsvSql(p, width, true)}`);
-    // The physical line of every row. DuckDB skips blank lines and rows it rejects while parsing; both
-    // shift the lines of the rows after them: row i (0-based, the table's rowid: it was filled in file
-    // order) sits on line headerLine + 1 + i + (skipped lines before it).
+    // The physical line of every row. DuckDB skips blank lines and rows it rejects while parsing, and
+    // a quoted value with line breaks takes several lines for one row; all of these shift the lines of
+    // the rows after them: row i (0-based, the table's rowid: it was filled in file order) sits on line
+    // headerLine + 1 + i + (skipped lines before it). DuckDB numbers rejected rows by record, not by
+    // physical line, when a quoted value spans lines: their lines are made physical first.
+    if (p.continuationLines.length > 0) await physicalRejectLines(db, p.continuationLines);
     const skips = [
       ...p.blankLines,
+      ...p.continuationLines,
       ...(await db.all<{ line: number }>('SELECT DISTINCT line::BIGINT AS line FROM csv_rejects')).map(
         (r) => r.line,
       ),
@@ -725,6 +739,17 @@ const TRIMMED = [' ', '\t', '\r', '\u00a0'];
 function trimmedSql(expr: string): string {
   const edges = TRIMMED.flatMap((ch) => [`${expr} LIKE '${ch}%'`, `${expr} LIKE '%${ch}'`]).join(' OR ');
   return `CASE WHEN ${edges} THEN trim(${expr}, '${TRIMMED.join('')}') ELSE ${expr} END`;
+}
+
+/** Rewrites csv_rejects.line from DuckDB's record number to the physical line (see physicalLine). */
+async function physicalRejectLines(db: Db, continuationLines: number[]): Promise<void> {
+  const lines = await db.all<{ line: number }>('SELECT DISTINCT line::BIGINT AS line FROM csv_rejects');
+  if (lines.length === 0) return;
+  const map = lines.map((r) => `(${r.line}, ${physicalLine(r.line, continuationLines)})`).join(', ');
+  await db.run(`CREATE OR REPLACE TEMP TABLE csv_rejects_physical AS
+      SELECT r.* REPLACE (m.physical AS line) FROM csv_rejects r JOIN (VALUES ${map}) m(record, physical) ON m.record = r.line;
+    DROP TABLE csv_rejects;
+    ALTER TABLE csv_rejects_physical RENAME TO csv_rejects`);
 }
 
 /** The manifest warning for a file with quarantined rows, or with a header and no rows. */
