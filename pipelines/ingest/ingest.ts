@@ -38,7 +38,6 @@ import {
   type Delimiter,
   type Encoding,
   formatOf,
-  physicalLine,
   recordLine,
   rewriteAsUtf8,
   sha256File,
@@ -503,26 +502,27 @@ async function loadRows(
     // the rows after them: row i (0-based, the table's rowid: it was filled in file order) sits on line
     // headerLine + 1 + i + (skipped lines before it). DuckDB numbers rejected rows by record, not by
     // physical line, when a quoted value spans lines: their lines are made physical first.
-    if (p.continuationLines.length > 0) await physicalRejectLines(db, p.continuationLines);
-    const skips = [
-      ...p.blankLines,
-      ...p.continuationLines,
-      ...(await db.all<{ line: number }>('SELECT DISTINCT line::BIGINT AS line FROM csv_rejects')).map(
-        (r) => r.line,
-      ),
-    ].sort((x, y) => x - y);
+    // The line lists can be long (a multi-line value in every row): they reach DuckDB as files.
+    const blankFile = await linesFile(opts.workDir, `${fileId}.blank`, p.blankLines);
+    const continuationFile = await linesFile(opts.workDir, `${fileId}.continuation`, p.continuationLines);
+    if (continuationFile) await physicalRejectLines(db, continuationFile);
+    const rejects = (await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM csv_rejects')).n;
     const base = p.headerLine + 1;
-    if (skips.length === 0) {
+    if (!blankFile && !continuationFile && rejects === 0) {
       await db.run(
         `CREATE TEMP VIEW raw AS SELECT r.rowid + ${base} AS _line, ${rawCols('r.').join(', ')} FROM scratch.raw_csv r`,
       );
     } else {
-      // From row t on, j lines have been skipped: an as-of join finds each row's j.
-      await db.run(
-        `CREATE OR REPLACE TEMP TABLE skip_thresholds AS SELECT t, max(j) AS j FROM (VALUES ${skips
-          .map((line, j) => `(${line - base - j}, ${j + 1})`)
-          .join(', ')}) v(t, j) GROUP BY t`,
-      );
+      // The j-th skipped line (1-based), on physical line s, shifts every row from row t = s - base -
+      // (j - 1) on by j: an as-of join finds each row's j.
+      const skipped = [
+        ...[blankFile, continuationFile].filter((f) => f !== undefined).map(readLinesSql),
+        'SELECT line::BIGINT AS line FROM csv_rejects',
+      ].join(' UNION ALL ');
+      await db.run(`CREATE OR REPLACE TEMP TABLE skip_thresholds AS
+        SELECT line - ${base} - (j - 1) AS t, max(j) AS j
+        FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM (${skipped})))
+        GROUP BY 1`);
       await db.run(`CREATE TEMP VIEW raw AS SELECT r.rowid + ${base} + coalesce(s.j, 0) AS _line, ${rawCols('r.').join(', ')}
         FROM scratch.raw_csv r ASOF LEFT JOIN skip_thresholds s ON r.rowid >= s.t`);
     }
@@ -741,13 +741,30 @@ function trimmedSql(expr: string): string {
   return `CASE WHEN ${edges} THEN trim(${expr}, '${TRIMMED.join('')}') ELSE ${expr} END`;
 }
 
-/** Rewrites csv_rejects.line from DuckDB's record number to the physical line (see physicalLine). */
-async function physicalRejectLines(db: Db, continuationLines: number[]): Promise<void> {
-  const lines = await db.all<{ line: number }>('SELECT DISTINCT line::BIGINT AS line FROM csv_rejects');
-  if (lines.length === 0) return;
-  const map = lines.map((r) => `(${r.line}, ${physicalLine(r.line, continuationLines)})`).join(', ');
+/** Writes line numbers, one per line, to a file in the work folder; undefined when there are none. */
+async function linesFile(workDir: string, name: string, lines: number[]): Promise<string | undefined> {
+  if (lines.length === 0) return undefined;
+  const path = join(workDir, `${name}.lines`);
+  await writeFile(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+function readLinesSql(path: string): string {
+  return `SELECT line FROM read_csv(${sqlString(path)}, header = false, auto_detect = false, columns = {'line': 'BIGINT'})`;
+}
+
+/**
+ * Rewrites csv_rejects.line from DuckDB's record number to the physical line. The j-th continuation line
+ * (1-based, on physical line c) belongs to the row DuckDB numbers c - j; a row DuckDB numbers L sits
+ * below every continuation line whose row is numbered below L.
+ */
+async function physicalRejectLines(db: Db, continuationFile: string): Promise<void> {
   await db.run(`CREATE OR REPLACE TEMP TABLE csv_rejects_physical AS
-      SELECT r.* REPLACE (m.physical AS line) FROM csv_rejects r JOIN (VALUES ${map}) m(record, physical) ON m.record = r.line;
+      WITH c AS (SELECT line - row_number() OVER (ORDER BY line) AS record, row_number() OVER (ORDER BY line) AS k
+                 FROM (${readLinesSql(continuationFile)})),
+      below AS (SELECT record, max(k) AS k FROM c GROUP BY record)
+      SELECT r.* REPLACE (r.line + coalesce(b.k, 0) AS line)
+      FROM csv_rejects r ASOF LEFT JOIN below b ON r.line > b.record;
     DROP TABLE csv_rejects;
     ALTER TABLE csv_rejects_physical RENAME TO csv_rejects`);
 }

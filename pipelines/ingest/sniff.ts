@@ -57,7 +57,7 @@ export interface TextSniff {
   /**
    * Physical line numbers of the lines that continue a row: the line breaks inside a quoted value put
    * them there. DuckDB counts such a row as one line, so its line numbers (of rejects) are record
-   * numbers; see physicalLine.
+   * numbers (ingest.ts turns them into physical lines).
    */
   continuationLines: number[];
   /** Non-blank lines after the header: the data rows as the file has them. */
@@ -417,19 +417,6 @@ export async function sniffText(path: string, gz: boolean): Promise<TextSniff> {
     dataLines: scanner.nonBlankLines,
     mixedLineEndings: scanner.crlf > 0 && scanner.bareLf > 0,
   };
-}
-
-/**
- * The physical line of a row that DuckDB numbers `recordLine`: DuckDB counts a row whose quoted value
- * spans several lines as one line. `continuationLines` must be sorted (the scanner finds them in order).
- */
-export function physicalLine(recordLine: number, continuationLines: number[]): number {
-  let line = recordLine;
-  for (const c of continuationLines) {
-    if (c > line) break;
-    line++;
-  }
-  return line;
 }
 
 /** The record number (as DuckDB counts) of a physical line that is not a continuation line. */
