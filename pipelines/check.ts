@@ -8,7 +8,7 @@ import type { Config } from './config.ts';
 import { UserError } from './errors.ts';
 import { runIngestWorker } from './ingest/isolated.ts';
 import type { Reporter } from './log.ts';
-import { duckdbTempDir } from './run.ts';
+import { duckdbOptions } from './run.ts';
 
 const SHOWN_PER_FILE = 20;
 
@@ -31,11 +31,7 @@ export async function check(opts: {
       workDir: opts.workDir,
       quarantineDir,
       key: opts.key,
-      duckdb: {
-        memoryLimit: opts.config.duckdb.memoryLimit,
-        tempDirectory: duckdbTempDir(opts.workDir, opts.config),
-        threads: opts.config.duckdb.threads,
-      },
+      duckdb: duckdbOptions(opts.workDir, opts.config),
     },
     () => {},
   );

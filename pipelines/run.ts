@@ -19,7 +19,7 @@ import {
 } from '../schemas/outputs.ts';
 import { type Config, configHash, kpiDefinitions, validateInitiatives } from './config.ts';
 import { evaluateContracts } from './contracts/evaluate.ts';
-import { Db } from './duckdb.ts';
+import { Db, type DbOptions } from './duckdb.ts';
 import { RunError, UserError } from './errors.ts';
 import { CONTRACTS, sqlString } from './ingest/contract.ts';
 import type { IngestResult } from './ingest/ingest.ts';
@@ -141,6 +141,15 @@ export function duckdbTempDir(workDir: string, config: Config): string {
     : join(workDir, 'duckdb_tmp');
 }
 
+/** The DuckDB settings of a run's databases (the warehouse, and the ingest worker's in-memory one). */
+export function duckdbOptions(workDir: string, config: Config): DbOptions & { tempDirectory: string } {
+  return {
+    memoryLimit: config.duckdb.memoryLimit,
+    tempDirectory: duckdbTempDir(workDir, config),
+    threads: config.duckdb.threads,
+  };
+}
+
 /**
  * Incremental nightly runs (issue 7): a successful run keeps its working warehouse in
  * <out>/.cache/warehouse.duckdb, and the next run continues it, so files already loaded
@@ -179,19 +188,10 @@ async function startFromCache(outDir: string, workDir: string, identity: string)
   return fits;
 }
 
-export async function openWorkDb(
-  workDir: string,
-  config: Config,
-  key: string,
-  file = 'warehouse.duckdb',
-): Promise<Db> {
-  const tempDirectory = duckdbTempDir(workDir, config);
-  await mkdir(tempDirectory, { recursive: true });
-  const db = await Db.open(join(workDir, file), {
-    memoryLimit: config.duckdb.memoryLimit,
-    tempDirectory,
-    threads: config.duckdb.threads,
-  });
+export async function openWorkDb(workDir: string, config: Config, key: string): Promise<Db> {
+  const options = duckdbOptions(workDir, config);
+  await mkdir(options.tempDirectory, { recursive: true });
+  const db = await Db.open(join(workDir, 'warehouse.duckdb'), options);
   await db.run(`ATTACH ':memory:' AS scratch; ${setKeyVariablesSql(key)}`);
   return db;
 }
@@ -266,11 +266,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
           workDir,
           quarantineDir: join(staging, 'restricted', 'quarantine'),
           key: opts.key,
-          duckdb: {
-            memoryLimit: opts.config.duckdb.memoryLimit,
-            tempDirectory: duckdbTempDir(workDir, opts.config),
-            threads: opts.config.duckdb.threads,
-          },
+          duckdb: duckdbOptions(workDir, opts.config),
           previous: fromCache ? join(workDir, 'warehouse.duckdb') : undefined,
         },
         (f) =>

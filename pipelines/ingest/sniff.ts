@@ -272,8 +272,7 @@ class ByteScanner extends Transform {
         state = FIELD_START;
         continue;
       }
-      if (b > 0x20) content = true;
-      else if (b !== 0x0d && b !== 0x20 && b !== 0x09) content = true;
+      if (b !== 0x0d && b !== 0x20 && b !== 0x09) content = true;
       if (state === QUOTED) {
         if (b === 0x22) state = QUOTE_IN_QUOTED;
       } else if (state === QUOTE_IN_QUOTED) {
