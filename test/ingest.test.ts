@@ -2,8 +2,8 @@
  * Ingest: dialects, encodings and formats load to identical tables; bad rows and files go to quarantine
  * with clear reasons and masked values; rows read = loaded + rejected.
  */
-import { createHmac } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, createHmac } from 'node:crypto';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
@@ -203,6 +203,30 @@ describe('formats and dialects', () => {
     expect([r1.encoding, r1.delimiter, r1.decimal]).toEqual(['utf-8', ',', '.']);
     expect([r2.encoding, r2.delimiter, r2.decimal]).toEqual(['utf-8-bom', ';', ',']);
     expect([r3.encoding, r3.delimiter, r3.decimal]).toEqual(['windows-1252', ';', ',']);
+  });
+});
+
+describe('reading the next file ahead', () => {
+  it('reads a file again when it changed after it was read ahead', async () => {
+    const inbox = await tempDir('kpi-ahead-');
+    const header = 'cpr;month;wage_hours;in_education\n';
+    const b = join(inbox, 'employment', 'b.csv');
+    write(join(inbox, 'employment', 'a.csv'), `${header}150394-1233;2024-01;37,5;nej\n`);
+    write(b, `${header}150394-1233;2024-02;10;nej\n`);
+    const work = await tempDir('kpi-ahead-work-');
+    const db = await openWorkDb(work, parseConfig({}), TEST_KEY);
+    open.push(db);
+    // b.csv is read ahead while a.csv is loaded; when a.csv is done, b.csv grows by a row.
+    const result = await ingestInbox(db, {
+      inbox,
+      workDir: work,
+      onFile: (input) => {
+        if (input.file === 'employment/a.csv') appendFileSync(b, '0207014512;2024-02;20;ja\n');
+      },
+    });
+    const loaded = result.inputs.find((i) => i.file === 'employment/b.csv')!;
+    expect([loaded.status, loaded.rowsRead, loaded.rowsLoaded]).toEqual(['loaded', 2, 2]);
+    expect(loaded.sha256).toBe(createHash('sha256').update(readFileSync(b)).digest('hex'));
   });
 });
 

@@ -43,6 +43,7 @@ import {
   sha256File,
   sniffText,
   splitCsvLine,
+  type TextSniff,
 } from './sniff.ts';
 import { xlsxToCsv } from './xlsx.ts';
 
@@ -161,6 +162,7 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
   await createIngestTables(db);
   // The files the warehouse already holds: the previous run's, when the run starts from its warehouse.
   const registry = await FileRegistry.load(db);
+  const ahead: ReadAhead = new Map();
   let fileSeq = 0;
   for (const extract of EXTRACT_NAMES) {
     const dir = join(opts.inbox, extract);
@@ -173,11 +175,25 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
       .filter((d) => d.isFile() && !d.name.startsWith('.') && !d.name.startsWith('~$'))
       .map((d) => d.name)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const name of files) {
+    for (const [i, name] of files.entries()) {
       fileSeq++;
       const rel = `${extract}/${name}`;
       const path = join(dir, name);
-      const result = await ingestFile(db, CONTRACTS[extract], path, rel, fileSeq, seen, opts, registry);
+      // The next file's byte scan runs on this thread while DuckDB's threads work on this file.
+      const next = files[i + 1];
+      if (next !== undefined)
+        await readAhead(join(dir, next), `${extract}/${next}`, extract, registry, ahead);
+      const result = await ingestFile(
+        db,
+        CONTRACTS[extract],
+        path,
+        rel,
+        fileSeq,
+        seen,
+        opts,
+        registry,
+        ahead,
+      );
       inputs.push(result.input);
       warnings.push(...result.warnings);
       opts.onFile?.(result.input);
@@ -185,6 +201,47 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
     await registry.finishExtract(extract);
   }
   return { inputs, warnings, delivered, changes: registry.changes };
+}
+
+/** Byte scans started ahead of their file's turn, by path. */
+type ReadAhead = Map<string, Promise<TextSniff>>;
+
+/**
+ * Starts the byte scan of a CSV that its turn will parse: not one the warehouse already holds (same
+ * name, size and time), nor one of a size it holds (its turn hashes it first to look it up). A scan
+ * that fails is reported at the file's turn, as if it had run then.
+ */
+async function readAhead(
+  path: string,
+  rel: string,
+  extract: ExtractName,
+  registry: FileRegistry,
+  ahead: ReadAhead,
+): Promise<void> {
+  const format = formatOf(path);
+  if (format !== 'csv' && format !== 'csv.gz') return;
+  const onDisk = await stat(path).catch(() => undefined);
+  if (!onDisk?.isFile() || onDisk.size === 0) return;
+  const disk: FileOnDisk = { rel, bytes: onDisk.size, mtimeMs: onDisk.mtimeMs };
+  if (registry.findUnchanged(extract, disk) || registry.hasSize(extract, disk.bytes)) return;
+  const scan = sniffText(path, format === 'csv.gz');
+  scan.catch(() => undefined); // awaited at the file's turn
+  ahead.set(path, scan);
+}
+
+/**
+ * The byte scan of a file: the one started ahead if the file has not changed since (same size and
+ * time; a file still being written is then read again, and caught), else a new one.
+ */
+async function sniffOnce(path: string, gz: boolean, ahead: ReadAhead | undefined): Promise<TextSniff> {
+  const early = ahead?.get(path);
+  if (early) {
+    ahead!.delete(path);
+    const sniff = await early.catch(() => undefined);
+    const now = await stat(path).catch(() => undefined);
+    if (sniff && now && now.size === sniff.size && now.mtimeMs === sniff.mtimeMs) return sniff;
+  }
+  return sniffText(path, gz);
 }
 
 interface FileOutcome {
@@ -202,6 +259,7 @@ async function ingestFile(
   seen: Map<string, string>,
   opts: IngestOptions,
   registry: FileRegistry,
+  ahead?: ReadAhead,
 ): Promise<FileOutcome> {
   const extract = contract.extract;
   const input: InputFile = {
@@ -292,7 +350,7 @@ async function ingestFile(
 
   let prepared: Prepared;
   try {
-    prepared = await prepare(path, format, fileSeq, opts.workDir, db, input);
+    prepared = await prepare(path, format, fileSeq, opts.workDir, db, input, ahead);
   } catch (e) {
     if (e instanceof FileRejected) return reject(e);
     throw e;
@@ -364,6 +422,7 @@ async function prepare(
   workDir: string,
   db: Db,
   input: InputFile,
+  ahead?: ReadAhead,
 ): Promise<Prepared> {
   if (format === 'parquet') {
     input.sha256 = await sha256File(path);
@@ -397,7 +456,7 @@ async function prepare(
     await xlsxToCsv(path, readPath);
     gzip = false;
   }
-  let sniff = await sniffText(readPath, gzip);
+  let sniff = format === 'xlsx' ? await sniffText(readPath, gzip) : await sniffOnce(path, gzip, ahead);
   if (format !== 'xlsx') input.sha256 = sniff.sha256;
   const encoding = sniff.encoding;
   // DuckDB reads UTF-8 and Latin-1 itself; Windows-1252's extra bytes (€, –, curly quotes), UTF-16

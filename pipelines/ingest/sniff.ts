@@ -48,6 +48,8 @@ export async function copyAndHash(from: string, to: string): Promise<string> {
 export interface TextSniff {
   sha256: string;
   size: number;
+  /** The file's modification time when it was read (with size: whether it is still the same file). */
+  mtimeMs: number;
   encoding: Encoding;
   /** The header line, decoded, without BOM and line ending. */
   headerLine: string;
@@ -444,6 +446,7 @@ export async function sniffText(path: string, gz: boolean): Promise<TextSniff> {
   return {
     sha256: hash.digest('hex'),
     size: after.size,
+    mtimeMs: after.mtimeMs,
     encoding,
     headerLine,
     delimiter: detectDelimiter(headerLine),
