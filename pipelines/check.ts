@@ -8,7 +8,7 @@ import type { Config } from './config.ts';
 import { UserError } from './errors.ts';
 import { runIngestWorker } from './ingest/isolated.ts';
 import type { Reporter } from './log.ts';
-import { duckdbOptions } from './run.ts';
+import { workerDuckdbOptions } from './run.ts';
 
 const SHOWN_PER_FILE = 20;
 
@@ -31,7 +31,7 @@ export async function check(opts: {
       workDir: opts.workDir,
       quarantineDir,
       key: opts.key,
-      duckdb: duckdbOptions(opts.workDir, opts.config),
+      duckdb: workerDuckdbOptions(opts.workDir, opts.config),
     },
     () => {},
   );

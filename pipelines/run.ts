@@ -151,6 +151,45 @@ export function duckdbOptions(workDir: string, config: Config): DbOptions & { te
 }
 
 /**
+ * The ingest worker's DuckDB gets 80 % of `duckdb.memoryLimit`. DuckDB's limit governs its buffer
+ * manager only; the worker's process also holds Node and what DuckDB allocates outside it, which
+ * nationally came to 250–500 MiB on top of a 1.5 GB limit (a peak of up to 1,943 MiB). At 1.2 GB its
+ * peak was 1,627 MiB and ingest took no longer (it spills to the same temp folder).
+ */
+export const WORKER_MEMORY_SHARE = 0.8;
+
+export function workerDuckdbOptions(workDir: string, config: Config): DbOptions & { tempDirectory: string } {
+  const options = duckdbOptions(workDir, config);
+  return { ...options, memoryLimit: scaleMemoryLimit(options.memoryLimit, WORKER_MEMORY_SHARE) };
+}
+
+const MEMORY_UNITS: Record<string, number> = {
+  b: 1,
+  byte: 1,
+  bytes: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
+};
+
+/**
+ * A DuckDB memory setting ("1.5GB", "400 MiB") times `share`, in MB; a setting it cannot read (DuckDB
+ * will judge it) or none (DuckDB's default of 80 % of the machine) is left as it is.
+ */
+export function scaleMemoryLimit(limit: string | undefined, share: number): string | undefined {
+  const m = limit?.trim().match(/^(\d+(?:\.\d+)?)\s*([a-z]+)?$/i);
+  if (!m) return limit;
+  const unit = MEMORY_UNITS[(m[2] ?? 'b').toLowerCase()];
+  if (unit === undefined) return limit;
+  return `${Math.max(1, Math.floor((Number(m[1]) * unit * share) / 1e6))}MB`;
+}
+
+/**
  * Incremental nightly runs (issue 7): a successful run keeps its working warehouse in
  * <out>/.cache/warehouse.duckdb, and the next run continues it, so files already loaded
  * (same sha256) are not parsed again and the big marts are only updated. It holds nothing that the
@@ -266,7 +305,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
           workDir,
           quarantineDir: join(staging, 'restricted', 'quarantine'),
           key: opts.key,
-          duckdb: duckdbOptions(workDir, opts.config),
+          duckdb: workerDuckdbOptions(workDir, opts.config),
           previous: fromCache ? join(workDir, 'warehouse.duckdb') : undefined,
         },
         (f) =>

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../pipelines/config.ts';
 import { Db, sqlHooks } from '../pipelines/duckdb.ts';
 import { RunError } from '../pipelines/errors.ts';
-import { run } from '../pipelines/run.ts';
+import { run, scaleMemoryLimit, workerDuckdbOptions } from '../pipelines/run.ts';
 import { KpisJson, type Manifest } from '../schemas/outputs.ts';
 import { runInbox, TEST_KEY, tempDir } from './helpers.ts';
 
@@ -291,5 +291,18 @@ describe('DuckDB memory and spill folder', () => {
     });
     expect(manifest.totals.rowsLoaded).toBeGreaterThan(0);
     expect(readdirSync(temp)).toEqual([]);
+  });
+
+  it('gives the ingest worker 80 % of the memory limit, and leaves a setting it cannot read to DuckDB', () => {
+    const worker = (memoryLimit?: string) =>
+      workerDuckdbOptions('/tmp/w', parseConfig({ duckdb: { memoryLimit } })).memoryLimit;
+    expect(worker('1.5GB')).toBe('1200MB');
+    expect(worker(' 1.5 gb ')).toBe('1200MB');
+    expect(worker('400 MiB')).toBe('335MB');
+    expect(worker('2GiB')).toBe('1717MB');
+    expect(worker('64MB')).toBe('51MB');
+    expect(worker('80%')).toBe('80%');
+    expect(worker(undefined)).toBeUndefined();
+    expect(scaleMemoryLimit('1000000000', 0.5)).toBe('500MB');
   });
 });
