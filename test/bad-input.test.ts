@@ -253,9 +253,12 @@ const CASES: Case[] = [
   },
   {
     file: 'employment/24_bad_months.csv',
-    content: () => `${EMP}\n${row(24, '2024-13')}\n${row(24, '24-01')}\n${row(24, '202402')}\n`,
+    // YYYYMM is read as a number: a month 13 or 00, or six characters DuckDB reads as a small number
+    // (hexadecimal, digit separators), must be rejected as the text is.
+    content: () =>
+      `${EMP}\n${['2024-13', '24-01', '202402', '202413', '202400', '0x7E81', '20_241'].map((m) => row(24, m)).join('\n')}\n`,
     status: 'loaded',
-    counts: [3, 1, 2],
+    counts: [7, 1, 6],
     rule: 'month_format',
   },
   {

@@ -173,9 +173,12 @@ export function parseSql(col: ContractColumn, v: string, decimal: DecimalMark): 
       return `CAST(try_strptime(${v}, ['%Y-%m-%d', '%d-%m-%Y', '%d.%m.%Y', '%d/%m/%Y', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S']) AS DATE)`;
     case 'month':
       // YYYY-MM or YYYYMM (or the first of a month as a date, as Parquet and Excel deliver months).
+      // YYYYMM by integer arithmetic (0.33 → 0.09 s per 4.8 M values, against building a date string):
+      // six characters that are not six digits either fail the cast or give a year below 1900, which
+      // the month rule rejects as it rejects the text.
       return `CASE length(${v})
         WHEN 7 THEN TRY_CAST(${v} || '-01' AS DATE)
-        WHEN 6 THEN TRY_CAST(substr(${v}, 1, 4) || '-' || substr(${v}, 5, 2) || '-01' AS DATE)
+        WHEN 6 THEN TRY(make_date(TRY_CAST(${v} AS INTEGER) // 100, TRY_CAST(${v} AS INTEGER) % 100, 1))
         ELSE CASE WHEN substr(${v}, 8, 3) = '-01' THEN TRY_CAST(substr(${v}, 1, 10) AS DATE) END END`;
     case 'decimal':
     case 'integer': {
