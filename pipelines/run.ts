@@ -156,7 +156,7 @@ export function duckdbOptions(workDir: string, config: Config): DbOptions & { te
  * nationally came to 250–500 MiB on top of a 1.5 GB limit (a peak of up to 1,943 MiB). At 1.2 GB its
  * peak was 1,627 MiB and ingest took no longer (it spills to the same temp folder).
  */
-export const WORKER_MEMORY_SHARE = 0.8;
+const WORKER_MEMORY_SHARE = 0.8;
 
 export function workerDuckdbOptions(workDir: string, config: Config): DbOptions & { tempDirectory: string } {
   const options = duckdbOptions(workDir, config);

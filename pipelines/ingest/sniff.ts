@@ -264,15 +264,18 @@ class ByteScanner extends Transform {
     this.nonBlankLines += nonBlank;
     this.line = line;
     if (n > 0) this.prevCr = chunk[n - 1] === 0x0d;
-    // No quote in this chunk: where its last bytes leave the next one (a quote may open there).
-    let k = n - 1;
+    this.quoteStateAtEnd(chunk);
+  }
+
+  /** For a chunk without quotes: where its last bytes leave the next one (a quote may open there). */
+  private quoteStateAtEnd(chunk: Buffer): void {
+    let k = chunk.length - 1;
     while (k >= 0 && chunk[k] === 0x0d) k--;
+    if (k < 0) return;
     const fieldEnd = (j: number) => j < 0 || chunk[j] === 0x0a || chunk[j] === this.delim;
-    if (k >= 0) {
-      if (fieldEnd(k)) this.quoteState = FIELD_START;
-      else if (chunk[k] === 0x20 && fieldEnd(k - 1)) this.quoteState = k > 0 ? ONE_SPACE : UNQUOTED;
-      else this.quoteState = UNQUOTED;
-    }
+    if (fieldEnd(k)) this.quoteState = FIELD_START;
+    else if (chunk[k] === 0x20 && fieldEnd(k - 1)) this.quoteState = k > 0 ? ONE_SPACE : UNQUOTED;
+    else this.quoteState = UNQUOTED;
   }
 
   /**
@@ -302,11 +305,7 @@ class ByteScanner extends Transform {
     // The line the chunk ends in has content unless the chunk ends with its line break.
     this.lineHasContent = last !== n - 1;
     this.prevCr = false;
-    const fieldEnd = (j: number) => j < 0 || chunk[j] === 0x0a || chunk[j] === this.delim;
-    const k = n - 1;
-    if (fieldEnd(k)) this.quoteState = FIELD_START;
-    else if (chunk[k] === 0x20 && fieldEnd(k - 1)) this.quoteState = k > 0 ? ONE_SPACE : UNQUOTED;
-    else this.quoteState = UNQUOTED;
+    this.quoteStateAtEnd(chunk);
     return true;
   }
 
@@ -412,19 +411,20 @@ export async function sniffText(path: string, gz: boolean): Promise<TextSniff> {
   const before = await stat(path);
   const hash = createHash('sha256');
   const scanner = new ByteScanner();
-  const hashTap = new Transform({
-    transform(chunk: Buffer, _e, cb) {
-      hash.update(chunk);
-      cb(null, chunk);
-    },
-  });
-  const sink = new Transform({
-    transform(_c, _e, cb) {
-      cb();
-    },
-  });
   try {
-    if (gz)
+    if (gz) {
+      // The compressed bytes are hashed; the scanner sees them unzipped.
+      const hashTap = new Transform({
+        transform(chunk: Buffer, _e, cb) {
+          hash.update(chunk);
+          cb(null, chunk);
+        },
+      });
+      const sink = new Transform({
+        transform(_c, _e, cb) {
+          cb();
+        },
+      });
       await pipeline(
         createReadStream(path, { highWaterMark: CHUNK }),
         hashTap,
@@ -432,7 +432,7 @@ export async function sniffText(path: string, gz: boolean): Promise<TextSniff> {
         scanner,
         sink,
       );
-    else {
+    } else {
       await readChunks(path, (chunk) => {
         hash.update(chunk);
         scanner.feed(chunk);
