@@ -16,6 +16,13 @@ export interface ColumnMeta {
   kind: ColumnKind;
   aliases?: string[];
   openCodes?: boolean;
+  /** An open code column's usual values; other spellings of them (Ungeløftet, ungeloeftet) are folded to them. */
+  examples?: string[];
+  /**
+   * The column's max is a plausibility bound (a value above it is almost surely an export error), not
+   * a rule of the extract; what it bounds, in words.
+   */
+  plausible?: string;
   /** For text columns that may hold a CPR for some rows (survey respondent ids): pseudonymise those. */
   cprWhen?: string;
 }
@@ -53,16 +60,30 @@ const month = () =>
     .string()
     .regex(/^\d{4}-\d{2}$/)
     .meta({ kind: 'month', aliases: ['maaned', 'måned'] } satisfies ColumnMeta);
-const decimal = (min: number | undefined, max: number | undefined, aliases: string[] = []) => {
+const decimal = (
+  min: number | undefined,
+  max: number | undefined,
+  aliases: string[] = [],
+  plausible?: string,
+) => {
   let n = z.number();
   if (min !== undefined) n = n.min(min);
   if (max !== undefined) n = n.max(max);
-  return n.meta({ kind: 'decimal', aliases } satisfies ColumnMeta);
+  return n.meta({ kind: 'decimal', aliases, ...(plausible ? { plausible } : {}) } satisfies ColumnMeta);
 };
-const integer = (min: number | undefined, aliases: string[] = [], exclusiveMin = false) => {
+const integer = (
+  min: number | undefined,
+  aliases: string[] = [],
+  opts: { exclusiveMin?: boolean; max?: number; plausible?: string } = {},
+) => {
   let n = z.number().int();
-  if (min !== undefined) n = exclusiveMin ? n.gt(min) : n.min(min);
-  return n.meta({ kind: 'integer', aliases } satisfies ColumnMeta);
+  if (min !== undefined) n = opts.exclusiveMin ? n.gt(min) : n.min(min);
+  if (opts.max !== undefined) n = n.max(opts.max);
+  return n.meta({
+    kind: 'integer',
+    aliases,
+    ...(opts.plausible ? { plausible: opts.plausible } : {}),
+  } satisfies ColumnMeta);
 };
 const bool = (aliases: string[] = []) => z.boolean().meta({ kind: 'boolean', aliases } satisfies ColumnMeta);
 const code = <T extends [string, ...string[]]>(values: T, aliases: string[] = []) =>
@@ -76,7 +97,7 @@ const openCode = (examples: string[], aliases: string[] = []) =>
   z
     .string()
     .min(1)
-    .meta({ kind: 'code', aliases, openCodes: true, description: `e.g. ${examples.join(', ')}` });
+    .meta({ kind: 'code', aliases, openCodes: true, examples, description: `e.g. ${examples.join(', ')}` });
 const text = (aliases: string[] = []) =>
   z
     .string()
@@ -241,7 +262,8 @@ export const survey_benchmarks = z
     wave: text(['runde']),
     question_id: text(['spoergsmaal', 'spørgsmål']),
     benchmark_share: decimal(0, 1, ['benchmark', 'andel']),
-    n_municipalities: integer(1, ['antal_kommuner']),
+    // Denmark has 98 municipalities.
+    n_municipalities: integer(1, ['antal_kommuner'], { max: 98 }),
   })
   .meta({
     key: ['survey', 'wave', 'question_id'],
@@ -265,7 +287,11 @@ export const enrollment = z
 export const cafe = z
   .object({
     date: date(['dato']),
-    inquiries: integer(0, ['henvendelser', 'antal']),
+    // No café or crisis line takes 10,000 contacts in a day: a larger count is an export error.
+    inquiries: integer(0, ['henvendelser', 'antal'], {
+      max: 10_000,
+      plausible: 'contacts on one row (one day)',
+    }),
     channel: optionalCode(['fremmoede', 'telefon', 'online', 'akuttelefon'], ['kanal']),
     age_band: optionalText(['aldersgruppe', 'alder']),
     municipality: municipality(),
@@ -278,7 +304,7 @@ export const tariffs = z
     provider_name: text(['leverandoer', 'leverandør', 'leverandoernavn']),
     ownership: code(['privat', 'offentlig'], ['ejerform']),
     service: text(['ydelse', 'paragraf']),
-    year: integer(1900, ['aar', 'år']),
+    year: integer(1900, ['aar', 'år'], { max: 2099 }),
     rate: decimal(0, undefined, ['takst']),
     municipality: municipality(),
   })
@@ -291,7 +317,7 @@ export const occupancy = z
   .object({
     facility: text(['tilbud', 'botilbud']),
     month: month(),
-    places: integer(0, ['pladser'], true),
+    places: integer(0, ['pladser'], { exclusiveMin: true, max: 2_000, plausible: 'places in one facility' }),
     occupied_days: decimal(0, undefined, ['belagte_dage', 'belægningsdage']),
     municipality: municipality(),
   })

@@ -22,6 +22,13 @@ export const InputFile = z.object({
   rowsRead: z.number().int(),
   rowsLoaded: z.number().int(),
   rowsRejected: z.number().int(),
+  rowsSkipped: z
+    .number()
+    .int()
+    .describe(
+      "rows read that are no data: Excel's sep= line and title rows above the header, totals rows at the end; rowsRead = rowsLoaded + rowsRejected + rowsSkipped",
+    ),
+  headerLine: z.number().int().optional().describe('the line the header was found on, when it is not line 1'),
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
   decimal: z.string().nullable(),

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { ColumnKind, ColumnMeta, ExtractMeta, ExtractName, RowRule } from '../../schemas/extracts.ts';
 import { EXTRACTS } from '../../schemas/extracts.ts';
+import { closest, foldCode, foldCodeSql, foldHeader } from './fold.ts';
 import { hmacSql } from './pseudonym.ts';
 
 export interface ContractColumn {
@@ -16,8 +17,13 @@ export interface ContractColumn {
   min?: number;
   max?: number;
   exclusiveMin?: boolean;
+  /** A closed code list: any other value is rejected. */
   codes?: string[];
   openCodes: boolean;
+  /** An open code column's usual values: other spellings of them are folded to them. */
+  examples?: string[];
+  /** The max is a plausibility bound, not a rule of the extract: what it bounds, in words. */
+  plausible?: string;
   pattern?: string;
   cprWhen?: string;
 }
@@ -70,6 +76,7 @@ export function compileContract(extract: ExtractName): Contract {
       openCodes: m.openCodes ?? false,
       cprWhen: m.cprWhen,
     };
+    if (m.plausible) c.plausible = m.plausible;
     if (m.kind === 'decimal' || m.kind === 'integer') {
       const min = inner.minValue as number | null;
       const max = inner.maxValue as number | null;
@@ -83,6 +90,8 @@ export function compileContract(extract: ExtractName): Contract {
         c.exclusiveMin = true;
     }
     if (m.kind === 'code' && !m.openCodes) c.codes = inner.options as string[];
+    if (m.kind === 'code' && m.openCodes) c.examples = m.examples ?? [];
+    if (m.kind === 'code') assertFoldsApart(`${extract}.${name}`, c.codes ?? c.examples ?? []);
     if (m.kind === 'text') c.pattern = patternOf(inner);
     return c;
   });
@@ -100,15 +109,24 @@ export const CONTRACTS: Record<ExtractName, Contract> = Object.fromEntries(
   (Object.keys(EXTRACTS) as ExtractName[]).map((e) => [e, compileContract(e)]),
 ) as Record<ExtractName, Contract>;
 
-/** Header matching ignores case, surrounding spaces, the BOM and quotes (extracts.md). */
-export function normaliseHeader(h: string): string {
+/** Two codes of one column must not fold to the same value, or a delivered value could not be placed. */
+function assertFoldsApart(column: string, codes: string[]): void {
+  const seen = new Map<string, string>();
+  for (const code of codes) {
+    const f = foldCode(code);
+    if (seen.has(f))
+      throw new Error(`${column}: the codes ${seen.get(f)} and ${code} fold to the same value`);
+    seen.set(f, code);
+  }
+}
+
+/** A header as the analyst wrote it: without the BOM, surrounding spaces and quotes. */
+export function cleanHeader(h: string): string {
   return h
     .replace(/^\uFEFF/, '')
     .trim()
     .replace(/^"(.*)"$/, '$1')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
+    .trim();
 }
 
 export interface HeaderMapping {
@@ -116,23 +134,46 @@ export interface HeaderMapping {
   columnIndex: Map<string, number>;
   missing: string[];
   extra: string[];
+  /** For a missing column, the found header it most likely is (a near miss: "did you mean"). */
+  nearMisses: Map<string, string>;
 }
 
+/**
+ * Header matching (extracts.md) folds case, spaces, punctuation and Danish letters, so `CPR-nr.`,
+ * `Cpr nr`, `cpr_nr` and `CPRNR` are the same header, and accepts each column's Danish aliases.
+ */
 export function mapHeaders(contract: Contract, headers: string[]): HeaderMapping {
-  const normalised = headers.map(normaliseHeader);
+  const folded = headers.map((h) => foldHeader(cleanHeader(h)));
   const columnIndex = new Map<string, number>();
   const used = new Set<number>();
   for (const col of contract.columns) {
-    const names = [col.name, ...col.aliases].map(normaliseHeader);
-    const hits = normalised.flatMap((h, i) => (names.includes(h) && !used.has(i) ? [i] : []));
-    if (hits.length >= 1) {
-      columnIndex.set(col.name, hits[0]!);
-      used.add(hits[0]!);
+    const names = [col.name, ...col.aliases].map(foldHeader);
+    const hit = folded.findIndex((h, i) => h !== '' && names.includes(h) && !used.has(i));
+    if (hit >= 0) {
+      columnIndex.set(col.name, hit);
+      used.add(hit);
     }
   }
   const missing = contract.columns.filter((c) => !c.optional && !columnIndex.has(c.name)).map((c) => c.name);
-  const extra = headers.filter((_, i) => !used.has(i)).map((h) => h.replace(/^\uFEFF/, '').trim());
-  return { columnIndex, missing, extra };
+  const unused = headers.map(cleanHeader).filter((_, i) => !used.has(i));
+  const nearMisses = new Map<string, string>();
+  for (const m of missing) {
+    const col = contract.columns.find((c) => c.name === m)!;
+    for (const name of [col.name, ...col.aliases]) {
+      const near = closest(name, unused, foldHeader, name.length > 4 ? 2 : 1);
+      if (near !== undefined && ![...nearMisses.values()].includes(near)) {
+        nearMisses.set(m, near);
+        break;
+      }
+    }
+  }
+  return { columnIndex, missing, extra: unused, nearMisses };
+}
+
+/** How many of the contract's columns a candidate header line names (to find the header below title rows). */
+export function headerScore(contract: Contract, headers: string[]): { matched: number; complete: boolean } {
+  const m = mapHeaders(contract, headers);
+  return { matched: m.columnIndex.size, complete: m.missing.length === 0 };
 }
 
 export function quoteIdent(name: string): string {
@@ -191,7 +232,10 @@ export function parseSql(col: ContractColumn, v: string, decimal: DecimalMark): 
       const simple = `${v} NOT LIKE '%${decimal === ',' ? '.' : ','}%' AND regexp_full_match(${v}, '-?[0-9]+${frac}')`;
       const simplePlain = decimal === ',' ? `replace(${v}, ',', '.')` : v;
       const type = col.kind === 'integer' ? 'DECIMAL(38,6)' : 'DECIMAL(18,6)';
-      return `CASE WHEN ${simple} THEN TRY_CAST(${simplePlain} AS ${type}) WHEN ${ok} THEN TRY_CAST(${plain} AS ${type}) END${col.kind === 'integer' ? '::BIGINT' : ''}`;
+      const parsed = `CASE WHEN ${simple} THEN TRY_CAST(${simplePlain} AS ${type}) WHEN ${ok} THEN TRY_CAST(${plain} AS ${type}) END`;
+      // A number too large for the column is NULL here (one row is rejected), never an error that
+      // loses the whole file.
+      return col.kind === 'integer' ? `TRY_CAST(${parsed} AS BIGINT)` : parsed;
     }
     case 'boolean': {
       // The words as delivered are tried before their lower case, which few values need.
@@ -200,8 +244,15 @@ export function parseSql(col: ContractColumn, v: string, decimal: DecimalMark): 
       return `CASE WHEN ${v} IS NULL OR ${v} IN (${no}) THEN false WHEN ${v} IN (${yes}) THEN true
         WHEN lower(${v}) IN (${no}) THEN false WHEN lower(${v}) IN (${yes}) THEN true END`;
     }
-    case 'code':
-      return `lower(${v})`;
+    case 'code': {
+      // Delivered as written first (nearly every value); other spellings fold to a known code
+      // (Ungeløftet, UNGELØFTET and ungeloeftet are ungeloftet); anything else is kept in lower case.
+      const known = col.codes ?? col.examples ?? [];
+      if (known.length === 0) return `lower(${v})`;
+      const folded = known.map((c) => `WHEN ${sqlString(foldCode(c))} THEN ${sqlString(c)}`).join(' ');
+      return `CASE WHEN ${v} IN (${known.map(sqlString).join(', ')}) THEN ${v}
+        ELSE CASE ${foldCodeSql(v)} ${folded} ELSE lower(${v}) END END`;
+    }
     case 'text':
       return col.pattern === '\\d{3}'
         ? `CASE WHEN regexp_full_match(${v}, '[0-9]{1,3}') THEN lpad(${v}, 3, '0') END`
@@ -238,6 +289,11 @@ export interface ColumnCheck {
 }
 
 const fmt = (n: number) => String(n);
+
+/** How many digits a text value has (SQL). */
+export function digitCountSql(v: string): string {
+  return `length(regexp_replace(${v}, '[^0-9]', '', 'g'))`;
+}
 
 /** The per-column checks, in the order they are reported. */
 export function columnChecks(col: ContractColumn): ColumnCheck[] {
@@ -296,14 +352,26 @@ export function columnChecks(col: ContractColumn): ColumnCheck[] {
       });
       break;
     case 'decimal':
-    case 'integer':
-      checks.push({
-        column: col.name,
-        rule: col.kind === 'integer' ? 'not_an_integer' : 'not_a_number',
-        message:
-          col.kind === 'integer' ? 'expected a whole number' : 'expected a number such as 12,5 or 1.234,5',
-        violatedWhen: `${present} AND ${typed} IS NULL`,
-      });
+    case 'integer': {
+      // A number too large for the column's type comes out of parseSql as NULL; it is told apart from
+      // text that is no number at all by its digits.
+      const tooLarge = `${present} AND ${typed} IS NULL AND regexp_full_match(${raw}, '-?[0-9][0-9.,]*') AND ${digitCountSql(raw)} >= ${col.kind === 'integer' ? 19 : 13}`;
+      const largest = col.max ?? (col.kind === 'integer' ? '9.223.372.036.854.775.807' : '999.999.999.999');
+      checks.push(
+        {
+          column: col.name,
+          rule: 'number_too_large',
+          message: `the number is too large for ${col.name}; the largest allowed is ${largest}`,
+          violatedWhen: tooLarge,
+        },
+        {
+          column: col.name,
+          rule: col.kind === 'integer' ? 'not_an_integer' : 'not_a_number',
+          message:
+            col.kind === 'integer' ? 'expected a whole number' : 'expected a number such as 12,5 or 1.234,5',
+          violatedWhen: `${present} AND ${typed} IS NULL AND NOT (${tooLarge})`,
+        },
+      );
       if (col.min !== undefined) {
         checks.push(
           col.exclusiveMin
@@ -322,14 +390,24 @@ export function columnChecks(col: ContractColumn): ColumnCheck[] {
         );
       }
       if (col.max !== undefined) {
-        checks.push({
-          column: col.name,
-          rule: 'above_maximum',
-          message: `${col.name} must be ≤ ${fmt(col.max)}`,
-          violatedWhen: `${typed} > ${col.max}`,
-        });
+        checks.push(
+          col.plausible
+            ? {
+                column: col.name,
+                rule: 'implausible_value',
+                message: `${col.name} is above the plausibility bound of ${fmt(col.max)} ${col.plausible}; check the value and the unit it was exported in`,
+                violatedWhen: `${typed} > ${col.max}`,
+              }
+            : {
+                column: col.name,
+                rule: 'above_maximum',
+                message: `${col.name} must be ≤ ${fmt(col.max)}`,
+                violatedWhen: `${typed} > ${col.max}`,
+              },
+        );
       }
       break;
+    }
     case 'boolean':
       checks.push({
         column: col.name,

@@ -5,8 +5,9 @@
  * Raw values, CPR included, live only in the in-memory `scratch` database and the run's private work
  * folder, which is deleted when the run ends.
  */
+import type { Dirent } from 'node:fs';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ExtractName } from '../../schemas/extracts.ts';
 import { EXTRACT_NAMES } from '../../schemas/extracts.ts';
 import type { InputFile, Warning } from '../../schemas/outputs.ts';
@@ -20,7 +21,9 @@ import {
   columnChecks,
   cprDigitsText,
   type DecimalMark,
+  digitCountSql,
   duckType,
+  headerScore,
   mapHeaders,
   parseSql,
   quoteIdent,
@@ -36,8 +39,11 @@ import {
 } from './registry.ts';
 import {
   type Delimiter,
+  detectDelimiter,
   type Encoding,
   formatOf,
+  HEADER_SEARCH_LINES,
+  type HeaderPlace,
   recordLine,
   rewriteAsUtf8,
   sha256File,
@@ -45,7 +51,7 @@ import {
   splitCsvLine,
   type TextSniff,
 } from './sniff.ts';
-import { xlsxToCsv } from './xlsx.ts';
+import { type MergedRange, xlsxToCsv } from './xlsx.ts';
 
 export interface IngestOptions {
   inbox: string;
@@ -100,6 +106,10 @@ interface Prepared {
   continuationLines: number[];
   /** The physical line of the header; data lines follow it. 0 for Parquet (rows count from 1). */
   headerLine: number;
+  /** Physical lines above the header (sep= line, title rows, blank lines), which the reader skips. */
+  skipLines: number;
+  /** Of those, the lines that are not blank: rows read but skipped. */
+  titleRows: number;
   /** What DuckDB's reader is told: Latin-1 is read directly, everything else arrives as UTF-8. */
   duckEncoding: 'utf-8' | 'latin-1';
 }
@@ -141,9 +151,9 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
   const warnings: Warning[] = [];
   const delivered: ExtractName[] = [];
   const seen = new Map<string, string>();
-  let inboxEntries: string[];
+  let inboxEntries: Dirent[];
   try {
-    inboxEntries = await readdir(opts.inbox);
+    inboxEntries = await readdir(opts.inbox, { withFileTypes: true });
   } catch {
     inboxEntries = [];
     warnings.push({
@@ -151,13 +161,19 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
       message: `The inbox folder ${opts.inbox} does not exist or cannot be read.`,
     });
   }
-  for (const entry of inboxEntries.sort()) {
-    if (!(EXTRACT_NAMES as string[]).includes(entry) && !entry.startsWith('.')) {
-      warnings.push({
-        code: 'unknown_folder',
-        message: `inbox/${entry} is not a known extract and was not read. Known extracts: ${EXTRACT_NAMES.join(', ')}.`,
-      });
-    }
+  for (const entry of inboxEntries.sort((a, b) => compareNames(a.name, b.name))) {
+    if (entry.name.startsWith('.') || (EXTRACT_NAMES as string[]).includes(entry.name)) continue;
+    warnings.push(
+      entry.isDirectory()
+        ? {
+            code: 'unknown_folder',
+            message: `inbox/${entry.name} is not a known extract and was not read. Known extracts: ${EXTRACT_NAMES.join(', ')}.`,
+          }
+        : {
+            code: 'unplaced_file',
+            message: `inbox/${entry.name} lies in the inbox itself, not in the folder of an extract, so it was not read. Move it into its extract's folder, e.g. inbox/employment/.`,
+          },
+    );
   }
   await createIngestTables(db);
   // The files the warehouse already holds: the previous run's, when the run starts from its warehouse.
@@ -166,23 +182,20 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
   let fileSeq = 0;
   for (const extract of EXTRACT_NAMES) {
     const dir = join(opts.inbox, extract);
-    if (!inboxEntries.includes(extract) || !(await stat(dir)).isDirectory()) {
+    if (!inboxEntries.some((e) => e.name === extract && e.isDirectory())) {
       await registry.finishExtract(extract);
       continue;
     }
     delivered.push(extract);
-    const files = (await readdir(dir, { withFileTypes: true }))
-      .filter((d) => d.isFile() && !d.name.startsWith('.') && !d.name.startsWith('~$'))
-      .map((d) => d.name)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const files = deliveryOrder(await listDelivered(dir));
     for (const [i, name] of files.entries()) {
       fileSeq++;
       const rel = `${extract}/${name}`;
-      const path = join(dir, name);
+      const path = join(dir, ...name.split('/'));
       // The next file's byte scan runs on this thread while DuckDB's threads work on this file.
       const next = files[i + 1];
       if (next !== undefined)
-        await readAhead(join(dir, next), `${extract}/${next}`, extract, registry, ahead);
+        await readAhead(join(dir, ...next.split('/')), `${extract}/${next}`, extract, registry, ahead);
       const result = await ingestFile(
         db,
         CONTRACTS[extract],
@@ -201,6 +214,39 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
     await registry.finishExtract(extract);
   }
   return { inputs, warnings, delivered, changes: registry.changes };
+}
+
+/** Code-point order, the same on every platform and locale. */
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Every file of an extract's folder, its sub-folders included, as paths relative to the folder with
+ * `/`. Hidden files and folders, and Office's `~$` lock files, are not deliveries.
+ */
+async function listDelivered(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const d of await readdir(dir, { withFileTypes: true })) {
+    if (d.name.startsWith('.') || d.name.startsWith('~$')) continue;
+    if (d.isDirectory()) out.push(...(await listDelivered(join(dir, d.name), `${prefix}${d.name}/`)));
+    else if (d.isFile()) out.push(`${prefix}${d.name}`);
+  }
+  return out;
+}
+
+/** A correction file names itself so (extracts.md; the Danish and English words). */
+export const CORRECTION_NAME = /rettelse|korrektion|correction/i;
+
+/**
+ * The order in which files are loaded; where two rows share a key, the row of the later file wins.
+ * Correction files come after every regular file, whatever their names: `eindkomst_2026-10_rettelse.csv`
+ * must beat `eindkomst_2026.csv`, which sorts after it by name. Otherwise by path relative to the
+ * extract's folder, so a later delivery (a later name) wins.
+ */
+export function deliveryOrder(paths: string[]): string[] {
+  const rank = (p: string) => (CORRECTION_NAME.test(p) ? 1 : 0);
+  return [...paths].sort((a, b) => rank(a) - rank(b) || compareNames(a, b));
 }
 
 /** Byte scans started ahead of their file's turn, by path. */
@@ -224,7 +270,7 @@ async function readAhead(
   if (!onDisk?.isFile() || onDisk.size === 0) return;
   const disk: FileOnDisk = { rel, bytes: onDisk.size, mtimeMs: onDisk.mtimeMs };
   if (registry.findUnchanged(extract, disk) || registry.hasSize(extract, disk.bytes)) return;
-  const scan = sniffText(path, format === 'csv.gz');
+  const scan = sniffText(path, format === 'csv.gz', headerFinder(CONTRACTS[extract]));
   scan.catch(() => undefined); // awaited at the file's turn
   ahead.set(path, scan);
 }
@@ -233,7 +279,12 @@ async function readAhead(
  * The byte scan of a file: the one started ahead if the file has not changed since (same size and
  * time; a file still being written is then read again, and caught), else a new one.
  */
-async function sniffOnce(path: string, gz: boolean, ahead: ReadAhead | undefined): Promise<TextSniff> {
+async function sniffOnce(
+  path: string,
+  gz: boolean,
+  ahead: ReadAhead | undefined,
+  find: (lines: string[]) => HeaderPlace,
+): Promise<TextSniff> {
   const early = ahead?.get(path);
   if (early) {
     ahead!.delete(path);
@@ -241,7 +292,7 @@ async function sniffOnce(path: string, gz: boolean, ahead: ReadAhead | undefined
     const now = await stat(path).catch(() => undefined);
     if (sniff && now && now.size === sniff.size && now.mtimeMs === sniff.mtimeMs) return sniff;
   }
-  return sniffText(path, gz);
+  return sniffText(path, gz, find);
 }
 
 interface FileOutcome {
@@ -270,6 +321,7 @@ async function ingestFile(
     rowsRead: 0,
     rowsLoaded: 0,
     rowsRejected: 0,
+    rowsSkipped: 0,
     encoding: null,
     delimiter: null,
     decimal: null,
@@ -334,7 +386,7 @@ async function ingestFile(
       seen.set(sha!, rel);
       await registry.keep(hit.fileId, disk, fileSeq);
       if (input.rowsRejected > 0 && opts.quarantineDir) {
-        await mkdir(join(opts.quarantineDir, extract), { recursive: true });
+        await mkdir(dirname(join(opts.quarantineDir, `${rel}.rejects.csv`)), { recursive: true });
         await db.run(
           `COPY (SELECT ${QUARANTINE_COLUMNS} FROM ingest.violations WHERE file_id = ${hit.fileId} ORDER BY line, "column", rule)
             TO ${sqlString(join(opts.quarantineDir, `${rel}.rejects.csv`))} (HEADER, DELIMITER ',')`,
@@ -350,7 +402,7 @@ async function ingestFile(
 
   let prepared: Prepared;
   try {
-    prepared = await prepare(path, format, fileSeq, opts.workDir, db, input, ahead);
+    prepared = await prepare(contract, path, format, fileSeq, opts.workDir, db, input, ahead);
   } catch (e) {
     if (e instanceof FileRejected) return reject(e);
     throw e;
@@ -387,9 +439,16 @@ async function ingestFile(
       const col = contract.columns.find((c) => c.name === m)!;
       return col.aliases.length ? `${m} (or ${col.aliases.join(', ')})` : m;
     });
+    const where =
+      prepared.kind === 'parquet'
+        ? ''
+        : ` (on line ${prepared.headerLine}; the first ${HEADER_SEARCH_LINES} lines were searched for a line that names the columns)`;
+    const didYouMean = [...mapping.nearMisses]
+      .map(([col, header]) => ` Did you mean "${header}" for ${col}?`)
+      .join('');
     return reject(
       new FileRejected(
-        `missing required column${mapping.missing.length > 1 ? 's' : ''} ${names.join('; ')}. Headers found: ${found || '(none)'}.${hint}`,
+        `missing required column${mapping.missing.length > 1 ? 's' : ''} ${names.join('; ')}. Headers found: ${found || '(none)'}${where}.${didYouMean}${hint}`,
         'missing_column',
         await dataRows(),
       ),
@@ -416,6 +475,7 @@ function firstLine(s: string): string {
 }
 
 async function prepare(
+  contract: Contract,
   path: string,
   format: NonNullable<ReturnType<typeof formatOf>>,
   fileSeq: number,
@@ -445,18 +505,23 @@ async function prepare(
       blankLines: [],
       continuationLines: [],
       headerLine: 0,
+      skipLines: 0,
+      titleRows: 0,
       duckEncoding: 'utf-8',
     };
   }
   let readPath = path;
   let gzip = format === 'csv.gz';
+  let merges: MergedRange[] = [];
   if (format === 'xlsx') {
     input.sha256 = await sha256File(path);
     readPath = join(workDir, `${fileSeq}.xlsx.csv`);
-    await xlsxToCsv(path, readPath);
+    merges = (await xlsxToCsv(path, readPath)).merges;
     gzip = false;
   }
-  let sniff = format === 'xlsx' ? await sniffText(readPath, gzip) : await sniffOnce(path, gzip, ahead);
+  const find = headerFinder(contract);
+  let sniff =
+    format === 'xlsx' ? await sniffText(readPath, gzip, find) : await sniffOnce(path, gzip, ahead, find);
   if (format !== 'xlsx') input.sha256 = sniff.sha256;
   const encoding = sniff.encoding;
   // DuckDB reads UTF-8 and Latin-1 itself; Windows-1252's extra bytes (€, –, curly quotes), UTF-16
@@ -467,14 +532,28 @@ async function prepare(
     await rewriteAsUtf8(readPath, gzip, target, from);
     readPath = target;
     gzip = false;
-    sniff = await sniffText(readPath, false);
+    sniff = await sniffText(readPath, false, find);
   }
   if (sniff.headerLine.trim() === '') {
     throw new FileRejected(
-      'the first line (the header) is empty; the first line must name the columns',
+      `no header: the first ${HEADER_SEARCH_LINES} lines are empty; a line that names the columns must come first`,
       'no_header',
     );
   }
+  // Merged cells are refused where they hide values: in the header and the rows below it. A title
+  // merged across the columns above the header is only decoration.
+  const headerRow = sniff.skipLines + 1;
+  const hiding = merges.filter((m) => m.lastRow >= headerRow);
+  if (hiding.length > 0) {
+    throw new FileRejected(
+      `the first sheet has merged cells (${hiding
+        .slice(0, 3)
+        .map((m) => m.range)
+        .join(', ')}); unmerge them so every row has its own values, and deliver again`,
+      'xlsx_merged_cells',
+    );
+  }
+  if (headerRow > 1) input.headerLine = headerRow;
   input.encoding = format === 'xlsx' ? 'xlsx' : encoding;
   input.delimiter = sniff.delimiter;
   // A spreadsheet's rows are numbered as the sheet shows them, however many lines a cell has.
@@ -490,14 +569,58 @@ async function prepare(
       ? sniff.blankLines.map((l) => recordLine(l, sniff.continuationLines))
       : sniff.blankLines,
     continuationLines: xlsxRows ? [] : sniff.continuationLines,
-    headerLine: 1,
+    headerLine: headerRow,
+    skipLines: sniff.skipLines,
+    titleRows: sniff.titleRows,
     duckEncoding: readPath === path && encoding === 'latin-1' ? 'latin-1' : 'utf-8',
+  };
+}
+
+/** Excel's first line that names the delimiter: `sep=;` (sometimes quoted, or padded with delimiters). */
+const SEP_LINE = /^\uFEFF?\s*"?sep=(.)"?[,;\t]*\s*$/i;
+
+/**
+ * Finds the header in a file's first lines: below Excel's `sep=` line, title rows and blank lines,
+ * the first line that names every required column of the extract. When no line does, the line that
+ * names the most of them (so the missing-column message shows the headers the file has), or else the
+ * first line with content.
+ */
+export function headerFinder(contract: Contract): (lines: string[]) => HeaderPlace {
+  return (lines) => {
+    let start = 0;
+    let delimiter: Delimiter | undefined;
+    const sep = SEP_LINE.exec(lines[0] ?? '');
+    if (sep) {
+      start = 1;
+      if (sep[1] === ',' || sep[1] === ';' || sep[1] === '\t') delimiter = sep[1];
+    }
+    let chosen = -1;
+    let first = -1;
+    let best = -1;
+    let bestMatched = 0;
+    for (let i = start; i < Math.min(lines.length, HEADER_SEARCH_LINES); i++) {
+      const line = lines[i]!;
+      if (line.trim() === '') continue;
+      if (first < 0) first = i;
+      const score = headerScore(contract, splitCsvLine(line, delimiter ?? detectDelimiter(line)));
+      if (score.complete) {
+        chosen = i;
+        break;
+      }
+      if (score.matched > bestMatched) {
+        best = i;
+        bestMatched = score.matched;
+      }
+    }
+    if (chosen < 0) chosen = bestMatched > 0 ? best : first >= 0 ? first : start;
+    const titleRows = lines.slice(0, chosen).filter((l) => l.trim() !== '').length;
+    return { skipLines: chosen, titleRows, ...(delimiter ? { delimiter } : {}) };
   };
 }
 
 function readCsvSql(p: Prepared, width: number, rejects: boolean): string {
   const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  return `read_csv(${sqlString(p.readPath)}, header = true, auto_detect = false, delim = ${sqlString(p.delimiter!)},
+  return `read_csv(${sqlString(p.readPath)}, header = true, skip = ${p.skipLines}, auto_detect = false, delim = ${sqlString(p.delimiter!)},
     quote = '"', escape = '"', columns = {${columns}}, compression = ${p.gzip ? "'gzip'" : "'none'"}, encoding = ${sqlString(p.duckEncoding)},
     null_padding = false, strict_mode = true${rejects ? ", store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans'" : ''})`;
 }
@@ -543,6 +666,7 @@ async function loadRows(
       return `nullif(${trimmedSql(src)}, '') AS ${quoteIdent(`v_${c.name}`)}`;
     });
 
+  let totalsSkipped = 0;
   // 1. Raw text, with the physical line of every row. A CSV is read once into a table; the parse in
   // step 3 runs faster over a table than over the CSV reader.
   await db.run(
@@ -567,9 +691,12 @@ async function loadRows(
     if (continuationFile) await physicalRejectLines(db, continuationFile);
     const rejects = (await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM csv_rejects')).n;
     const base = p.headerLine + 1;
+    const totals = await markTrailingTotals(db);
+    const notTotal = totals > 0 ? ' WHERE r.rowid NOT IN (SELECT r FROM totals_rows)' : '';
+    totalsSkipped = totals;
     if (!blankFile && !continuationFile && rejects === 0) {
       await db.run(
-        `CREATE TEMP VIEW raw AS SELECT r.rowid + ${base} AS _line, ${rawCols('r.').join(', ')} FROM scratch.raw_csv r`,
+        `CREATE TEMP VIEW raw AS SELECT r.rowid + ${base} AS _line, ${rawCols('r.').join(', ')} FROM scratch.raw_csv r${notTotal}`,
       );
     } else {
       // The j-th skipped line (1-based), on physical line s, shifts every row from row t = s - base -
@@ -583,7 +710,9 @@ async function loadRows(
         FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM (${skipped})))
         GROUP BY 1`);
       await db.run(`CREATE TEMP VIEW raw AS SELECT r.rowid + ${base} + coalesce(s.j, 0) AS _line, ${rawCols('r.').join(', ')}
-        FROM scratch.raw_csv r ASOF LEFT JOIN skip_thresholds s ON r.rowid >= s.t`);
+        FROM scratch.raw_csv r ASOF LEFT JOIN skip_thresholds s ON r.rowid >= s.t${notTotal}`);
+      // A totals row with fewer values than the header is one DuckDB rejected while parsing.
+      totalsSkipped += await dropTrailingTotalRejects(db, p.delimiter!);
     }
   }
 
@@ -762,7 +891,8 @@ async function loadRows(
     (SELECT count(*) FROM parsed)::BIGINT + (SELECT count(DISTINCT line) FROM csv_rejects)::BIGINT AS parsed,
     (SELECT count(DISTINCT line) FROM scratch.violations)::BIGINT AS rejected`);
   const counts = { ...counted, loaded };
-  input.rowsRead = counts.parsed;
+  input.rowsSkipped = p.titleRows + totalsSkipped;
+  input.rowsRead = counts.parsed + input.rowsSkipped;
   input.rowsLoaded = counts.loaded;
   input.rowsRejected = counts.rejected;
   if (counts.loaded + counts.rejected !== counts.parsed) {
@@ -780,7 +910,7 @@ async function loadRows(
     for (const r of byRule) rules[r.rule] = r.n;
     if (opts.quarantineDir) {
       const target = join(opts.quarantineDir, `${rel}.rejects.csv`);
-      await mkdir(join(opts.quarantineDir, extract), { recursive: true });
+      await mkdir(dirname(join(opts.quarantineDir, `${rel}.rejects.csv`)), { recursive: true });
       await db.run(`COPY (SELECT ${QUARANTINE_COLUMNS} FROM scratch.violations ORDER BY line, "column", rule)
         TO ${sqlString(target)} (HEADER, DELIMITER ',')`);
     }
@@ -814,6 +944,46 @@ function trimmedSql(expr: string): string {
     ...TRIMMED.map((ch) => `ends_with(${expr}, '${ch}')`),
   ].join(' OR ');
   return `CASE WHEN ${edges} THEN trim(${expr}, '${TRIMMED.join('')}') ELSE ${expr} END`;
+}
+
+/**
+ * A totals row's first cell, folded (Danish and English exports): `I alt`, `Total`, `Totalt`, `Sum`,
+ * `Hovedtotal`.
+ */
+function isTotalsSql(cell: string): string {
+  return `regexp_replace(lower(coalesce(${cell}, '')), '[^a-zæøå]', '', 'g') IN ('ialt', 'total', 'totalt', 'sum', 'hovedtotal')`;
+}
+
+/** How far from the end a totals row is looked for. */
+const TOTALS_TAIL = 10;
+
+/**
+ * Marks the totals rows at the end of scratch.raw_csv in `totals_rows` (their rowids): the last rows
+ * whose first cell is a totals word, after every other row. Only the file's last rows are read.
+ * Returns how many there are.
+ */
+async function markTrailingTotals(db: Db): Promise<number> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE totals_rows AS
+    WITH tail AS (
+      SELECT rowid AS r, ${isTotalsSql('c0')} AS t FROM scratch.raw_csv
+      WHERE rowid >= (SELECT count(*) FROM scratch.raw_csv) - ${TOTALS_TAIL})
+    SELECT r FROM tail WHERE t AND r > coalesce((SELECT max(r) FROM tail WHERE NOT t), -1)`);
+  return (await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM totals_rows')).n;
+}
+
+/** Removes totals rows that DuckDB rejected (too few values) below the last data row; returns how many. */
+async function dropTrailingTotalRejects(db: Db, delimiter: Delimiter): Promise<number> {
+  const first = `split_part(ltrim(csv_line, chr(10) || chr(13)), ${sqlString(delimiter)}, 1)`;
+  const candidates = (
+    await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM csv_rejects WHERE ${isTotalsSql(first)}`)
+  ).n;
+  if (candidates === 0) return 0;
+  await db.run(`CREATE OR REPLACE TEMP TABLE totals_rejects AS
+    SELECT DISTINCT line FROM csv_rejects
+    WHERE ${isTotalsSql(first)} AND line > (SELECT coalesce(max(_line), 0) FROM raw)
+      AND line > (SELECT coalesce(max(line), 0) FROM csv_rejects WHERE NOT ${isTotalsSql(first)})`);
+  await db.run('DELETE FROM csv_rejects WHERE line IN (SELECT line FROM totals_rejects)');
+  return (await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM totals_rejects')).n;
 }
 
 /** Writes line numbers, one per line, to a file in the work folder; undefined when there are none. */
@@ -870,10 +1040,22 @@ function quarantineWarnings(
   return [];
 }
 
+/**
+ * The offending value as the quarantine shows it. A CPR column's value is masked to its last two
+ * digits when it has digits enough to be part of a CPR; text such as `I alt` is shown as it is. A long
+ * number is described ("a number with 20 digits"): the CPR masker would garble it into
+ * `******-**99******-**99`, and the masker stays conservative, because privacy comes first.
+ */
 function maskedValue(col: ContractColumn): string {
   const v = quoteIdent(`v_${col.name}`);
-  if (col.kind === 'cpr') return `CASE WHEN ${v} IS NULL THEN '' ELSE '******-**' || right(${v}, 2) END`;
-  return `left(coalesce(${maskCprsSql(v)}, ''), 200)`;
+  if (col.kind === 'cpr') {
+    return `CASE WHEN ${v} IS NULL THEN '' WHEN ${digitCountSql(v)} >= 4 THEN '******-**' || right(${v}, 2) ELSE left(${v}, 200) END`;
+  }
+  const masked = `left(coalesce(${maskCprsSql(v)}, ''), 200)`;
+  if (col.kind === 'integer' || col.kind === 'decimal') {
+    return `CASE WHEN ${digitCountSql(v)} >= 10 AND regexp_full_match(${v}, '-?[0-9][0-9.,]*') THEN 'a number with ' || ${digitCountSql(v)} || ' digits' ELSE ${masked} END`;
+  }
+  return masked;
 }
 
 /** A key twice in one file is an error in the delivery: the first row loads, later ones are rejected. */

@@ -10,7 +10,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { copyFile, open, stat } from 'node:fs/promises';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, gunzipSync, constants as zlibConstants } from 'node:zlib';
 import { FileRejected } from '../errors.ts';
 
 /** Test seam: lets a test change a file while it is being read (a delivery still being written). */
@@ -73,6 +73,10 @@ export interface TextSniff {
   /** The header line, decoded, without BOM and line ending. */
   headerLine: string;
   delimiter: Delimiter;
+  /** Physical lines above the header (Excel's `sep=` line, title rows, blank lines): DuckDB skips them. */
+  skipLines: number;
+  /** Of those, the lines that are not blank (counted as skipped rows in the manifest). */
+  titleRows: number;
   /** Physical line numbers (1-based) of blank lines after the header (outside quoted values). */
   blankLines: number[];
   /**
@@ -129,6 +133,16 @@ class ByteScanner extends Transform {
   private highTail = false;
   bom: 'utf-8' | 'utf-16' | undefined;
   private first = true;
+  /** Physical lines still to pass before the header line. */
+  private preLines: number;
+
+  constructor(
+    skipLines = 0,
+    private readonly forcedDelimiter?: Delimiter,
+  ) {
+    super();
+    this.preLines = skipLines;
+  }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.feed(chunk);
@@ -218,19 +232,33 @@ class ByteScanner extends Transform {
     else this.scanHigh(chunk);
     let i = 0;
     if (!this.headerDone) {
+      // Lines above the header (Excel's sep= line, title rows, blank lines) are neither header nor data.
+      while (this.preLines > 0) {
+        const nl = chunk.indexOf(0x0a, i);
+        if (nl === -1) {
+          if (chunk.length > 0) this.prevCr = chunk[chunk.length - 1] === 0x0d;
+          return;
+        }
+        if (nl > 0 ? chunk[nl - 1] === 0x0d : this.prevCr) this.crlf++;
+        else this.bareLf++;
+        this.line++;
+        this.preLines--;
+        i = nl + 1;
+      }
       // The header line: its bytes are kept, and it is neither a blank nor a data line.
-      const nl = chunk.indexOf(0x0a);
+      const nl = chunk.indexOf(0x0a, i);
       if (nl === -1) {
-        this.headerBytes.push(Buffer.from(chunk));
-        for (const b of chunk) if (b !== 0x0d && b !== 0x20 && b !== 0x09) this.lineHasContent = true;
+        this.headerBytes.push(Buffer.from(chunk.subarray(i)));
+        for (const b of chunk.subarray(i))
+          if (b !== 0x0d && b !== 0x20 && b !== 0x09) this.lineHasContent = true;
         if (chunk.length > 0) this.prevCr = chunk[chunk.length - 1] === 0x0d;
         return;
       }
-      this.headerBytes.push(Buffer.from(chunk.subarray(0, nl)));
+      this.headerBytes.push(Buffer.from(chunk.subarray(i, nl)));
       if (nl > 0 ? chunk[nl - 1] === 0x0d : this.prevCr) this.crlf++;
       else this.bareLf++;
       this.endLine(false);
-      this.delim = detectDelimiter(this.header().toString('latin1')).charCodeAt(0);
+      this.delim = (this.forcedDelimiter ?? detectDelimiter(this.header().toString('latin1'))).charCodeAt(0);
       i = nl + 1;
     }
     // Rows with quoted values take the slower loop that follows the quotes; most files have none.
@@ -407,10 +435,70 @@ export function detectDelimiter(header: string): Delimiter {
   return counts[0]![1] > 0 ? counts[0]![0] : ',';
 }
 
-export async function sniffText(path: string, gz: boolean): Promise<TextSniff> {
+/**
+ * Where the header is: how many physical lines come before it, of which how many are not blank, and
+ * the delimiter when a `sep=` line names it. Decided from the file's first lines (peekLines).
+ */
+export interface HeaderPlace {
+  skipLines: number;
+  titleRows: number;
+  delimiter?: Delimiter;
+}
+
+/** How far down a file the header is looked for (title rows above it). */
+export const HEADER_SEARCH_LINES = 10;
+const PEEK_BYTES = 64 * 1024;
+
+/**
+ * The first `max` lines of a text file, decoded (UTF-8, or Windows-1252 when the bytes are not UTF-8;
+ * UTF-16 by its BOM), without line endings: enough to find the header below title rows.
+ */
+export async function peekLines(path: string, gz: boolean, max = HEADER_SEARCH_LINES): Promise<string[]> {
+  let raw = Buffer.alloc(0);
+  try {
+    const file = await open(path, 'r');
+    try {
+      // A compressed file's first bytes are unzipped as far as they go (a truncated stream is fine here).
+      const want = gz ? 4 * PEEK_BYTES : PEEK_BYTES;
+      const buf = Buffer.alloc(want);
+      const { bytesRead } = await file.read(buf, 0, want, 0);
+      raw = buf.subarray(0, bytesRead);
+    } finally {
+      await file.close();
+    }
+    if (gz) raw = gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch {
+    // An unreadable or broken file is reported by the full read that follows.
+  }
+  let bytes = raw.subarray(0, PEEK_BYTES);
+  const full = bytes.length >= PEEK_BYTES;
+  let text: string;
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    text = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
+  } else {
+    if (full) bytes = bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1);
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder('windows-1252').decode(bytes);
+    }
+  }
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  if (full) lines.pop();
+  return lines.slice(0, max).map((l) => l.replace(/\r$/, ''));
+}
+
+export async function sniffText(
+  path: string,
+  gz: boolean,
+  findHeader?: (lines: string[]) => HeaderPlace,
+): Promise<TextSniff> {
+  const place: HeaderPlace = findHeader
+    ? findHeader(await peekLines(path, gz))
+    : { skipLines: 0, titleRows: 0 };
   const before = await stat(path);
   const hash = createHash('sha256');
-  const scanner = new ByteScanner();
+  const scanner = new ByteScanner(place.skipLines, place.delimiter);
   try {
     if (gz) {
       // The compressed bytes are hashed; the scanner sees them unzipped.
@@ -490,7 +578,9 @@ export async function sniffText(path: string, gz: boolean): Promise<TextSniff> {
     mtimeMs: after.mtimeMs,
     encoding,
     headerLine,
-    delimiter: detectDelimiter(headerLine),
+    delimiter: place.delimiter ?? detectDelimiter(headerLine),
+    skipLines: place.skipLines,
+    titleRows: place.titleRows,
     blankLines: scanner.blankLines,
     continuationLines: scanner.continuationLines,
     dataLines: scanner.nonBlankLines,

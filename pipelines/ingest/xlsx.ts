@@ -1,5 +1,5 @@
 /**
- * XLSX: the first sheet, first row as header (extracts.md). DuckDB has no Excel reader here, so the sheet
+ * XLSX: the first sheet; the header is its first row, or found below title rows (ingest.ts). DuckDB has no Excel reader here, so the sheet
  * is written out as a UTF-8 CSV (one line per sheet row, empty rows kept as blank lines so line numbers
  * stay the Excel row numbers) and then goes through the same CSV path as every other file.
  * Formulas and merged cells are refused: their shown value is not what the cell holds.
@@ -42,8 +42,19 @@ function cellText(value: ExcelJS.CellValue, address: string): string {
   return String(value);
 }
 
-/** Writes the first sheet as CSV to `target`; returns the number of sheet rows after the header. */
-export async function xlsxToCsv(path: string, target: string): Promise<number> {
+/** A merged range of cells, such as A1:F1, and the last sheet row it covers. */
+export interface MergedRange {
+  range: string;
+  lastRow: number;
+}
+
+function mergedRange(range: string): MergedRange {
+  const rows = [...range.matchAll(/\d+/g)].map((m) => Number(m[0]));
+  return { range, lastRow: Math.max(...rows) };
+}
+
+/** Writes the first sheet as CSV to `target`, one line per sheet row; returns its merged ranges. */
+export async function xlsxToCsv(path: string, target: string): Promise<{ merges: MergedRange[] }> {
   // Loaded when a workbook arrives: exceljs costs about 27 MiB of memory in every process that loads it.
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
@@ -57,16 +68,10 @@ export async function xlsxToCsv(path: string, target: string): Promise<number> {
   }
   const sheet = wb.worksheets[0];
   if (!sheet) throw new FileRejected('the workbook has no sheets', 'empty');
-  const merges = (sheet.model as { merges?: string[] }).merges ?? [];
-  if (merges.length > 0) {
-    throw new FileRejected(
-      `the first sheet has merged cells (${merges.slice(0, 3).join(', ')}); unmerge them so every row has its own values, and deliver again`,
-      'xlsx_merged_cells',
-    );
-  }
+  // Merged cells are judged once the header is found (ingest.ts): a merged title above it is fine.
+  const merges = ((sheet.model as { merges?: string[] }).merges ?? []).map(mergedRange);
   const width = sheet.columnCount;
   const out = createWriteStream(target, 'utf8');
-  let rows = 0;
   const lastRow = sheet.rowCount;
   for (let r = 1; r <= lastRow; r++) {
     const row = sheet.getRow(r);
@@ -77,8 +82,7 @@ export async function xlsxToCsv(path: string, target: string): Promise<number> {
     }
     const line = fields.every((f) => f === '') ? '' : fields.join(',');
     if (!out.write(`${line}\n`)) await new Promise<void>((res) => out.once('drain', () => res()));
-    if (r > 1 && line !== '') rows++;
   }
   await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())));
-  return rows;
+  return { merges };
 }
