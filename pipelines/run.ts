@@ -462,7 +462,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
         join(pub, 'charts'),
         kpis.kpis.map((k) => ({
           name: chartName(k, opts.config.municipality.code),
-          spec: kpiChartSpec(k, opts.config.minCell),
+          spec: kpiChartSpec(k, opts.config.minCell, opts.asOf),
         })),
       );
       await writeCharts(
@@ -510,7 +510,9 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
         }),
         { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0 },
       );
-      const accounted = ingest.inputs.every((i) => i.rowsRead === i.rowsLoaded + i.rowsRejected);
+      const accounted = ingest.inputs.every(
+        (i) => i.rowsRead === i.rowsLoaded + i.rowsRejected + i.rowsSkipped,
+      );
       const manifest: Manifest = Manifest.parse({
         schemaVersion: SCHEMA_VERSION,
         runId,

@@ -64,6 +64,19 @@ export function periodYear(period: string): number {
   return Number.parseInt(period.slice(0, 4), 10);
 }
 
+/** A period's first and last month (`YYYY-MM`): a year, a half-year or a month; undefined for a wave. */
+export function periodMonths(period: string): { first: string; last: string } | undefined {
+  const year = /^(\d{4})$/.exec(period);
+  if (year) return { first: `${year[1]}-01`, last: `${year[1]}-12` };
+  const half = /^(\d{4})-H([12])$/.exec(period);
+  if (half)
+    return half[2] === '1'
+      ? { first: `${half[1]}-01`, last: `${half[1]}-06` }
+      : { first: `${half[1]}-07`, last: `${half[1]}-12` };
+  if (/^\d{4}-\d{2}$/.test(period)) return { first: period, last: period };
+  return undefined;
+}
+
 function kpiValue(def: KpiDefinition, row: KpiRow): Rational | null {
   if (row.numerator === null) return null;
   if (def.unit === 'share' || def.unit === 'rate') {
@@ -163,7 +176,10 @@ function evaluateSeries(
     const value = row ? kpiValue(def, row) : null;
     const target = targetFor(def.target, period, baseline, row?.benchmark);
     let status: KpiStatus;
-    if (!delivered || value === null) status = 'no_data';
+    // No data is never zero (privacy-and-reliability.md): a period of a delivered extract without the
+    // data it needs has no value and is incomplete (running, or a month it needs is missing).
+    if (!delivered) status = 'no_data';
+    else if (value === null) status = 'incomplete';
     else if (!row!.complete) status = 'incomplete';
     else if (def.target.rule === 'none') status = 'no_target';
     else if (NEEDS_BASELINE.includes(def.target.rule) && !baseline?.value) status = 'no_baseline';
@@ -194,9 +210,14 @@ export function evaluateRows(
 ): EvaluatedKpi[] {
   const municipalities = [...new Set(rows.map((r) => r.municipality))].sort();
   if (municipalities.length === 0) municipalities.push(defaultMunicipality);
-  const asOfYear = periodYear(asOf);
+  const asOfMonth = asOf.slice(0, 7);
+  // Periods that start after the as-of month are not published: they have no data yet, only a group.
+  const started = (period: string) => {
+    const months = periodMonths(period);
+    return months ? months.first <= asOfMonth : periodYear(period) <= periodYear(asOf);
+  };
   return municipalities.map((municipality) => {
-    const mine = rows.filter((r) => r.municipality === municipality && periodYear(r.period) <= asOfYear);
+    const mine = rows.filter((r) => r.municipality === municipality && started(r.period));
     const groups = [...new Set(mine.map(groupKey))].sort();
     if (groups.length === 0) groups.push('');
     const series = groups.map((g) => ({

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type * as vl from 'vega-lite';
 import type { KpiEntry } from '../../schemas/outputs.ts';
+import { periodMonths } from '../kpis/evaluate.ts';
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf').replace(/DejaVuSans\.ttf$/, '');
@@ -127,20 +128,52 @@ export function yAxis(unit: KpiEntry['unit']): Record<string, unknown> {
     : { format: ',.0f' };
 }
 
-/** The Vega-Lite spec of one KPI entry (one municipality), from its published points. */
-export function kpiChartSpec(k: KpiEntry, minCell: number): VegaLiteSpec {
-  const dimension = Object.keys(k.series.find((p) => p.breakdown)?.breakdown ?? {})[0];
-  const periods = [...new Set(k.series.map((p) => p.period))].sort();
+/**
+ * A chart's rows. `final` carries the value of a complete period, `provisional` that of a period still
+ * running plus the last complete value before it, so the dashed segment joins the solid line; a
+ * period without a value has neither, and the line breaks there.
+ */
+function chartRows(k: KpiEntry, minCell: number, asOf: string) {
+  const seriesOf = (p: KpiEntry['series'][number]) =>
+    p.breakdown ? Object.values(p.breakdown)[0]! : 'I alt';
+  const running = (p: KpiEntry['series'][number]) => p.status === 'incomplete';
   const rows = k.series.map((p) => ({
     period: p.period,
     label: periodLabel(p.period),
-    series: p.breakdown ? Object.values(p.breakdown)[0] : 'I alt',
+    series: seriesOf(p),
     value: p.value,
+    final: running(p) ? null : p.value,
+    provisional: running(p) ? p.value : null,
+    running: running(p),
+    // Still running (its last month is the as-of month or later): foreløbig; an ended period with
+    // months missing: ufuldstændig.
+    runningLabel: (periodMonths(p.period)?.last ?? '') >= asOf.slice(0, 7) ? 'foreløbig' : 'ufuldstændig',
     target: p.target,
     status: STATUS_LABEL[p.status] ?? p.status,
     suppressed: p.suppressed,
     valueText: p.suppressed ? `<${minCell}` : formatDa(k.unit, p.value),
+    // The label is written once per period, at the total (or the first series).
+    labelSeries: '',
   }));
+  const bySeries = new Map<string, typeof rows>();
+  for (const r of rows) bySeries.set(r.series, [...(bySeries.get(r.series) ?? []), r]);
+  for (const list of bySeries.values()) {
+    list.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+    list.forEach((r, i) => {
+      const next = list[i + 1];
+      if (!r.running && r.value !== null && next?.running && next.value !== null) r.provisional = r.value;
+    });
+  }
+  const labelSeries = bySeries.has('I alt') ? 'I alt' : ([...bySeries.keys()].sort()[0] ?? '');
+  for (const r of rows) r.labelSeries = labelSeries;
+  return rows;
+}
+
+/** The Vega-Lite spec of one KPI entry (one municipality), from its published points. */
+export function kpiChartSpec(k: KpiEntry, minCell: number, asOf: string): VegaLiteSpec {
+  const dimension = Object.keys(k.series.find((p) => p.breakdown)?.breakdown ?? {})[0];
+  const periods = [...new Set(k.series.map((p) => p.period))].sort();
+  const rows = chartRows(k, minCell, asOf);
   const unitTitle =
     k.unit === 'share' ? 'Andel' : k.unit === 'count' ? 'Antal' : k.unit === 'dkk' ? 'Kroner' : 'Værdi';
   const x = periodAxis('period', periods.length);
@@ -156,7 +189,9 @@ export function kpiChartSpec(k: KpiEntry, minCell: number): VegaLiteSpec {
     `Kilde: ${k.source}`,
     `Status: ${STATUS_LABEL[k.status] ?? k.status}${k.latest ? ` (${periodLabel(k.latest.period)}: ${formatDa(k.unit, k.latest.value)}${k.latest.target !== null ? `, mål ${formatDa(k.unit, k.latest.target)}` : ''})` : ''}`,
   ];
-  const present = Object.keys(STATUS_COLOR).filter((s) => rows.some((r) => r.status === s));
+  const present = Object.keys(STATUS_COLOR).filter((s) =>
+    rows.some((r) => r.status === s && !r.running && r.value !== null),
+  );
   const layer: Record<string, unknown>[] = [
     {
       mark: {
@@ -172,24 +207,46 @@ export function kpiChartSpec(k: KpiEntry, minCell: number): VegaLiteSpec {
         ...(multi ? { detail: { field: 'series' } } : {}),
       },
     },
-    {
+    // The series: solid through the complete periods, dashed into a period that is still running
+    // (foreløbig), and broken where a period has no value: a gap, never a drop to zero.
+    ...(['final', 'provisional'] as const).map((field) => ({
       mark: {
         type: 'line',
         strokeWidth: 2.5,
         invalid: 'break-paths-show-domains',
+        ...(field === 'provisional' ? { strokeDash: [5, 4], opacity: 0.8 } : {}),
         ...(multi ? {} : { color: '#1f4e79' }),
       },
       encoding: {
         x,
-        y,
+        y: { ...y, field },
         ...(multi
-          ? { color: { field: 'series', type: 'nominal', title: DIMENSION_LABEL[dimension] ?? dimension } }
+          ? {
+              color: {
+                field: 'series',
+                type: 'nominal',
+                title: DIMENSION_LABEL[dimension] ?? dimension,
+                ...(field === 'provisional' ? { legend: null } : {}),
+              },
+            }
           : {}),
       },
+    })),
+    {
+      // A running period's point is hollow and labelled "foreløbig", so a partial year never looks like
+      // a collapse.
+      mark: { type: 'point', filled: false, size: 70, strokeWidth: 2, color: '#777' },
+      transform: [{ filter: 'datum.running && datum.value !== null' }],
+      encoding: { x, y },
+    },
+    {
+      mark: { type: 'text', fontSize: 10, color: '#555', dy: -12 },
+      transform: [{ filter: 'datum.running && datum.value !== null && datum.series === datum.labelSeries' }],
+      encoding: { x, y, text: { field: 'runningLabel' } },
     },
     {
       mark: { type: 'point', filled: true, size: 70, opacity: 1 },
-      transform: [{ filter: 'datum.value !== null' }],
+      transform: [{ filter: 'datum.value !== null && !datum.running' }],
       encoding: {
         x,
         y,

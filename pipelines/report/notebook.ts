@@ -259,7 +259,7 @@ export async function renderNotebook(
     return `<div class="chart" id="${id}" role="img"></div>`;
   };
   const kpiSection = (k: KpiEntry) =>
-    `<section class="kpi" data-kpi="${escapeHtml(k.id)}"><h2>${escapeHtml(k.title)}</h2><p class="sentence">${escapeHtml(statusSentence(k, minCell))}</p>${chart(kpiChartSpec(k, minCell))}${kpiTable(k, minCell)}<p class="meta">Kilde: ${escapeHtml(k.source)}</p></section>`;
+    `<section class="kpi" data-kpi="${escapeHtml(k.id)}"><h2>${escapeHtml(k.title)}</h2><p class="sentence">${escapeHtml(statusSentence(k, minCell))}</p>${chart(kpiChartSpec(k, minCell, ctx.kpis.asOf))}${kpiTable(k, minCell)}<p class="meta">Kilde: ${escapeHtml(k.source)}</p></section>`;
   try {
     for (const b of blocks) {
       const where = `Notebook ${name}.md, block ${b.number}`;

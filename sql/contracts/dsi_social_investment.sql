@@ -18,13 +18,16 @@ SELECT municipality, person_id, enrolled_on, left_on,
 FROM shifted;
 
 -- Half-years from the KPI's first half-year to the last measurement. A half-year is complete when its last
--- month is before the as-of month and employment was delivered for all six months.
+-- month is before the as-of month and employment was delivered for all six months; it has data when
+-- employment was delivered for any of its months before the as-of month.
 CREATE OR REPLACE MACRO marts.dsi_period(cid) AS TABLE
 SELECT h.period, h.first_month, h.last_month,
   h.period BETWEEN meta.cp(cid, 'measurement_first') AND meta.cp(cid, 'measurement_last') AS is_measurement,
   h.last_month < meta.as_of_month()
     AND (SELECT count(DISTINCT d.month) FROM marts.data_months d
-         WHERE d.extract = 'employment' AND d.month BETWEEN h.first_month AND h.last_month) = 6 AS complete
+         WHERE d.extract = 'employment' AND d.month BETWEEN h.first_month AND h.last_month) = 6 AS complete,
+  EXISTS (SELECT 1 FROM marts.data_months d WHERE d.extract = 'employment'
+          AND d.month BETWEEN h.first_month AND h.last_month AND d.month < meta.as_of_month()) AS has_data
 FROM meta.half_years h
 WHERE h.period BETWEEN meta.cp(cid, 'kpi_from') AND meta.cp(cid, 'measurement_last')
   AND h.first_month <= meta.as_of_month();
@@ -39,7 +42,7 @@ WITH success AS (
   FROM marts.employment_person_month
   WHERE wage_hours >= CAST(meta.cp(cid, 'success_min_hours') AS DECIMAL(18, 6)) OR in_education
 )
-SELECT h.period, h.is_measurement, h.complete, x.municipality, x.person_id, x.enrolled_on, x.left_on, x.counting_start,
+SELECT h.period, h.is_measurement, h.complete, h.has_data, x.municipality, x.person_id, x.enrolled_on, x.left_on, x.counting_start,
   x.counting_start <= h.last_month AS counted,
   min(s.month) AS first_success_month,
   arg_min(s.wage_hours, s.month) AS success_wage_hours,

@@ -1,10 +1,15 @@
 -- Henvendelser til Rådgivningscaféen og akuttelefonen (001, "Resultatmål - rehabilitering / tidlig
--- forebyggelse"): the year's inquiries, in total and by channel. Complete once the year is over and
--- the extract has been delivered into its last month.
+-- forebyggelse"): the year's inquiries, in total and by channel, over the days before the as-of month.
+-- Complete once the year is over and every one of its 12 months has data (kpis.md: a year whose first
+-- months are missing is not judged).
 WITH cafe AS (
-  SELECT municipality, year(date) AS y, coalesce(channel, 'ukendt') AS channel, inquiries FROM staging.cafe
+  SELECT municipality, year(date) AS y, coalesce(channel, 'ukendt') AS channel, inquiries
+  FROM staging.cafe WHERE date < meta.as_of_month()
 ),
-delivered AS (SELECT municipality, max(date) AS last_date FROM staging.cafe GROUP BY ALL),
+months AS (
+  SELECT municipality, year(month) AS y, count(DISTINCT month) AS n
+  FROM marts.data_months WHERE extract = 'cafe' AND month < meta.as_of_month() GROUP BY ALL
+),
 totals AS (
   SELECT municipality, y, NULL AS dimension, NULL AS member, sum(inquiries) AS n FROM cafe GROUP BY ALL
   UNION ALL
@@ -12,5 +17,5 @@ totals AS (
 )
 SELECT t.municipality, CAST(t.y AS VARCHAR) AS period, t.dimension, t.member,
   t.n AS numerator, NULL::BIGINT AS denominator,
-  make_date(t.y, 12, 1) < meta.as_of_month() AND d.last_date >= make_date(t.y, 12, 1) AS complete
-FROM totals t JOIN delivered d USING (municipality);
+  make_date(t.y, 12, 1) < meta.as_of_month() AND coalesce(m.n, 0) = 12 AS complete
+FROM totals t LEFT JOIN months m USING (municipality, y);

@@ -1,9 +1,10 @@
 -- Unge uden job, uddannelse og ydelse (003, item 8: about 700 of the about 2,000 young people).
 -- A stock: persons aged 15–29 at the month's end who are neither in a job, in education nor on a
--- benefit, counted in the year's last month (for the running year: its latest delivered month).
+-- benefit, counted in the year's last month (for the running year: its latest month delivered before
+-- the as-of month).
 WITH last_months AS (
   SELECT municipality, year(month) AS y, max(month) AS month
-  FROM marts.data_months WHERE extract = 'neet' GROUP BY ALL
+  FROM marts.data_months WHERE extract = 'neet' AND month < meta.as_of_month() GROUP BY ALL
 )
 SELECT
   p.municipality,
