@@ -1,24 +1,43 @@
 /**
- * `kpi check`: ingest and validate an inbox without publishing anything. It prints, per file, what
- * would load and what would go to quarantine (masked), so an analyst can fix a delivery before the night.
+ * `kpi check`, the pre-flight: ingest and validate an inbox without publishing anything. It prints, per
+ * file, what would load and what would go to quarantine (masked), which extracts the enabled KPIs and
+ * contracts need but were not delivered, and what `run` would hold back; it exits 1 when a file would be
+ * rejected whole or anything would be held back, so an analyst can fix a delivery before the night.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Config } from './config.ts';
+import type { Warning } from '../schemas/outputs.ts';
+import { type Config, kpiDefinitions } from './config.ts';
+import { CONTRACT_EXTRACTS } from './contracts/evaluate.ts';
+import { Db } from './duckdb.ts';
 import { UserError } from './errors.ts';
-import { runIngestWorker } from './ingest/isolated.ts';
+import { unknownCodeWarnings } from './guard/codes.ts';
+import { decideHoldBacks, findSuspects, type Reader } from './guard/holdBack.ts';
+import { municipalityWarnings } from './guard/municipality.ts';
+import { extractVolumes, type Volumes, volumeDrops } from './guard/volumes.ts';
+import { loadHandover, runIngestWorker } from './ingest/isolated.ts';
 import type { Reporter } from './log.ts';
-import { workerDuckdbOptions } from './run.ts';
+import { duckdbOptions, workerDuckdbOptions } from './run.ts';
+import { buildWarehouse, staleExtractWarnings } from './warehouse.ts';
 
 const SHOWN_PER_FILE = 20;
 
+export interface CheckResult {
+  text: string;
+  /** 1 when a file would be rejected whole or a KPI or contract held back; else 0. */
+  exitCode: 0 | 1;
+}
+
 export async function check(opts: {
   inbox: string;
+  /** Where the previous run was published: its manifest's volumes are compared. */
+  out: string;
+  asOf: string;
   config: Config;
   key: string;
   workDir: string;
   reporter?: Reporter;
-}): Promise<string> {
+}): Promise<CheckResult> {
   if (!(await stat(opts.inbox).catch(() => undefined))?.isDirectory()) {
     throw new UserError(`The inbox ${opts.inbox} does not exist or is not a folder. Check --inbox.`);
   }
@@ -42,7 +61,7 @@ export async function check(opts: {
         ? `AFVIST: ${f.message}`
         : f.status === 'duplicate'
           ? `dublet af ${f.duplicateOf}; indlæses ikke`
-          : `${f.rowsLoaded} af ${f.rowsRead} rækker indlæses, ${f.rowsRejected} i karantæne`;
+          : `${f.rowsLoaded} af ${f.rowsRead} rækker indlæses, ${f.rowsRejected} i karantæne${f.rowsSkipped ? `, ${f.rowsSkipped} sprunget over (titel- og totalrækker)` : ''}`;
     lines.push(
       `${f.file} [${f.encoding ?? 'parquet'}, ${f.delimiter ?? '-'}, decimal ${f.decimal ?? '-'}]: ${what}`,
     );
@@ -54,8 +73,79 @@ export async function check(opts: {
       if (csv.length - 1 > SHOWN_PER_FILE) lines.push(`    … og ${csv.length - 1 - SHOWN_PER_FILE} flere`);
     }
   }
-  const other = result.warnings.filter((w) => w.code !== 'rows_quarantined' && w.code !== 'file_rejected');
-  for (const w of other) lines.push(`advarsel ${w.code}: ${w.message}`);
   if (result.inputs.length === 0) lines.push('Indbakken har ingen filer.');
-  return lines.join('\n');
+
+  // The warehouse a run would build, in memory (pseudonymised rows only), for what run would decide.
+  const db = await Db.open(':memory:', duckdbOptions(opts.workDir, opts.config));
+  let warnings: Warning[] = [...result.warnings];
+  let volumes: Volumes;
+  try {
+    await db.run("ATTACH ':memory:' AS scratch");
+    await loadHandover(db, result);
+    await buildWarehouse(db, { asOf: opts.asOf, config: opts.config });
+    warnings = [
+      ...warnings,
+      ...(await staleExtractWarnings(db, opts.asOf, opts.config.staleAfterMonths, result.delivered)),
+      ...(await unknownCodeWarnings(db, opts.config, result.delivered)),
+      ...(await municipalityWarnings(db, opts.config, result.delivered)),
+    ];
+    volumes = await extractVolumes(db, result.delivered);
+  } finally {
+    db.close();
+  }
+  for (const w of warnings.filter((x) => x.code !== 'rows_quarantined' && x.code !== 'file_rejected'))
+    lines.push(`advarsel ${w.code}: ${w.message}`);
+
+  const readers: Reader[] = [
+    ...kpiDefinitions(opts.config).map((d) => ({ kind: 'kpi' as const, id: d.id, extracts: d.extracts })),
+    ...opts.config.contracts.map((c) => ({
+      kind: 'contract' as const,
+      id: c.id,
+      extracts: CONTRACT_EXTRACTS[c.kind],
+    })),
+  ];
+  const missing = new Map<string, string[]>();
+  for (const r of readers) {
+    for (const e of r.extracts) {
+      if (!result.delivered.includes(e as never)) missing.set(e, [...(missing.get(e) ?? []), r.id]);
+    }
+  }
+  if (missing.size > 0) {
+    lines.push('', 'Ikke leveret, men brugt af de aktive KPI’er og kontrakter (de vises som "ingen data"):');
+    for (const [e, ids] of missing) lines.push(`  inbox/${e}/: ${ids.join(', ')}`);
+  }
+
+  const previous = await readFile(join(opts.out, 'manifest.json'), 'utf8')
+    .then((t) => (JSON.parse(t) as { volumes?: Volumes }).volumes)
+    .catch(() => undefined);
+  const tolerance = opts.config.volumeDropTolerance;
+  const suspects = findSuspects(
+    result.inputs,
+    volumeDrops(volumes, previous, tolerance),
+    result.delivered,
+    tolerance,
+  );
+  const holds = decideHoldBacks(readers, suspects);
+  if (holds.length > 0) {
+    lines.push(
+      '',
+      `kpi run ville holde ${holds.length} tilbage ved de tal, der sidst blev offentliggjort (exit 3):`,
+    );
+    const byReason = new Map<string, string[]>();
+    for (const h of holds)
+      byReason.set(h.reason, [
+        ...(byReason.get(h.reason) ?? []),
+        h.kind === 'contract' ? `${h.id} (kontrakt)` : h.id,
+      ]);
+    for (const [reason, ids] of byReason) lines.push(`  ${ids.join(', ')}`, `    ${reason}`);
+  }
+  const rejected = result.inputs.filter((i) => i.status === 'rejected').length;
+  const ok = rejected === 0 && holds.length === 0;
+  lines.push(
+    '',
+    ok
+      ? 'Klar til kørsel: ingen fil afvises helt, og intet holdes tilbage.'
+      : `Ikke klar: ${rejected} fil${rejected === 1 ? '' : 'er'} afvises helt, ${holds.length} KPI’er og kontrakter ville blive holdt tilbage. Ret filerne, og tjek igen.`,
+  );
+  return { text: lines.join('\n'), exitCode: ok ? 0 : 1 };
 }

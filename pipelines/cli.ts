@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { KpiEntry, Manifest } from '../schemas/outputs.ts';
-import { type Config, kpiDefinitions, loadConfig } from './config.ts';
+import { type Config, DEFAULT_MUNICIPALITY, kpiDefinitions, loadConfig } from './config.ts';
 import { UserError } from './errors.ts';
 import { DEMO_KEY, maskCprs, resolveKey } from './ingest/pseudonym.ts';
 import { streamReporter } from './log.ts';
@@ -15,8 +15,8 @@ import { streamReporter } from './log.ts';
 const USAGE = `Usage: kpi <command> [options]
 
 Commands:
-  run      the nightly job: ingest, KPIs, publish        kpi run --inbox DIR --out DIR [--as-of YYYY-MM-DD] [--select id,...]
-  check    ingest and validate only; writes nothing      kpi check --inbox DIR
+  run      the nightly job: ingest, KPIs, publish        kpi run --inbox DIR --out DIR [--as-of YYYY-MM-DD] [--select id,...] [--allow-partial]
+  check    the pre-flight: ingest and validate, say what run would hold back; writes nothing   kpi check --inbox DIR [--out DIR]
   demo     write a synthetic Lolland-sized inbox, then run on it   kpi demo [--out DIR] [--inbox DIR]
   report   re-render the notebooks against the published run      kpi report --out DIR
   explain  where a KPI comes from: definition, source, SQL, input files, values   kpi explain <kpi-id> [--out DIR]
@@ -27,6 +27,8 @@ Options:
   --out DIR          where outputs are published (default ./output)
   --as-of DATE       what counts as "now" (default today); periods after it are incomplete
   --select IDS       comma-separated KPI and contract ids to recompute; the rest keep their published values
+  --allow-partial    publish computed values even when an input they read was rejected or shrank (exit 0
+                     with a partial_publish warning) instead of holding them back (exit 3)
   --config FILE      JSON configuration (municipality, KPI parameters); see README
   --quiet            only warnings and errors on stderr
   --verbose          every event on stderr (each KPI and contract too)
@@ -34,7 +36,13 @@ Options:
   --json             log JSON lines on stderr even on a terminal
 
 Environment:
-  KPI_PSEUDONYM_KEY or KPI_PSEUDONYM_KEY_FILE   the pseudonymisation key (run and check need it)`;
+  KPI_PSEUDONYM_KEY or KPI_PSEUDONYM_KEY_FILE   the pseudonymisation key (run and check need it)
+
+Exit codes:
+  0  published (warnings are in the manifest and on stderr)
+  1  the run failed, and the previous outputs are untouched (check: a file would be rejected whole or a KPI held back)
+  2  usage or configuration error
+  3  published, but some KPIs or contracts were held back at their previous values`;
 
 const STATUS_DA: Record<string, string> = {
   on_track: 'på sporet',
@@ -73,6 +81,10 @@ function printSummary(
 ): void {
   const lines: string[] = [];
   lines.push(`Kørsel ${manifest.runId}, opgjort pr. ${manifest.asOf}: offentliggjort i ${outDir}`);
+  const m = manifest.municipality;
+  lines.push(
+    `Kommune: ${m.name} (${m.code})${m.assumed ? ' – antaget, fordi ingen konfiguration nævner kommunen (se advarslen municipality_not_configured)' : ''}`,
+  );
   lines.push('');
   const rows = kpis.map((k) => [
     k.id + (kpis.filter((x) => x.id === k.id).length > 1 ? ` (${k.municipality})` : ''),
@@ -103,6 +115,23 @@ function printSummary(
     lines.push(
       `  ${f.file}: ${f.status === 'rejected' ? `afvist: ${f.message}` : `${f.rowsRejected} af ${f.rowsRead} rækker i karantæne`}`,
     );
+  if (manifest.heldBack.length > 0) {
+    lines.push('');
+    lines.push(
+      `Holdt tilbage (${manifest.heldBack.length}): offentliggjort med tallene fra forrige kørsel, fordi en fil, de bygger på, blev afvist eller er blevet mindre:`,
+    );
+    const byReason = new Map<string, string[]>();
+    for (const h of manifest.heldBack)
+      byReason.set(h.reason, [
+        ...(byReason.get(h.reason) ?? []),
+        h.kind === 'contract' ? `${h.id} (kontrakt)` : h.id,
+      ]);
+    for (const [reason, ids] of byReason) lines.push(`  ${ids.join(', ')}`, `    ${reason}`);
+    lines.push(
+      '  Gør dette: ret eller genlever filen, og kør igen; tallene opdateres ved næste kørsel.',
+      '  Er ændringen tilsigtet, så offentliggør de nye tal med: kpi run --allow-partial',
+    );
+  }
   const other = manifest.warnings.filter((w) => w.code !== 'rows_quarantined' && w.code !== 'file_rejected');
   if (other.length) {
     lines.push(`Advarsler (${other.length}, se manifest.json):`);
@@ -113,6 +142,7 @@ function printSummary(
 
 async function commonConfig(values: Record<string, unknown>): Promise<Config> {
   const config = await loadConfig(values.config as string | undefined);
+  if (values['allow-partial']) config.allowPartial = true;
   if (values.select) {
     const ids = String(values.select)
       .split(',')
@@ -150,6 +180,7 @@ export async function main(
         verbose: { type: 'boolean' },
         cron: { type: 'string' },
         json: { type: 'boolean' },
+        'allow-partial': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -184,7 +215,7 @@ export async function main(
         const inbox = resolve((values.inbox as string | undefined) ?? 'inbox');
         const r = await run({ inbox, out, asOf, config, key, select, reporter });
         printSummary(stdout, r.manifest, r.kpis.kpis, out);
-        return 0;
+        return r.manifest.heldBack.length > 0 ? 3 : 0;
       }
       case 'check': {
         const config = await commonConfig(values);
@@ -193,12 +224,12 @@ export async function main(
         const inbox = resolve((values.inbox as string | undefined) ?? 'inbox');
         const work = await mkdtemp(join(tmpdir(), 'kpi-check-'));
         try {
-          const text = await check({ inbox, config, key, workDir: work, reporter });
-          stdout.write(`${maskCprs(text)}\n`);
+          const r = await check({ inbox, out, asOf, config, key, workDir: work, reporter });
+          stdout.write(`${maskCprs(r.text)}\n`);
+          return r.exitCode;
         } finally {
           await rm(work, { recursive: true, force: true });
         }
-        return 0;
       }
       case 'demo': {
         const config = await commonConfig(values);
@@ -209,9 +240,11 @@ export async function main(
         stderr.write('Demo: using the built-in demo pseudonymisation key. Never use it for real data.\n');
         // In the worker process, like ingest: this process writes the warehouse and never holds a CPR.
         await writeDemoInboxIsolated(inbox, asOf);
-        const r = await run({ inbox, out, asOf, config, key: DEMO_KEY, select, reporter });
+        // The synthetic municipality is Lolland-sized and named so.
+        const demoConfig = { ...config, municipality: config.municipality ?? DEFAULT_MUNICIPALITY };
+        const r = await run({ inbox, out, asOf, config: demoConfig, key: DEMO_KEY, select, reporter });
         printSummary(stdout, r.manifest, r.kpis.kpis, out);
-        return 0;
+        return r.manifest.heldBack.length > 0 ? 3 : 0;
       }
       case 'report': {
         const { reportCommand } = await import('./report/notebook.ts');

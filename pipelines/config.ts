@@ -10,10 +10,12 @@ import type { z } from 'zod';
 import { Config } from '../schemas/config.ts';
 import { Db } from './duckdb.ts';
 import { ConfigError } from './errors.ts';
+import { openCodeColumns } from './guard/codes.ts';
 import { createIngestTables } from './ingest/ingest.ts';
 import { CATALOGUE, type KpiDefinition } from './kpis/catalogue.ts';
 import { buildWarehouse } from './warehouse.ts';
 
+export { DEFAULT_MUNICIPALITY, municipalityOf } from '../schemas/config.ts';
 export type { Config };
 
 function describeIssues(error: z.ZodError, file: string): string {
@@ -42,6 +44,13 @@ export function parseConfig(raw: unknown, file = '(built-in defaults)'): Config 
       );
     }
   });
+  const open = openCodeColumns();
+  for (const key of Object.keys(config.knownCodes)) {
+    if (!open.includes(key))
+      problems.push(
+        `  - knownCodes.${key}: not an open code column; known values can be added to ${open.join(', ')}`,
+      );
+  }
   if (problems.length > 0)
     throw new ConfigError(`The configuration file ${file} is not valid:\n${problems.join('\n')}`);
   return config;

@@ -4,7 +4,7 @@
  * killed run leaves the previous outputs as they were.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import {
@@ -17,17 +17,22 @@ import {
   TariffAlertsJson,
   type Warning,
 } from '../schemas/outputs.ts';
-import { type Config, configHash, kpiDefinitions, validateInitiatives } from './config.ts';
-import { evaluateContracts } from './contracts/evaluate.ts';
+import { type Config, configHash, kpiDefinitions, municipalityOf, validateInitiatives } from './config.ts';
+import { CONTRACT_EXTRACTS, carryOverContract, evaluateContracts } from './contracts/evaluate.ts';
 import { Db, type DbOptions } from './duckdb.ts';
 import { RunError, UserError } from './errors.ts';
+import { unknownCodeWarnings } from './guard/codes.ts';
+import { decideHoldBacks, findSuspects, type HoldBack, heldBackOf, type Reader } from './guard/holdBack.ts';
+import { municipalityWarnings } from './guard/municipality.ts';
+import { fileOverrides, type Override } from './guard/overrides.ts';
+import { extractVolumes, type Volumes, volumeDrops } from './guard/volumes.ts';
 import { CONTRACTS, sqlString } from './ingest/contract.ts';
 import type { IngestResult } from './ingest/ingest.ts';
 import { loadHandover, runIngestWorker } from './ingest/isolated.ts';
 import { keyFingerprint, maskCprs, setKeyVariablesSql } from './ingest/pseudonym.ts';
 import { copyAndHash, sha256File } from './ingest/sniff.ts';
 import { type EvaluatedKpi, evaluateKpi } from './kpis/evaluate.ts';
-import { toPublicEntry } from './kpis/publicEntry.ts';
+import { noDataEntry, toPublicEntry } from './kpis/publicEntry.ts';
 import { type Reporter, silentReporter } from './log.ts';
 import { RUNS_DIR, removeUnpublished, runDir, switchTo } from './publish/atomic.ts';
 import { acquireLock } from './publish/lock.ts';
@@ -117,6 +122,15 @@ async function readPrevious(outDir: string): Promise<KpisJson | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** The parts of the previous published manifest a run compares against (an older one may lack some). */
+async function readPreviousManifest(
+  outDir: string,
+): Promise<{ keyFingerprint?: string; volumes?: Volumes } | undefined> {
+  return readFile(join(outDir, 'manifest.json'), 'utf8')
+    .then((t) => JSON.parse(t) as { keyFingerprint?: string; volumes?: Volumes })
+    .catch(() => undefined);
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -237,6 +251,7 @@ export async function openWorkDb(workDir: string, config: Config, key: string): 
 
 export async function run(opts: RunOptions): Promise<RunSummary> {
   const reporter = opts.reporter ?? silentReporter;
+  const municipality = municipalityOf(opts.config);
   const now = opts.now ?? (() => new Date());
   const startedAt = now();
   const runId = makeRunId(startedAt);
@@ -270,9 +285,8 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     await mkdir(join(staging, 'public'), { recursive: true });
     await mkdir(join(staging, 'restricted'), { recursive: true });
     const previous = await readPrevious(outDir);
-    const previousFingerprint = await readFile(join(outDir, 'manifest.json'), 'utf8')
-      .then((t) => (JSON.parse(t) as { keyFingerprint?: string }).keyFingerprint)
-      .catch(() => undefined);
+    const previousManifest = await readPreviousManifest(outDir);
+    const previousFingerprint = previousManifest?.keyFingerprint;
     if (previousFingerprint && previousFingerprint !== keyFingerprint(opts.key)) {
       warnings.push({
         code: 'key_rotated',
@@ -288,6 +302,8 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     if (!opts.config.incremental) await rm(join(outDir, CACHE_FILE), { force: true });
     const fromCache = opts.config.incremental && (await startFromCache(outDir, workDir, identity));
     let workDb!: Db;
+    let volumes: Volumes = {};
+    let overrides: Override[] = [];
 
     const ingest: IngestResult = await stages.time('ingest', async () => {
       if (fromCache) {
@@ -354,15 +370,52 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       }
       warnings.push(
         ...(await staleExtractWarnings(workDb, opts.asOf, opts.config.staleAfterMonths, ingest.delivered)),
+        ...(await unknownCodeWarnings(workDb, opts.config, ingest.delivered)),
+        ...(await municipalityWarnings(workDb, opts.config, ingest.delivered)),
       );
+      volumes = await extractVolumes(workDb, ingest.delivered);
+      overrides = await fileOverrides(workDb);
     });
+
+    // What cannot be trusted this run holds back the KPIs and contracts that read it (guard/holdBack.ts).
+    const readers: Reader[] = [
+      ...selected.map((d) => ({ kind: 'kpi' as const, id: d.id, extracts: d.extracts })),
+      ...opts.config.contracts
+        .filter((c) => !opts.select || opts.select.includes(c.id))
+        .map((c) => ({ kind: 'contract' as const, id: c.id, extracts: CONTRACT_EXTRACTS[c.kind] })),
+    ];
+    const suspects = findSuspects(
+      ingest.inputs,
+      volumeDrops(volumes, previousManifest?.volumes, opts.config.volumeDropTolerance),
+      ingest.delivered,
+      opts.config.volumeDropTolerance,
+    );
+    const wouldHold = decideHoldBacks(readers, suspects);
+    const holds: HoldBack[] = opts.config.allowPartial ? [] : wouldHold;
+    if (opts.config.allowPartial && wouldHold.length > 0) {
+      warnings.push({
+        code: 'partial_publish',
+        message: `published with --allow-partial: ${wouldHold.map((h) => h.id).join(', ')} would otherwise have been held back at their previous values. ${[...new Set(suspects.map((s) => s.reason))].join(' ')}`,
+      });
+    }
+    // An extract that was not trusted keeps the previous run's volumes, so the next run compares with
+    // the last accepted delivery, not with the shrunken one.
+    if (holds.length > 0 && previousManifest?.volumes) {
+      for (const s of suspects) {
+        const before = previousManifest.volumes[s.extract];
+        if (before) volumes[s.extract] = before;
+      }
+    }
+    const held = (kind: HoldBack['kind'], id: string) => holds.find((h) => h.kind === kind && h.id === id);
 
     const evaluated: EvaluatedKpi[] = await stages.time('kpis', async () => {
       const out: EvaluatedKpi[] = [];
       for (const def of selected) {
-        out.push(
-          ...(await evaluateKpi(workDb, def, opts.asOf, opts.config.municipality.code, ingest.delivered)),
-        );
+        if (held('kpi', def.id)) {
+          reporter.event({ stage: 'kpis', event: 'kpi', kpi: def.id, message: `${def.id} held back` });
+          continue;
+        }
+        out.push(...(await evaluateKpi(workDb, def, opts.asOf, municipality.code, ingest.delivered)));
         reporter.event({ stage: 'kpis', event: 'kpi', kpi: def.id, message: `${def.id} computed` });
       }
       for (const def of defs) {
@@ -376,24 +429,27 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       return out;
     });
     const contractResults = await stages.time('contracts', async () => {
-      // --select: the contracts not selected keep their previously published files.
-      const chosen = opts.config.contracts.filter((c) => !opts.select || opts.select.includes(c.id));
+      // --select: the contracts not selected keep their previously published files; a held-back
+      // contract keeps them too, marked with why.
+      const chosen = opts.config.contracts.filter(
+        (c) => (!opts.select || opts.select.includes(c.id)) && !held('contract', c.id),
+      );
       for (const c of opts.config.contracts.filter((x) => !chosen.includes(x))) {
-        for (const [dir, names] of [
-          ['contracts', [`${c.id}.json`, `${c.id}.evidence.parquet`]],
-          ['charts', [`${c.id}.vl.json`, `${c.id}.svg`, `${c.id}.png`]],
-        ] as const) {
-          await mkdir(join(staging, 'restricted', dir), { recursive: true });
-          for (const n of names) {
-            await copyFile(join(outDir, 'restricted', dir, n), join(staging, 'restricted', dir, n)).catch(
-              () => {},
-            );
-          }
-        }
+        const hold = held('contract', c.id);
+        await carryOverContract(
+          join(outDir, 'restricted'),
+          join(staging, 'restricted'),
+          c,
+          hold && {
+            asOf: opts.asOf,
+            municipality: municipality.code,
+            heldBack: heldBackOf(hold),
+          },
+        );
       }
       const results = await evaluateContracts(workDb, chosen, {
         asOf: opts.asOf,
-        municipality: opts.config.municipality.code,
+        municipality: municipality.code,
         restrictedDir: join(staging, 'restricted'),
       });
       for (const r of results) {
@@ -428,6 +484,15 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
           prev && previous ? { entry: prev, runId: previous.runId } : undefined,
         );
       });
+      // A held-back KPI is its previous publication, unchanged but for why; never published before,
+      // it has no data (and says why).
+      for (const def of selected) {
+        const hold = held('kpi', def.id);
+        if (!hold) continue;
+        const before = previous?.kpis.filter((k) => k.id === def.id) ?? [];
+        if (before.length > 0) kpiEntries.push(...before.map((k) => ({ ...k, heldBack: heldBackOf(hold) })));
+        else kpiEntries.push(noDataEntry(def, municipality.code, heldBackOf(hold)));
+      }
       // --select: the KPIs not selected keep their previously published values.
       if (opts.select && previous) {
         for (const k of previous.kpis)
@@ -461,7 +526,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       await writeCharts(
         join(pub, 'charts'),
         kpis.kpis.map((k) => ({
-          name: chartName(k, opts.config.municipality.code),
+          name: chartName(k, municipality.code),
           spec: kpiChartSpec(k, opts.config.minCell, opts.asOf),
         })),
       );
@@ -489,7 +554,8 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       // The notebooks read the files just written: public reports see only the published tables.
       await renderNotebooks({
         kpis,
-        municipalityName: opts.config.municipality.name,
+        municipalityName: municipality.name,
+        heldBack: holds,
         publicDir: join(staging, 'public'),
         restrictedDir: join(staging, 'restricted'),
         workDir,
@@ -507,8 +573,9 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
           rowsRead: t.rowsRead + i.rowsRead,
           rowsLoaded: t.rowsLoaded + i.rowsLoaded,
           rowsRejected: t.rowsRejected + i.rowsRejected,
+          rowsSkipped: t.rowsSkipped + i.rowsSkipped,
         }),
-        { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0 },
+        { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsSkipped: 0 },
       );
       const accounted = ingest.inputs.every(
         (i) => i.rowsRead === i.rowsLoaded + i.rowsRejected + i.rowsSkipped,
@@ -524,17 +591,20 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
         codeVersion: await codeVersion(),
         configHash: configHash(opts.config),
         keyFingerprint: keyFingerprint(opts.key),
-        municipality: opts.config.municipality,
+        municipality: { code: municipality.code, name: municipality.name, assumed: municipality.assumed },
         inputs: ingest.inputs,
         totals,
         checks: [
           {
             name: 'rows_accounted',
             ok: accounted,
-            detail: `${totals.rowsRead} rows read = ${totals.rowsLoaded} loaded + ${totals.rowsRejected} quarantined`,
+            detail: `${totals.rowsRead} rows read = ${totals.rowsLoaded} loaded + ${totals.rowsRejected} quarantined + ${totals.rowsSkipped} skipped (title and totals rows)`,
           },
         ],
         warnings: warnings.map((w) => ({ ...w, message: maskCprs(w.message) })),
+        heldBack: holds,
+        volumes,
+        overrides,
         stages: stages.list,
         outputs,
       });

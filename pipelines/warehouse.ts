@@ -4,10 +4,10 @@
  * answers the same questions the run did.
  */
 import { readdir, readFile } from 'node:fs/promises';
+import { type Config, municipalityOf } from '../schemas/config.ts';
 import type { ExtractName } from '../schemas/extracts.ts';
 import { EXTRACT_NAMES } from '../schemas/extracts.ts';
 import type { Warning } from '../schemas/outputs.ts';
-import type { Config } from './config.ts';
 import { contractParams } from './contracts/evaluate.ts';
 import type { Db } from './duckdb.ts';
 import { quoteIdent, sqlString } from './ingest/contract.ts';
@@ -146,10 +146,11 @@ export async function buildWarehouse(
     changes?: Map<ExtractName, ExtractChanges>;
   },
 ): Promise<WarehouseStats> {
+  const municipality = municipalityOf(run.config);
   const values: Record<string, string> = {
     as_of: run.asOf,
-    municipality: run.config.municipality.code,
-    municipality_name: run.config.municipality.name,
+    municipality: municipality.code,
+    municipality_name: municipality.name,
     employed_min_hours: String(run.config.employedMinHours),
     min_cell: String(run.config.minCell),
     tariff_threshold_privat: String(run.config.tariffThresholds.privat),
@@ -258,7 +259,7 @@ export async function buildWarehouse(
   return stats;
 }
 
-const MONTHLY: ExtractName[] = ['employment', 'neet', 'occupancy'];
+const MONTHLY: ExtractName[] = ['employment', 'neet', 'occupancy', 'cafe'];
 
 /** An extract whose latest month is too old for the as-of date (privacy-and-reliability.md). */
 export async function staleExtractWarnings(

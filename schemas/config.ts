@@ -52,15 +52,19 @@ export const KpiOverride = z
   })
   .strict();
 
+/** Used when the configuration names no municipality, with a `municipality_not_configured` warning. */
+export const DEFAULT_MUNICIPALITY = { code: '360', name: 'Lolland Kommune' } as const;
+
 export const Config = z
   .object({
+    /** The municipality of rows without a `municipality` column; DEFAULT_MUNICIPALITY when not set. */
     municipality: z
       .object({
         code: z.string().regex(/^\d{3}$/, 'a 3-digit kommunekode such as 360'),
         name: z.string().min(1),
       })
       .strict()
-      .default({ code: '360', name: 'Lolland Kommune' }),
+      .optional(),
     /** Disclosure control: counts in 1..minCell-1 are suppressed in public/. */
     minCell: z.number().int().min(1).default(5),
     /** "Employed in a month": wage_hours above this (kpis.md, common definitions). */
@@ -84,6 +88,23 @@ export const Config = z
       .object({ privat: z.number().min(0).default(0.05), offentlig: z.number().min(0).default(0.08) })
       .strict()
       .default({ privat: 0.05, offentlig: 0.08 }),
+    /**
+     * Publish computed values even when an input they read was rejected whole or shrank (exit 0 with a
+     * `partial_publish` warning) instead of holding them back at their previous values (exit 3).
+     */
+    allowPartial: z.boolean().default(false),
+    /** An extract's rows in a month may fall by this fraction against the previous published run. */
+    volumeDropTolerance: z.number().min(0).max(1).default(0.2),
+    /**
+     * More known values of open code columns, by `<extract>.<column>` (e.g. `enrollment.programme`):
+     * values not known give an `unknown_code` warning with a "did you mean".
+     */
+    knownCodes: z.record(z.string(), z.array(z.string().min(1))).default({}),
+    /**
+     * A group (name or number) that may read restricted/, .cache/ and the run folders (0750/0640);
+     * without it they are the owner's only (0700/0600).
+     */
+    restrictedGroup: z.string().min(1).optional(),
     kpis: z.record(z.string(), KpiOverride).default({}),
     initiatives: z.array(Initiative).default([]),
     /** Outcome contracts (contracts.md); each entry is evaluated with evidence. */
@@ -91,3 +112,14 @@ export const Config = z
   })
   .strict();
 export type Config = z.infer<typeof Config>;
+
+/** The configured municipality, or the default one (then `assumed`). */
+export function municipalityOf(config: Pick<Config, 'municipality'>): {
+  code: string;
+  name: string;
+  assumed: boolean;
+} {
+  return config.municipality
+    ? { ...config.municipality, assumed: false }
+    : { ...DEFAULT_MUNICIPALITY, assumed: true };
+}

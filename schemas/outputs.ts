@@ -42,6 +42,18 @@ export const InputFile = z.object({
 });
 export type InputFile = z.infer<typeof InputFile>;
 
+/**
+ * Why a KPI or contract was held back at its previous published values (privacy-and-reliability.md: a
+ * rejected input never silently changes a published figure).
+ */
+export const HeldBack = z.object({
+  reason: z.string().describe('what happened to which input, in words'),
+  files: z
+    .array(z.string())
+    .describe('the input files (relative to the inbox), or extract folders, behind it'),
+});
+export type HeldBack = z.infer<typeof HeldBack>;
+
 export const Manifest = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   runId: z.string(),
@@ -51,15 +63,43 @@ export const Manifest = z.object({
   codeVersion: z.string(),
   configHash: z.string(),
   keyFingerprint: z.string().describe('sha256 fingerprint of the pseudonymisation key, not the key'),
-  municipality: z.object({ code: z.string(), name: z.string() }),
+  municipality: z.object({
+    code: z.string(),
+    name: z.string(),
+    assumed: z
+      .boolean()
+      .optional()
+      .describe('true when no configuration named the municipality and the default was used'),
+  }),
   inputs: z.array(InputFile),
   totals: z.object({
     rowsRead: z.number().int(),
     rowsLoaded: z.number().int(),
     rowsRejected: z.number().int(),
+    rowsSkipped: z.number().int(),
   }),
   checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string() })),
   warnings: z.array(Warning),
+  heldBack: z
+    .array(HeldBack.extend({ kind: z.enum(['kpi', 'contract']), id: z.string() }))
+    .describe(
+      'KPIs and contracts published at their previous values because an input they read was rejected or shrank',
+    ),
+  volumes: z
+    .record(z.string(), z.record(z.string(), z.number().int()))
+    .describe(
+      'rows per extract and month (YYYY-MM; "all" for extracts without months), as the KPIs read them; the next run compares its own against these',
+    ),
+  overrides: z
+    .array(
+      z.object({
+        extract: z.string(),
+        file: z.string().describe('the file whose rows won'),
+        overrode: z.string().describe('the earlier file whose rows it replaced'),
+        keys: z.number().int().describe('how many keys (e.g. person-months) it replaced'),
+      }),
+    )
+    .describe('where a later or correction file replaced rows of another file on the same key'),
   stages: z.array(z.object({ name: z.string(), seconds: z.number() })),
   outputs: z.array(z.object({ path: z.string(), sha256: z.string(), bytes: z.number().int() })),
 });
@@ -120,6 +160,9 @@ export const KpiEntry = z.object({
     })
     .nullable(),
   status: KpiStatus,
+  heldBack: HeldBack.optional().describe(
+    'present when this entry was held back: it is the previous publication, carried over unchanged',
+  ),
   restatements: z.array(
     z.object({
       period: z.string(),
@@ -199,6 +242,7 @@ export const DsiContractJson = z.object({
     expectedRepayment: z.number(),
   }),
   warnings: z.array(z.string()),
+  heldBack: HeldBack.optional(),
 });
 export type DsiContractJson = z.infer<typeof DsiContractJson>;
 
@@ -239,5 +283,21 @@ export const GrantContractJson = z.object({
   ),
   payout: z.object({ rate1: z.number(), released: z.number(), withheld: z.number(), total: z.number() }),
   warnings: z.array(z.string()),
+  heldBack: HeldBack.optional(),
 });
+
+/**
+ * A contract held back before it was ever published: there is no previous evaluation to carry over, so
+ * it has no figures, only the reason.
+ */
+export const HeldBackContractJson = z.object({
+  id: z.string(),
+  kind: z.enum(['dsi_social_investment', 'grant_result_requirements']),
+  title: z.string(),
+  asOf: z.iso.date(),
+  municipality: z.string(),
+  status: z.literal('no_data'),
+  heldBack: HeldBack,
+});
+export type HeldBackContractJson = z.infer<typeof HeldBackContractJson>;
 export type GrantContractJson = z.infer<typeof GrantContractJson>;

@@ -16,7 +16,7 @@ import { Db } from '../pipelines/duckdb.ts';
 import { ingestInbox } from '../pipelines/ingest/ingest.ts';
 import { sniffHooks } from '../pipelines/ingest/sniff.ts';
 import { openWorkDb } from '../pipelines/run.ts';
-import type { InputFile, Manifest } from '../schemas/outputs.ts';
+import type { InputFile, KpisJson, Manifest } from '../schemas/outputs.ts';
 import { TEST_KEY, tempDir } from './helpers.ts';
 
 const EMP = 'cpr;month;wage_hours;in_education';
@@ -321,6 +321,7 @@ const CASES: Case[] = [
 describe('a matrix of malformed deliveries, in one real run', () => {
   let manifest: Manifest;
   let quarantine: string;
+  let out: string;
   let code: number;
   let stderr = '';
   beforeAll(async () => {
@@ -329,7 +330,7 @@ describe('a matrix of malformed deliveries, in one real run', () => {
       mkdirSync(join(inbox, c.file, '..'), { recursive: true });
       writeFileSync(join(inbox, c.file), await c.content());
     }
-    const out = await tempDir('kpi-badout-');
+    out = await tempDir('kpi-badout-');
     const err = new Writable({
       write: (chunk, _e, cb) => {
         stderr += String(chunk);
@@ -346,10 +347,38 @@ describe('a matrix of malformed deliveries, in one real run', () => {
     quarantine = join(out, 'restricted', 'quarantine');
   });
 
-  it('covers at least 25 kinds of bad input, and the run still publishes (exit 0) without a stack trace', () => {
+  it('covers at least 25 kinds of bad input, and the run still publishes without a stack trace', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(25);
-    expect(code, stderr).toBe(0);
+    // Whole employment files were rejected: what reads employment is held back (never published
+    // before, so it is published as no_data with the reason), and the run exits 3.
+    expect(code, stderr).toBe(3);
     expect(stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+    expect(manifest.heldBack.map((h) => `${h.kind} ${h.id}`)).toEqual([
+      'kpi sel85_employment_rate',
+      'kpi treatment_employment_retained',
+      'kpi jobfokus_success_share',
+      'kpi ungeloftet_share',
+      'contract jobfokus',
+      'contract ungeloftet',
+    ]);
+    const rejected = manifest.inputs.filter((i) => i.status === 'rejected').map((i) => i.file);
+    expect(rejected).toEqual([
+      'employment/03_binary.csv',
+      'employment/04_pipe_delimited.csv',
+      'employment/05_mixed_encoding.csv',
+      'employment/06_missing_column.csv',
+      'employment/13_truncated.csv.gz',
+      'employment/18_stray_cp1252_byte.csv',
+      'employment/19_old_excel.xls',
+      'enrollment/11_formula.xlsx',
+      'enrollment/12_merged.xlsx',
+    ]);
+    // The §85 rate reads employment only; the contracts read enrollment too.
+    expect(manifest.heldBack[0]!.files).toEqual(rejected.filter((f) => f.startsWith('employment/')));
+    expect(manifest.heldBack.find((h) => h.id === 'ungeloftet')!.files).toEqual(rejected);
+    const kpis = JSON.parse(readFileSync(join(out, 'public', 'kpis.json'), 'utf8')) as KpisJson;
+    const sel85 = kpis.kpis.find((k) => k.id === 'sel85_employment_rate')!;
+    expect([sel85.status, sel85.series, sel85.heldBack?.files.length]).toEqual(['no_data', [], 7]);
   });
 
   it.each(CASES.map((c) => [c.file, c] as const))('%s', (file, c) => {
@@ -357,7 +386,7 @@ describe('a matrix of malformed deliveries, in one real run', () => {
     expect(input, file).toBeDefined();
     expect(input!.status, `${file}: ${input!.message ?? ''}`).toBe(c.status);
     expect([input!.rowsRead, input!.rowsLoaded, input!.rowsRejected], file).toEqual(c.counts);
-    expect(input!.rowsRead).toBe(input!.rowsLoaded + input!.rowsRejected);
+    expect(input!.rowsRead).toBe(input!.rowsLoaded + input!.rowsRejected + input!.rowsSkipped);
     const warning = manifest.warnings.find((w) => w.file === file);
     const rejects = (() => {
       try {

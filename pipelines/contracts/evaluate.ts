@@ -3,16 +3,29 @@
  * restricted/contracts/<id>.json and <id>.evidence.parquet (one row per person and period: person_key,
  * whether they counted, whether they succeeded, and why), from which every count can be recomputed.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContractConfig } from '../../schemas/contracts.ts';
-import { DsiContractJson, GrantContractJson } from '../../schemas/outputs.ts';
+import type { ExtractName } from '../../schemas/extracts.ts';
+import {
+  DsiContractJson,
+  GrantContractJson,
+  type HeldBack,
+  HeldBackContractJson,
+} from '../../schemas/outputs.ts';
 import type { Db } from '../duckdb.ts';
 import { sqlString } from '../ingest/contract.ts';
 import { dsiEvidenceSql, evaluateDsi } from './dsi.ts';
 import { evaluateGrant, grantEvidenceSql } from './grant.ts';
 
 export type ContractResult = DsiContractJson | GrantContractJson;
+
+/** The extracts each kind of contract reads (held back when one of them is not to be trusted). */
+export const CONTRACT_EXTRACTS: Record<ContractConfig['kind'], ExtractName[]> = {
+  // Participants, success months and goal 2's life-satisfaction answers (checked against responses).
+  dsi_social_investment: ['enrollment', 'employment', 'survey_responses', 'survey_answers'],
+  grant_result_requirements: ['enrollment', 'employment'],
+};
 
 export async function evaluateContracts(
   db: Db,
@@ -69,4 +82,44 @@ export function contractParams(contracts: ContractConfig[]): [string, string, st
       p('min_hours', c.minHours),
     ];
   });
+}
+
+/**
+ * A contract that is not evaluated this run keeps its previously published files (`--select`, or held
+ * back: then its JSON also says why). Held back before it was ever published, it gets a file that has
+ * no figures, only the reason.
+ */
+export async function carryOverContract(
+  fromRestricted: string,
+  toRestricted: string,
+  c: Pick<ContractConfig, 'id' | 'kind' | 'title'>,
+  hold?: { asOf: string; municipality: string; heldBack: HeldBack },
+): Promise<void> {
+  for (const [dir, names] of [
+    ['contracts', [`${c.id}.json`, `${c.id}.evidence.parquet`]],
+    ['charts', [`${c.id}.vl.json`, `${c.id}.svg`, `${c.id}.png`]],
+  ] as const) {
+    await mkdir(join(toRestricted, dir), { recursive: true });
+    for (const n of names) {
+      await copyFile(join(fromRestricted, dir, n), join(toRestricted, dir, n)).catch(() => {});
+    }
+  }
+  if (!hold) return;
+  const file = join(toRestricted, 'contracts', `${c.id}.json`);
+  const before = await readFile(file, 'utf8')
+    .then((t) => JSON.parse(t) as Record<string, unknown>)
+    .catch(() => undefined);
+  const json =
+    before && !('status' in before)
+      ? { ...before, heldBack: hold.heldBack }
+      : HeldBackContractJson.parse({
+          id: c.id,
+          kind: c.kind,
+          title: c.title,
+          asOf: hold.asOf,
+          municipality: hold.municipality,
+          status: 'no_data',
+          heldBack: hold.heldBack,
+        });
+  await writeFile(file, `${JSON.stringify(json, null, 2)}\n`, 'utf8');
 }

@@ -176,9 +176,10 @@ function evaluateSeries(
     const value = row ? kpiValue(def, row) : null;
     const target = targetFor(def.target, period, baseline, row?.benchmark);
     let status: KpiStatus;
-    // No data is never zero (privacy-and-reliability.md): a period of a delivered extract without the
-    // data it needs has no value and is incomplete (running, or a month it needs is missing).
-    if (!delivered) status = 'no_data';
+    // No data is never zero (privacy-and-reliability.md): a period with nothing at all is no_data; one
+    // with a population but without the outcome data it needs (the months after the last delivery, the
+    // running month) has no value and is incomplete.
+    if (!delivered || !row) status = 'no_data';
     else if (value === null) status = 'incomplete';
     else if (!row!.complete) status = 'incomplete';
     else if (def.target.rule === 'none') status = 'no_target';

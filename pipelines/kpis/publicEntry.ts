@@ -2,7 +2,8 @@
  * Turns an evaluated KPI into its public kpis.json entry: floats for publishing, disclosure control
  * (primary and secondary), and restatements against the previous published run (outputs.md).
  */
-import type { KpiEntry, SeriesPoint } from '../../schemas/outputs.ts';
+import type { HeldBack, KpiEntry, SeriesPoint } from '../../schemas/outputs.ts';
+import type { KpiDefinition } from './catalogue.ts';
 import { suppressCount, suppressShare } from './disclosure.ts';
 import type { EvaluatedKpi, EvaluatedPoint } from './evaluate.ts';
 
@@ -114,5 +115,25 @@ export function toPublicEntry(
       : null,
     status: ev.status,
     restatements,
+  };
+}
+
+/** A KPI held back before it was ever published: no figures, and the reason. */
+export function noDataEntry(def: KpiDefinition, municipality: string, heldBack: HeldBack): KpiEntry {
+  return {
+    id: def.id,
+    title: def.title,
+    unit: def.unit,
+    grain: def.grain,
+    direction: def.direction,
+    municipality,
+    source: def.source,
+    baseline: null,
+    target: def.target,
+    series: [],
+    latest: null,
+    status: 'no_data',
+    heldBack,
+    restatements: [],
   };
 }

@@ -17,7 +17,13 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, join, sep } from 'node:path';
 import { marked } from 'marked';
-import { DsiContractJson, GrantContractJson, type KpiEntry, type KpisJson } from '../../schemas/outputs.ts';
+import {
+  DsiContractJson,
+  GrantContractJson,
+  type KpiEntry,
+  type KpisJson,
+  type Manifest,
+} from '../../schemas/outputs.ts';
 import { Db } from '../duckdb.ts';
 import { RunError } from '../errors.ts';
 import { sqlString } from '../ingest/contract.ts';
@@ -30,6 +36,8 @@ import {
   type VegaLiteSpec,
 } from './charts.ts';
 
+type HoldBack = Manifest['heldBack'][number];
+
 const require = createRequire(import.meta.url);
 export const NOTEBOOK_DIR = new URL('../../notebooks/', import.meta.url);
 
@@ -41,6 +49,8 @@ export interface ReportContext {
   /** restricted/ of the run (warehouse.duckdb, contracts/*.json). */
   restrictedDir: string;
   workDir: string;
+  /** What this run held back at its previous values (a banner at the top of every report). */
+  heldBack?: HoldBack[];
 }
 
 interface Block {
@@ -158,30 +168,56 @@ async function openReportDb(ctx: ReportContext, audience: string): Promise<Db> {
     for (const f of (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'))) {
       const id = basename(f, '.json');
       const c = JSON.parse(await readFile(join(dir, f), 'utf8')) as Record<string, unknown>;
-      for (const part of ['measurements', 'months', 'requirements'] as const) {
-        if (!Array.isArray(c[part])) continue;
-        const rows = c[part] as unknown[];
-        // An empty list still becomes a table (with the documented columns), so a notebook's query runs.
-        const element =
-          part === 'measurements'
-            ? DsiContractJson.shape.measurements.element
-            : GrantContractJson.shape[part].element;
-        const template = Object.fromEntries(Object.keys(element.shape).map((k) => [k, null]));
+      // Every table of the contract's kind is made, with the documented columns even when the file has
+      // no rows or no figures (a contract held back before it was ever published), so a notebook's
+      // query runs and shows "(ingen rækker)".
+      const kind =
+        'measurements' in c
+          ? 'dsi'
+          : 'months' in c
+            ? 'grant'
+            : c.kind === 'dsi_social_investment'
+              ? 'dsi'
+              : 'grant';
+      const parts =
+        kind === 'dsi'
+          ? { measurements: DsiContractJson.shape.measurements.element, totals: DsiContractJson.shape.totals }
+          : {
+              months: GrantContractJson.shape.months.element,
+              requirements: GrantContractJson.shape.requirements.element,
+              payout: GrantContractJson.shape.payout,
+            };
+      for (const [part, shape] of Object.entries(parts)) {
+        const value = c[part];
+        const rows = (Array.isArray(value) ? value : value ? [value] : []) as unknown[];
+        const template = Object.fromEntries(Object.keys(shape.shape).map((k) => [k, null]));
         const file = join(ctx.workDir, `report_${id}_${part}.json`);
         await writeFile(file, JSON.stringify(rows.length ? rows : [template]));
         await db.run(
           `CREATE TABLE ${id}_${part} AS SELECT * FROM read_json_auto(${sqlString(file)})${rows.length ? '' : ' WHERE false'}`,
         );
       }
-      for (const part of ['totals', 'payout'] as const) {
-        if (!c[part]) continue;
-        const file = join(ctx.workDir, `report_${id}_${part}.json`);
-        await writeFile(file, JSON.stringify([c[part]]));
-        await db.run(`CREATE TABLE ${id}_${part} AS SELECT * FROM read_json_auto(${sqlString(file)})`);
-      }
     }
   }
   return db;
+}
+
+/**
+ * The banner that names what this run held back, the files behind it and what to do. A public report
+ * names only the KPIs (the contracts are restricted).
+ */
+export function heldBackBanner(holds: HoldBack[], ctx: ReportContext, audience: string): string {
+  const shown = holds.filter((h) => audience === 'restricted' || h.kind === 'kpi');
+  if (shown.length === 0) return '';
+  const title = (h: HoldBack) =>
+    h.kind === 'kpi' ? (ctx.kpis.kpis.find((k) => k.id === h.id)?.title ?? h.id) : `Kontrakt ${h.id}`;
+  const items = shown
+    .map(
+      (h) =>
+        `<li><strong>${escapeHtml(title(h))}</strong>: ${escapeHtml(h.files.join(', '))}. <span class="why">${escapeHtml(h.reason)}</span></li>`,
+    )
+    .join('');
+  return `<div class="held-back" role="alert"><p><strong>Tal holdt tilbage.</strong> Disse tal er ikke opdateret i denne kørsel, fordi en fil, de bygger på, blev afvist eller er blevet mindre end sidst. De viste tal er fra den forrige offentliggørelse.</p><ul>${items}</ul><p>Ret eller genlever filen; næste kørsel opdaterer tallene. Er ændringen tilsigtet, kan kørslen offentliggøre de nye tal med <code>--allow-partial</code>.</p></div>`;
 }
 
 let libraries: string | undefined;
@@ -221,6 +257,9 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .status { padding: .05rem .4rem; border-radius: .6rem; font-size: .8rem; white-space: nowrap; }
 .s-on_track { background: #e3f3e6; color: #1a7f37; } .s-off_track { background: #fbe4e4; color: #c62828; }
 .s-incomplete, .s-no_data, .s-no_baseline { background: #eee; color: #555; } .s-no_target { background: #e6eef6; color: #1f4e79; }
+.held-back { border: 2px solid #c62828; background: #fdf1f1; padding: .4rem 1rem; margin: 1rem 0; }
+.held-back .why { color: var(--muted); font-size: .9rem; }
+.held-note { color: #c62828; }
 section.kpi { break-inside: avoid; page-break-inside: avoid; }
 @media print {
   main { max-width: none; padding: 0; }
@@ -259,7 +298,7 @@ export async function renderNotebook(
     return `<div class="chart" id="${id}" role="img"></div>`;
   };
   const kpiSection = (k: KpiEntry) =>
-    `<section class="kpi" data-kpi="${escapeHtml(k.id)}"><h2>${escapeHtml(k.title)}</h2><p class="sentence">${escapeHtml(statusSentence(k, minCell))}</p>${chart(kpiChartSpec(k, minCell, ctx.kpis.asOf))}${kpiTable(k, minCell)}<p class="meta">Kilde: ${escapeHtml(k.source)}</p></section>`;
+    `<section class="kpi" data-kpi="${escapeHtml(k.id)}"><h2>${escapeHtml(k.title)}</h2>${k.heldBack ? `<p class="held-note"><strong>Holdt tilbage:</strong> tallene er fra forrige offentliggørelse (${escapeHtml(k.heldBack.files.join(', '))}).</p>` : ''}<p class="sentence">${escapeHtml(statusSentence(k, minCell))}</p>${chart(kpiChartSpec(k, minCell, ctx.kpis.asOf))}${kpiTable(k, minCell)}<p class="meta">Kilde: ${escapeHtml(k.source)}</p></section>`;
   try {
     for (const b of blocks) {
       const where = `Notebook ${name}.md, block ${b.number}`;
@@ -316,6 +355,7 @@ ${await inlineLibraries()}
 <main>
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(ctx.municipalityName)} · opgjort pr. ${escapeHtml(ctx.kpis.asOf)} · kørsel ${escapeHtml(ctx.kpis.runId)}${audience === 'restricted' ? ' · FORTROLIGT: kun økonomi og analytikere' : ''}</p>
+${heldBackBanner(ctx.heldBack ?? [], ctx, audience)}
 ${parts.join('\n')}
 </main>
 <script>
@@ -356,7 +396,7 @@ export async function renderNotebooks(
 export async function reportCommand(outDir: string, workDir: string): Promise<RenderedNotebook[]> {
   const publicDir = join(outDir, 'public');
   let kpis: KpisJson;
-  let manifest: { municipality: { name: string } };
+  let manifest: { municipality: { name: string }; heldBack?: HoldBack[] };
   try {
     kpis = JSON.parse(await readFile(join(publicDir, 'kpis.json'), 'utf8')) as KpisJson;
     manifest = JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8'));
@@ -368,6 +408,7 @@ export async function reportCommand(outDir: string, workDir: string): Promise<Re
   return renderNotebooks({
     kpis,
     municipalityName: manifest.municipality.name,
+    heldBack: manifest.heldBack ?? [],
     publicDir,
     restrictedDir: join(outDir, 'restricted'),
     workDir,

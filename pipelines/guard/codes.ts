@@ -1,0 +1,68 @@
+/**
+ * Open code columns (a programme, a survey) accept any value, so a misspelt one would silently make a
+ * new programme: `ungelftet` youths would vanish from the Ungeløftet group. Every value that is not
+ * known gets a warning with its row count, the known values and a "did you mean".
+ */
+
+import type { Config } from '../../schemas/config.ts';
+import type { ExtractName } from '../../schemas/extracts.ts';
+import type { Warning } from '../../schemas/outputs.ts';
+import type { Db } from '../duckdb.ts';
+import { CONTRACTS, quoteIdent, sqlString } from '../ingest/contract.ts';
+import { closest } from '../ingest/fold.ts';
+import { maskCprs } from '../ingest/pseudonym.ts';
+
+/** The known values of an open code column: the contract's examples, the configuration's and its contracts'. */
+export function knownCodes(config: Config, extract: string, column: string): string[] {
+  const col = CONTRACTS[extract as ExtractName]?.columns.find((c) => c.name === column);
+  const known = new Set([...(col?.examples ?? []), ...(config.knownCodes[`${extract}.${column}`] ?? [])]);
+  if (extract === 'enrollment' && column === 'programme')
+    for (const c of config.contracts) known.add(c.programme);
+  if (column === 'survey')
+    for (const c of config.contracts) if (c.kind === 'dsi_social_investment') known.add(c.goal2.survey);
+  return [...known];
+}
+
+/** The open code columns: `<extract>.<column>`, the keys `knownCodes` takes. */
+export function openCodeColumns(): string[] {
+  return Object.values(CONTRACTS).flatMap((c) =>
+    c.columns.filter((col) => col.openCodes).map((col) => `${c.extract}.${col.name}`),
+  );
+}
+
+export async function unknownCodeWarnings(
+  db: Db,
+  config: Config,
+  delivered: readonly ExtractName[],
+): Promise<Warning[]> {
+  const warnings: Warning[] = [];
+  for (const extract of delivered) {
+    for (const col of CONTRACTS[extract].columns.filter((c) => c.openCodes)) {
+      const known = knownCodes(config, extract, col.name);
+      const rows = await db.all<{ value: string; n: number }>(
+        `SELECT ${quoteIdent(col.name)} AS value, count(*)::BIGINT AS n FROM staging.${extract}
+         WHERE ${quoteIdent(col.name)} NOT IN (${known.map(sqlString).join(', ') || "''"})
+         GROUP BY ALL ORDER BY n DESC, value`,
+      );
+      const programmes = config.contracts.map((c) => c.programme);
+      for (const r of rows) {
+        const near = closest(r.value, known);
+        const contract =
+          extract === 'enrollment' && col.name === 'programme' && near && programmes.includes(near)
+            ? config.contracts.find((c) => c.programme === near)
+            : undefined;
+        warnings.push({
+          code: 'unknown_code',
+          extract,
+          message: maskCprs(
+            `${extract}.${col.name}: ${r.n} ${r.n === 1 ? 'row has' : 'rows have'} the value "${r.value}", which is not a known value (known: ${known.join(', ')}).` +
+              (near ? ` Did you mean "${near}"?` : '') +
+              (contract ? ` Those rows are not counted in the group of contract ${contract.id}.` : '') +
+              ` If the value is right, add it to knownCodes."${extract}.${col.name}" in the configuration.`,
+          ),
+        });
+      }
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,35 @@
+/**
+ * Rows without a `municipality` column belong to the configured municipality. When no configuration
+ * names one, the default is assumed, and the run says so: data must not be published as Lolland
+ * Kommune's without anyone noticing.
+ */
+
+import { type Config, municipalityOf } from '../../schemas/config.ts';
+import type { ExtractName } from '../../schemas/extracts.ts';
+import type { Warning } from '../../schemas/outputs.ts';
+import type { Db } from '../duckdb.ts';
+import { CONTRACTS } from '../ingest/contract.ts';
+
+export async function municipalityWarnings(
+  db: Db,
+  config: Config,
+  delivered: readonly ExtractName[],
+): Promise<Warning[]> {
+  const m = municipalityOf(config);
+  if (!m.assumed) return [];
+  const without: string[] = [];
+  for (const extract of delivered) {
+    if (!CONTRACTS[extract].columns.some((c) => c.name === 'municipality')) continue;
+    const r = await db.one<{ any: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM ingest.${extract} WHERE municipality IS NULL) AS "any"`,
+    );
+    if (r.any) without.push(extract);
+  }
+  if (without.length === 0) return [];
+  return [
+    {
+      code: 'municipality_not_configured',
+      message: `No configuration names the municipality, and rows of ${without.join(', ')} have no municipality column, so they are counted as ${m.name} (${m.code}). Name your municipality in the configuration file: "municipality": {"code": "<kommunekode>", "name": "<navn>"}, and pass it with --config.`,
+    },
+  ];
+}

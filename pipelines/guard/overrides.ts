@@ -1,0 +1,37 @@
+/**
+ * Which delivery won (extracts.md: where two rows share a key, the row of the later file wins; a
+ * correction file after every regular one). Per pair of files, how many keys the winner replaced, so an
+ * analyst can see that a correction took effect.
+ */
+import { EXTRACT_NAMES } from '../../schemas/extracts.ts';
+import type { Manifest } from '../../schemas/outputs.ts';
+import type { Db } from '../duckdb.ts';
+import { CONTRACTS, quoteIdent } from '../ingest/contract.ts';
+
+export type Override = Manifest['overrides'][number];
+
+/** The person-month extracts compare only months that more than one file delivers (meta.latest_person_months). */
+const PERSON_MONTHS = new Set(['employment', 'neet']);
+
+export async function fileOverrides(db: Db): Promise<Override[]> {
+  const out: Override[] = [];
+  for (const extract of EXTRACT_NAMES) {
+    const c = CONTRACTS[extract];
+    if (c.key.length === 0) continue;
+    const key = c.key.map((k) => quoteIdent(k === 'cpr' ? 'person_id' : k)).join(', ');
+    const rows = PERSON_MONTHS.has(extract)
+      ? `(SELECT * FROM meta.rows_of('ingest.${extract}') WHERE month IN (
+           SELECT month FROM (SELECT DISTINCT _file_seq, month FROM meta.rows_of('ingest.${extract}'))
+           GROUP BY month HAVING count(*) > 1))`
+      : `meta.rows_of('ingest.${extract}')`;
+    const found = await db.all<{ file: string; overrode: string; keys: number }>(`
+      WITH r AS (SELECT ${key}, _file, _file_seq FROM ${rows}),
+      w AS (SELECT ${key}, arg_max(_file, _file_seq) AS winner, max(_file_seq) AS seq
+            FROM r GROUP BY ALL HAVING count(DISTINCT _file_seq) > 1)
+      SELECT w.winner AS file, r._file AS overrode, count(*)::BIGINT AS keys
+      FROM r JOIN w USING (${key}) WHERE r._file_seq < w.seq
+      GROUP BY ALL ORDER BY file, overrode`);
+    for (const f of found) out.push({ extract, ...f });
+  }
+  return out;
+}
