@@ -17,6 +17,7 @@ import { municipalityWarnings } from './guard/municipality.ts';
 import { extractVolumes, type Volumes, volumeDrops } from './guard/volumes.ts';
 import { loadHandover, runIngestWorker } from './ingest/isolated.ts';
 import type { Reporter } from './log.ts';
+import { keyFileWarnings } from './publish/access.ts';
 import { duckdbOptions, workerDuckdbOptions } from './run.ts';
 import { buildWarehouse, staleExtractWarnings } from './warehouse.ts';
 
@@ -35,6 +36,8 @@ export async function check(opts: {
   asOf: string;
   config: Config;
   key: string;
+  /** Where the key was read from, to warn when others can read it. */
+  keyFile?: string;
   workDir: string;
   reporter?: Reporter;
 }): Promise<CheckResult> {
@@ -77,7 +80,10 @@ export async function check(opts: {
 
   // The warehouse a run would build, in memory (pseudonymised rows only), for what run would decide.
   const db = await Db.open(':memory:', duckdbOptions(opts.workDir, opts.config));
-  let warnings: Warning[] = [...result.warnings];
+  let warnings: Warning[] = [
+    ...(await keyFileWarnings(opts.keyFile, opts.config.restrictedGroup)),
+    ...result.warnings,
+  ];
   let volumes: Volumes;
   try {
     await db.run("ATTACH ':memory:' AS scratch");

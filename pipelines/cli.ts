@@ -213,7 +213,8 @@ export async function main(
         const key = resolveKey(env);
         const { run } = await import('./run.ts');
         const inbox = resolve((values.inbox as string | undefined) ?? 'inbox');
-        const r = await run({ inbox, out, asOf, config, key, select, reporter });
+        const keyFile = env.KPI_PSEUDONYM_KEY ? undefined : env.KPI_PSEUDONYM_KEY_FILE;
+        const r = await run({ inbox, out, asOf, config, key, keyFile, select, reporter });
         printSummary(stdout, r.manifest, r.kpis.kpis, out);
         return r.manifest.heldBack.length > 0 ? 3 : 0;
       }
@@ -224,7 +225,8 @@ export async function main(
         const inbox = resolve((values.inbox as string | undefined) ?? 'inbox');
         const work = await mkdtemp(join(tmpdir(), 'kpi-check-'));
         try {
-          const r = await check({ inbox, out, asOf, config, key, workDir: work, reporter });
+          const keyFile = env.KPI_PSEUDONYM_KEY ? undefined : env.KPI_PSEUDONYM_KEY_FILE;
+          const r = await check({ inbox, out, asOf, config, key, keyFile, workDir: work, reporter });
           stdout.write(`${maskCprs(r.text)}\n`);
           return r.exitCode;
         } finally {

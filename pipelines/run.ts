@@ -34,6 +34,7 @@ import { copyAndHash, sha256File } from './ingest/sniff.ts';
 import { type EvaluatedKpi, evaluateKpi } from './kpis/evaluate.ts';
 import { noDataEntry, toPublicEntry } from './kpis/publicEntry.ts';
 import { type Reporter, silentReporter } from './log.ts';
+import { keyFileWarnings, lockDown, privateDir, restrictedAccess } from './publish/access.ts';
 import { RUNS_DIR, removeUnpublished, runDir, switchTo } from './publish/atomic.ts';
 import { acquireLock } from './publish/lock.ts';
 import { longRows, writeArrow, writeCsv, writeParquet } from './publish/tables.ts';
@@ -49,6 +50,8 @@ export interface RunOptions {
   config: Config;
   key: string;
   select?: string[];
+  /** Where the key was read from (KPI_PSEUDONYM_KEY_FILE), to warn when others can read it. */
+  keyFile?: string;
   reporter?: Reporter;
   now?: () => Date;
 }
@@ -243,7 +246,7 @@ async function startFromCache(outDir: string, workDir: string, identity: string)
 
 export async function openWorkDb(workDir: string, config: Config, key: string): Promise<Db> {
   const options = duckdbOptions(workDir, config);
-  await mkdir(options.tempDirectory, { recursive: true });
+  await privateDir(options.tempDirectory, restrictedAccess(config.restrictedGroup));
   const db = await Db.open(join(workDir, 'warehouse.duckdb'), options);
   await db.run(`ATTACH ':memory:' AS scratch; ${setKeyVariablesSql(key)}`);
   return db;
@@ -266,9 +269,10 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       `The inbox ${inbox} does not exist or is not a folder. Check --inbox; nothing was changed.`,
     );
   }
+  const access = restrictedAccess(opts.config.restrictedGroup);
   await mkdir(outDir, { recursive: true });
-  const lock = await acquireLock(outDir, runId);
-  const warnings: Warning[] = [];
+  const lock = await acquireLock(outDir, runId, access.fileMode);
+  const warnings: Warning[] = [...(await keyFileWarnings(opts.keyFile, opts.config.restrictedGroup))];
   if (lock.tookOverFrom) {
     warnings.push({
       code: 'stale_lock',
@@ -281,9 +285,12 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   let db: Db | undefined;
   try {
     await removeUnpublished(outDir);
-    await mkdir(workDir, { recursive: true });
+    // Raw values live in the work and spill folders while the run lasts: the owner's only.
+    await privateDir(join(outDir, '.work'), access);
+    await privateDir(workDir, access);
+    await privateDir(duckdbTempDir(workDir, opts.config), access);
     await mkdir(join(staging, 'public'), { recursive: true });
-    await mkdir(join(staging, 'restricted'), { recursive: true });
+    await privateDir(join(staging, 'restricted'), access);
     const previous = await readPrevious(outDir);
     const previousManifest = await readPreviousManifest(outDir);
     const previousFingerprint = previousManifest?.keyFingerprint;
@@ -613,12 +620,14 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     // The last stage's duration is known only once it has returned.
     manifest.stages = [...stages.list];
     await writeJson(join(staging, 'manifest.json'), manifest);
+    await lockDown(join(staging, 'restricted'), access);
     await faultPause('switch', reporter);
     await rename(staging, runDir(outDir, runId));
     await switchTo(outDir, runId, opts.config.keepRuns);
     if (opts.config.incremental) {
-      await mkdir(join(outDir, '.cache'), { recursive: true });
+      await privateDir(join(outDir, '.cache'), access);
       await rename(join(workDir, 'warehouse.duckdb'), join(outDir, CACHE_FILE));
+      await lockDown(join(outDir, CACHE_FILE), access);
     }
     reporter.event({ stage: 'publish', event: 'published', message: `published run ${runId} to ${outDir}` });
     return { runId, manifest, kpis, outDir };

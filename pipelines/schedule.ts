@@ -59,6 +59,12 @@ export async function schedule(opts: ScheduleOptions): Promise<void> {
             { run: n, exitCode: code, seconds },
             `run ${n} published in ${seconds.toFixed(1)} s`,
           );
+        else if (code === 3)
+          log(
+            'run_held_back',
+            { run: n, exitCode: code, seconds },
+            `run ${n} published in ${seconds.toFixed(1)} s, with KPIs held back at their previous values (see its manifest)`,
+          );
         else
           log(
             'run_failed',
