@@ -1,8 +1,12 @@
 /** Shared test helpers: a test key, temp folders, and an in-process pipeline run. */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { main } from '../pipelines/cli.ts';
 import { loadConfig, parseConfig } from '../pipelines/config.ts';
+import { Db } from '../pipelines/duckdb.ts';
 import type { Reporter } from '../pipelines/log.ts';
 import { run } from '../pipelines/run.ts';
 import type { KpisJson, Manifest } from '../schemas/outputs.ts';
@@ -40,3 +44,83 @@ export function fraction(s: string): number {
 
 /** The stages of a run, in order, as the manifest and the logs name them. */
 export const STAGES = ['ingest', 'warehouse', 'kpis', 'contracts', 'publish', 'report'];
+
+/** Rows of a query against a run's published warehouse copy. */
+export async function warehouseRows(out: string, sql: string): Promise<unknown[]> {
+  const db = await Db.open(join(out, 'restricted', 'warehouse.duckdb'), { readOnly: true });
+  try {
+    return await db.all(sql);
+  } finally {
+    db.close();
+  }
+}
+
+/** The command line in this process, with the test key: exit code, stdout and stderr. */
+export async function cli(
+  args: string[],
+  env: NodeJS.ProcessEnv = { KPI_PSEUDONYM_KEY: TEST_KEY },
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (add: (s: string) => void) =>
+    new Writable({
+      write: (chunk, _e, cb) => {
+        add(String(chunk));
+        cb();
+      },
+    });
+  const code = await main(
+    args,
+    env,
+    sink((s) => {
+      stdout += s;
+    }),
+    sink((s) => {
+      stderr += s;
+    }),
+  );
+  return { code, stdout, stderr };
+}
+
+/** `kpi run` in a child process, paused at a stage by the fault-injection point. */
+export function spawnRun(
+  inbox: string,
+  out: string,
+  pauseAt?: string,
+  extraEnv: Record<string, string> = {},
+): { child: ChildProcess; paused: Promise<void>; done: Promise<number | null>; stderr: () => string } {
+  const child = spawn(
+    process.execPath,
+    [
+      join(import.meta.dirname, '..', 'bin', 'kpi.js'),
+      'run',
+      '--inbox',
+      inbox,
+      '--out',
+      out,
+      '--as-of',
+      '2025-03-01',
+      '--json',
+    ],
+    {
+      env: {
+        PATH: process.env.PATH,
+        KPI_PSEUDONYM_KEY: TEST_KEY,
+        ...extraEnv,
+        ...(pauseAt ? { KPI_FAULT_PAUSE: pauseAt } : {}),
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let err = '';
+  const paused = new Promise<void>((resolve, reject) => {
+    child.stderr!.on('data', (d) => {
+      err += String(d);
+      if (err.includes('"event":"paused"')) resolve();
+    });
+    child.on('exit', () => reject(new Error(`the run ended before it paused:\n${err}`)));
+  });
+  const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  paused.catch(() => {});
+  return { child, paused, done, stderr: () => err };
+}

@@ -6,21 +6,11 @@
 import { cpSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Db } from '../pipelines/duckdb.ts';
 import type { LogEvent } from '../pipelines/log.ts';
-import { runInbox, tempDir } from './helpers.ts';
+import { runInbox, tempDir, warehouseRows } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const EXAMPLES = join(ROOT, '..', 'shared', 'examples', 'inbox');
-
-async function warehouseRows(out: string, sql: string): Promise<unknown[]> {
-  const db = await Db.open(join(out, 'restricted', 'warehouse.duckdb'), { readOnly: true });
-  try {
-    return await db.all(sql);
-  } finally {
-    db.close();
-  }
-}
 
 // Person ids are numbered in the order a warehouse meets the persons, so an incremental warehouse and a
 // full run's may number them differently: compare the persons by person_key.

@@ -4,18 +4,29 @@
  * tool holding the published warehouse open never blocks a run; the same key gives the same person
  * keys and a new key rebuilds; the same inputs give the same outputs.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../pipelines/config.ts';
 import { Db, sqlHooks } from '../pipelines/duckdb.ts';
 import { RunError } from '../pipelines/errors.ts';
+import { procStat, STALE_AFTER_MS } from '../pipelines/publish/lock.ts';
 import { run, scaleMemoryLimit, workerDuckdbOptions } from '../pipelines/run.ts';
 import { KpisJson, type Manifest } from '../schemas/outputs.ts';
-import { runInbox, TEST_KEY, tempDir } from './helpers.ts';
+import { runInbox, spawnRun, TEST_KEY, tempDir } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CASES = join(ROOT, 'test', 'cases');
@@ -47,37 +58,6 @@ function snapshot(out: string): Record<string, string> {
     .update(readFileSync(join(out, 'manifest.json')))
     .digest('hex');
   return files;
-}
-
-/** `kpi run` in a child process, paused at a stage by the fault-injection point. */
-function spawnRun(
-  inbox: string,
-  out: string,
-  pauseAt?: string,
-): { child: ChildProcess; paused: Promise<void>; done: Promise<number | null>; stderr: () => string } {
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'bin', 'kpi.js'), 'run', '--inbox', inbox, '--out', out, '--as-of', '2025-03-01', '--json'],
-    {
-      env: {
-        PATH: process.env.PATH,
-        KPI_PSEUDONYM_KEY: TEST_KEY,
-        ...(pauseAt ? { KPI_FAULT_PAUSE: pauseAt } : {}),
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  let err = '';
-  const paused = new Promise<void>((resolve, reject) => {
-    child.stderr!.on('data', (d) => {
-      err += String(d);
-      if (err.includes('"event":"paused"')) resolve();
-    });
-    child.on('exit', () => reject(new Error(`the run ended before it paused:\n${err}`)));
-  });
-  const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  paused.catch(() => {});
-  return { child, paused, done, stderr: () => err };
 }
 
 describe('kill -9 never leaves a broken state', () => {
@@ -126,6 +106,58 @@ describe('one run at a time per --out', () => {
     expect(third.manifest.warnings.find((w) => w.code === 'stale_lock')?.message).toContain(
       `pid ${first.child.pid}`,
     );
+  });
+});
+
+describe('the lock never strands a night', () => {
+  it('is taken over at once after a kill -9, before the dead holder is even reaped', async () => {
+    const inbox = await sampleInbox();
+    const out = await tempDir('kpi-lock9-');
+    const first = spawnRun(inbox, out, 'kpis');
+    await first.paused;
+    // No waiting for the exit: the holder is a zombie (or still dying) when the next run starts.
+    process.kill(first.child.pid!, 'SIGKILL');
+    const next = await run({ inbox, out, asOf: '2025-03-01', config: parseConfig({}), key: TEST_KEY });
+    expect(next.manifest.warnings.find((w) => w.code === 'stale_lock')?.message).toContain(
+      `pid ${first.child.pid}`,
+    );
+    await first.done;
+  });
+
+  it('is taken over when its pid now belongs to another live process, or its heartbeat stopped', async () => {
+    const inbox = await sampleInbox();
+    const out = await tempDir('kpi-lockpid-');
+    mkdirSync(out, { recursive: true });
+    const other = spawn('sleep', ['30']);
+    try {
+      const me = procStat(process.pid);
+      // The pid is alive, but it is not the process that took the lock: it started at another time.
+      const lock = {
+        pid: other.pid,
+        host: hostname(),
+        startedAt: '2026-11-29T02:00:00.000Z',
+        runId: 'old-run',
+        procStart: '1',
+      };
+      writeFileSync(join(out, '.lock'), JSON.stringify(lock));
+      expect(procStat(other.pid!)?.start).not.toBe('1');
+      const a = await run({ inbox, out, asOf: '2025-03-01', config: parseConfig({}), key: TEST_KEY });
+      expect(a.manifest.warnings.find((w) => w.code === 'stale_lock')?.message).toContain('run old-run');
+      // A lock without the start time (an older version's) whose heartbeat stopped two minutes ago.
+      const { procStart: _, ...older } = lock;
+      writeFileSync(join(out, '.lock'), JSON.stringify(older));
+      const old = new Date(Date.now() - 2 * STALE_AFTER_MS);
+      utimesSync(join(out, '.lock'), old, old);
+      const b = await run({ inbox, out, asOf: '2025-03-01', config: parseConfig({}), key: TEST_KEY });
+      expect(b.manifest.warnings.map((w) => w.code)).toContain('stale_lock');
+      // A holder that is alive, with its own start time and a fresh heartbeat, keeps the lock.
+      writeFileSync(join(out, '.lock'), JSON.stringify({ ...lock, pid: process.pid, procStart: me!.start }));
+      await expect(
+        run({ inbox, out, asOf: '2025-03-01', config: parseConfig({}), key: TEST_KEY }),
+      ).rejects.toThrow(`Another run is using ${out}: pid ${process.pid}`);
+    } finally {
+      other.kill('SIGKILL');
+    }
   });
 });
 

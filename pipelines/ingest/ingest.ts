@@ -600,7 +600,7 @@ export function headerFinder(contract: Contract): (lines: string[]) => HeaderPla
     let bestMatched = 0;
     for (let i = start; i < Math.min(lines.length, HEADER_SEARCH_LINES); i++) {
       const line = lines[i]!;
-      if (line.trim() === '') continue;
+      if (line.replace(/[\s,;"]/g, '') === '') continue;
       if (first < 0) first = i;
       const score = headerScore(contract, splitCsvLine(line, delimiter ?? detectDelimiter(line)));
       if (score.complete) {
@@ -613,7 +613,8 @@ export function headerFinder(contract: Contract): (lines: string[]) => HeaderPla
       }
     }
     if (chosen < 0) chosen = bestMatched > 0 ? best : first >= 0 ? first : start;
-    const titleRows = lines.slice(0, chosen).filter((l) => l.trim() !== '').length;
+    // A line of only delimiters (an empty spreadsheet row) is as blank as an empty line.
+    const titleRows = lines.slice(0, chosen).filter((l) => l.replace(/[\s,;"]/g, '') !== '').length;
     return { skipLines: chosen, titleRows, ...(delimiter ? { delimiter } : {}) };
   };
 }
