@@ -91,7 +91,7 @@ function printSummary(
     k.latest?.period ?? '–',
     formatValue(k.unit, k.latest?.value),
     formatValue(k.unit, k.latest?.target),
-    STATUS_DA[k.status] ?? k.status,
+    `${STATUS_DA[k.status] ?? k.status}${k.heldBack ? ' (holdt tilbage)' : ''}`,
   ]);
   const header = ['KPI', 'Periode', 'Værdi', 'Mål', 'Status'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -30,6 +30,8 @@ export const LONG_COLUMNS = {
   suppressed: 'BOOLEAN',
   baseline_period: 'VARCHAR',
   baseline_value: 'DOUBLE',
+  /** The KPI was held back: these are its previous publication's figures (kpis.json says why). */
+  held_back: 'BOOLEAN',
 } as const;
 type Column = keyof typeof LONG_COLUMNS;
 export type LongRow = Record<Column, string | number | boolean | null>;
@@ -59,6 +61,7 @@ export function longRows(kpis: KpisJson): LongRow[] {
         suppressed: p.suppressed,
         baseline_period: k.baseline?.period ?? null,
         baseline_value: k.baseline?.value ?? null,
+        held_back: k.heldBack !== undefined,
       };
     }),
   );
