@@ -14,7 +14,7 @@ import type { KpisJson, Manifest } from '../schemas/outputs.ts';
 import { STAGES, TEST_KEY, tempDir } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const EXAMPLES = join(ROOT, '..', 'shared', 'examples', 'inbox');
+const EXAMPLES = join(ROOT, 'test', 'fixtures', 'examples-inbox');
 
 function sink(): Writable & { text: () => string } {
   const chunks: string[] = [];

@@ -10,7 +10,7 @@ import type { LogEvent } from '../pipelines/log.ts';
 import { runInbox, tempDir, warehouseRows } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const EXAMPLES = join(ROOT, '..', 'shared', 'examples', 'inbox');
+const EXAMPLES = join(ROOT, 'test', 'fixtures', 'examples-inbox');
 
 // Person ids are numbered in the order a warehouse meets the persons, so an incremental warehouse and a
 // full run's may number them differently: compare the persons by person_key.

@@ -17,7 +17,7 @@ import { openWorkDb } from '../pipelines/run.ts';
 import { buildWarehouse } from '../pipelines/warehouse.ts';
 import { TEST_KEY, tempDir } from './helpers.ts';
 
-const EXAMPLES = join(import.meta.dirname, '..', '..', 'shared', 'examples', 'inbox');
+const EXAMPLES = join(import.meta.dirname, 'fixtures', 'examples-inbox');
 const open: Db[] = [];
 afterAll(() => {
   for (const db of open) db.close();
@@ -230,7 +230,7 @@ describe('reading the next file ahead', () => {
   });
 });
 
-describe('the example inbox from shared/examples', () => {
+describe('the example inbox (test/fixtures/examples-inbox)', () => {
   it('loads every extract, quarantines the 1.034,0 hours row, and lets the correction win', async () => {
     const { db, result, quarantine } = await ingest(EXAMPLES);
     const byFile = Object.fromEntries(result.inputs.map((i) => [i.file, i]));

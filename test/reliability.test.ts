@@ -30,7 +30,7 @@ import { runInbox, spawnRun, TEST_KEY, tempDir } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CASES = join(ROOT, 'test', 'cases');
-const EXAMPLES = join(ROOT, '..', 'shared', 'examples', 'inbox');
+const EXAMPLES = join(ROOT, 'test', 'fixtures', 'examples-inbox');
 
 async function sampleInbox(): Promise<string> {
   const inbox = await tempDir('kpi-rel-in-');
