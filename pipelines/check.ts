@@ -15,6 +15,7 @@ import { unknownCodeWarnings } from './guard/codes.ts';
 import { decideHoldBacks, findSuspects, type Reader } from './guard/holdBack.ts';
 import { municipalityWarnings } from './guard/municipality.ts';
 import { extractVolumes, type Volumes, volumeDrops } from './guard/volumes.ts';
+import { num, t } from './i18n/index.ts';
 import { loadHandover, runIngestWorker } from './ingest/isolated.ts';
 import type { Reporter } from './log.ts';
 import { keyFileWarnings } from './publish/access.ts';
@@ -42,7 +43,7 @@ export async function check(opts: {
   reporter?: Reporter;
 }): Promise<CheckResult> {
   if (!(await stat(opts.inbox).catch(() => undefined))?.isDirectory()) {
-    throw new UserError(`The inbox ${opts.inbox} does not exist or is not a folder. Check --inbox.`);
+    throw new UserError(t('check.inboxMissing', { inbox: opts.inbox }));
   }
   const quarantineDir = join(opts.workDir, 'quarantine');
   // Parsed in the ingest worker, as a run parses: this process never holds a raw value, and no
@@ -57,14 +58,18 @@ export async function check(opts: {
     },
     () => {},
   );
-  const lines: string[] = [`Tjek af ${opts.inbox}: intet er offentliggjort.`, ''];
+  const lines: string[] = [t('check.title', { inbox: opts.inbox }), ''];
   for (const f of result.inputs) {
     const what =
       f.status === 'rejected'
-        ? `AFVIST: ${f.message}`
+        ? t('check.rejected', { message: f.message ?? '' })
         : f.status === 'duplicate'
-          ? `dublet af ${f.duplicateOf}; indlæses ikke`
-          : `${f.rowsLoaded} af ${f.rowsRead} rækker indlæses, ${f.rowsRejected} i karantæne${f.rowsSkipped ? `, ${f.rowsSkipped} sprunget over (titel- og totalrækker)` : ''}`;
+          ? t('check.duplicate', { file: f.duplicateOf ?? '' })
+          : t('check.loads', {
+              loaded: num(f.rowsLoaded),
+              read: num(f.rowsRead),
+              rejected: num(f.rowsRejected),
+            }) + (f.rowsSkipped ? t('check.skipped', { n: num(f.rowsSkipped) }) : '');
     lines.push(
       `${f.file} [${f.encoding ?? 'parquet'}, ${f.delimiter ?? '-'}, decimal ${f.decimal ?? '-'}]: ${what}`,
     );
@@ -73,10 +78,11 @@ export async function check(opts: {
         .trimEnd()
         .split('\n');
       for (const l of csv.slice(1, SHOWN_PER_FILE + 1)) lines.push(`    ${l}`);
-      if (csv.length - 1 > SHOWN_PER_FILE) lines.push(`    … og ${csv.length - 1 - SHOWN_PER_FILE} flere`);
+      if (csv.length - 1 > SHOWN_PER_FILE)
+        lines.push(`    ${t('check.more', { n: csv.length - 1 - SHOWN_PER_FILE })}`);
     }
   }
-  if (result.inputs.length === 0) lines.push('Indbakken har ingen filer.');
+  if (result.inputs.length === 0) lines.push(t('check.noFiles'));
 
   // The warehouse a run would build, in memory (pseudonymised rows only), for what run would decide.
   const db = await Db.open(':memory:', duckdbOptions(opts.workDir, opts.config));
@@ -100,7 +106,7 @@ export async function check(opts: {
     db.close();
   }
   for (const w of warnings.filter((x) => x.code !== 'rows_quarantined' && x.code !== 'file_rejected'))
-    lines.push(`advarsel ${w.code}: ${w.message}`);
+    lines.push(t('check.warning', { code: w.code, message: w.message }));
 
   const readers: Reader[] = [
     ...kpiDefinitions(opts.config).map((d) => ({ kind: 'kpi' as const, id: d.id, extracts: d.extracts })),
@@ -117,7 +123,7 @@ export async function check(opts: {
     }
   }
   if (missing.size > 0) {
-    lines.push('', 'Ikke leveret, men brugt af de aktive KPI’er og kontrakter (de vises som "ingen data"):');
+    lines.push('', t('check.missing'));
     for (const [e, ids] of missing) lines.push(`  inbox/${e}/: ${ids.join(', ')}`);
   }
 
@@ -133,15 +139,12 @@ export async function check(opts: {
   );
   const holds = decideHoldBacks(readers, suspects);
   if (holds.length > 0) {
-    lines.push(
-      '',
-      `kpi run ville holde ${holds.length} tilbage ved de tal, der sidst blev offentliggjort (exit 3):`,
-    );
+    lines.push('', t('check.wouldHold', { n: holds.length }));
     const byReason = new Map<string, string[]>();
     for (const h of holds)
       byReason.set(h.reason, [
         ...(byReason.get(h.reason) ?? []),
-        h.kind === 'contract' ? `${h.id} (kontrakt)` : h.id,
+        h.kind === 'contract' ? t('summary.contractMark', { id: h.id }) : h.id,
       ]);
     for (const [reason, ids] of byReason) lines.push(`  ${ids.join(', ')}`, `    ${reason}`);
   }
@@ -150,8 +153,11 @@ export async function check(opts: {
   lines.push(
     '',
     ok
-      ? 'Klar til kørsel: ingen fil afvises helt, og intet holdes tilbage.'
-      : `Ikke klar: ${rejected} fil${rejected === 1 ? '' : 'er'} afvises helt, ${holds.length} KPI’er og kontrakter ville blive holdt tilbage. Ret filerne, og tjek igen.`,
+      ? t('check.ready')
+      : t('check.notReady', {
+          rejected: rejected === 1 ? t('check.files.one') : t('check.files.many', { n: rejected }),
+          held: holds.length,
+        }),
   );
   return { text: lines.join('\n'), exitCode: ok ? 0 : 1 };
 }

@@ -6,11 +6,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { Config } from '../schemas/config.ts';
 import { Db } from './duckdb.ts';
 import { ConfigError } from './errors.ts';
 import { openCodeColumns } from './guard/codes.ts';
+import { lang, t } from './i18n/index.ts';
 import { createIngestTables } from './ingest/ingest.ts';
 import { CATALOGUE, type KpiDefinition } from './kpis/catalogue.ts';
 import { buildWarehouse } from './warehouse.ts';
@@ -20,39 +21,37 @@ export type { Config };
 
 function describeIssues(error: z.ZodError, file: string): string {
   const lines = error.issues.map((i) => {
-    const path = i.path.length ? i.path.join('.') : '(top level)';
+    const path = i.path.length ? i.path.join('.') : t('config.topLevel');
     return `  - ${path}: ${i.message}`;
   });
-  return `The configuration file ${file} is not valid:\n${lines.join('\n')}`;
+  return t('config.invalidFile', { file, problems: lines.join('\n') });
 }
 
-export function parseConfig(raw: unknown, file = '(built-in defaults)'): Config {
+export function parseConfig(raw: unknown, file = t('config.builtin')): Config {
+  // zod's own messages ("expected number, received undefined") in the user's language.
+  z.config(lang() === 'da' ? z.locales.da() : z.locales.en());
   const parsed = Config.safeParse(raw ?? {});
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, file));
   const config = parsed.data;
   const known = [...CATALOGUE.map((k) => k.id), ...config.initiatives.map((i) => i.id)];
   const problems = Object.keys(config.kpis)
     .filter((id) => !known.includes(id))
-    .map((id) => `  - kpis.${id}: there is no KPI with this id. Known ids: ${known.join(', ')}`);
+    .map((id) => `  - kpis.${id}: ${t('config.unknownKpi', { known: known.join(', ') })}`);
   config.initiatives.forEach((ini, n) => {
     if (
       CATALOGUE.some((k) => k.id === ini.id) ||
       config.initiatives.findIndex((o) => o.id === ini.id) !== n
     ) {
-      problems.push(
-        `  - initiatives.${n}.id: "${ini.id}" is already taken; every KPI and initiative needs its own id`,
-      );
+      problems.push(`  - initiatives.${n}.id: ${t('config.idTaken', { id: ini.id })}`);
     }
   });
   const open = openCodeColumns();
   for (const key of Object.keys(config.knownCodes)) {
     if (!open.includes(key))
-      problems.push(
-        `  - knownCodes.${key}: not an open code column; known values can be added to ${open.join(', ')}`,
-      );
+      problems.push(`  - knownCodes.${key}: ${t('config.notOpenCode', { open: open.join(', ') })}`);
   }
   if (problems.length > 0)
-    throw new ConfigError(`The configuration file ${file} is not valid:\n${problems.join('\n')}`);
+    throw new ConfigError(t('config.invalidFile', { file, problems: problems.join('\n') }));
   return config;
 }
 
@@ -63,14 +62,14 @@ export async function loadConfig(file: string | undefined): Promise<Config> {
     text = await readFile(file, 'utf8');
   } catch (e) {
     throw new ConfigError(
-      `Cannot read the configuration file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      t('config.unreadable', { file, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
     );
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new ConfigError(`The configuration file ${file} is not valid JSON: ${(e as Error).message}`);
+    throw new ConfigError(t('config.notJson', { file, message: (e as Error).message }));
   }
   const config = parseConfig(raw, file);
   for (const [n, ini] of config.initiatives.entries()) {
@@ -80,7 +79,10 @@ export async function loadConfig(file: string | undefined): Promise<Config> {
         ini.sql = await readFile(path, 'utf8');
       } catch (e) {
         throw new ConfigError(
-          `The configuration file ${file} is not valid:\n  - initiatives.${n}.sqlFile: cannot read ${path} (${(e as NodeJS.ErrnoException).code})`,
+          t('config.invalidFile', {
+            file,
+            problems: `  - initiatives.${n}.sqlFile: ${t('config.sqlFileUnreadable', { path, code: String((e as NodeJS.ErrnoException).code) })}`,
+          }),
         );
       }
     }
@@ -135,15 +137,15 @@ export async function validateInitiatives(config: Config, asOf: string): Promise
         const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
         if (missing.length)
           problems.push(
-            `  - ${field}: the query must return the columns ${missing.join(', ')}; it returns ${names.join(', ')}`,
+            `  - ${field}: ${t('config.initiativeColumns', { missing: missing.join(', '), names: names.join(', ') })}`,
           );
       } catch (e) {
         problems.push(
-          `  - ${field}: the SQL does not run. DuckDB says: ${(e as Error).message.split('\n')[0]}`,
+          `  - ${field}: ${t('config.initiativeSql', { message: (e as Error).message.split('\n')[0]! })}`,
         );
       }
     }
-    if (problems.length) throw new ConfigError(`The configuration is not valid:\n${problems.join('\n')}`);
+    if (problems.length) throw new ConfigError(t('config.invalid', { problems: problems.join('\n') }));
   } finally {
     db.close();
   }

@@ -3,6 +3,8 @@
  * human lines; otherwise JSON lines with run id, stage, event and counts, for cron and log shippers.
  * Messages are masked for CPR-like numbers before they are written.
  */
+import { type MessageKey, num, t } from './i18n/index.ts';
+import { MESSAGES } from './i18n/messages.ts';
 import { maskCprs } from './ingest/pseudonym.ts';
 
 export interface LogEvent {
@@ -21,10 +23,16 @@ export const silentReporter: Reporter = { event() {} };
 
 const DETAIL_EVENTS = ['kpi', 'contract'];
 
+/** A stage's name as the user reads it; the JSON lines keep the stage's id. */
+function stageName(stage: string): string {
+  const key = `stage.${stage}`;
+  return key in MESSAGES ? t(key as MessageKey) : stage;
+}
+
 /** Human lines on a terminal: stage starts and ends with durations, each file with its counts. */
 export function human(e: LogEvent): string | undefined {
-  if (e.event === 'start') return `▸ ${e.stage}`;
-  if (e.event === 'done') return `✓ ${e.stage} (${String(e.seconds).replace('.', ',')} s)`;
+  if (e.event === 'start') return `▸ ${stageName(e.stage)}`;
+  if (e.event === 'done') return `✓ ${stageName(e.stage)} (${num(Number(e.seconds))} s)`;
   return e.message ? `  ${e.message}` : undefined;
 }
 

@@ -26,6 +26,7 @@ import { decideHoldBacks, findSuspects, type HoldBack, heldBackOf, type Reader }
 import { municipalityWarnings } from './guard/municipality.ts';
 import { fileOverrides, type Override } from './guard/overrides.ts';
 import { extractVolumes, type Volumes, volumeDrops } from './guard/volumes.ts';
+import { lang, list, num, t } from './i18n/index.ts';
 import { CONTRACTS, sqlString } from './ingest/contract.ts';
 import type { IngestResult } from './ingest/ingest.ts';
 import { loadHandover, runIngestWorker } from './ingest/isolated.ts';
@@ -99,7 +100,7 @@ async function faultPause(stage: string, reporter: Reporter): Promise<void> {
     stage,
     event: 'paused',
     pid: process.pid,
-    message: `paused at ${stage} (KPI_FAULT_PAUSE)`,
+    message: t('run.paused', { stage }),
   });
   await new Promise((r) => setTimeout(r, Number(process.env.KPI_FAULT_PAUSE_MS ?? 60_000)));
 }
@@ -216,10 +217,15 @@ export function scaleMemoryLimit(limit: string | undefined, share: number): stri
 export const CACHE_FILE = join('.cache', 'warehouse.duckdb');
 
 export function cacheIdentity(keyFp: string, version: string): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ keyFingerprint: keyFp, codeVersion: version, contracts: CONTRACTS }))
-    .digest('hex')
-    .slice(0, 24);
+  return (
+    createHash('sha256')
+      // The quarantine reasons a kept file brings along are in the language it was parsed in.
+      .update(
+        JSON.stringify({ keyFingerprint: keyFp, codeVersion: version, contracts: CONTRACTS, lang: lang() }),
+      )
+      .digest('hex')
+      .slice(0, 24)
+  );
 }
 
 /**
@@ -265,9 +271,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   // A mistyped --inbox must not publish empty KPIs over good ones.
   const inboxStat = await stat(inbox).catch(() => undefined);
   if (!inboxStat?.isDirectory()) {
-    throw new UserError(
-      `The inbox ${inbox} does not exist or is not a folder. Check --inbox; nothing was changed.`,
-    );
+    throw new UserError(t('run.inboxMissing', { inbox }));
   }
   const access = restrictedAccess(opts.config.restrictedGroup);
   await mkdir(outDir, { recursive: true });
@@ -276,7 +280,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
   if (lock.tookOverFrom) {
     warnings.push({
       code: 'stale_lock',
-      message: `took over the lock of run ${lock.tookOverFrom.runId} (pid ${lock.tookOverFrom.pid}), which is no longer running`,
+      message: t('warn.staleLock', { runId: lock.tookOverFrom.runId, pid: lock.tookOverFrom.pid }),
     });
   }
   const stages = new Stages(reporter);
@@ -297,8 +301,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     if (previousFingerprint && previousFingerprint !== keyFingerprint(opts.key)) {
       warnings.push({
         code: 'key_rotated',
-        message:
-          'The pseudonymisation key differs from the previous run: every person_key is new. The warehouse was rebuilt from the inbox with the new key only; restatements compare published values, which do not depend on the key.',
+        message: t('warn.keyRotated'),
       });
     }
     const defs = kpiDefinitions(opts.config);
@@ -317,7 +320,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
         reporter.event({
           stage: 'ingest',
           event: 'cache',
-          message: `starting from the previous run's warehouse (${CACHE_FILE}): unchanged files are not parsed again`,
+          message: t('run.cache', { file: CACHE_FILE }),
         });
       }
       // Raw extracts are parsed in a process of its own; this one only ever sees pseudonymised rows
@@ -340,7 +343,16 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
             rowsRead: f.rowsRead,
             rowsLoaded: f.rowsLoaded,
             rowsRejected: f.rowsRejected,
-            message: `${f.file}: ${f.status}${f.fromCache ? ' (unchanged since an earlier run: not parsed again)' : ''}, ${f.rowsLoaded} of ${f.rowsRead} rows loaded${f.rowsRejected ? `, ${f.rowsRejected} quarantined` : ''}`,
+            message:
+              t('run.file', {
+                file: f.file,
+                status: t(`fileStatus.${f.status}`),
+                cached: f.fromCache ? t('run.fileCached') : '',
+                loaded: num(f.rowsLoaded),
+                read: num(f.rowsRead),
+              }) +
+              (f.rowsRejected ? t('run.fileQuarantined', { n: num(f.rowsRejected) }) : '') +
+              (f.rowsSkipped ? t('run.fileSkipped', { n: num(f.rowsSkipped) }) : ''),
           }),
       );
       reporter.event({ stage: 'ingest', event: 'worker', maxRssMiB: result.maxRssMiB });
@@ -368,11 +380,10 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
         reporter.event({
           stage: 'warehouse',
           event: 'mart',
-          message: m.full
-            ? `${m.table}: built in full`
-            : m.derived
-              ? `${m.table}: kept from the previous run, ${m.keys} ${m.keys === 1 ? 'row' : 'rows'} updated`
-              : `${m.table}: kept from the previous run, ${m.keys} ${m.keys === 1 ? 'key' : 'keys'} recomputed`,
+          message: t(m.full ? 'run.martFull' : m.derived ? 'run.martRows' : 'run.martKeys', {
+            table: m.table,
+            n: m.keys,
+          }),
         });
       }
       warnings.push(
@@ -402,7 +413,10 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     if (opts.config.allowPartial && wouldHold.length > 0) {
       warnings.push({
         code: 'partial_publish',
-        message: `published with --allow-partial: ${wouldHold.map((h) => h.id).join(', ')} would otherwise have been held back at their previous values. ${[...new Set(suspects.map((s) => s.reason))].join(' ')}`,
+        message: t('warn.partialPublish', {
+          ids: wouldHold.map((h) => h.id).join(', '),
+          reasons: [...new Set(suspects.map((s) => s.reason))].join(' '),
+        }),
       });
     }
     // An extract that was not trusted keeps the previous run's volumes, so the next run compares with
@@ -419,17 +433,30 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       const out: EvaluatedKpi[] = [];
       for (const def of selected) {
         if (held('kpi', def.id)) {
-          reporter.event({ stage: 'kpis', event: 'kpi', kpi: def.id, message: `${def.id} held back` });
+          reporter.event({
+            stage: 'kpis',
+            event: 'kpi',
+            kpi: def.id,
+            message: t('run.kpiHeldBack', { id: def.id }),
+          });
           continue;
         }
         out.push(...(await evaluateKpi(workDb, def, opts.asOf, municipality.code, ingest.delivered)));
-        reporter.event({ stage: 'kpis', event: 'kpi', kpi: def.id, message: `${def.id} computed` });
+        reporter.event({
+          stage: 'kpis',
+          event: 'kpi',
+          kpi: def.id,
+          message: t('run.kpiComputed', { id: def.id }),
+        });
       }
       for (const def of defs) {
         if (!def.extracts.every((e) => ingest.delivered.includes(e))) {
           warnings.push({
             code: 'extract_not_delivered',
-            message: `${def.id}: no data, because ${def.extracts.filter((e) => !ingest.delivered.includes(e)).join(', ')} was not delivered (no folder in the inbox)`,
+            message: t('warn.notDelivered', {
+              id: def.id,
+              extracts: list(def.extracts.filter((e) => !ingest.delivered.includes(e))),
+            }),
           });
         }
       }
@@ -466,7 +493,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
           stage: 'contracts',
           event: 'contract',
           contract: r.id,
-          message: `${r.id} evaluated`,
+          message: t('run.contractEvaluated', { id: r.id }),
         });
       }
       return results;
@@ -629,14 +656,18 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       await rename(join(workDir, 'warehouse.duckdb'), join(outDir, CACHE_FILE));
       await lockDown(join(outDir, CACHE_FILE), access);
     }
-    reporter.event({ stage: 'publish', event: 'published', message: `published run ${runId} to ${outDir}` });
+    reporter.event({
+      stage: 'publish',
+      event: 'published',
+      message: t('run.published', { runId, out: outDir }),
+    });
     return { runId, manifest, kpis, outDir };
   } catch (e) {
     await rm(staging, { recursive: true, force: true }).catch(() => {});
     if (e instanceof UserError) throw e;
     const message = maskCprs((e as Error).message ?? String(e));
     reporter.event({ stage: 'run', event: 'error', message });
-    throw new RunError(`The run failed; the previous outputs are untouched.\n${message}`);
+    throw new RunError(t('run.failed', { message }));
   } finally {
     db?.close();
     await rm(workDir, { recursive: true, force: true }).catch(() => {});

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Cron } from 'croner';
 import { UserError } from './errors.ts';
+import { num, t } from './i18n/index.ts';
 import type { Reporter } from './log.ts';
 
 export interface ScheduleOptions {
@@ -26,9 +27,7 @@ export function parseCron(expr: string): Cron {
   try {
     return new Cron(expr, { paused: true });
   } catch (e) {
-    throw new UserError(
-      `--cron "${expr}" is not a cron expression (${(e as Error).message}). Use five fields, minute hour day month weekday, e.g. "0 2 * * *" for 02:00 every night.`,
-    );
+    throw new UserError(t('schedule.badCron', { expr, message: (e as Error).message }));
   }
 }
 
@@ -44,7 +43,7 @@ export async function schedule(opts: ScheduleOptions): Promise<void> {
   const startRun = () => {
     runs++;
     const n = runs;
-    log('run_started', { run: n }, `run ${n} started`);
+    log('run_started', { run: n }, t('schedule.runStarted', { n }));
     const t0 = Date.now();
     const child = spawn(process.execPath, [BIN, 'run', ...opts.runArgs], {
       env: opts.env ?? process.env,
@@ -57,25 +56,25 @@ export async function schedule(opts: ScheduleOptions): Promise<void> {
           log(
             'run_finished',
             { run: n, exitCode: code, seconds },
-            `run ${n} published in ${seconds.toFixed(1)} s`,
+            t('schedule.runFinished', { n, seconds: num(seconds, 1) }),
           );
         else if (code === 3)
           log(
             'run_held_back',
             { run: n, exitCode: code, seconds },
-            `run ${n} published in ${seconds.toFixed(1)} s, with KPIs held back at their previous values (see its manifest)`,
+            t('schedule.runHeldBack', { n, seconds: num(seconds, 1) }),
           );
         else
           log(
             'run_failed',
             { run: n, exitCode: code, seconds },
-            `run ${n} failed (exit ${code}); the previous outputs are untouched, the schedule goes on`,
+            t('schedule.runFailed', { n, code: String(code) }),
           );
         running = undefined;
         resolve(code);
       });
       child.on('error', (e) => {
-        log('run_failed', { run: n, error: e.message }, `run ${n} could not start: ${e.message}`);
+        log('run_failed', { run: n, error: e.message }, t('schedule.cannotStart', { n, message: e.message }));
         running = undefined;
         resolve(null);
       });
@@ -86,30 +85,30 @@ export async function schedule(opts: ScheduleOptions): Promise<void> {
     if (stopped) return;
     const next = cron.nextRun();
     if (!next) {
-      log('no_more_runs', {}, 'the cron expression has no future runs');
+      log('no_more_runs', {}, t('schedule.noMoreRuns'));
       return;
     }
-    log('next_run', { next: next.toISOString() }, `next run ${next.toISOString()}`);
+    log('next_run', { next: next.toISOString() }, t('schedule.nextRun', { next: next.toISOString() }));
     timer = setTimeout(tick, Math.max(0, next.getTime() - Date.now()));
   };
 
   const tick = () => {
-    if (running) log('tick_skipped', {}, 'a run is still going on; this tick is skipped');
+    if (running) log('tick_skipped', {}, t('schedule.tickSkipped'));
     else startRun();
     planNext();
   };
 
-  log('started', { cron: opts.cron }, `scheduler started: "${opts.cron}"`);
+  log('started', { cron: opts.cron }, t('schedule.started', { cron: opts.cron }));
   planNext();
   await new Promise<void>((resolve) => {
     const stop = async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
       if (running) {
-        log('stopping', {}, 'stopping: waiting for the run in progress to finish');
+        log('stopping', {}, t('schedule.stopping'));
         await running;
       }
-      log('stopped', { runs }, 'scheduler stopped');
+      log('stopped', { runs }, t('schedule.stopped'));
       resolve();
     };
     if (opts.signal?.aborted) void stop();

@@ -10,6 +10,7 @@ import { EXTRACT_NAMES } from '../schemas/extracts.ts';
 import type { Warning } from '../schemas/outputs.ts';
 import { contractParams } from './contracts/evaluate.ts';
 import type { Db } from './duckdb.ts';
+import { t } from './i18n/index.ts';
 import { quoteIdent, sqlString } from './ingest/contract.ts';
 import type { ExtractChanges } from './ingest/registry.ts';
 import { SQL_DIR } from './kpis/evaluate.ts';
@@ -278,6 +279,6 @@ export async function staleExtractWarnings(
     .map((r) => ({
       code: 'stale_extract',
       extract: r.extract,
-      message: `${r.extract}: the latest month delivered is ${r.latest}, but as of ${asOf} data up to at least ${r.expected} was expected. Periods that need the missing months are shown as incomplete.`,
+      message: t('warn.stale', { extract: r.extract, latest: r.latest, asOf, expected: r.expected }),
     }));
 }

@@ -3,13 +3,12 @@
  * of the source documents (spec/kpis.md); a config file may override any of them.
  */
 import { z } from 'zod';
+import { t } from '../pipelines/i18n/index.ts';
 import { ContractConfig, JOBFOKUS, UNGELOFTET } from './contracts.ts';
 import { EXTRACT_NAMES, type ExtractName } from './extracts.ts';
 import { KpiEntry, TargetRule } from './outputs.ts';
 
-const Period = z
-  .string()
-  .regex(/^\d{4}(-H[12]|-\d{2})?$|^first$/, 'a period such as 2020, 2027-H2 or 2027-05, or "first"');
+const Period = z.string().regex(/^\d{4}(-H[12]|-\d{2})?$|^first$/, { error: () => t('config.period') });
 
 /**
  * A user-defined initiative (the Kolding pattern, seed 004): a SQL query over the warehouse, a baseline
@@ -18,7 +17,7 @@ const Period = z
  */
 export const Initiative = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _ (e.g. botilbud_udslusning)'),
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, { error: () => t('config.initiativeId') }),
     title: z.string().min(1),
     definition: z.string().default(''),
     unit: KpiEntry.shape.unit,
@@ -33,7 +32,7 @@ export const Initiative = z
   })
   .strict()
   .refine((i) => (i.sql === undefined) !== (i.sqlFile === undefined), {
-    message: 'give exactly one of sql (the query) or sqlFile (a .sql file)',
+    error: () => t('config.sqlOrFile'),
     path: ['sql'],
   });
 export type Initiative = z.infer<typeof Initiative>;
@@ -60,7 +59,7 @@ export const Config = z
     /** The municipality of rows without a `municipality` column; DEFAULT_MUNICIPALITY when not set. */
     municipality: z
       .object({
-        code: z.string().regex(/^\d{3}$/, 'a 3-digit kommunekode such as 360'),
+        code: z.string().regex(/^\d{3}$/, { error: () => t('config.kommunekode') }),
         name: z.string().min(1),
       })
       .strict()

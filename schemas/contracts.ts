@@ -4,10 +4,11 @@
  * code. The defaults are the figures of seed 003, items 7 and 8.
  */
 import { z } from 'zod';
+import { t } from '../pipelines/i18n/index.ts';
 
-const HalfYear = z.string().regex(/^\d{4}-H[12]$/, 'a half-year such as 2027-H2');
-const IsoDate = z.iso.date('a date written YYYY-MM-DD');
-const Id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower-case letters, digits and _');
+const HalfYear = z.string().regex(/^\d{4}-H[12]$/, { error: () => t('config.halfYear') });
+const IsoDate = z.iso.date({ error: () => t('config.date') });
+const Id = z.string().regex(/^[a-z][a-z0-9_]*$/, { error: () => t('config.contractId') });
 const Share = z.number().min(0).max(1);
 
 export const DsiContract = z
@@ -67,14 +68,14 @@ export const GrantContract = z
       ctx.addIssue({
         code: 'custom',
         path: ['requirements'],
-        message: `rate 1 and the requirements pay out ${sum} of the grant; they must add up to 1`,
+        message: t('config.grantShares', { sum }),
       });
     }
     if (!(c.periodStart < c.secondHalfFrom && c.secondHalfFrom <= c.periodEnd)) {
       ctx.addIssue({
         code: 'custom',
         path: ['secondHalfFrom'],
-        message: 'must lie inside the project period',
+        message: t('config.insidePeriod'),
       });
     }
   });

@@ -9,6 +9,7 @@
  * Object metadata carries the key, the cross-column rules and references to other extracts.
  */
 import { z } from 'zod';
+import type { MessageKey } from '../pipelines/i18n/index.ts';
 
 export type ColumnKind = 'cpr' | 'date' | 'month' | 'decimal' | 'integer' | 'boolean' | 'code' | 'text';
 
@@ -20,9 +21,9 @@ export interface ColumnMeta {
   examples?: string[];
   /**
    * The column's max is a plausibility bound (a value above it is almost surely an export error), not
-   * a rule of the extract; what it bounds, in words.
+   * a rule of the extract; what it bounds, in words (a message key).
    */
-  plausible?: string;
+  plausible?: MessageKey;
   /** For text columns that may hold a CPR for some rows (survey respondent ids): pseudonymise those. */
   cprWhen?: string;
 }
@@ -34,8 +35,8 @@ export interface RowRule {
   column: string;
   /** SQL boolean over the typed columns that is TRUE when the row breaks the rule. */
   violatedWhen: string;
-  /** Danish-free, plain description for the analyst. */
-  message: string;
+  /** What the analyst reads, from the message catalogue. */
+  message: { key: MessageKey; params?: Record<string, string> };
 }
 
 export interface ExtractMeta {
@@ -64,7 +65,7 @@ const decimal = (
   min: number | undefined,
   max: number | undefined,
   aliases: string[] = [],
-  plausible?: string,
+  plausible?: MessageKey,
 ) => {
   let n = z.number();
   if (min !== undefined) n = n.min(min);
@@ -74,7 +75,7 @@ const decimal = (
 const integer = (
   min: number | undefined,
   aliases: string[] = [],
-  opts: { exclusiveMin?: boolean; max?: number; plausible?: string } = {},
+  opts: { exclusiveMin?: boolean; max?: number; plausible?: MessageKey } = {},
 ) => {
   let n = z.number().int();
   if (min !== undefined) n = opts.exclusiveMin ? n.gt(min) : n.min(min);
@@ -121,7 +122,7 @@ const endNotBeforeStart = (start: string, end: string): RowRule => ({
   rule: 'end_before_start',
   column: end,
   violatedWhen: `${end} < ${start}`,
-  message: `${end} is before ${start}`,
+  message: { key: 'rule.end_before_start', params: { start, end } },
 });
 
 export const BENEFIT_CODES = [
@@ -249,7 +250,7 @@ export const survey_answers = z
         rule: 'answer_out_of_scale',
         column: 'answer',
         violatedWhen: "answer IS NOT NULL AND survey <> 'livstilfredshed' AND (answer < 1 OR answer > 5)",
-        message: 'answer must be 1–5 on this survey (0–10 only for livstilfredshed)',
+        message: { key: 'rule.answer_out_of_scale' },
       },
     ],
     references: { extract: 'survey_responses', columns: ['survey', 'wave', 'respondent_id'] },
@@ -290,7 +291,7 @@ export const cafe = z
     // No café or crisis line takes 10,000 contacts in a day: a larger count is an export error.
     inquiries: integer(0, ['henvendelser', 'antal'], {
       max: 10_000,
-      plausible: 'contacts on one row (one day)',
+      plausible: 'plausible.cafe',
     }),
     channel: optionalCode(['fremmoede', 'telefon', 'online', 'akuttelefon'], ['kanal']),
     age_band: optionalText(['aldersgruppe', 'alder']),
@@ -317,7 +318,7 @@ export const occupancy = z
   .object({
     facility: text(['tilbud', 'botilbud']),
     month: month(),
-    places: integer(0, ['pladser'], { exclusiveMin: true, max: 2_000, plausible: 'places in one facility' }),
+    places: integer(0, ['pladser'], { exclusiveMin: true, max: 2_000, plausible: 'plausible.places' }),
     occupied_days: decimal(0, undefined, ['belagte_dage', 'belægningsdage']),
     municipality: municipality(),
   })
@@ -328,7 +329,7 @@ export const occupancy = z
         rule: 'occupied_days_above_capacity',
         column: 'occupied_days',
         violatedWhen: 'occupied_days > places * day(last_day(month))',
-        message: 'occupied_days is more than places × days in the month',
+        message: { key: 'rule.occupied_days_above_capacity' },
       },
     ],
     description: 'Residential places (botilbud) and their occupancy',

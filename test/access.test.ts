@@ -95,7 +95,9 @@ describe.skipIf(process.platform === 'win32')('file modes', () => {
     writeFileSync(config, JSON.stringify({ restrictedGroup: 'no-such-group-here' }));
     const bad = await cli(['run', '--inbox', inbox, '--out', await tempDir(), '--config', config]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('restrictedGroup: there is no group "no-such-group-here" on this machine');
+    expect(bad.stderr).toContain(
+      'restrictedGroup: der er ingen gruppe "no-such-group-here" på denne maskine',
+    );
   });
 
   it('warns when others can read the key file, and names the chmod that fixes it', async () => {
@@ -111,7 +113,7 @@ describe.skipIf(process.platform === 'win32')('file modes', () => {
       (w) => w.code === 'key_file_permissions',
     );
     expect(warning?.message).toBe(
-      `The pseudonymisation key file ${keyFile} can be read by every user on this machine (mode 644). Whoever can read the key can recompute the person keys of CPR numbers they know. Make it the owner's only: chmod 600 ${keyFile}`,
+      `Nøglefilen ${keyFile} kan læses af alle brugere på maskinen (tilstand 644). Den, der kan læse nøglen, kan beregne person_key for de CPR-numre, vedkommende kender. Gør den kun læsbar for ejeren: chmod 600 ${keyFile}`,
     );
     chmodSync(keyFile, 0o600);
     expect((await cli(['run', '--inbox', inbox, '--out', out, '--as-of', '2025-03-01'], env)).code).toBe(0);

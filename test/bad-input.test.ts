@@ -45,14 +45,14 @@ const CASES: Case[] = [
     content: () => '',
     status: 'empty',
     counts: [0, 0, 0],
-    message: /empty \(0 bytes\)/,
+    message: /tom \(0 byte\)/,
   },
   {
     file: 'employment/02_header_only.csv',
     content: () => `${EMP}\n`,
     status: 'empty',
     counts: [0, 0, 0],
-    message: /header but no rows/,
+    message: /har en overskrift, men ingen rækker/,
   },
   {
     file: 'employment/03_binary.csv',
@@ -60,7 +60,7 @@ const CASES: Case[] = [
     status: 'rejected',
     counts: [0, 0, 0],
     rule: 'binary_file',
-    message: 'the file is binary (it contains NUL bytes)',
+    message: 'filen er binær (den indeholder NUL-byte)',
   },
   {
     file: 'employment/04_pipe_delimited.csv',
@@ -68,7 +68,7 @@ const CASES: Case[] = [
     status: 'rejected',
     counts: [1, 0, 1],
     rule: 'missing_column',
-    message: 'The header looks like it uses "|" as delimiter',
+    message: 'Overskriften ser ud til at bruge "|" som skilletegn',
   },
   {
     file: 'employment/05_mixed_encoding.csv',
@@ -81,7 +81,7 @@ const CASES: Case[] = [
     status: 'rejected',
     counts: [0, 0, 0],
     rule: 'mixed_encoding',
-    message: 'line 4 has a byte that is not valid UTF-8',
+    message: 'linje 4 har en byte, der ikke er gyldig UTF-8',
   },
   {
     file: 'employment/06_missing_column.csv',
@@ -90,7 +90,7 @@ const CASES: Case[] = [
     counts: [1, 0, 1],
     rule: 'missing_column',
     message:
-      'missing required column wage_hours (or loentimer, løntimer). Headers found: cpr, month, in_education',
+      'den påkrævede kolonne wage_hours (eller loentimer, løntimer) mangler. Fundne overskrifter: cpr, month, in_education',
   },
   {
     file: 'employment/07_duplicate_key.csv',
@@ -98,7 +98,7 @@ const CASES: Case[] = [
     status: 'loaded',
     counts: [2, 1, 1],
     rule: 'duplicate_key',
-    message: 'already appears on line 2 of this file',
+    message: 'står allerede på linje 2 i denne fil',
   },
   {
     file: 'sel85/08_dates.csv',
@@ -123,7 +123,7 @@ const CASES: Case[] = [
     status: 'loaded',
     counts: [2, 1, 1],
     rule: 'unknown_code',
-    message: 'expected one of: alkohol, stoffer, begge',
+    message: 'forventede én af: alkohol, stoffer, begge',
   },
   {
     file: 'enrollment/11_formula.xlsx',
@@ -141,7 +141,7 @@ const CASES: Case[] = [
     status: 'rejected',
     counts: [0, 0, 0],
     rule: 'xlsx_formula',
-    message: 'cell C3 holds a formula',
+    message: 'cellen C3 indeholder en formel',
   },
   {
     file: 'enrollment/12_merged.xlsx',
@@ -155,7 +155,7 @@ const CASES: Case[] = [
     status: 'rejected',
     counts: [0, 0, 0],
     rule: 'xlsx_merged_cells',
-    message: 'merged cells (B2:B3)',
+    message: 'flettede celler (B2:B3)',
   },
   {
     file: 'employment/13_truncated.csv.gz',
@@ -163,7 +163,7 @@ const CASES: Case[] = [
     status: 'rejected',
     counts: [0, 0, 0],
     rule: 'unreadable_gzip',
-    message: 'the gzip file is truncated or corrupt',
+    message: 'gzip-filen er afkortet eller beskadiget',
   },
   {
     file: 'employment/14_wrong_types.parquet',
@@ -216,7 +216,7 @@ const CASES: Case[] = [
     status: 'rejected',
     counts: [0, 0, 0],
     rule: 'unsupported_format',
-    message: 'saved as .xlsx',
+    message: 'gemmes som .xlsx',
   },
   {
     file: 'employment/20_column_counts.csv',
@@ -225,7 +225,7 @@ const CASES: Case[] = [
     status: 'loaded',
     counts: [3, 1, 2],
     rule: 'too_many_columns',
-    message: 'more values than the header has columns',
+    message: 'flere værdier, end overskriften har kolonner',
   },
   {
     file: 'employment/21_unterminated_quote.csv',
@@ -234,7 +234,7 @@ const CASES: Case[] = [
     status: 'loaded',
     counts: [2, 1, 1],
     rule: 'unquoted_value',
-    message: 'opens a value but is never closed; the rest of the file was read as this one value',
+    message: 'åbner en værdi, men lukker den aldrig; resten af filen blev læst som denne ene værdi',
   },
   {
     file: 'employment/22_empty_rows.csv',
@@ -296,7 +296,7 @@ const CASES: Case[] = [
     content: () => `${EMP}\r\n${row(15, '2024-01')}\n${row(15, '2024-02')}\r\n${row(15, '2024-03')}\n`,
     status: 'duplicate',
     counts: [0, 0, 0],
-    message: 'same content (sha256) as employment/15_mixed_line_endings.csv',
+    message: 'samme indhold (sha256) som employment/15_mixed_line_endings.csv',
   },
   {
     file: 'employment/30_utf16.csv',
@@ -324,6 +324,7 @@ describe('a matrix of malformed deliveries, in one real run', () => {
   let out: string;
   let code: number;
   let stderr = '';
+  let stdout = '';
   beforeAll(async () => {
     const inbox = await tempDir('kpi-badin-');
     for (const c of CASES) {
@@ -340,7 +341,12 @@ describe('a matrix of malformed deliveries, in one real run', () => {
     code = await main(
       ['run', '--inbox', inbox, '--out', out, '--as-of', '2026-11-22'],
       { KPI_PSEUDONYM_KEY: TEST_KEY },
-      new Writable({ write: (_c, _e, cb) => cb() }),
+      new Writable({
+        write: (chunk, _e, cb) => {
+          stdout += String(chunk);
+          cb();
+        },
+      }),
       err,
     );
     manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
@@ -381,6 +387,21 @@ describe('a matrix of malformed deliveries, in one real run', () => {
     expect([sel85.status, sel85.series, sel85.heldBack?.files.length]).toEqual(['no_data', [], 7]);
   });
 
+  it('tells the analyst in Danish: the summary, the warnings and the quarantine files', () => {
+    expect(stdout).toMatch(/^Kørsel \S+, opgjort pr\. 2026-11-22: offentliggjort i /);
+    expect(stdout).toMatch(/\nRækker: [\d.]+ læst, [\d.]+ indlæst, [\d.]+ i karantæne/);
+    expect(stdout).toContain('  employment/03_binary.csv: afvist: filen er binær');
+    expect(stdout).toContain('Holdt tilbage (6)');
+    expect(stdout).not.toMatch(/\b(rows|loaded|quarantined|rejected|warnings?)\b/i);
+    expect(stderr).toContain('"message":"employment/03_binary.csv: afvist, 0 af 0 rækker indlæst"');
+    const rejects = readFileSync(join(quarantine, 'employment', '07_duplicate_key.csv.rejects.csv'), 'utf8');
+    expect(rejects).toBe(
+      '\uFEFFlinje;kolonne;regel;besked;værdi\n3;cpr+month;duplicate_key;nøglen (cpr, month) står allerede på linje 2 i denne fil;2024-01\n',
+    );
+    const whole = readFileSync(join(quarantine, 'employment', '03_binary.csv.rejects.csv'), 'utf8');
+    expect(whole.split('\n')[0]).toBe('\uFEFFlinje;kolonne;regel;besked;værdi');
+  });
+
   it.each(CASES.map((c) => [c.file, c] as const))('%s', (file, c) => {
     const input = manifest.inputs.find((i) => i.file === file);
     expect(input, file).toBeDefined();
@@ -419,7 +440,7 @@ describe('a delivery that is still being written', () => {
     const db = await openWorkDb(work, parseConfig({}), TEST_KEY);
     const first = await ingestInbox(db, { inbox, workDir: work });
     expect(first.inputs[0]).toMatchObject({ status: 'rejected', rowsLoaded: 0 });
-    expect(first.inputs[0]!.message).toContain('the file changed while it was being read');
+    expect(first.inputs[0]!.message).toContain('filen ændrede sig, mens den blev læst');
     sniffHooks.afterFirstChunk = undefined;
     db.close();
     const db2 = await openWorkDb(await tempDir('kpi-growing-work-'), parseConfig({}), TEST_KEY);
@@ -446,12 +467,12 @@ describe('a missing inbox', () => {
       sink,
     );
     expect(code).toBe(2);
-    expect(err.join('')).toContain('The inbox /nonexistent/inbox does not exist or is not a folder');
+    expect(err.join('')).toContain('Indbakken /nonexistent/inbox findes ikke eller er ikke en mappe');
     err.length = 0;
     expect(
       await main(['check', '--inbox', '/nonexistent/inbox'], { KPI_PSEUDONYM_KEY: TEST_KEY }, sink, sink),
     ).toBe(2);
-    expect(err.join('')).toContain('The inbox /nonexistent/inbox does not exist or is not a folder');
+    expect(err.join('')).toContain('Indbakken /nonexistent/inbox findes ikke eller er ikke en mappe');
   });
 });
 
@@ -463,7 +484,7 @@ describe('a stale extract', () => {
     const { manifest, kpis } = await runInbox(inbox, { asOf: '2026-11-22', config: { minCell: 1 } });
     const stale = manifest.warnings.find((w) => w.code === 'stale_extract');
     expect(stale?.message).toBe(
-      'employment: the latest month delivered is 2024-12, but as of 2026-11-22 data up to at least 2026-09 was expected. Periods that need the missing months are shown as incomplete.',
+      'employment: seneste leverede måned er 2024-12, men pr. 2026-11-22 forventedes data mindst til og med 2026-09. Perioder, der mangler månederne, vises som ufuldstændige.',
     );
     const sel85 = kpis.kpis.find((k) => k.id === 'sel85_employment_rate')!;
     // P1's open decision runs on through 2025 and 2026, but there is no employment data for those years.

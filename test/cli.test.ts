@@ -49,32 +49,99 @@ describe('usage and configuration errors exit 2 with a message that says what to
     const out = await tempDir();
     const r = await cli(['run', '--inbox', EXAMPLES, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('No pseudonymisation key is set');
+    expect(r.stderr).toContain('Der er ingen pseudonymiseringsnøgle.');
     expect(r.stderr).toContain('export KPI_PSEUDONYM_KEY=');
     expect(r.stderr).toContain('KPI_PSEUDONYM_KEY_FILE');
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(readdirSync(out)).toEqual([]);
+    // The same in English, from the same catalogue.
+    const en = await cli(['run', '--inbox', EXAMPLES, '--out', out, '--lang', 'en']);
+    expect([en.code, en.stderr.split('\n')[0]]).toEqual([2, 'No pseudonymisation key is set.']);
+    expect((await cli(['run', '--inbox', EXAMPLES], { KPI_LANG: 'en' })).stderr).toContain(
+      'No pseudonymisation key is set.',
+    );
+    expect((await cli(['run', '--lang', 'fr'])).stderr.trim()).toBe(
+      '--lang skal være da eller en, ikke "fr".',
+    );
   });
 
   it('a key that is too short, a bad --as-of, an unknown KPI in --select, an unknown command', async () => {
     expect((await cli(['run', '--inbox', EXAMPLES], { KPI_PSEUDONYM_KEY: 'short' })).stderr).toContain(
-      'at least 32 characters',
+      'Pseudonymiseringsnøglen har 5 tegn; der skal mindst 32 til.',
     );
     const asOf = await cli(['run', '--as-of', '2026-02-30'], { KPI_PSEUDONYM_KEY: TEST_KEY });
     expect([asOf.code, asOf.stderr.trim()]).toEqual([
       2,
-      '--as-of must be a real date written YYYY-MM-DD, e.g. 2026-11-22; got "2026-02-30".',
+      '--as-of skal være en rigtig dato skrevet ÅÅÅÅ-MM-DD, fx 2026-11-22; fik "2026-02-30".',
     ]);
     const sel = await cli(['run', '--select', 'neet_share,nope'], { KPI_PSEUDONYM_KEY: TEST_KEY });
     expect(sel.code).toBe(2);
-    expect(sel.stderr).toContain('unknown KPI or contract id nope');
-    expect((await cli(['frobnicate'])).code).toBe(2);
+    expect(sel.stderr).toContain('--select: ukendt KPI- eller kontrakt-id nope');
+    const unknown = await cli(['frobnicate']);
+    expect([unknown.code, unknown.stderr.trim()]).toEqual([
+      2,
+      'Ukendt kommando "frobnicate". Skriv kpi help for kommandoerne.',
+    ]);
+  });
+
+  it('an unknown option gets one line with a suggestion, never the parser’s text or the whole help', async () => {
+    const r = await cli(['run', '--as_of', '2024-02-01']);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      'Ukendt tilvalg --as_of. Mente du --as-of? Skriv kpi run --help for tilvalgene.\n',
+    ]);
+    expect((await cli(['chek'])).stderr.trim()).toBe(
+      'Ukendt kommando "chek". Mente du kpi check? Skriv kpi help for kommandoerne.',
+    );
+    expect((await cli(['run', '--as-of'])).stderr.trim()).toBe(
+      'Tilvalget --as-of mangler en værdi, fx --as-of 2026-11-22.',
+    );
+    expect((await cli(['report', '--cron', '* * * * *'])).stderr.trim()).toBe(
+      'Tilvalget --cron bruges ikke af kpi report. Skriv kpi report --help for tilvalgene.',
+    );
+    expect((await cli(['run', '--as_of', '2024-02-01', '--lang', 'en'])).stderr.trim()).toBe(
+      'Unknown option --as_of. Did you mean --as-of? Type kpi run --help for the options.',
+    );
+  });
+
+  it('takes a positional inbox as --inbox, and never ignores one', async () => {
+    const out = await tempDir();
+    const r = await cli(['check', EXAMPLES, '--out', out], { KPI_PSEUDONYM_KEY: TEST_KEY });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Tjek af ${EXAMPLES}: intet er offentliggjort.`);
+    expect((await cli(['check', '/some/inbox', '--inbox', EXAMPLES])).stderr.trim()).toBe(
+      `/some/inbox og --inbox ${EXAMPLES} siger begge, hvad --inbox skal være; giv det kun én gang.`,
+    );
+    expect((await cli(['run', 'a', 'b'])).stderr.trim()).toBe(
+      'kpi run tager ikke "b". Skriv kpi run --help for, hvordan den bruges.',
+    );
+  });
+
+  it('kpi help and kpi <command> --help print aligned help and exit 0', async () => {
+    const help = await cli(['help']);
+    expect(help.code).toBe(0);
+    const commands = help.stdout
+      .split('\n')
+      .filter((l) => /^ {2}(run|check|demo|report|explain|schedule|help) /.test(l));
+    expect(commands).toHaveLength(7);
+    // Every description starts in the same column.
+    expect(new Set(commands.map((l) => l.slice(2).search(/ {2}\S/))).size).toBe(1);
+    const run = await cli(['run', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe(
+      'kpi run --inbox DIR --out DIR [--as-of YYYY-MM-DD] [--select IDS] [--allow-partial]',
+    );
+    expect(run.stdout).toContain('  --allow-partial     offentliggør beregnede tal');
+    expect(run.stdout).not.toContain('--cron');
+    expect((await cli(['help', 'check'])).stdout).toContain('kpi check --inbox DIR [--out DIR]');
+    expect((await cli(['help', '--lang', 'en'])).stdout).toContain('Usage: kpi <command> [options]');
+    for (const line of help.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
   });
 
   it('reads the key from KPI_PSEUDONYM_KEY_FILE and says so when the file is missing', async () => {
     const r = await cli(['check', '--inbox', EXAMPLES], { KPI_PSEUDONYM_KEY_FILE: '/nonexistent/kpi.key' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Cannot read KPI_PSEUDONYM_KEY_FILE=/nonexistent/kpi.key: ENOENT');
+    expect(r.stderr).toContain('Kan ikke læse KPI_PSEUDONYM_KEY_FILE=/nonexistent/kpi.key: ENOENT');
   });
 
   it('the kpi bin runs the same CLI', () => {
@@ -83,7 +150,7 @@ describe('usage and configuration errors exit 2 with a message that says what to
       encoding: 'utf8',
     });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('No pseudonymisation key is set');
+    expect(r.stderr).toContain('Der er ingen pseudonymiseringsnøgle.');
   });
 });
 
@@ -95,7 +162,7 @@ describe('kpi check', () => {
     expect(r.stdout).toContain(
       'employment/eindkomst_2024-01_2024-03.csv [latin-1, ;, decimal ,]: 5 af 6 rækker indlæses, 1 i karantæne',
     );
-    expect(r.stdout).toContain('7,wage_hours,above_maximum,wage_hours must be ≤ 744,"1.034,0"');
+    expect(r.stdout).toContain('7;wage_hours;above_maximum;wage_hours skal være ≤ 744;1.034,0');
     expect(readdirSync(out)).toEqual([]);
   });
 });
@@ -112,10 +179,10 @@ describe('kpi demo (what npm start runs)', () => {
 
   it('exits 0 and prints the KPI statuses and the quarantined rows', () => {
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain('built-in demo pseudonymisation key');
-    expect(result.stdout).toMatch(/sel85_employment_rate\s+2025\s+[\d,]+ %\s+[\d,]+ %\s+på sporet/);
-    expect(result.stdout).toMatch(/neet_share\s+2025\s+[\d,]+ %\s+[\d,]+ %\s+ikke på sporet/);
-    expect(result.stdout).toMatch(/treatment_employment_retained\s+2025\s+\d+\s+\d+\s+ikke på sporet/);
+    expect(result.stderr).toContain('indbyggede demo-pseudonymiseringsnøgle');
+    expect(result.stdout).toMatch(/sel85_employment_rate\s+2025\s+[\d,]+ %\s+[\d,]+ %\s+På sporet/);
+    expect(result.stdout).toMatch(/neet_share\s+2025\s+[\d,]+ %\s+[\d,]+ %\s+Ikke på sporet/);
+    expect(result.stdout).toMatch(/treatment_employment_retained\s+2025\s+\d+\s+\d+\s+Ikke på sporet/);
     expect(result.stdout).toContain('6 i karantæne');
   });
 

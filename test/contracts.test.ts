@@ -402,9 +402,11 @@ describe('Ungeløftet', () => {
       withheld: 597_464.01,
       total: 5_377_176.05,
     });
-    expect(u.warnings).toEqual(['grant byYear sums to 5974640.07, total is 5974640.06']);
+    expect(u.warnings).toEqual([
+      'tilskuddets beløb pr. år giver 5.974.640,07, men det samlede tilskud er 5.974.640,06; det samlede tilskud gælder',
+    ]);
     expect(manifest.warnings.map((w) => w.message)).toContain(
-      'ungeloftet: grant byYear sums to 5974640.07, total is 5974640.06',
+      'ungeloftet: tilskuddets beløb pr. år giver 5.974.640,07, men det samlede tilskud er 5.974.640,06; det samlede tilskud gælder',
     );
     // The audit: group and counts per complete month, from the evidence alone.
     const db = await Db.open(':memory:');

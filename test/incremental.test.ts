@@ -101,12 +101,12 @@ describe('incremental runs', () => {
     );
     const marts = events.filter((e) => e.event === 'mart').map((e) => e.message);
     expect(marts).toEqual([
-      'marts.employment_person_month: kept from the previous run, 5 keys recomputed',
-      'marts.neet_person_month: kept from the previous run, 4 keys recomputed',
+      'marts.employment_person_month: beholdt fra forrige kørsel, 5 nøgler beregnet igen',
+      'marts.neet_person_month: beholdt fra forrige kørsel, 4 nøgler beregnet igen',
       // 150394-1233's §85 months 2024-02 and 2024-04, 311285-2210's 2024-01 and 2024-02.
-      'marts.sel85_person_month: kept from the previous run, 4 rows updated',
+      'marts.sel85_person_month: beholdt fra forrige kørsel, 4 rækker opdateret',
       // F-902's start month (2024-02); every episode's has-data flags (2 episodes).
-      'marts.treatment_episode: kept from the previous run, 3 rows updated',
+      'marts.treatment_episode: beholdt fra forrige kørsel, 3 rækker opdateret',
     ]);
     expect(
       await warehouseRows(
@@ -167,10 +167,10 @@ describe('incremental runs', () => {
       reporter: { event: (e) => events3.push(e) },
     });
     expect(events3.filter((e) => e.event === 'mart').map((e) => e.message)).toEqual([
-      'marts.employment_person_month: kept from the previous run, 2 keys recomputed',
-      'marts.neet_person_month: kept from the previous run, 0 keys recomputed',
-      'marts.sel85_person_month: built in full',
-      'marts.treatment_episode: kept from the previous run, 2 rows updated',
+      'marts.employment_person_month: beholdt fra forrige kørsel, 2 nøgler beregnet igen',
+      'marts.neet_person_month: beholdt fra forrige kørsel, 0 nøgler beregnet igen',
+      'marts.sel85_person_month: bygget helt',
+      'marts.treatment_episode: beholdt fra forrige kørsel, 2 rækker opdateret',
     ]);
     expect(
       rewritten.manifest.inputs.find((i) => i.file === 'employment/eindkomst_2024-04.csv')!.fromCache,

@@ -242,8 +242,9 @@ describe('the example inbox (test/fixtures/examples-inbox)', () => {
       join(quarantine, 'employment', 'eindkomst_2024-01_2024-03.csv.rejects.csv'),
       'utf8',
     );
+    // The Danish Excel dialect: a BOM, ';' between the fields, Danish headers.
     expect(rejects).toBe(
-      'line,column,rule,message,value\n7,wage_hours,above_maximum,wage_hours must be ≤ 744,"1.034,0"\n',
+      '\uFEFFlinje;kolonne;regel;besked;værdi\n7;wage_hours;above_maximum;wage_hours skal være ≤ 744;1.034,0\n',
     );
     await buildWarehouse(db, { asOf: '2026-11-22', config: parseConfig({}) });
     const feb = await db.all<{ wage_hours: number; _file: string }>(
@@ -275,11 +276,11 @@ describe('bad input', () => {
     const f = result.inputs[0]!;
     expect(f.status).toBe('rejected');
     expect([f.rowsRead, f.rowsLoaded, f.rowsRejected]).toEqual([2, 0, 2]);
-    expect(f.message).toContain('missing required column wage_hours (or loentimer, løntimer)');
-    expect(f.message).toContain('Headers found: cpr, month, in_education, noget_andet');
+    expect(f.message).toContain('den påkrævede kolonne wage_hours (eller loentimer, løntimer) mangler');
+    expect(f.message).toContain('Fundne overskrifter: cpr, month, in_education, noget_andet');
     const rejects = readFileSync(join(quarantine, 'employment', 'e.csv.rejects.csv'), 'utf8').split('\n');
-    expect(rejects[0]).toBe('line,column,rule,message,value');
-    expect(rejects[1]).toMatch(/^,,"missing_column","missing required column wage_hours/);
+    expect(rejects[0]).toBe('\uFEFFlinje;kolonne;regel;besked;værdi');
+    expect(rejects[1]).toMatch(/^;;"missing_column";"den påkrævede kolonne wage_hours/);
   });
 
   it('quarantines bad CPRs, impossible dates and negative hours per row, with masked values', async () => {
@@ -317,18 +318,18 @@ describe('bad input', () => {
     expect([s85.rowsRead, s85.rowsLoaded, s85.rowsRejected]).toEqual([4, 1, 3]);
     const empRejects = readFileSync(join(quarantine, 'employment', 'e.csv.rejects.csv'), 'utf8');
     expect(empRejects.trim().split('\n').slice(1)).toEqual([
-      '3,cpr,cpr_date,the CPR number holds no real birth date (century from digit 7),******-**34',
-      '4,cpr,cpr_format,"CPR must be 10 digits, DDMMYY-SSSS or DDMMYYSSSS",******-**41',
-      '5,month,month_format,expected a month as YYYY-MM or YYYYMM,2024-13',
-      '6,wage_hours,below_minimum,wage_hours must be ≥ 0,"-4,5"',
-      '7,in_education,not_a_boolean,"expected 1/0, true/false, ja/nej, j/n, x or empty",kanske',
-      '8,cpr,cpr_date,the CPR number holds no real birth date (century from digit 7),******-**81',
+      '3;cpr;cpr_date;CPR-nummeret indeholder ingen rigtig fødselsdato (århundrede efter 7. ciffer);******-**34',
+      '4;cpr;cpr_format;CPR skal være 10 cifre, DDMMÅÅ-SSSS eller DDMMÅÅSSSS;******-**41',
+      '5;month;month_format;forventede en måned som ÅÅÅÅ-MM eller ÅÅÅÅMM;2024-13',
+      '6;wage_hours;below_minimum;wage_hours skal være ≥ 0;-4,5',
+      '7;in_education;not_a_boolean;forventede 1/0, true/false, ja/nej, j/n, x eller tom;kanske',
+      '8;cpr;cpr_date;CPR-nummeret indeholder ingen rigtig fødselsdato (århundrede efter 7. ciffer);******-**81',
     ]);
     const s85Rejects = readFileSync(join(quarantine, 'sel85', 's.csv.rejects.csv'), 'utf8');
     expect(s85Rejects.trim().split('\n').slice(1)).toEqual([
-      '2,start_date,date_format,"expected a real date as YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY",30-02-2024',
-      '3,end_date,end_before_start,end_date is before start_date,01-02-2024',
-      '4,target_group,unknown_code,"expected one of: psykiatri, handicap, misbrug, andet",kaffe',
+      '2;start_date;date_format;forventede en rigtig dato som ÅÅÅÅ-MM-DD, DD-MM-ÅÅÅÅ, DD.MM.ÅÅÅÅ eller DD/MM/ÅÅÅÅ;30-02-2024',
+      '3;end_date;end_before_start;end_date ligger før start_date;01-02-2024',
+      '4;target_group;unknown_code;forventede én af: psykiatri, handicap, misbrug, andet;kaffe',
     ]);
     expect(await db.all('SELECT decision_id, target_group FROM ingest.sel85')).toEqual([
       { decision_id: 'D4', target_group: 'psykiatri' },
@@ -368,7 +369,7 @@ describe('bad input', () => {
       .split('\n')
       .slice(1)
       .filter((l) => /^\d/.test(l))
-      .map((l) => `${l.split(',')[0]} ${l.split(',')[2]}`);
+      .map((l) => `${l.split(';')[0]} ${l.split(';')[2]}`);
     expect([...new Set(rejects)]).toEqual([
       '6 unknown_code',
       '8 too_many_columns',
@@ -400,7 +401,7 @@ describe('bad input', () => {
       [1, 0],
     ]);
     expect(readFileSync(join(quarantine, 'employment', 'a.csv.rejects.csv'), 'utf8')).toContain(
-      '3,cpr+month,duplicate_key,"the key (cpr, month) already appears on line 2 of this file",2024-01',
+      '3;cpr+month;duplicate_key;nøglen (cpr, month) står allerede på linje 2 i denne fil;2024-01',
     );
     await buildWarehouse(db, { asOf: '2026-11-22', config: parseConfig({}) });
     expect(await db.all('SELECT wage_hours FROM staging.employment')).toEqual([{ wage_hours: 30 }]);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../pipelines/config.ts';
 import { ConfigError } from '../pipelines/errors.ts';
+import { setLang } from '../pipelines/i18n/index.ts';
 import type { KpiDefinition } from '../pipelines/kpis/catalogue.ts';
 import { suppressCount, suppressShare } from '../pipelines/kpis/disclosure.ts';
 import { evaluateRows, type KpiRow, meetsTarget, targetFor } from '../pipelines/kpis/evaluate.ts';
@@ -206,7 +207,7 @@ describe('configuration', () => {
   it('names an unknown KPI id and lists the known ones', () => {
     expect(() => parseConfig({ kpis: { neet_shar: {} } }, 'kpi.json')).toThrow(ConfigError);
     expect(() => parseConfig({ kpis: { neet_shar: {} } }, 'kpi.json')).toThrow(
-      /kpis\.neet_shar: there is no KPI with this id\. Known ids: sel85_employment_rate/,
+      /kpis\.neet_shar: der er ingen KPI med dette id\. Kendte id’er: sel85_employment_rate/,
     );
   });
   it('names a bad target rule and a bad field', () => {
@@ -214,8 +215,24 @@ describe('configuration', () => {
       parseConfig({ kpis: { neet_share: { target: { rule: 'linear', perYear: 1 } } } }, 'kpi.json'),
     ).toThrow(/kpis\.neet_share\.target\.rule/);
     expect(() => parseConfig({ municipality: { code: '36', name: 'X' } }, 'kpi.json')).toThrow(
-      /municipality\.code: a 3-digit kommunekode/,
+      /municipality\.code: en kommunekode på 3 cifre/,
     );
-    expect(() => parseConfig({ minCel: 3 }, 'kpi.json')).toThrow(/Unrecognized key: "minCel"/);
+    expect(() => parseConfig({ minCel: 3 }, 'kpi.json')).toThrow(/minCel/);
+  });
+  it('speaks English with --lang en, zod’s own messages included', () => {
+    setLang('en');
+    try {
+      expect(() => parseConfig({ kpis: { neet_shar: {} } }, 'kpi.json')).toThrow(
+        /kpis\.neet_shar: there is no KPI with this id\. Known ids: sel85_employment_rate/,
+      );
+      expect(() => parseConfig({ minCell: 'x' }, 'kpi.json')).toThrow(
+        'The configuration file kpi.json is not valid:\n  - minCell: Invalid input: expected number, received string',
+      );
+    } finally {
+      setLang('da');
+    }
+    expect(() => parseConfig({ minCell: 'x' }, 'kpi.json')).toThrow(
+      'Konfigurationsfilen kpi.json er ikke gyldig:\n  - minCell: Ugyldigt input: forventede tal, fik streng',
+    );
   });
 });

@@ -101,10 +101,10 @@ describe('kpi schedule', () => {
     expect(
       await main(['schedule', '--cron', 'every night'], { KPI_PSEUDONYM_KEY: TEST_KEY }, capture(), err),
     ).toBe(2);
-    expect(err.text()).toContain('is not a cron expression');
+    expect(err.text()).toContain('er ikke et cron-udtryk');
     const err2 = capture();
     expect(await main(['schedule', '--cron', '0 2 * * *'], {}, capture(), err2)).toBe(2);
-    expect(err2.text()).toContain('No pseudonymisation key is set');
+    expect(err2.text()).toContain('Der er ingen pseudonymiseringsnøgle.');
   });
 });
 
@@ -148,12 +148,12 @@ describe('logs', () => {
     r.event({
       stage: 'ingest',
       event: 'file',
-      message: 'employment/e.csv: loaded, 5 of 6 rows loaded, 1 quarantined',
+      message: 'employment/e.csv: indlæst, 5 af 6 rækker indlæst, 1 i karantæne',
     });
     r.event({ stage: 'ingest', event: 'done', seconds: 4.2 });
     r.event({ stage: 'kpis', event: 'kpi', message: 'neet_share computed' });
     expect(tty.text()).toBe(
-      '▸ ingest\n  employment/e.csv: loaded, 5 of 6 rows loaded, 1 quarantined\n✓ ingest (4,2 s)\n',
+      '▸ indlæsning\n  employment/e.csv: indlæst, 5 af 6 rækker indlæst, 1 i karantæne\n✓ indlæsning (4,2 s)\n',
     );
     const verbose = capture();
     verbose.isTTY = true;
@@ -184,12 +184,18 @@ describe('kpi explain', () => {
     expect(text).toContain('SQL:         sql/kpis/sel85_employment_rate.sql');
     for (const i of manifest.inputs)
       expect(text).toContain(
-        `${i.file}  loaded, ${i.rowsLoaded} af ${i.rowsRead} rækker  sha256 ${i.sha256}`,
+        `${i.file}  indlæst, ${i.rowsLoaded} af ${i.rowsRead} rækker  sha256 ${i.sha256}`,
       );
     expect(text).toMatch(/2024\s+77,8 %\s+mål\s+–\s+Ingen baseline/); // no 2020 data: no baseline, no target
     const err = capture();
     expect(await main(['explain', 'nope', '--out', out], {}, capture(), err)).toBe(2);
-    expect(err.text()).toContain('There is no KPI with the id "nope"');
+    expect(err.text()).toContain('Der er ingen KPI med id’et "nope"');
+    // Units, directions and rules in words, not identifiers.
+    expect(text).toContain('Enhed:       andel, opgjort pr. år, retning: stigende');
+    expect(text).toContain('Mål:         årlig vækst 2 % fra baseline');
+    const en = capture();
+    await main(['explain', 'neet_share', '--out', out, '--lang', 'en'], {}, en, capture());
+    expect(en.text()).toContain('Target:      baseline −1 percentage points a year up to 2024, held after');
   });
 });
 

@@ -263,7 +263,7 @@ describe('user-defined initiatives (the Kolding pattern)', () => {
     );
     expect(code).toBe(2);
     expect(stderr.join('')).toContain(
-      'initiatives.0.sql (sel85_decisions_started): the SQL does not run. DuckDB says: Catalog Error: Table with name sel86 does not exist',
+      'initiatives.0.sql (sel85_decisions_started): SQL’en kan ikke køre. DuckDB siger: Catalog Error: Table with name sel86 does not exist',
     );
   });
 
@@ -292,7 +292,7 @@ describe('user-defined initiatives (the Kolding pattern)', () => {
     expect(code2).toBe(2);
     write(join(dir, 'c3.json'), JSON.stringify({ kpis: { nete_share: {} } }));
     await main(['run', '--config', join(dir, 'c3.json')], { KPI_PSEUDONYM_KEY: TEST_KEY }, sink, sink);
-    expect(stderr.join('')).toContain('kpis.nete_share: there is no KPI with this id');
+    expect(stderr.join('')).toContain('kpis.nete_share: der er ingen KPI med dette id');
   });
 });
 

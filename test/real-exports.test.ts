@@ -200,7 +200,7 @@ describe('real exports, in one run', () => {
     ]);
     const unknown = manifest.warnings.filter((w) => w.code === 'unknown_code');
     expect(unknown.map((w) => w.message)).toEqual([
-      'enrollment.programme: 1 row has the value "ungelftet", which is not a known value (known: jobfokus, ungeloftet). Did you mean "ungeloftet"? Those rows are not counted in the group of contract ungeloftet. If the value is right, add it to knownCodes."enrollment.programme" in the configuration.',
+      'enrollment.programme: 1 række har værdien "ungelftet", som ikke er en kendt værdi (kendte: jobfokus, ungeloftet). Mente du "ungeloftet"? Rækkerne tælles ikke med i gruppen for kontrakten ungeloftet. Er værdien rigtig, så føj den til knownCodes."enrollment.programme" i konfigurationen.',
     ]);
     expect(
       await warehouseRows(
@@ -220,8 +220,8 @@ describe('real exports, in one run', () => {
       .trimEnd()
       .split('\n');
     expect(rejects.slice(1)).toEqual([
-      '3,inquiries,number_too_large,the number is too large for inquiries; the largest allowed is 10000,a number with 20 digits',
-      '4,inquiries,implausible_value,inquiries is above the plausibility bound of 10000 contacts on one row (one day); check the value and the unit it was exported in,a number with 11 digits',
+      '3;inquiries;number_too_large;"tallet er for stort til inquiries; det største tilladte er 10.000";et tal med 20 cifre',
+      '4;inquiries;implausible_value;"inquiries er over plausibilitetsgrænsen på 10.000 henvendelser på én række (én dag); tjek værdien og den enhed, den er eksporteret i";et tal med 11 cifre',
     ]);
     // Never DuckDB's raw conversion error, never the masker's garbling of a long number.
     expect(JSON.stringify(manifest)).not.toContain('Conversion Error');
@@ -230,7 +230,7 @@ describe('real exports, in one run', () => {
 
   it('warns about a file in the inbox itself, which cannot be placed', () => {
     expect(manifest.warnings.find((w) => w.code === 'unplaced_file')?.message).toBe(
-      "inbox/eindkomst_forkert_sted.csv lies in the inbox itself, not in the folder of an extract, so it was not read. Move it into its extract's folder, e.g. inbox/employment/.",
+      'inbox/eindkomst_forkert_sted.csv ligger i selve indbakken, ikke i et udtræks mappe, så den blev ikke læst. Flyt den til sit udtræks mappe, fx inbox/employment/.',
     );
   });
 });
@@ -253,7 +253,7 @@ describe('a header that is not there', () => {
     ]);
     expect(code).toBe(1);
     expect(stdout).toContain(
-      'AFVIST: missing required column wage_hours (or loentimer, løntimer). Headers found: cpr, måned, lontimer, uddannelse (on line 2; the first 10 lines were searched for a line that names the columns). Did you mean "lontimer" for wage_hours?',
+      'AFVIST: den påkrævede kolonne wage_hours (eller loentimer, løntimer) mangler. Fundne overskrifter: cpr, måned, lontimer, uddannelse (på linje 2; de første 10 linjer blev gennemsøgt efter en linje, der navngiver kolonnerne). Mente du "lontimer" for wage_hours?',
     );
   });
 });

@@ -98,7 +98,7 @@ describe('one run at a time per --out', () => {
     const second = run({ inbox, out, asOf: '2025-03-01', config, key: TEST_KEY });
     await expect(second).rejects.toThrow(RunError);
     await expect(second).rejects.toThrow(
-      new RegExp(`Another run is using .*: pid ${first.child.pid}, started 20\\d\\d-`),
+      new RegExp(`En anden kørsel bruger .*: pid ${first.child.pid}, startet 20\\d\\d-`),
     );
     first.child.kill('SIGKILL');
     await first.done;
@@ -142,7 +142,7 @@ describe('the lock never strands a night', () => {
       writeFileSync(join(out, '.lock'), JSON.stringify(lock));
       expect(procStat(other.pid!)?.start).not.toBe('1');
       const a = await run({ inbox, out, asOf: '2025-03-01', config: parseConfig({}), key: TEST_KEY });
-      expect(a.manifest.warnings.find((w) => w.code === 'stale_lock')?.message).toContain('run old-run');
+      expect(a.manifest.warnings.find((w) => w.code === 'stale_lock')?.message).toContain('kørsel old-run');
       // A lock without the start time (an older version's) whose heartbeat stopped two minutes ago.
       const { procStart: _, ...older } = lock;
       writeFileSync(join(out, '.lock'), JSON.stringify(older));
@@ -154,7 +154,7 @@ describe('the lock never strands a night', () => {
       writeFileSync(join(out, '.lock'), JSON.stringify({ ...lock, pid: process.pid, procStart: me!.start }));
       await expect(
         run({ inbox, out, asOf: '2025-03-01', config: parseConfig({}), key: TEST_KEY }),
-      ).rejects.toThrow(`Another run is using ${out}: pid ${process.pid}`);
+      ).rejects.toThrow(`En anden kørsel bruger ${out}: pid ${process.pid}`);
     } finally {
       other.kill('SIGKILL');
     }

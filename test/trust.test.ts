@@ -160,7 +160,7 @@ describe('no data is never zero', () => {
   it('warns when no configuration names the municipality, and says so in the summary', () => {
     expect(first.manifest.municipality).toEqual({ code: '360', name: 'Lolland Kommune', assumed: true });
     expect(first.manifest.warnings.find((w) => w.code === 'municipality_not_configured')?.message).toContain(
-      'rows of employment, sel85, neet, enrollment, cafe have no municipality column, so they are counted as Lolland Kommune (360)',
+      'rækkerne i employment, sel85, neet, enrollment og cafe har ingen kommunekolonne, så de regnes som Lolland Kommune (360)',
     );
     expect(first.stdout).toContain('Kommune: Lolland Kommune (360) – antaget');
   });
@@ -198,7 +198,7 @@ describe('a rejected or shrunken input never silently changes a published figure
     expect(held.manifest.heldBack[0]).toMatchObject({
       files: ['employment/eindkomst_2025.csv'],
       reason: expect.stringContaining(
-        'employment/eindkomst_2025.csv was rejected whole: missing required column wage_hours',
+        'employment/eindkomst_2025.csv blev afvist helt: den påkrævede kolonne wage_hours',
       ),
     });
     // The held-back entries are the previous publication, byte for byte, marked with why.
@@ -229,6 +229,9 @@ describe('a rejected or shrunken input never silently changes a published figure
     expect(held.stdout).toContain(
       'Er ændringen tilsigtet, så offentliggør de nye tal med: kpi run --allow-partial',
     );
+    expect(held.stdout).toMatch(
+      /sel85_employment_rate\s+2024\s+37,5 %\s+37,5 %\s+På sporet \(holdt tilbage\)/,
+    );
     const report = readFileSync(join(out, 'public', 'reports', 'afrapportering.html'), 'utf8');
     expect(report).toContain('Tal holdt tilbage.');
     expect(report).toContain('employment/eindkomst_2025.csv');
@@ -241,7 +244,7 @@ describe('a rejected or shrunken input never silently changes a published figure
     expect(partial.code, partial.stderr).toBe(0);
     expect(partial.manifest.heldBack).toEqual([]);
     expect(partial.manifest.warnings.find((w) => w.code === 'partial_publish')?.message).toContain(
-      'sel85_employment_rate, treatment_employment_retained, jobfokus_success_share, ungeloftet_share, jobfokus, ungeloftet would otherwise have been held back',
+      'offentliggjort med --allow-partial: sel85_employment_rate, treatment_employment_retained, jobfokus_success_share, ungeloftet_share, jobfokus, ungeloftet ville ellers være holdt tilbage',
     );
     expect(series(partial.kpi('sel85_employment_rate'))[1]).toEqual(['2025', null, null, null, 'incomplete']);
     expect(partial.kpi('sel85_employment_rate').heldBack).toBeUndefined();
@@ -261,7 +264,7 @@ describe('a rejected or shrunken input never silently changes a published figure
     expect(cut.code).toBe(3);
     expect(cut.manifest.heldBack.map((h) => `${h.kind} ${h.id}`)).toEqual(HELD);
     expect(cut.manifest.heldBack[0]!.reason).toBe(
-      'employment shrank against the previous published run by more than 20 % (rows: 2025-07 0 against 3; 2025-08 0 against 3; 2025-09 0 against 3; and 2 more months); a truncated export is likely',
+      'employment er skrumpet med mere end 20 % i forhold til forrige offentliggjorte kørsel (rækker: 2025-07 0 mod 3; 2025-08 0 mod 3; 2025-09 0 mod 3; og 2 måneder mere); formentlig et afkortet udtræk',
     );
     // The next run still compares with the last accepted delivery, not with the shrunken one.
     expect(cut.manifest.volumes.employment?.['2025-12']).toBe(3);
@@ -293,10 +296,10 @@ describe('kpi check, the pre-flight', () => {
     const r = await cli(['check', '--inbox', inbox, '--out', await tempDir(), '--as-of', AS_OF]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      'sel85/afgoerelser.csv [utf-8, ;, decimal -]: AFVIST: missing required columns',
+      'sel85/afgoerelser.csv [utf-8, ;, decimal -]: AFVIST: de påkrævede kolonner decision_id (eller afgoerelse_id, sags_id); hours_per_week (eller timer_pr_uge); target_group (eller maalgruppe, målgruppe) mangler.',
     );
     expect(r.stdout).toContain('kpi run ville holde 1 tilbage');
-    expect(r.stdout).toContain('  sel85_employment_rate\n    sel85/afgoerelser.csv was rejected whole');
+    expect(r.stdout).toContain('  sel85_employment_rate\n    sel85/afgoerelser.csv blev afvist helt');
     expect(r.stdout).toContain('Ikke klar: 1 fil afvises helt');
   });
 });

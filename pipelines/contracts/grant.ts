@@ -5,6 +5,7 @@
 import type { GrantContract } from '../../schemas/contracts.ts';
 import type { GrantContractJson } from '../../schemas/outputs.ts';
 import type { Db } from '../duckdb.ts';
+import { num, t } from '../i18n/index.ts';
 import { sqlString } from '../ingest/contract.ts';
 import { Rational } from '../kpis/rational.ts';
 import { book, kroner, toOre } from './money.ts';
@@ -17,13 +18,13 @@ export interface GrantMonth {
   inEmploymentOrEducation: number;
 }
 
-const fmt = (ore: bigint) => (Number(ore) / 100).toFixed(2);
-
 /** The one-øre difference in the grant letter is reported, and the stated total governs (contracts.md). */
 export function grantWarnings(c: GrantContract): string[] {
   const total = toOre(Rational.of(c.grant.total));
   const byYear = Object.values(c.grant.byYear).reduce((s, v) => s + toOre(Rational.of(v)), 0n);
-  return byYear === total ? [] : [`grant byYear sums to ${fmt(byYear)}, total is ${fmt(total)}`];
+  return byYear === total
+    ? []
+    : [t('warn.grantSum', { byYear: num(Number(byYear) / 100, 2), total: num(Number(total) / 100, 2) })];
 }
 
 function countedRange(c: GrantContract): { from: string; to: string } {

@@ -15,6 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { Db } from '../duckdb.ts';
 import { UserError } from '../errors.ts';
+import { t } from '../i18n/index.ts';
 import { sqlString } from '../ingest/contract.ts';
 
 export interface DemoOptions {
@@ -58,9 +59,7 @@ async function prepareDir(dir: string): Promise<void> {
     /* new folder */
   }
   if (entries.length > 0 && !entries.includes(MARKER)) {
-    throw new UserError(
-      `${dir} already holds files that the demo did not write; the demo will not overwrite them. Choose another folder with --inbox.`,
-    );
+    throw new UserError(t('demo.folderNotEmpty', { dir }));
   }
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });

@@ -8,6 +8,7 @@ import type { Config } from '../../schemas/config.ts';
 import type { ExtractName } from '../../schemas/extracts.ts';
 import type { Warning } from '../../schemas/outputs.ts';
 import type { Db } from '../duckdb.ts';
+import { num, t } from '../i18n/index.ts';
 import { CONTRACTS, quoteIdent, sqlString } from '../ingest/contract.ts';
 import { closest } from '../ingest/fold.ts';
 import { maskCprs } from '../ingest/pseudonym.ts';
@@ -55,10 +56,14 @@ export async function unknownCodeWarnings(
           code: 'unknown_code',
           extract,
           message: maskCprs(
-            `${extract}.${col.name}: ${r.n} ${r.n === 1 ? 'row has' : 'rows have'} the value "${r.value}", which is not a known value (known: ${known.join(', ')}).` +
-              (near ? ` Did you mean "${near}"?` : '') +
-              (contract ? ` Those rows are not counted in the group of contract ${contract.id}.` : '') +
-              ` If the value is right, add it to knownCodes."${extract}.${col.name}" in the configuration.`,
+            t(r.n === 1 ? 'warn.unknownCode.one' : 'warn.unknownCode', {
+              column: `${extract}.${col.name}`,
+              n: num(r.n),
+              value: r.value,
+              known: known.join(', '),
+              hint: near ? t('warn.didYouMean', { value: near }) : '',
+              contract: contract ? t('warn.notInGroup', { id: contract.id }) : '',
+            }),
           ),
         });
       }

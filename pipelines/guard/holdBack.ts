@@ -6,6 +6,7 @@
  */
 import type { ExtractName } from '../../schemas/extracts.ts';
 import type { HeldBack, InputFile, Manifest } from '../../schemas/outputs.ts';
+import { num, t } from '../i18n/index.ts';
 import { maskCprs } from '../ingest/pseudonym.ts';
 import type { VolumeDrop } from './volumes.ts';
 
@@ -17,8 +18,6 @@ export interface Suspect {
 }
 
 export type HoldBack = Manifest['heldBack'][number];
-
-const nf = new Intl.NumberFormat('da-DK');
 
 /** Files rejected whole, and months that shrank, per extract. */
 export function findSuspects(
@@ -32,32 +31,38 @@ export function findSuspects(
     suspects.push({
       extract: f.extract,
       files: [f.file],
-      reason: `${f.file} was rejected whole: ${maskCprs(f.message ?? 'the file could not be read')}`,
+      reason: t('hold.rejected', { file: f.file, message: maskCprs(f.message ?? t('hold.unreadable')) }),
     });
   }
   const byExtract = new Map<string, VolumeDrop[]>();
   for (const d of drops) byExtract.set(d.extract, [...(byExtract.get(d.extract) ?? []), d]);
-  for (const [extract, list] of byExtract) {
+  for (const [extract, drops] of byExtract) {
     // A rejected file shrinks its extract too; the rejection is the reason to tell.
     if (suspects.some((s) => s.extract === extract)) continue;
     if (!delivered.includes(extract)) {
       suspects.push({
         extract,
         files: [`${extract}/`],
-        reason: `the folder inbox/${extract} is missing, but the previous published run read ${nf.format(list.reduce((s, d) => s + d.previous, 0))} of its rows`,
+        reason: t('hold.folderMissing', { extract, n: num(drops.reduce((s, d) => s + d.previous, 0)) }),
       });
       continue;
     }
-    const shown = list
-      .slice(0, 3)
-      .map(
-        (d) =>
-          `${d.month === 'all' ? 'its rows' : d.month} ${nf.format(d.current)} against ${nf.format(d.previous)}`,
-      );
+    const shown = drops.slice(0, 3).map((d) =>
+      t('hold.month', {
+        month: d.month === 'all' ? t('hold.allRows') : d.month,
+        current: num(d.current),
+        previous: num(d.previous),
+      }),
+    );
     suspects.push({
       extract,
       files: [`${extract}/`],
-      reason: `${extract} shrank against the previous published run by more than ${Math.round(tolerance * 100)} % (rows: ${shown.join('; ')}${list.length > 3 ? `; and ${list.length - 3} more months` : ''}); a truncated export is likely`,
+      reason: t('hold.shrank', {
+        extract,
+        pct: Math.round(tolerance * 100),
+        months: shown.join('; '),
+        more: drops.length > 3 ? t('hold.moreMonths', { n: drops.length - 3 }) : '',
+      }),
     });
   }
   return suspects;

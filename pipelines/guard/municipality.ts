@@ -8,6 +8,7 @@ import { type Config, municipalityOf } from '../../schemas/config.ts';
 import type { ExtractName } from '../../schemas/extracts.ts';
 import type { Warning } from '../../schemas/outputs.ts';
 import type { Db } from '../duckdb.ts';
+import { list, t } from '../i18n/index.ts';
 import { CONTRACTS } from '../ingest/contract.ts';
 
 export async function municipalityWarnings(
@@ -29,7 +30,7 @@ export async function municipalityWarnings(
   return [
     {
       code: 'municipality_not_configured',
-      message: `No configuration names the municipality, and rows of ${without.join(', ')} have no municipality column, so they are counted as ${m.name} (${m.code}). Name your municipality in the configuration file: "municipality": {"code": "<kommunekode>", "name": "<navn>"}, and pass it with --config.`,
+      message: t('warn.municipality', { extracts: list(without), name: m.name, code: m.code }),
     },
   ];
 }

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { ColumnKind, ColumnMeta, ExtractMeta, ExtractName, RowRule } from '../../schemas/extracts.ts';
 import { EXTRACTS } from '../../schemas/extracts.ts';
+import { lang, type MessageKey, num, t } from '../i18n/index.ts';
 import { closest, foldCode, foldCodeSql, foldHeader } from './fold.ts';
 import { hmacSql } from './pseudonym.ts';
 
@@ -22,8 +23,8 @@ export interface ContractColumn {
   openCodes: boolean;
   /** An open code column's usual values: other spellings of them are folded to them. */
   examples?: string[];
-  /** The max is a plausibility bound, not a rule of the extract: what it bounds, in words. */
-  plausible?: string;
+  /** The max is a plausibility bound, not a rule of the extract: what it bounds (a message key). */
+  plausible?: MessageKey;
   pattern?: string;
   cprWhen?: string;
 }
@@ -288,7 +289,8 @@ export interface ColumnCheck {
   violatedWhen: string;
 }
 
-const fmt = (n: number) => String(n);
+/** A bound in a message: grouped from five digits (10.000), as Danish writes them; 1900 and 744 plain. */
+const fmt = (n: number) => (Math.abs(n) >= 10_000 ? num(n) : num(n).replace(/[.,](?=\d{3}\b)/g, ''));
 
 /** How many digits a text value has (SQL). */
 export function digitCountSql(v: string): string {
@@ -305,7 +307,7 @@ export function columnChecks(col: ContractColumn): ColumnCheck[] {
     checks.push({
       column: col.name,
       rule: 'required',
-      message: `${col.name} is required`,
+      message: t('rule.required', { column: col.name }),
       violatedWhen: `${raw} IS NULL`,
     });
   }
@@ -316,13 +318,13 @@ export function columnChecks(col: ContractColumn): ColumnCheck[] {
         {
           column: col.name,
           rule: 'cpr_format',
-          message: 'CPR must be 10 digits, DDMMYY-SSSS or DDMMYYSSSS',
+          message: t('rule.cpr_format'),
           violatedWhen: `${present} AND ${typed} IS NULL`,
         },
         {
           column: col.name,
           rule: 'cpr_date',
-          message: 'the CPR number holds no real birth date (century from digit 7)',
+          message: t('rule.cpr_date'),
           violatedWhen: `${typed} IS NOT NULL AND birth_date IS NULL`,
         },
       );
@@ -332,13 +334,13 @@ export function columnChecks(col: ContractColumn): ColumnCheck[] {
         {
           column: col.name,
           rule: 'date_format',
-          message: 'expected a real date as YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY',
+          message: t('rule.date_format'),
           violatedWhen: `${present} AND ${typed} IS NULL`,
         },
         {
           column: col.name,
           rule: 'date_out_of_range',
-          message: 'date must be between 1900-01-01 and 2099-12-31',
+          message: t('rule.date_out_of_range'),
           violatedWhen: `${typed} IS NOT NULL AND (${typed} < DATE '1900-01-01' OR ${typed} > DATE '2099-12-31')`,
         },
       );
@@ -347,7 +349,7 @@ export function columnChecks(col: ContractColumn): ColumnCheck[] {
       checks.push({
         column: col.name,
         rule: 'month_format',
-        message: 'expected a month as YYYY-MM or YYYYMM',
+        message: t('rule.month_format'),
         violatedWhen: `${present} AND (${typed} IS NULL OR ${typed} < DATE '1900-01-01' OR ${typed} > DATE '2099-12-01')`,
       });
       break;
@@ -356,19 +358,23 @@ export function columnChecks(col: ContractColumn): ColumnCheck[] {
       // A number too large for the column's type comes out of parseSql as NULL; it is told apart from
       // text that is no number at all by its digits.
       const tooLarge = `${present} AND ${typed} IS NULL AND regexp_full_match(${raw}, '-?[0-9][0-9.,]*') AND ${digitCountSql(raw)} >= ${col.kind === 'integer' ? 19 : 13}`;
-      const largest = col.max ?? (col.kind === 'integer' ? '9.223.372.036.854.775.807' : '999.999.999.999');
+      const largest =
+        col.max !== undefined
+          ? fmt(col.max)
+          : col.kind === 'integer'
+            ? (2n ** 63n - 1n).toLocaleString(lang() === 'da' ? 'da-DK' : 'en-GB')
+            : fmt(999_999_999_999);
       checks.push(
         {
           column: col.name,
           rule: 'number_too_large',
-          message: `the number is too large for ${col.name}; the largest allowed is ${largest}`,
+          message: t('rule.number_too_large', { column: col.name, largest }),
           violatedWhen: tooLarge,
         },
         {
           column: col.name,
           rule: col.kind === 'integer' ? 'not_an_integer' : 'not_a_number',
-          message:
-            col.kind === 'integer' ? 'expected a whole number' : 'expected a number such as 12,5 or 1.234,5',
+          message: t(col.kind === 'integer' ? 'rule.not_an_integer' : 'rule.not_a_number'),
           violatedWhen: `${present} AND ${typed} IS NULL AND NOT (${tooLarge})`,
         },
       );
@@ -378,13 +384,13 @@ export function columnChecks(col: ContractColumn): ColumnCheck[] {
             ? {
                 column: col.name,
                 rule: 'not_positive',
-                message: `${col.name} must be > ${fmt(col.min)}`,
+                message: t('rule.not_positive', { column: col.name, min: fmt(col.min) }),
                 violatedWhen: `${typed} <= ${col.min}`,
               }
             : {
                 column: col.name,
                 rule: 'below_minimum',
-                message: `${col.name} must be ≥ ${fmt(col.min)}`,
+                message: t('rule.below_minimum', { column: col.name, min: fmt(col.min) }),
                 violatedWhen: `${typed} < ${col.min}`,
               },
         );
@@ -395,13 +401,17 @@ export function columnChecks(col: ContractColumn): ColumnCheck[] {
             ? {
                 column: col.name,
                 rule: 'implausible_value',
-                message: `${col.name} is above the plausibility bound of ${fmt(col.max)} ${col.plausible}; check the value and the unit it was exported in`,
+                message: t('rule.implausible_value', {
+                  column: col.name,
+                  max: fmt(col.max),
+                  what: t(col.plausible),
+                }),
                 violatedWhen: `${typed} > ${col.max}`,
               }
             : {
                 column: col.name,
                 rule: 'above_maximum',
-                message: `${col.name} must be ≤ ${fmt(col.max)}`,
+                message: t('rule.above_maximum', { column: col.name, max: fmt(col.max) }),
                 violatedWhen: `${typed} > ${col.max}`,
               },
         );
@@ -412,7 +422,7 @@ export function columnChecks(col: ContractColumn): ColumnCheck[] {
       checks.push({
         column: col.name,
         rule: 'not_a_boolean',
-        message: 'expected 1/0, true/false, ja/nej, j/n, x or empty',
+        message: t('rule.not_a_boolean'),
         violatedWhen: `${present} AND ${typed} IS NULL`,
       });
       break;
@@ -421,7 +431,7 @@ export function columnChecks(col: ContractColumn): ColumnCheck[] {
         checks.push({
           column: col.name,
           rule: 'unknown_code',
-          message: `expected one of: ${col.codes.join(', ')}`,
+          message: t('rule.unknown_code', { codes: col.codes.join(', ') }),
           violatedWhen: `${present} AND ${typed} NOT IN (${col.codes.map(sqlString).join(', ')})`,
         });
       }
@@ -431,7 +441,7 @@ export function columnChecks(col: ContractColumn): ColumnCheck[] {
         checks.push({
           column: col.name,
           rule: 'municipality_format',
-          message: 'expected a kommunekode of 3 digits, e.g. 360',
+          message: t('rule.municipality_format'),
           violatedWhen: `${present} AND ${typed} IS NULL`,
         });
       }
@@ -439,7 +449,7 @@ export function columnChecks(col: ContractColumn): ColumnCheck[] {
         checks.push({
           column: col.name,
           rule: 'cpr_format',
-          message: `for rows where ${col.cprWhen} this must be a CPR number with a real birth date`,
+          message: t('rule.cpr_when', { when: col.cprWhen }),
           violatedWhen: `${cprRows}${present} AND ${quoteIdent(`cpr_${col.name}`)} IS NULL`,
         });
       }

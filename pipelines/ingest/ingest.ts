@@ -6,13 +6,16 @@
  * folder, which is deleted when the run ends.
  */
 import type { Dirent } from 'node:fs';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { ExtractName } from '../../schemas/extracts.ts';
 import { EXTRACT_NAMES } from '../../schemas/extracts.ts';
 import type { InputFile, Warning } from '../../schemas/outputs.ts';
 import type { Db } from '../duckdb.ts';
 import { FileRejected } from '../errors.ts';
+import { num, t } from '../i18n/index.ts';
 import {
   birthDateSql,
   CONTRACTS,
@@ -158,7 +161,7 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
     inboxEntries = [];
     warnings.push({
       code: 'inbox_missing',
-      message: `The inbox folder ${opts.inbox} does not exist or cannot be read.`,
+      message: t('ingest.inboxMissing', { inbox: opts.inbox }),
     });
   }
   for (const entry of inboxEntries.sort((a, b) => compareNames(a.name, b.name))) {
@@ -167,11 +170,11 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
       entry.isDirectory()
         ? {
             code: 'unknown_folder',
-            message: `inbox/${entry.name} is not a known extract and was not read. Known extracts: ${EXTRACT_NAMES.join(', ')}.`,
+            message: t('ingest.unknownFolder', { name: entry.name, known: EXTRACT_NAMES.join(', ') }),
           }
         : {
             code: 'unplaced_file',
-            message: `inbox/${entry.name} lies in the inbox itself, not in the folder of an extract, so it was not read. Move it into its extract's folder, e.g. inbox/employment/.`,
+            message: t('ingest.unplacedFile', { name: entry.name }),
           },
     );
   }
@@ -345,12 +348,7 @@ async function ingestFile(
   const format = formatOf(path);
   if (!format) {
     input.sha256 = await sha256File(path);
-    return reject(
-      new FileRejected(
-        `unsupported file type; deliver .csv, .csv.gz, .parquet or .xlsx (a .xls workbook must be saved as .xlsx)`,
-        'unsupported_format',
-      ),
-    );
+    return reject(new FileRejected(t('ingest.unsupportedFormat'), 'unsupported_format'));
   }
   const onDisk = await stat(path);
   const size = onDisk.size;
@@ -362,7 +360,7 @@ async function ingestFile(
       warnings: [
         {
           code: 'empty_file',
-          message: `${rel}: the file is empty (0 bytes); nothing was loaded from it.`,
+          message: t('ingest.emptyFile', { file: rel }),
           extract,
           file: rel,
         },
@@ -386,10 +384,10 @@ async function ingestFile(
       seen.set(sha!, rel);
       await registry.keep(hit.fileId, disk, fileSeq);
       if (input.rowsRejected > 0 && opts.quarantineDir) {
-        await mkdir(dirname(join(opts.quarantineDir, `${rel}.rejects.csv`)), { recursive: true });
-        await db.run(
-          `COPY (SELECT ${QUARANTINE_COLUMNS} FROM ingest.violations WHERE file_id = ${hit.fileId} ORDER BY line, "column", rule)
-            TO ${sqlString(join(opts.quarantineDir, `${rel}.rejects.csv`))} (HEADER, DELIMITER ',')`,
+        await writeRejects(
+          db,
+          `ingest.violations WHERE file_id = ${hit.fileId}`,
+          join(opts.quarantineDir, `${rel}.rejects.csv`),
         );
       }
       return {
@@ -416,7 +414,7 @@ async function ingestFile(
       warnings: [
         {
           code: 'duplicate_file',
-          message: `${rel} has the same content (sha256) as ${dup}, which is already loaded; it was not loaded again.`,
+          message: t('ingest.duplicateFile', { file: rel, dup }),
           extract,
           file: rel,
         },
@@ -433,22 +431,27 @@ async function ingestFile(
     const found = prepared.headers.map((h) => h.replace(/^\uFEFF/, '').trim()).join(', ');
     const hint =
       prepared.headers.length === 1 && /[|:]/.test(prepared.headers[0] ?? '')
-        ? ` The header looks like it uses "${/[|]/.test(prepared.headers[0]!) ? '|' : ':'}" as delimiter; deliver the file with , ; or tab between columns.`
+        ? t('ingest.delimiterHint', { delimiter: /[|]/.test(prepared.headers[0]!) ? '|' : ':' })
         : '';
     const names = mapping.missing.map((m) => {
       const col = contract.columns.find((c) => c.name === m)!;
-      return col.aliases.length ? `${m} (or ${col.aliases.join(', ')})` : m;
+      return col.aliases.length ? t('ingest.columnOr', { name: m, aliases: col.aliases.join(', ') }) : m;
     });
     const where =
       prepared.kind === 'parquet'
         ? ''
-        : ` (on line ${prepared.headerLine}; the first ${HEADER_SEARCH_LINES} lines were searched for a line that names the columns)`;
+        : t('ingest.headersWhere', { line: prepared.headerLine, n: HEADER_SEARCH_LINES });
     const didYouMean = [...mapping.nearMisses]
-      .map(([col, header]) => ` Did you mean "${header}" for ${col}?`)
+      .map(([column, header]) => t('ingest.headerDidYouMean', { header, column }))
       .join('');
     return reject(
       new FileRejected(
-        `missing required column${mapping.missing.length > 1 ? 's' : ''} ${names.join('; ')}. Headers found: ${found || '(none)'}${where}.${didYouMean}${hint}`,
+        t(mapping.missing.length > 1 ? 'ingest.missingColumns' : 'ingest.missingColumn', {
+          names: names.join('; '),
+        }) +
+          t('ingest.headersFound', { found: found || t('ingest.headersNone'), where }) +
+          didYouMean +
+          hint,
         'missing_column',
         await dataRows(),
       ),
@@ -462,7 +465,7 @@ async function ingestFile(
     // DuckDB could not read the file at all: keep the analyst's view on the file, not on our code.
     return reject(
       new FileRejected(
-        `the file could not be read: ${firstLine((e as Error).message)}`,
+        t('ingest.unreadable', { message: firstLine((e as Error).message) }),
         'unreadable',
         await dataRows(),
       ),
@@ -491,7 +494,7 @@ async function prepare(
       cols = await db.all<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`);
     } catch (e) {
       throw new FileRejected(
-        `the Parquet file cannot be read (${firstLine((e as Error).message)})`,
+        t('ingest.parquetUnreadable', { message: firstLine((e as Error).message) }),
         'unreadable',
       );
     }
@@ -535,10 +538,7 @@ async function prepare(
     sniff = await sniffText(readPath, false, find);
   }
   if (sniff.headerLine.trim() === '') {
-    throw new FileRejected(
-      `no header: the first ${HEADER_SEARCH_LINES} lines are empty; a line that names the columns must come first`,
-      'no_header',
-    );
+    throw new FileRejected(t('ingest.noHeader', { n: HEADER_SEARCH_LINES }), 'no_header');
   }
   // Merged cells are refused where they hide values: in the header and the rows below it. A title
   // merged across the columns above the header is only decoration.
@@ -546,10 +546,12 @@ async function prepare(
   const hiding = merges.filter((m) => m.lastRow >= headerRow);
   if (hiding.length > 0) {
     throw new FileRejected(
-      `the first sheet has merged cells (${hiding
-        .slice(0, 3)
-        .map((m) => m.range)
-        .join(', ')}); unmerge them so every row has its own values, and deliver again`,
+      t('ingest.mergedCells', {
+        ranges: hiding
+          .slice(0, 3)
+          .map((m) => m.range)
+          .join(', '),
+      }),
       'xlsx_merged_cells',
     );
   }
@@ -776,7 +778,8 @@ async function loadRows(
     ),
     ...contract.rules.map((rule) => {
       const col = contract.columns.find((c) => c.name === rule.column)!;
-      return `CASE WHEN coalesce(${rule.violatedWhen}, false) THEN ${violation(rule.column, rule.rule, rule.message, maskedValue(col))} END`;
+      const message = t(rule.message.key, rule.message.params);
+      return `CASE WHEN coalesce(${rule.violatedWhen}, false) THEN ${violation(rule.column, rule.rule, message, maskedValue(col))} END`;
     }),
   ];
   // The rules are evaluated once per row for a flag; the violation records are built for bad rows only.
@@ -812,8 +815,8 @@ async function loadRows(
 
   // 4. The violations, one row per (line, column, rule); a row with any violation is rejected.
   const violationList = `CASE
-      WHEN _empty THEN [${violation('', 'empty_row', 'the row is empty (only delimiters or spaces)', "''")}]
-      WHEN _header_again THEN [${violation('', 'repeated_header', 'the header row appears again inside the file', "''")}]
+      WHEN _empty THEN [${violation('', 'empty_row', t('rule.empty_row'), "''")}]
+      WHEN _header_again THEN [${violation('', 'repeated_header', t('rule.repeated_header'), "''")}]
       ELSE list_filter([${checks.join(',\n        ') || 'NULL'}], lambda x: x IS NOT NULL) END`;
   await db.run(`DROP TABLE IF EXISTS scratch.violations;
     CREATE TABLE scratch.violations AS
@@ -827,9 +830,9 @@ async function loadRows(
   await db.run(`INSERT INTO scratch.violations
     SELECT line, ${p.kind === 'csv' ? headerName : "coalesce(column_name, '')"}, lower(replace(error_type, ' ', '_')),
       CASE error_type
-        WHEN 'UNQUOTED VALUE' THEN 'a quote (") opens a value but is never closed; the rest of the file was read as this one value'
-        WHEN 'TOO MANY COLUMNS' THEN 'the line has more values than the header has columns (${width})'
-        WHEN 'MISSING COLUMNS' THEN 'the line has fewer values than the header has columns (${width})'
+        WHEN 'UNQUOTED VALUE' THEN ${sqlString(t('rule.unquoted_value'))}
+        WHEN 'TOO MANY COLUMNS' THEN ${sqlString(t('rule.too_many_columns', { width }))}
+        WHEN 'MISSING COLUMNS' THEN ${sqlString(t('rule.missing_columns', { width }))}
         ELSE ${maskCprsSql('error_message')} END,
       left(${maskCprsSql('csv_line')}, 200)
     FROM csv_rejects`);
@@ -910,10 +913,7 @@ async function loadRows(
     );
     for (const r of byRule) rules[r.rule] = r.n;
     if (opts.quarantineDir) {
-      const target = join(opts.quarantineDir, `${rel}.rejects.csv`);
-      await mkdir(dirname(join(opts.quarantineDir, `${rel}.rejects.csv`)), { recursive: true });
-      await db.run(`COPY (SELECT ${QUARANTINE_COLUMNS} FROM scratch.violations ORDER BY line, "column", rule)
-        TO ${sqlString(target)} (HEADER, DELIMITER ',')`);
+      await writeRejects(db, 'scratch.violations', join(opts.quarantineDir, `${rel}.rejects.csv`));
     }
   }
   const { extract: _e, file: _f, ...stats } = input;
@@ -1027,16 +1027,19 @@ function quarantineWarnings(
     return [
       {
         code: 'rows_quarantined',
-        message: `${rel}: ${input.rowsRejected} of ${input.rowsRead} rows quarantined (${parts.join(', ')})`,
+        message: t('ingest.rowsQuarantined', {
+          file: rel,
+          rejected: num(input.rowsRejected),
+          read: num(input.rowsRead),
+          rules: parts.join(', '),
+        }),
         extract,
         file: rel,
       },
     ];
   }
   if (input.rowsRead === 0) {
-    return [
-      { code: 'empty_file', message: `${rel}: the file has a header but no rows.`, extract, file: rel },
-    ];
+    return [{ code: 'empty_file', message: t('ingest.headerOnly', { file: rel }), extract, file: rel }];
   }
   return [];
 }
@@ -1054,7 +1057,7 @@ function maskedValue(col: ContractColumn): string {
   }
   const masked = `left(coalesce(${maskCprsSql(v)}, ''), 200)`;
   if (col.kind === 'integer' || col.kind === 'decimal') {
-    return `CASE WHEN ${digitCountSql(v)} >= 10 AND regexp_full_match(${v}, '-?[0-9][0-9.,]*') THEN 'a number with ' || ${digitCountSql(v)} || ' digits' ELSE ${masked} END`;
+    return `CASE WHEN ${digitCountSql(v)} >= 10 AND regexp_full_match(${v}, '-?[0-9][0-9.,]*') THEN replace(${sqlString(t('value.digits'))}, '{n}', ${digitCountSql(v)}::VARCHAR) ELSE ${masked} END`;
   }
   return masked;
 }
@@ -1066,7 +1069,7 @@ async function checkDuplicateKeys(db: Db, contract: Contract): Promise<void> {
   // A GROUP BY finds the (usually no) duplicated keys; only their rows are looked at again.
   await db.run(`INSERT INTO scratch.violations
     SELECT p._line, ${sqlString(contract.key.join('+'))}, 'duplicate_key',
-      'the key (' || ${sqlString(contract.key.join(', '))} || ') already appears on line ' || d.first_line || ' of this file',
+      replace(${sqlString(t('rule.duplicate_key', { key: contract.key.join(', ') }))}, '{line}', d.first_line::VARCHAR),
       ${maskedValue(keyCol).replace(/"v_/g, 'p."v_')}
     FROM parsed p
     JOIN (SELECT ${keyCols.join(', ')}, min(_line) AS first_line FROM parsed WHERE NOT _bad
@@ -1081,7 +1084,7 @@ async function checkReferences(db: Db, contract: Contract): Promise<void> {
   const col = contract.columns.find((c) => c.name === ref.columns[ref.columns.length - 1])!;
   await db.run(`INSERT INTO scratch.violations
     SELECT f._line, ${sqlString(ref.columns.join('+'))}, 'no_matching_${ref.extract}',
-      'no row in ${ref.extract} has the same ' || ${sqlString(ref.columns.join(', '))}, ${maskedValue(col)}
+      ${sqlString(t('rule.no_matching', { extract: ref.extract, columns: ref.columns.join(', ') }))}, ${maskedValue(col)}
     FROM scratch.final f JOIN parsed p USING (_line)
     WHERE NOT EXISTS (SELECT 1 FROM ingest.${ref.extract} r JOIN ingest.files rf ON rf.file_id = r._file_id
       WHERE ${cols.map((c) => `r.${c} = f.${c}`).join(' AND ')})`);
@@ -1116,7 +1119,32 @@ async function writeFileReject(
 ): Promise<void> {
   if (!dir) return;
   const target = join(dir, `${rel}.rejects.csv`);
-  await mkdir(join(target, '..'), { recursive: true });
+  await mkdir(dirname(target), { recursive: true });
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  await writeFile(target, `line,column,rule,message,value\n,,${q(rule)},${q(message)},\n`, 'utf8');
+  await writeFile(target, `\uFEFF${rejectsHeader().join(';')}\n;;${q(rule)};${q(message)};\n`, 'utf8');
+}
+
+/** The columns of a rejects file in the user's language: linje;kolonne;regel;besked;værdi. */
+function rejectsHeader(): string[] {
+  return (['line', 'column', 'rule', 'message', 'value'] as const).map((c) => t(`quarantine.${c}`));
+}
+
+/**
+ * A rejects file in the Danish Excel dialect, as kpis.csv: `;`, UTF-8 with a BOM, headers in the
+ * user's language. DuckDB writes the rows; the BOM is put in front as the file is copied into place.
+ */
+async function writeRejects(db: Db, source: string, target: string): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  const header = rejectsHeader();
+  const cols = ['line', 'column', 'rule', 'message', 'value'].map(
+    (c, i) => `${quoteIdent(c)} AS ${quoteIdent(header[i]!)}`,
+  );
+  const tmp = `${target}.tmp`;
+  await db.run(`COPY (SELECT ${cols.join(', ')} FROM ${source} ORDER BY line, "column", rule)
+    TO ${sqlString(tmp)} (HEADER, DELIMITER ';', QUOTE '"')`);
+  await pipeline(async function* () {
+    yield Buffer.from('\uFEFF', 'utf8');
+    yield* createReadStream(tmp);
+  }, createWriteStream(target));
+  await rm(tmp, { force: true });
 }

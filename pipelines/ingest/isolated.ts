@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { ExtractName } from '../../schemas/extracts.ts';
 import type { InputFile } from '../../schemas/outputs.ts';
 import type { Db } from '../duckdb.ts';
+import { lang } from '../i18n/index.ts';
 import { sqlString } from './contract.ts';
 import { createIngestTables, handoverFile, type IngestResult } from './ingest.ts';
 import type { ExtractChanges } from './registry.ts';
@@ -32,7 +33,8 @@ async function inWorker(request: WorkerRequest | DemoRequest, onMessage?: (m: Wo
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
-  child.send(request);
+  // The worker writes messages (quarantine reasons, rejections) in the run's language.
+  child.send({ ...request, lang: lang() });
   const code = await exit;
   if (code !== 0) throw new Error(stderr.trim() || `the worker process exited with ${code}`);
 }

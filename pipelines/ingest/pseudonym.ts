@@ -6,18 +6,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors.ts';
+import { t } from '../i18n/index.ts';
 
 export const MIN_KEY_LENGTH = 32;
 /** Used by `kpi demo` only, and it says so. Never for real data. */
 export const DEMO_KEY = 'demo-key-for-the-synthetic-municipality-only-0000';
-
-const HOW_TO_SET = [
-  'Set a pseudonymisation key of at least 32 characters, either',
-  '  export KPI_PSEUDONYM_KEY="<a long random secret>"',
-  'or put it in a file readable only by the job and point to it:',
-  '  export KPI_PSEUDONYM_KEY_FILE=/etc/kpi/pseudonym.key',
-  'Keep the same key from run to run: a new key gives every person a new key (see README, key rotation).',
-].join('\n');
 
 export function resolveKey(env: NodeJS.ProcessEnv): string {
   let key = env.KPI_PSEUDONYM_KEY;
@@ -26,15 +19,17 @@ export function resolveKey(env: NodeJS.ProcessEnv): string {
       key = readFileSync(env.KPI_PSEUDONYM_KEY_FILE, 'utf8').trim();
     } catch (e) {
       throw new ConfigError(
-        `Cannot read KPI_PSEUDONYM_KEY_FILE=${env.KPI_PSEUDONYM_KEY_FILE}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.\n${HOW_TO_SET}`,
+        t('key.fileUnreadable', {
+          file: env.KPI_PSEUDONYM_KEY_FILE,
+          code: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+          howTo: t('key.howTo'),
+        }),
       );
     }
   }
-  if (!key) throw new ConfigError(`No pseudonymisation key is set.\n${HOW_TO_SET}`);
+  if (!key) throw new ConfigError(t('key.missing', { howTo: t('key.howTo') }));
   if (key.length < MIN_KEY_LENGTH) {
-    throw new ConfigError(
-      `The pseudonymisation key has ${key.length} characters; at least ${MIN_KEY_LENGTH} are needed.\n${HOW_TO_SET}`,
-    );
+    throw new ConfigError(t('key.tooShort', { n: key.length, min: MIN_KEY_LENGTH, howTo: t('key.howTo') }));
   }
   return key;
 }

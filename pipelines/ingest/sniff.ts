@@ -12,6 +12,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, gunzipSync, constants as zlibConstants } from 'node:zlib';
 import { FileRejected } from '../errors.ts';
+import { t } from '../i18n/index.ts';
 
 /** Test seam: lets a test change a file while it is being read (a delivery still being written). */
 export const sniffHooks: { afterFirstChunk?: () => void } = {};
@@ -533,34 +534,22 @@ export async function sniffText(
       gz &&
       (code.startsWith('Z_') || /unexpected end|incorrect header|invalid/i.test((e as Error).message))
     ) {
-      throw new FileRejected(
-        `the gzip file is truncated or corrupt (${(e as Error).message}); ask for the file to be delivered again`,
-        'unreadable_gzip',
-      );
+      throw new FileRejected(t('ingest.gzipCorrupt', { message: (e as Error).message }), 'unreadable_gzip');
     }
-    throw new FileRejected(`the file cannot be read: ${(e as Error).message}`, 'unreadable');
+    throw new FileRejected(t('ingest.cannotRead', { message: (e as Error).message }), 'unreadable');
   }
   const after = await stat(path);
   if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
-    throw new FileRejected(
-      'the file changed while it was being read: it is probably still being written. It is skipped now and will be loaded by the next run',
-      'file_changing',
-    );
+    throw new FileRejected(t('ingest.changing'), 'file_changing');
   }
   if (scanner.sawNul && scanner.bom !== 'utf-16') {
-    throw new FileRejected(
-      'the file is binary (it contains NUL bytes), not a text CSV; deliver a CSV export, or name it .parquet / .xlsx if it is one',
-      'binary_file',
-    );
+    throw new FileRejected(t('ingest.binary'), 'binary_file');
   }
   let encoding: Encoding;
   if (scanner.bom === 'utf-16') encoding = 'utf-16';
   else if (scanner.firstInvalidLine === undefined) encoding = scanner.bom === 'utf-8' ? 'utf-8-bom' : 'utf-8';
   else if (scanner.sawUtf8Multibyte || scanner.bom === 'utf-8') {
-    throw new FileRejected(
-      `the file mixes encodings: it is UTF-8, but line ${scanner.firstInvalidLine} has a byte that is not valid UTF-8 (probably Windows-1252). Re-export the whole file in one encoding (UTF-8 is best)`,
-      'mixed_encoding',
-    );
+    throw new FileRejected(t('ingest.mixedEncoding', { line: scanner.firstInvalidLine }), 'mixed_encoding');
   } else encoding = scanner.sawC1 ? 'windows-1252' : 'latin-1';
 
   let headerLine: string;

@@ -11,6 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputFile } from '../../schemas/outputs.ts';
 import { Db } from '../duckdb.ts';
+import { type Lang, setLang } from '../i18n/index.ts';
 import { CONTRACTS, sqlString } from './contract.ts';
 import { createIngestTables, HANDOVER_FORMAT, handoverFile, ingestInbox, REFERENCED } from './ingest.ts';
 import { setKeyVariablesSql } from './pseudonym.ts';
@@ -96,7 +97,8 @@ export interface DemoRequest {
 }
 
 // The request (with the key) comes over the IPC channel, never on the command line.
-process.once('message', (request: WorkerRequest | DemoRequest) => {
+process.once('message', (request: (WorkerRequest | DemoRequest) & { lang?: Lang }) => {
+  if (request.lang) setLang(request.lang);
   const job =
     'kind' in request && request.kind === 'demo'
       ? import('../demo/generate.ts').then((g) => g.writeDemoInbox(request.dir, { asOf: request.asOf }))

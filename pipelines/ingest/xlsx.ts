@@ -7,6 +7,7 @@
 import { createWriteStream } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { FileRejected } from '../errors.ts';
+import { t } from '../i18n/index.ts';
 
 function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -25,16 +26,13 @@ function cellText(value: ExcelJS.CellValue, address: string): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'object') {
     if ('formula' in value || 'sharedFormula' in value) {
-      throw new FileRejected(
-        `cell ${address} holds a formula; save the sheet with values only (copy, then Paste Special → Values) and deliver it again`,
-        'xlsx_formula',
-      );
+      throw new FileRejected(t('ingest.xlsxFormula', { cell: address }), 'xlsx_formula');
     }
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value) return String(value.text);
     if ('error' in value) {
       throw new FileRejected(
-        `cell ${address} holds the Excel error ${value.error}; fix the cell and deliver again`,
+        t('ingest.xlsxError', { cell: address, error: String(value.error) }),
         'xlsx_error',
       );
     }
@@ -61,13 +59,10 @@ export async function xlsxToCsv(path: string, target: string): Promise<{ merges:
   try {
     await wb.xlsx.readFile(path);
   } catch (e) {
-    throw new FileRejected(
-      `the file is not a readable .xlsx workbook (${(e as Error).message})`,
-      'unreadable',
-    );
+    throw new FileRejected(t('ingest.xlsxUnreadable', { message: (e as Error).message }), 'unreadable');
   }
   const sheet = wb.worksheets[0];
-  if (!sheet) throw new FileRejected('the workbook has no sheets', 'empty');
+  if (!sheet) throw new FileRejected(t('ingest.xlsxNoSheets'), 'empty');
   // Merged cells are judged once the header is found (ingest.ts): a merged title above it is fine.
   const merges = ((sheet.model as { merges?: string[] }).merges ?? []).map(mergedRange);
   const width = sheet.columnCount;

@@ -10,6 +10,7 @@ import { chmod, chown, lstat, mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Warning } from '../../schemas/outputs.ts';
 import { ConfigError } from '../errors.ts';
+import { t } from '../i18n/index.ts';
 
 export interface Access {
   dirMode: number;
@@ -32,9 +33,7 @@ export function groupId(group: string): number {
     const [name, , gid] = line.split(':');
     if (name === group && gid !== undefined) return Number(gid);
   }
-  throw new ConfigError(
-    `restrictedGroup: there is no group "${group}" on this machine. Give an existing group's name or number (see /etc/group), or leave restrictedGroup out to keep restricted/ the owner's only.`,
-  );
+  throw new ConfigError(t('config.restrictedGroup', { group }));
 }
 
 export function restrictedAccess(group: string | undefined): Access {
@@ -82,7 +81,11 @@ export async function keyFileWarnings(
   return [
     {
       code: 'key_file_permissions',
-      message: `The pseudonymisation key file ${file} can be read by ${others ? 'every user on this machine' : 'its group'} (mode ${mode}). Whoever can read the key can recompute the person keys of CPR numbers they know. Make it the owner's only: chmod 600 ${file}`,
+      message: t('warn.keyFile', {
+        file,
+        who: t(others ? 'warn.keyFile.everyone' : 'warn.keyFile.group'),
+        mode,
+      }),
     },
   ];
 }

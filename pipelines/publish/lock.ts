@@ -14,6 +14,7 @@ import { open, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { RunError } from '../errors.ts';
+import { t } from '../i18n/index.ts';
 
 export interface LockInfo {
   pid: number;
@@ -133,22 +134,25 @@ export async function acquireLock(outDir: string, runId: string, mode = 0o600): 
         continue;
       }
       if (!holder) {
-        throw new RunError(
-          `Another run is just starting on ${outDir} (${path} is being written). Try again.`,
-        );
+        throw new RunError(t('lock.starting', { out: outDir, path }));
       }
       if (holder.host !== me.host) {
         throw new RunError(
-          `${outDir} is locked by a run on host ${holder.host} (pid ${holder.pid}, started ${holder.startedAt}). It is taken over once its heartbeat has stopped for ${STALE_AFTER_MS / 1000} s.`,
+          t('lock.otherHost', {
+            out: outDir,
+            host: holder.host,
+            pid: holder.pid,
+            startedAt: holder.startedAt,
+            seconds: STALE_AFTER_MS / 1000,
+          }),
         );
       }
       throw new RunError(
-        `Another run is using ${outDir}: pid ${holder.pid}, started ${holder.startedAt} (run ${holder.runId}). ` +
-          'Wait for it to finish; only one run at a time may write to the same --out.',
+        t('lock.busy', { out: outDir, pid: holder.pid, startedAt: holder.startedAt, runId: holder.runId }),
       );
     }
     tookOverFrom = holder;
     await rm(path, { force: true });
   }
-  throw new RunError(`Could not take the lock ${path}; another run keeps taking it.`);
+  throw new RunError(t('lock.contended', { path }));
 }

@@ -1,0 +1,52 @@
+/**
+ * What users read comes from one catalogue (messages.ts), in Danish by default and in English with
+ * `--lang en` or `KPI_LANG=en`. Machine fields stay English: JSON keys, warning codes, log fields, rule
+ * names. The language is a process-wide setting, like a locale: the command line sets it once, and
+ * the ingest worker is told it in its request.
+ */
+import { MESSAGES, type MessageKey } from './messages.ts';
+
+export type Lang = 'da' | 'en';
+export const LANGS: readonly Lang[] = ['da', 'en'];
+export type { MessageKey };
+
+let current: Lang = 'da';
+
+export function setLang(l: Lang): void {
+  current = l;
+}
+
+export function lang(): Lang {
+  return current;
+}
+
+/** A language from `--lang` or `KPI_LANG`; undefined when the value is not one. */
+export function parseLang(value: string | undefined): Lang | undefined {
+  const v = value?.trim().toLowerCase();
+  return v === 'da' || v === 'en' ? v : undefined;
+}
+
+export type Params = Record<string, string | number>;
+
+/** The message in the current language, with `{name}` replaced by its parameter. */
+export function t(key: MessageKey, params: Params = {}, l: Lang = current): string {
+  const text = MESSAGES[key][l];
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/**
+ * A number in the language's format: 1.234,5 in Danish, 1,234.5 in English. With `digits`, exactly
+ * that many decimals; otherwise up to two.
+ */
+export function num(n: number, digits?: number, l: Lang = current): string {
+  return new Intl.NumberFormat(l === 'da' ? 'da-DK' : 'en-GB', {
+    minimumFractionDigits: digits ?? 0,
+    maximumFractionDigits: digits ?? 2,
+  }).format(n);
+}
+
+/** "a, b og c" / "a, b and c". */
+export function list(items: readonly string[], l: Lang = current): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${l === 'da' ? 'og' : 'and'} ${items.at(-1)}`;
+}

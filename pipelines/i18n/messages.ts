@@ -1,0 +1,804 @@
+/**
+ * The message catalogue: every text an analyst, finance or the committee reads, in Danish and English.
+ * `{name}` is a parameter. A test checks that every key has both languages with the same parameters.
+ * Keys are grouped by where the text is read.
+ */
+export const MESSAGES = {
+  // ── The command line ──────────────────────────────────────────────────────────────────────────────
+  'cli.usage': { da: 'Brug: kpi <kommando> [tilvalg]', en: 'Usage: kpi <command> [options]' },
+  'cli.commands': { da: 'Kommandoer:', en: 'Commands:' },
+  'cli.options': { da: 'Tilvalg:', en: 'Options:' },
+  'cli.environment': { da: 'Miljøvariabler:', en: 'Environment:' },
+  'cli.exitCodes': { da: 'Exit-koder:', en: 'Exit codes:' },
+  'cli.moreHelp': {
+    da: 'Skriv kpi <kommando> --help for en kommandos tilvalg. Dokumentation: README.md og docs/.',
+    en: "Type kpi <command> --help for a command's options. Documentation: README.md and docs/.",
+  },
+  'cli.cmd.run': {
+    da: 'den natlige kørsel: indlæs, beregn KPI’er og kontrakter, offentliggør',
+    en: 'the nightly job: ingest, compute KPIs and contracts, publish',
+  },
+  'cli.cmd.check': {
+    da: 'tjek før kørslen: indlæs og kontrollér, sig hvad run ville holde tilbage; skriver intet',
+    en: 'the pre-flight: ingest and validate, say what run would hold back; writes nothing',
+  },
+  'cli.cmd.demo': {
+    da: 'skriv en syntetisk indbakke for en kommune på Lollands størrelse, og kør på den',
+    en: 'write a synthetic inbox for a Lolland-sized municipality, then run on it',
+  },
+  'cli.cmd.report': {
+    da: 'dan rapporterne igen ud fra den offentliggjorte kørsel',
+    en: 'render the reports again from the published run',
+  },
+  'cli.cmd.explain': {
+    da: 'hvor et tal kommer fra: definition, kilde, SQL, inputfiler, værdier',
+    en: 'where a figure comes from: definition, source, SQL, input files, values',
+  },
+  'cli.cmd.schedule': {
+    da: 'kør kpi run efter en cron-plan, aldrig to på én gang',
+    en: 'run kpi run on a cron schedule, never two at once',
+  },
+  'cli.cmd.help': { da: 'vis denne hjælp, eller en kommandos', en: "show this help, or a command's" },
+  'cli.opt.inbox': {
+    da: 'indbakken: én mappe pr. udtræk (standard ./inbox; demo: ./demo-inbox)',
+    en: 'the inbox: one folder per extract (default ./inbox; demo: ./demo-inbox)',
+  },
+  'cli.opt.out': {
+    da: 'hvor resultaterne offentliggøres (standard ./output)',
+    en: 'where outputs are published (default ./output)',
+  },
+  'cli.opt.asOf': {
+    da: 'hvad der regnes som "nu" (standard i dag); senere perioder er ufuldstændige',
+    en: 'what counts as "now" (default today); later periods are incomplete',
+  },
+  'cli.opt.select': {
+    da: 'kommaseparerede KPI- og kontrakt-id’er, der beregnes igen; resten beholder de offentliggjorte tal',
+    en: 'comma-separated KPI and contract ids to recompute; the rest keep their published values',
+  },
+  'cli.opt.allowPartial': {
+    da: 'offentliggør beregnede tal, selv når en fil, de bygger på, blev afvist eller blev mindre (exit 0) i stedet for at holde dem tilbage (exit 3)',
+    en: 'publish computed values even when an input they read was rejected or shrank (exit 0) instead of holding them back (exit 3)',
+  },
+  'cli.opt.config': {
+    da: 'konfigurationsfil (JSON): kommune, KPI- og kontraktparametre; se docs/configuration.md',
+    en: 'configuration file (JSON): municipality, KPI and contract parameters; see docs/configuration.md',
+  },
+  'cli.opt.lang': {
+    da: 'sprog for det, brugere læser: da (standard) eller en; også KPI_LANG',
+    en: 'language of what users read: da (default) or en; also KPI_LANG',
+  },
+  'cli.opt.quiet': { da: 'kun advarsler og fejl på stderr', en: 'only warnings and errors on stderr' },
+  'cli.opt.verbose': {
+    da: 'alle hændelser på stderr (også hver KPI og kontrakt)',
+    en: 'every event on stderr (each KPI and contract too)',
+  },
+  'cli.opt.cron': {
+    da: 'til schedule: minut time dag måned ugedag (et sekundfelt først er tilladt)',
+    en: 'for schedule: minute hour day month weekday (an optional seconds field first)',
+  },
+  'cli.opt.json': {
+    da: 'log som JSON-linjer på stderr, også i en terminal',
+    en: 'log JSON lines on stderr even on a terminal',
+  },
+  'cli.opt.help': { da: 'vis hjælpen', en: 'show the help' },
+  'cli.env.key': {
+    da: 'pseudonymiseringsnøglen (run og check kræver den)',
+    en: 'the pseudonymisation key (run and check need it)',
+  },
+  'cli.env.lang': { da: 'sproget, som --lang', en: 'the language, as --lang' },
+  'cli.exit.0': {
+    da: 'offentliggjort (advarsler står i manifestet og på stderr)',
+    en: 'published (warnings are in the manifest and on stderr)',
+  },
+  'cli.exit.1': {
+    da: 'kørslen fejlede, og de tidligere resultater er urørte (check: en fil ville blive afvist, eller noget holdt tilbage)',
+    en: 'the run failed, and the previous outputs are untouched (check: a file would be rejected whole, or something held back)',
+  },
+  'cli.exit.2': { da: 'fejl i brug eller konfiguration', en: 'usage or configuration error' },
+  'cli.exit.3': {
+    da: 'offentliggjort, men nogle KPI’er eller kontrakter blev holdt tilbage ved de forrige tal',
+    en: 'published, but some KPIs or contracts were held back at their previous values',
+  },
+  'cli.unknownCommand': {
+    da: 'Ukendt kommando "{command}".{hint} Skriv kpi help for kommandoerne.',
+    en: 'Unknown command "{command}".{hint} Type kpi help for the commands.',
+  },
+  'cli.noCommand': {
+    da: 'Der mangler en kommando. Skriv kpi help for kommandoerne.',
+    en: 'A command is missing. Type kpi help for the commands.',
+  },
+  'cli.unknownOption': {
+    da: 'Ukendt tilvalg {option}.{hint} Skriv kpi {command} --help for tilvalgene.',
+    en: 'Unknown option {option}.{hint} Type kpi {command} --help for the options.',
+  },
+  'cli.didYouMean': { da: ' Mente du {suggestion}?', en: ' Did you mean {suggestion}?' },
+  'cli.optionNotForCommand': {
+    da: 'Tilvalget {option} bruges ikke af kpi {command}. Skriv kpi {command} --help for tilvalgene.',
+    en: 'The option {option} is not used by kpi {command}. Type kpi {command} --help for the options.',
+  },
+  'cli.missingValue': {
+    da: 'Tilvalget {option} mangler en værdi, fx {option} {example}.',
+    en: 'The option {option} needs a value, e.g. {option} {example}.',
+  },
+  'cli.flagWithValue': {
+    da: 'Tilvalget {option} tager ingen værdi.',
+    en: 'The option {option} takes no value.',
+  },
+  'cli.positionalTwice': {
+    da: '{value} og {option} {given} siger begge, hvad {option} skal være; giv det kun én gang.',
+    en: '{value} and {option} {given} both say what {option} is; give it once.',
+  },
+  'cli.extraPositional': {
+    da: 'kpi {command} tager ikke "{value}". Skriv kpi {command} --help for, hvordan den bruges.',
+    en: 'kpi {command} does not take "{value}". Type kpi {command} --help for how to use it.',
+  },
+  'cli.badLang': {
+    da: '{source} skal være da eller en, ikke "{value}".',
+    en: '{source} must be da or en, not "{value}".',
+  },
+  'cli.badAsOf': {
+    da: '--as-of skal være en rigtig dato skrevet ÅÅÅÅ-MM-DD, fx 2026-11-22; fik "{value}".',
+    en: '--as-of must be a real date written YYYY-MM-DD, e.g. 2026-11-22; got "{value}".',
+  },
+  'cli.unknownSelect': {
+    da: '--select: ukendt KPI- eller kontrakt-id {ids}. Kendte id’er: {known}',
+    en: '--select: unknown KPI or contract id {ids}. Known ids: {known}',
+  },
+  'cli.explainUsage': {
+    da: 'Brug: kpi explain <kpi-id> [--out DIR]. Kendte id’er: {known}',
+    en: 'Usage: kpi explain <kpi-id> [--out DIR]. Known ids: {known}',
+  },
+  'cli.scheduleUsage': {
+    da: 'Brug: kpi schedule --cron "0 2 * * *" --inbox DIR --out DIR',
+    en: 'Usage: kpi schedule --cron "0 2 * * *" --inbox DIR --out DIR',
+  },
+  'cli.unexpected': { da: 'Uventet fejl: {message}', en: 'Unexpected error: {message}' },
+  'cli.demoWriting': {
+    da: 'Demo: skriver en syntetisk indbakke for en kommune på Lollands størrelse til {inbox}',
+    en: 'Demo: writing a synthetic inbox for a Lolland-sized municipality to {inbox}',
+  },
+  'cli.demoKey': {
+    da: 'Demo: bruger den indbyggede demo-pseudonymiseringsnøgle. Brug den aldrig til rigtige data.',
+    en: 'Demo: using the built-in demo pseudonymisation key. Never use it for real data.',
+  },
+  'cli.reportWritten': { da: 'Rapporter skrevet:', en: 'Reports written:' },
+  // ── Status and other words ────────────────────────────────────────────────────────────────────────
+  'status.on_track': { da: 'På sporet', en: 'On track' },
+  'status.off_track': { da: 'Ikke på sporet', en: 'Off track' },
+  'status.incomplete': { da: 'Ufuldstændig', en: 'Incomplete' },
+  'status.no_target': { da: 'Intet mål', en: 'No target' },
+  'status.no_data': { da: 'Ingen data', en: 'No data' },
+  'status.no_baseline': { da: 'Ingen baseline', en: 'No baseline' },
+  'requirement.met': { da: 'Opfyldt', en: 'Met' },
+  'requirement.not_met': { da: 'Ikke opfyldt', en: 'Not met' },
+  'requirement.pending': { da: 'Afventer', en: 'Pending' },
+  'measurement.final': { da: 'Endelig', en: 'Final' },
+  'measurement.provisional': { da: 'Foreløbig', en: 'Provisional' },
+  'word.yes': { da: 'ja', en: 'yes' },
+  'word.no': { da: 'nej', en: 'no' },
+  'word.total': { da: 'I alt', en: 'Total' },
+  'word.target': { da: 'mål', en: 'target' },
+  'word.running': { da: 'foreløbig', en: 'provisional' },
+  'word.incomplete': { da: 'ufuldstændig', en: 'incomplete' },
+  'unit.share': { da: 'andel', en: 'share' },
+  'unit.count': { da: 'antal', en: 'count' },
+  'unit.rate': { da: 'rate', en: 'rate' },
+  'unit.dkk': { da: 'kroner', en: 'kroner' },
+  'unit.score': { da: 'score', en: 'score' },
+  'grain.year': { da: 'år', en: 'year' },
+  'grain.half_year': { da: 'halvår', en: 'half-year' },
+  'grain.month': { da: 'måned', en: 'month' },
+  'grain.wave': { da: 'måling', en: 'survey wave' },
+  'direction.increase': { da: 'stigende', en: 'increasing' },
+  'direction.decrease': { da: 'faldende', en: 'decreasing' },
+  'direction.none': { da: 'ingen retning', en: 'no direction' },
+
+  // ── The run's summary (stdout) ────────────────────────────────────────────────────────────────────
+  'summary.run': {
+    da: 'Kørsel {runId}, opgjort pr. {asOf}: offentliggjort i {out}',
+    en: 'Run {runId}, as of {asOf}: published to {out}',
+  },
+  'summary.municipality': { da: 'Kommune: {name} ({code})', en: 'Municipality: {name} ({code})' },
+  'summary.municipalityAssumed': {
+    da: ' – antaget, fordi ingen konfiguration nævner kommunen (se advarslen municipality_not_configured)',
+    en: ' – assumed, because no configuration names the municipality (see the warning municipality_not_configured)',
+  },
+  'summary.col.kpi': { da: 'KPI', en: 'KPI' },
+  'summary.col.period': { da: 'Periode', en: 'Period' },
+  'summary.col.value': { da: 'Værdi', en: 'Value' },
+  'summary.col.target': { da: 'Mål', en: 'Target' },
+  'summary.col.status': { da: 'Status', en: 'Status' },
+  'summary.heldBackMark': { da: ' (holdt tilbage)', en: ' (held back)' },
+  'summary.rows': {
+    da: 'Rækker: {read} læst, {loaded} indlæst, {rejected} i karantæne',
+    en: 'Rows: {read} read, {loaded} loaded, {rejected} quarantined',
+  },
+  'summary.rowsSkipped': {
+    da: ', {skipped} sprunget over (titel- og totalrækker)',
+    en: ', {skipped} skipped (title and totals rows)',
+  },
+  'summary.rowsFiles.one': { da: ' (1 fil; se {dir})', en: ' (1 file; see {dir})' },
+  'summary.rowsFiles.many': { da: ' ({n} filer; se {dir})', en: ' ({n} files; see {dir})' },
+  'summary.fileRejected': { da: '{file}: afvist: {message}', en: '{file}: rejected: {message}' },
+  'summary.fileQuarantined': {
+    da: '{file}: {rejected} af {read} rækker i karantæne',
+    en: '{file}: {rejected} of {read} rows quarantined',
+  },
+  'summary.heldBack': {
+    da: 'Holdt tilbage ({n}): offentliggjort med tallene fra forrige kørsel, fordi en fil, de bygger på, blev afvist eller er blevet mindre:',
+    en: 'Held back ({n}): published with the figures of the previous run, because a file they read was rejected or shrank:',
+  },
+  'summary.contractMark': { da: '{id} (kontrakt)', en: '{id} (contract)' },
+  'summary.heldBackFix': {
+    da: 'Gør dette: ret eller genlever filen, og kør igen; tallene opdateres ved næste kørsel.',
+    en: 'What to do: fix or re-deliver the file and run again; the figures are updated by the next run.',
+  },
+  'summary.heldBackAllow': {
+    da: 'Er ændringen tilsigtet, så offentliggør de nye tal med: kpi run --allow-partial',
+    en: 'If the change is intended, publish the new figures with: kpi run --allow-partial',
+  },
+  'summary.warnings': { da: 'Advarsler ({n}, se manifest.json):', en: 'Warnings ({n}, see manifest.json):' },
+  // ── The pseudonymisation key ──────────────────────────────────────────────────────────────────────
+  'key.howTo': {
+    da: 'Sæt en pseudonymiseringsnøgle på mindst 32 tegn, enten\n  export KPI_PSEUDONYM_KEY="<en lang, tilfældig hemmelighed>"\neller læg den i en fil, som kun jobbet kan læse, og peg på den:\n  export KPI_PSEUDONYM_KEY_FILE=/etc/kpi/pseudonym.key\nBrug den samme nøgle fra kørsel til kørsel: en ny nøgle giver alle personer en ny nøgle (se docs/privacy.md, nøgleskift).',
+    en: 'Set a pseudonymisation key of at least 32 characters, either\n  export KPI_PSEUDONYM_KEY="<a long random secret>"\nor put it in a file readable only by the job and point to it:\n  export KPI_PSEUDONYM_KEY_FILE=/etc/kpi/pseudonym.key\nKeep the same key from run to run: a new key gives every person a new key (see docs/privacy.md, key rotation).',
+  },
+  'key.missing': {
+    da: 'Der er ingen pseudonymiseringsnøgle.\n{howTo}',
+    en: 'No pseudonymisation key is set.\n{howTo}',
+  },
+  'key.fileUnreadable': {
+    da: 'Kan ikke læse KPI_PSEUDONYM_KEY_FILE={file}: {code}.\n{howTo}',
+    en: 'Cannot read KPI_PSEUDONYM_KEY_FILE={file}: {code}.\n{howTo}',
+  },
+  'key.tooShort': {
+    da: 'Pseudonymiseringsnøglen har {n} tegn; der skal mindst {min} til.\n{howTo}',
+    en: 'The pseudonymisation key has {n} characters; at least {min} are needed.\n{howTo}',
+  },
+
+  // ── Configuration ─────────────────────────────────────────────────────────────────────────────────
+  'config.builtin': { da: '(de indbyggede standardværdier)', en: '(the built-in defaults)' },
+  'config.invalidFile': {
+    da: 'Konfigurationsfilen {file} er ikke gyldig:\n{problems}',
+    en: 'The configuration file {file} is not valid:\n{problems}',
+  },
+  'config.invalid': {
+    da: 'Konfigurationen er ikke gyldig:\n{problems}',
+    en: 'The configuration is not valid:\n{problems}',
+  },
+  'config.topLevel': { da: '(øverste niveau)', en: '(top level)' },
+  'config.unknownKpi': {
+    da: 'der er ingen KPI med dette id. Kendte id’er: {known}',
+    en: 'there is no KPI with this id. Known ids: {known}',
+  },
+  'config.idTaken': {
+    da: '"{id}" er allerede brugt; hver KPI og indsats skal have sit eget id',
+    en: '"{id}" is already taken; every KPI and initiative needs its own id',
+  },
+  'config.notOpenCode': {
+    da: 'ikke en åben kodekolonne; kendte værdier kan føjes til {open}',
+    en: 'not an open code column; known values can be added to {open}',
+  },
+  'config.unreadable': {
+    da: 'Kan ikke læse konfigurationsfilen {file}: {code}',
+    en: 'Cannot read the configuration file {file}: {code}',
+  },
+  'config.notJson': {
+    da: 'Konfigurationsfilen {file} er ikke gyldig JSON: {message}',
+    en: 'The configuration file {file} is not valid JSON: {message}',
+  },
+  'config.sqlFileUnreadable': { da: 'kan ikke læse {path} ({code})', en: 'cannot read {path} ({code})' },
+  'config.initiativeColumns': {
+    da: 'forespørgslen skal returnere kolonnerne {missing}; den returnerer {names}',
+    en: 'the query must return the columns {missing}; it returns {names}',
+  },
+  'config.initiativeSql': {
+    da: 'SQL’en kan ikke køre. DuckDB siger: {message}',
+    en: 'the SQL does not run. DuckDB says: {message}',
+  },
+  'config.kommunekode': { da: 'en kommunekode på 3 cifre, fx 360', en: 'a 3-digit kommunekode such as 360' },
+  'config.period': {
+    da: 'en periode som 2020, 2027-H2 eller 2027-05, eller "first"',
+    en: 'a period such as 2020, 2027-H2 or 2027-05, or "first"',
+  },
+  'config.initiativeId': {
+    da: 'små bogstaver, cifre og _ (fx botilbud_udslusning)',
+    en: 'lower-case letters, digits and _ (e.g. botilbud_udslusning)',
+  },
+  'config.sqlOrFile': {
+    da: 'angiv præcis én af sql (forespørgslen) eller sqlFile (en .sql-fil)',
+    en: 'give exactly one of sql (the query) or sqlFile (a .sql file)',
+  },
+  'config.halfYear': { da: 'et halvår som 2027-H2', en: 'a half-year such as 2027-H2' },
+  'config.date': { da: 'en dato skrevet ÅÅÅÅ-MM-DD', en: 'a date written YYYY-MM-DD' },
+  'config.grantShares': {
+    da: 'rate 1 og resultatkravene udbetaler {sum} af tilskuddet; de skal give 1 tilsammen',
+    en: 'rate 1 and the requirements pay out {sum} of the grant; they must add up to 1',
+  },
+  'config.insidePeriod': {
+    da: 'skal ligge inden for projektperioden',
+    en: 'must lie inside the project period',
+  },
+  'config.contractId': { da: 'små bogstaver, cifre og _', en: 'lower-case letters, digits and _' },
+  'config.restrictedGroup': {
+    da: 'restrictedGroup: der er ingen gruppe "{group}" på denne maskine. Angiv en eksisterende gruppes navn eller nummer (se /etc/group), eller udelad restrictedGroup, så restricted/ kun er ejerens.',
+    en: 'restrictedGroup: there is no group "{group}" on this machine. Give an existing group\'s name or number (see /etc/group), or leave restrictedGroup out to keep restricted/ the owner\'s only.',
+  },
+
+  // ── The demo and the scheduler ────────────────────────────────────────────────────────────────────
+  'demo.folderNotEmpty': {
+    da: '{dir} indeholder allerede filer, som demoen ikke har skrevet; demoen overskriver dem ikke. Vælg en anden mappe med --inbox.',
+    en: '{dir} already holds files that the demo did not write; the demo will not overwrite them. Choose another folder with --inbox.',
+  },
+  'schedule.badCron': {
+    da: '--cron "{expr}" er ikke et cron-udtryk ({message}). Brug fem felter, minut time dag måned ugedag, fx "0 2 * * *" for kl. 02.00 hver nat.',
+    en: '--cron "{expr}" is not a cron expression ({message}). Use five fields, minute hour day month weekday, e.g. "0 2 * * *" for 02:00 every night.',
+  },
+  'schedule.started': { da: 'planlægger startet: "{cron}"', en: 'scheduler started: "{cron}"' },
+  'schedule.runStarted': { da: 'kørsel {n} startet', en: 'run {n} started' },
+  'schedule.runFinished': {
+    da: 'kørsel {n} offentliggjort på {seconds} s',
+    en: 'run {n} published in {seconds} s',
+  },
+  'schedule.runHeldBack': {
+    da: 'kørsel {n} offentliggjort på {seconds} s, med KPI’er holdt tilbage ved de forrige tal (se dens manifest)',
+    en: 'run {n} published in {seconds} s, with KPIs held back at their previous values (see its manifest)',
+  },
+  'schedule.runFailed': {
+    da: 'kørsel {n} fejlede (exit {code}); de tidligere resultater er urørte, og planen fortsætter',
+    en: 'run {n} failed (exit {code}); the previous outputs are untouched, the schedule goes on',
+  },
+  'schedule.cannotStart': {
+    da: 'kørsel {n} kunne ikke starte: {message}',
+    en: 'run {n} could not start: {message}',
+  },
+  'schedule.noMoreRuns': {
+    da: 'cron-udtrykket har ingen flere kørsler',
+    en: 'the cron expression has no future runs',
+  },
+  'schedule.nextRun': { da: 'næste kørsel {next}', en: 'next run {next}' },
+  'schedule.tickSkipped': {
+    da: 'en kørsel er stadig i gang; dette tidspunkt springes over',
+    en: 'a run is still going on; this tick is skipped',
+  },
+  'schedule.stopping': {
+    da: 'stopper: venter på, at den igangværende kørsel bliver færdig',
+    en: 'stopping: waiting for the run in progress to finish',
+  },
+  'schedule.stopped': { da: 'planlæggeren er stoppet', en: 'scheduler stopped' },
+  // ── The run: progress, warnings, failures ─────────────────────────────────────────────────────────
+  'stage.ingest': { da: 'indlæsning', en: 'ingest' },
+  'stage.warehouse': { da: 'lager', en: 'warehouse' },
+  'stage.kpis': { da: 'KPI’er', en: 'KPIs' },
+  'stage.contracts': { da: 'kontrakter', en: 'contracts' },
+  'stage.publish': { da: 'offentliggørelse', en: 'publish' },
+  'stage.report': { da: 'rapporter', en: 'reports' },
+  'stage.switch': { da: 'skift', en: 'switch' },
+  'stage.schedule': { da: 'planlægning', en: 'schedule' },
+  'stage.run': { da: 'kørsel', en: 'run' },
+  'run.inboxMissing': {
+    da: 'Indbakken {inbox} findes ikke eller er ikke en mappe. Tjek --inbox; intet er ændret.',
+    en: 'The inbox {inbox} does not exist or is not a folder. Check --inbox; nothing was changed.',
+  },
+  'run.failed': {
+    da: 'Kørslen fejlede; de tidligere resultater er urørte.\n{message}',
+    en: 'The run failed; the previous outputs are untouched.\n{message}',
+  },
+  'run.paused': { da: 'venter ved {stage} (KPI_FAULT_PAUSE)', en: 'paused at {stage} (KPI_FAULT_PAUSE)' },
+  'run.cache': {
+    da: 'fortsætter fra forrige kørsels lager ({file}): uændrede filer læses ikke igen',
+    en: "starting from the previous run's warehouse ({file}): unchanged files are not parsed again",
+  },
+  'run.file': {
+    da: '{file}: {status}{cached}, {loaded} af {read} rækker indlæst',
+    en: '{file}: {status}{cached}, {loaded} of {read} rows loaded',
+  },
+  'run.fileCached': {
+    da: ' (uændret siden en tidligere kørsel: ikke læst igen)',
+    en: ' (unchanged since an earlier run: not parsed again)',
+  },
+  'run.fileQuarantined': { da: ', {n} i karantæne', en: ', {n} quarantined' },
+  'run.fileSkipped': { da: ', {n} sprunget over', en: ', {n} skipped' },
+  'fileStatus.loaded': { da: 'indlæst', en: 'loaded' },
+  'fileStatus.rejected': { da: 'afvist', en: 'rejected' },
+  'fileStatus.duplicate': { da: 'dublet', en: 'duplicate' },
+  'fileStatus.empty': { da: 'tom', en: 'empty' },
+  'run.martFull': { da: '{table}: bygget helt', en: '{table}: built in full' },
+  'run.martKeys': {
+    da: '{table}: beholdt fra forrige kørsel, {n} nøgler beregnet igen',
+    en: '{table}: kept from the previous run, {n} keys recomputed',
+  },
+  'run.martRows': {
+    da: '{table}: beholdt fra forrige kørsel, {n} rækker opdateret',
+    en: '{table}: kept from the previous run, {n} rows updated',
+  },
+  'run.kpiComputed': { da: '{id} beregnet', en: '{id} computed' },
+  'run.kpiHeldBack': { da: '{id} holdt tilbage', en: '{id} held back' },
+  'run.contractEvaluated': { da: '{id} opgjort', en: '{id} evaluated' },
+  'run.published': { da: 'kørsel {runId} offentliggjort i {out}', en: 'published run {runId} to {out}' },
+  'warn.staleLock': {
+    da: 'overtog låsen fra kørsel {runId} (pid {pid}), som ikke længere kører',
+    en: 'took over the lock of run {runId} (pid {pid}), which is no longer running',
+  },
+  'warn.keyRotated': {
+    da: 'Pseudonymiseringsnøglen er en anden end ved forrige kørsel: alle person_key er nye. Lageret blev bygget forfra med den nye nøgle; omberegninger sammenligner offentliggjorte værdier, som ikke afhænger af nøglen.',
+    en: 'The pseudonymisation key differs from the previous run: every person_key is new. The warehouse was rebuilt from the inbox with the new key only; restatements compare published values, which do not depend on the key.',
+  },
+  'warn.notDelivered': {
+    da: '{id}: ingen data, fordi {extracts} ikke blev leveret (ingen mappe i indbakken)',
+    en: '{id}: no data, because {extracts} was not delivered (no folder in the inbox)',
+  },
+  'warn.partialPublish': {
+    da: 'offentliggjort med --allow-partial: {ids} ville ellers være holdt tilbage ved de forrige tal. {reasons}',
+    en: 'published with --allow-partial: {ids} would otherwise have been held back at their previous values. {reasons}',
+  },
+  'warn.stale': {
+    da: '{extract}: seneste leverede måned er {latest}, men pr. {asOf} forventedes data mindst til og med {expected}. Perioder, der mangler månederne, vises som ufuldstændige.',
+    en: '{extract}: the latest month delivered is {latest}, but as of {asOf} data up to at least {expected} was expected. Periods that need the missing months are shown as incomplete.',
+  },
+  'warn.grantSum': {
+    da: 'tilskuddets beløb pr. år giver {byYear}, men det samlede tilskud er {total}; det samlede tilskud gælder',
+    en: 'grant byYear sums to {byYear}, total is {total}; the stated total governs',
+  },
+
+  // ── Hold-back, volumes, codes, the municipality (guard/) ──────────────────────────────────────────
+  'hold.rejected': { da: '{file} blev afvist helt: {message}', en: '{file} was rejected whole: {message}' },
+  'hold.unreadable': { da: 'filen kunne ikke læses', en: 'the file could not be read' },
+  'hold.folderMissing': {
+    da: 'mappen inbox/{extract} mangler, men forrige offentliggjorte kørsel læste {n} af dens rækker',
+    en: 'the folder inbox/{extract} is missing, but the previous published run read {n} of its rows',
+  },
+  'hold.shrank': {
+    da: '{extract} er skrumpet med mere end {pct} % i forhold til forrige offentliggjorte kørsel (rækker: {months}{more}); formentlig et afkortet udtræk',
+    en: '{extract} shrank against the previous published run by more than {pct} % (rows: {months}{more}); a truncated export is likely',
+  },
+  'hold.month': { da: '{month} {current} mod {previous}', en: '{month} {current} against {previous}' },
+  'hold.allRows': { da: 'i alt', en: 'its rows' },
+  'hold.moreMonths': { da: '; og {n} måneder mere', en: '; and {n} more months' },
+  'warn.unknownCode': {
+    da: '{column}: {n} rækker har værdien "{value}", som ikke er en kendt værdi (kendte: {known}).{hint}{contract} Er værdien rigtig, så føj den til knownCodes."{column}" i konfigurationen.',
+    en: '{column}: {n} rows have the value "{value}", which is not a known value (known: {known}).{hint}{contract} If the value is right, add it to knownCodes."{column}" in the configuration.',
+  },
+  'warn.unknownCode.one': {
+    da: '{column}: 1 række har værdien "{value}", som ikke er en kendt værdi (kendte: {known}).{hint}{contract} Er værdien rigtig, så føj den til knownCodes."{column}" i konfigurationen.',
+    en: '{column}: 1 row has the value "{value}", which is not a known value (known: {known}).{hint}{contract} If the value is right, add it to knownCodes."{column}" in the configuration.',
+  },
+  'warn.didYouMean': { da: ' Mente du "{value}"?', en: ' Did you mean "{value}"?' },
+  'warn.notInGroup': {
+    da: ' Rækkerne tælles ikke med i gruppen for kontrakten {id}.',
+    en: ' Those rows are not counted in the group of contract {id}.',
+  },
+  'warn.municipality': {
+    da: 'Ingen konfiguration nævner kommunen, og rækkerne i {extracts} har ingen kommunekolonne, så de regnes som {name} ({code}). Angiv kommunen i konfigurationsfilen: "municipality": {"code": "<kommunekode>", "name": "<navn>"}, og giv den med --config.',
+    en: 'No configuration names the municipality, and rows of {extracts} have no municipality column, so they are counted as {name} ({code}). Name your municipality in the configuration file: "municipality": {"code": "<kommunekode>", "name": "<navn>"}, and pass it with --config.',
+  },
+  'warn.keyFile': {
+    da: 'Nøglefilen {file} kan læses af {who} (tilstand {mode}). Den, der kan læse nøglen, kan beregne person_key for de CPR-numre, vedkommende kender. Gør den kun læsbar for ejeren: chmod 600 {file}',
+    en: "The pseudonymisation key file {file} can be read by {who} (mode {mode}). Whoever can read the key can recompute the person keys of CPR numbers they know. Make it the owner's only: chmod 600 {file}",
+  },
+  'warn.keyFile.everyone': { da: 'alle brugere på maskinen', en: 'every user on this machine' },
+  'warn.keyFile.group': { da: 'dens gruppe', en: 'its group' },
+
+  // ── The lock ──────────────────────────────────────────────────────────────────────────────────────
+  'lock.starting': {
+    da: 'En anden kørsel er ved at starte på {out} ({path} skrives netop nu). Prøv igen.',
+    en: 'Another run is just starting on {out} ({path} is being written). Try again.',
+  },
+  'lock.otherHost': {
+    da: '{out} er låst af en kørsel på værten {host} (pid {pid}, startet {startedAt}). Låsen overtages, når dens hjerteslag har været stoppet i {seconds} s.',
+    en: '{out} is locked by a run on host {host} (pid {pid}, started {startedAt}). It is taken over once its heartbeat has stopped for {seconds} s.',
+  },
+  'lock.busy': {
+    da: 'En anden kørsel bruger {out}: pid {pid}, startet {startedAt} (kørsel {runId}). Vent, til den er færdig; kun én kørsel ad gangen må skrive til samme --out.',
+    en: 'Another run is using {out}: pid {pid}, started {startedAt} (run {runId}). Wait for it to finish; only one run at a time may write to the same --out.',
+  },
+  'lock.contended': {
+    da: 'Kunne ikke tage låsen {path}; en anden kørsel bliver ved med at tage den.',
+    en: 'Could not take the lock {path}; another run keeps taking it.',
+  },
+  // ── kpi check ─────────────────────────────────────────────────────────────────────────────────────
+  'check.title': {
+    da: 'Tjek af {inbox}: intet er offentliggjort.',
+    en: 'Check of {inbox}: nothing was published.',
+  },
+  'check.rejected': { da: 'AFVIST: {message}', en: 'REJECTED: {message}' },
+  'check.duplicate': { da: 'dublet af {file}; indlæses ikke', en: 'duplicate of {file}; not loaded' },
+  'check.loads': {
+    da: '{loaded} af {read} rækker indlæses, {rejected} i karantæne',
+    en: '{loaded} of {read} rows load, {rejected} quarantined',
+  },
+  'check.skipped': {
+    da: ', {n} sprunget over (titel- og totalrækker)',
+    en: ', {n} skipped (title and totals rows)',
+  },
+  'check.more': { da: '… og {n} flere', en: '… and {n} more' },
+  'check.noFiles': { da: 'Indbakken har ingen filer.', en: 'The inbox has no files.' },
+  'check.warning': { da: 'advarsel {code}: {message}', en: 'warning {code}: {message}' },
+  'check.missing': {
+    da: 'Ikke leveret, men brugt af de aktive KPI’er og kontrakter (de vises som "Ingen data"):',
+    en: 'Not delivered, but read by the enabled KPIs and contracts (they show as "No data"):',
+  },
+  'check.wouldHold': {
+    da: 'kpi run ville holde {n} tilbage ved de tal, der sidst blev offentliggjort (exit 3):',
+    en: 'kpi run would hold back {n} at the figures last published (exit 3):',
+  },
+  'check.ready': {
+    da: 'Klar til kørsel: ingen fil afvises helt, og intet holdes tilbage.',
+    en: 'Ready to run: no file is rejected whole, and nothing is held back.',
+  },
+  'check.notReady': {
+    da: 'Ikke klar: {rejected} afvises helt, {held} KPI’er og kontrakter ville blive holdt tilbage. Ret filerne, og tjek igen.',
+    en: 'Not ready: {rejected} rejected whole, {held} KPIs and contracts would be held back. Fix the files and check again.',
+  },
+  'check.files.one': { da: '1 fil', en: '1 file' },
+  'check.files.many': { da: '{n} filer', en: '{n} files' },
+  'check.inboxMissing': {
+    da: 'Indbakken {inbox} findes ikke eller er ikke en mappe. Tjek --inbox.',
+    en: 'The inbox {inbox} does not exist or is not a folder. Check --inbox.',
+  },
+  // ── Describing a KPI: target rules, units (explain, reports) ──────────────────────────────────────
+  'rule.relative_growth': {
+    da: 'årlig vækst {pct} fra baseline',
+    en: '{pct} growth a year from the baseline',
+  },
+  'rule.absolute_change': { da: 'baseline {change} pr. år{until}', en: 'baseline {change} a year{until}' },
+  'rule.until': { da: ' til og med {until}, derefter fastholdt', en: ' up to {until}, held after' },
+  'rule.fixed': { da: 'faste mål: {values}', en: 'fixed targets: {values}' },
+  'rule.min': { da: 'mindst {value}', en: 'at least {value}' },
+  'rule.max': { da: 'højst {value}', en: 'at most {value}' },
+  'rule.benchmark': {
+    da: 'målingens benchmark (fra survey_benchmarks)',
+    en: "the wave's benchmark (from survey_benchmarks)",
+  },
+  'rule.none': { da: 'intet mål', en: 'no target' },
+  'rule.points': { da: '{value} procentpoint', en: '{value} percentage points' },
+  'explain.unknown': {
+    da: 'Der er ingen KPI med id’et "{id}". Kendte id’er: {known}',
+    en: 'There is no KPI with the id "{id}". Known ids: {known}',
+  },
+  'explain.definition': { da: 'Definition', en: 'Definition' },
+  'explain.source': { da: 'Kilde', en: 'Source' },
+  'explain.unitLabel': { da: 'Enhed', en: 'Unit' },
+  'explain.target': { da: 'Mål', en: 'Target' },
+  'explain.baseline': { da: 'Baseline', en: 'Baseline' },
+  'explain.sql': { da: 'SQL', en: 'SQL' },
+  'explain.extracts': { da: 'Udtræk', en: 'Extracts' },
+  'explain.unit': {
+    da: '{unit}, opgjort pr. {grain}, retning: {direction}',
+    en: '{unit}, per {grain}, direction: {direction}',
+  },
+  'explain.baselineData': { da: '(beregnes af data)', en: '(computed from the data)' },
+  'explain.baselineConfigured': {
+    da: '(konfigureret værdi {value}{fixed})',
+    en: '(configured value {value}{fixed})',
+  },
+  'explain.fixed': { da: ', fast', en: ', fixed' },
+  'explain.sqlInConfig': {
+    da: '(SQL i konfigurationen: initiatives)',
+    en: '(SQL in the configuration: initiatives)',
+  },
+  'explain.noRun': {
+    da: 'Ingen offentliggjort kørsel i {out}; kør kpi run for at se filer og værdier.',
+    en: 'No published run in {out}; run kpi run to see files and values.',
+  },
+  'explain.inputs': {
+    da: 'Inputfiler i kørsel {runId} (opgjort pr. {asOf}):',
+    en: 'Input files of run {runId} (as of {asOf}):',
+  },
+  'explain.noInputs': {
+    da: '(ingen: udtrækkene blev ikke leveret)',
+    en: '(none: the extracts were not delivered)',
+  },
+  'explain.input': {
+    da: '{file}  {status}, {loaded} af {read} rækker  sha256 {sha}',
+    en: '{file}  {status}, {loaded} of {read} rows  sha256 {sha}',
+  },
+  'explain.latest': {
+    da: 'Seneste offentliggjorte værdier (kommune {code}, status: {status}):',
+    en: 'Latest published values (municipality {code}, status: {status}):',
+  },
+  // ── Ingest: files, warnings ───────────────────────────────────────────────────────────────────────
+  'ingest.inboxMissing': {
+    da: 'Indbakkemappen {inbox} findes ikke eller kan ikke læses.',
+    en: 'The inbox folder {inbox} does not exist or cannot be read.',
+  },
+  'ingest.unknownFolder': {
+    da: 'inbox/{name} er ikke et kendt udtræk og blev ikke læst. Kendte udtræk: {known}.',
+    en: 'inbox/{name} is not a known extract and was not read. Known extracts: {known}.',
+  },
+  'ingest.unplacedFile': {
+    da: 'inbox/{name} ligger i selve indbakken, ikke i et udtræks mappe, så den blev ikke læst. Flyt den til sit udtræks mappe, fx inbox/employment/.',
+    en: "inbox/{name} lies in the inbox itself, not in the folder of an extract, so it was not read. Move it into its extract's folder, e.g. inbox/employment/.",
+  },
+  'ingest.unsupportedFormat': {
+    da: 'filtypen kan ikke læses; lever .csv, .csv.gz, .parquet eller .xlsx (en .xls-projektmappe skal gemmes som .xlsx)',
+    en: 'unsupported file type; deliver .csv, .csv.gz, .parquet or .xlsx (a .xls workbook must be saved as .xlsx)',
+  },
+  'ingest.emptyFile': {
+    da: '{file}: filen er tom (0 byte); intet blev indlæst fra den.',
+    en: '{file}: the file is empty (0 bytes); nothing was loaded from it.',
+  },
+  'ingest.headerOnly': {
+    da: '{file}: filen har en overskrift, men ingen rækker.',
+    en: '{file}: the file has a header but no rows.',
+  },
+  'ingest.duplicateFile': {
+    da: '{file} har samme indhold (sha256) som {dup}, der allerede er indlæst; den blev ikke indlæst igen.',
+    en: '{file} has the same content (sha256) as {dup}, which is already loaded; it was not loaded again.',
+  },
+  'ingest.rowsQuarantined': {
+    da: '{file}: {rejected} af {read} rækker i karantæne ({rules})',
+    en: '{file}: {rejected} of {read} rows quarantined ({rules})',
+  },
+  'ingest.missingColumn': {
+    da: 'den påkrævede kolonne {names} mangler.',
+    en: 'missing required column {names}.',
+  },
+  'ingest.missingColumns': {
+    da: 'de påkrævede kolonner {names} mangler.',
+    en: 'missing required columns {names}.',
+  },
+  'ingest.columnOr': { da: '{name} (eller {aliases})', en: '{name} (or {aliases})' },
+  'ingest.headersFound': {
+    da: ' Fundne overskrifter: {found}{where}.',
+    en: ' Headers found: {found}{where}.',
+  },
+  'ingest.headersNone': { da: '(ingen)', en: '(none)' },
+  'ingest.headersWhere': {
+    da: ' (på linje {line}; de første {n} linjer blev gennemsøgt efter en linje, der navngiver kolonnerne)',
+    en: ' (on line {line}; the first {n} lines were searched for a line that names the columns)',
+  },
+  'ingest.headerDidYouMean': {
+    da: ' Mente du "{header}" for {column}?',
+    en: ' Did you mean "{header}" for {column}?',
+  },
+  'ingest.delimiterHint': {
+    da: ' Overskriften ser ud til at bruge "{delimiter}" som skilletegn; lever filen med , ; eller tabulator mellem kolonnerne.',
+    en: ' The header looks like it uses "{delimiter}" as delimiter; deliver the file with , ; or tab between columns.',
+  },
+  'ingest.unreadable': {
+    da: 'filen kunne ikke læses: {message}',
+    en: 'the file could not be read: {message}',
+  },
+  'ingest.parquetUnreadable': {
+    da: 'Parquet-filen kan ikke læses ({message})',
+    en: 'the Parquet file cannot be read ({message})',
+  },
+  'ingest.noHeader': {
+    da: 'ingen overskrift: de første {n} linjer er tomme; først skal der være en linje, der navngiver kolonnerne',
+    en: 'no header: the first {n} lines are empty; a line that names the columns must come first',
+  },
+  'ingest.mergedCells': {
+    da: 'det første ark har flettede celler ({ranges}); ophæv fletningen, så hver række har sine egne værdier, og lever igen',
+    en: 'the first sheet has merged cells ({ranges}); unmerge them so every row has its own values, and deliver again',
+  },
+  'ingest.gzipCorrupt': {
+    da: 'gzip-filen er afkortet eller beskadiget ({message}); bed om at få filen leveret igen',
+    en: 'the gzip file is truncated or corrupt ({message}); ask for the file to be delivered again',
+  },
+  'ingest.cannotRead': { da: 'filen kan ikke læses: {message}', en: 'the file cannot be read: {message}' },
+  'ingest.changing': {
+    da: 'filen ændrede sig, mens den blev læst: den bliver formentlig stadig skrevet. Den springes over nu og indlæses ved næste kørsel',
+    en: 'the file changed while it was being read: it is probably still being written. It is skipped now and will be loaded by the next run',
+  },
+  'ingest.binary': {
+    da: 'filen er binær (den indeholder NUL-byte), ikke en tekst-CSV; lever et CSV-udtræk, eller navngiv den .parquet / .xlsx, hvis den er det',
+    en: 'the file is binary (it contains NUL bytes), not a text CSV; deliver a CSV export, or name it .parquet / .xlsx if it is one',
+  },
+  'ingest.mixedEncoding': {
+    da: 'filen blander tegnsæt: den er UTF-8, men linje {line} har en byte, der ikke er gyldig UTF-8 (formentlig Windows-1252). Eksportér hele filen i ét tegnsæt (helst UTF-8)',
+    en: 'the file mixes encodings: it is UTF-8, but line {line} has a byte that is not valid UTF-8 (probably Windows-1252). Re-export the whole file in one encoding (UTF-8 is best)',
+  },
+  'ingest.xlsxFormula': {
+    da: 'cellen {cell} indeholder en formel; gem arket med værdier alene (kopiér, og indsæt som værdier), og lever det igen',
+    en: 'cell {cell} holds a formula; save the sheet with values only (copy, then Paste Special → Values) and deliver it again',
+  },
+  'ingest.xlsxError': {
+    da: 'cellen {cell} indeholder Excel-fejlen {error}; ret cellen, og lever igen',
+    en: 'cell {cell} holds the Excel error {error}; fix the cell and deliver again',
+  },
+  'ingest.xlsxUnreadable': {
+    da: 'filen er ikke en læsbar .xlsx-projektmappe ({message})',
+    en: 'the file is not a readable .xlsx workbook ({message})',
+  },
+  'ingest.xlsxNoSheets': { da: 'projektmappen har ingen ark', en: 'the workbook has no sheets' },
+
+  // ── Quarantine: the header of a rejects file, and why each row was rejected ───────────────────────
+  'quarantine.line': { da: 'linje', en: 'line' },
+  'quarantine.column': { da: 'kolonne', en: 'column' },
+  'quarantine.rule': { da: 'regel', en: 'rule' },
+  'quarantine.message': { da: 'besked', en: 'message' },
+  'quarantine.value': { da: 'værdi', en: 'value' },
+  'value.digits': { da: 'et tal med {n} cifre', en: 'a number with {n} digits' },
+  'rule.empty_row': {
+    da: 'rækken er tom (kun skilletegn eller mellemrum)',
+    en: 'the row is empty (only delimiters or spaces)',
+  },
+  'rule.repeated_header': {
+    da: 'overskriftsrækken står igen inde i filen',
+    en: 'the header row appears again inside the file',
+  },
+  'rule.unquoted_value': {
+    da: 'et anførselstegn (") åbner en værdi, men lukker den aldrig; resten af filen blev læst som denne ene værdi',
+    en: 'a quote (") opens a value but is never closed; the rest of the file was read as this one value',
+  },
+  'rule.too_many_columns': {
+    da: 'linjen har flere værdier, end overskriften har kolonner ({width})',
+    en: 'the line has more values than the header has columns ({width})',
+  },
+  'rule.missing_columns': {
+    da: 'linjen har færre værdier, end overskriften har kolonner ({width})',
+    en: 'the line has fewer values than the header has columns ({width})',
+  },
+  'rule.duplicate_key': {
+    da: 'nøglen ({key}) står allerede på linje {line} i denne fil',
+    en: 'the key ({key}) already appears on line {line} of this file',
+  },
+  'rule.no_matching': {
+    da: 'ingen række i {extract} har samme {columns}',
+    en: 'no row in {extract} has the same {columns}',
+  },
+  'rule.required': { da: '{column} skal udfyldes', en: '{column} is required' },
+  'rule.cpr_format': {
+    da: 'CPR skal være 10 cifre, DDMMÅÅ-SSSS eller DDMMÅÅSSSS',
+    en: 'CPR must be 10 digits, DDMMYY-SSSS or DDMMYYSSSS',
+  },
+  'rule.cpr_date': {
+    da: 'CPR-nummeret indeholder ingen rigtig fødselsdato (århundrede efter 7. ciffer)',
+    en: 'the CPR number holds no real birth date (century from digit 7)',
+  },
+  'rule.cpr_when': {
+    da: 'for rækker, hvor {when}, skal dette være et CPR-nummer med en rigtig fødselsdato',
+    en: 'for rows where {when} this must be a CPR number with a real birth date',
+  },
+  'rule.date_format': {
+    da: 'forventede en rigtig dato som ÅÅÅÅ-MM-DD, DD-MM-ÅÅÅÅ, DD.MM.ÅÅÅÅ eller DD/MM/ÅÅÅÅ',
+    en: 'expected a real date as YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY',
+  },
+  'rule.date_out_of_range': {
+    da: 'datoen skal ligge mellem 1900-01-01 og 2099-12-31',
+    en: 'date must be between 1900-01-01 and 2099-12-31',
+  },
+  'rule.month_format': {
+    da: 'forventede en måned som ÅÅÅÅ-MM eller ÅÅÅÅMM',
+    en: 'expected a month as YYYY-MM or YYYYMM',
+  },
+  'rule.number_too_large': {
+    da: 'tallet er for stort til {column}; det største tilladte er {largest}',
+    en: 'the number is too large for {column}; the largest allowed is {largest}',
+  },
+  'rule.not_an_integer': { da: 'forventede et helt tal', en: 'expected a whole number' },
+  'rule.not_a_number': {
+    da: 'forventede et tal som 12,5 eller 1.234,5',
+    en: 'expected a number such as 12,5 or 1.234,5',
+  },
+  'rule.not_positive': { da: '{column} skal være > {min}', en: '{column} must be > {min}' },
+  'rule.below_minimum': { da: '{column} skal være ≥ {min}', en: '{column} must be ≥ {min}' },
+  'rule.above_maximum': { da: '{column} skal være ≤ {max}', en: '{column} must be ≤ {max}' },
+  'rule.implausible_value': {
+    da: '{column} er over plausibilitetsgrænsen på {max} {what}; tjek værdien og den enhed, den er eksporteret i',
+    en: '{column} is above the plausibility bound of {max} {what}; check the value and the unit it was exported in',
+  },
+  'rule.not_a_boolean': {
+    da: 'forventede 1/0, true/false, ja/nej, j/n, x eller tom',
+    en: 'expected 1/0, true/false, ja/nej, j/n, x or empty',
+  },
+  'rule.unknown_code': { da: 'forventede én af: {codes}', en: 'expected one of: {codes}' },
+  'rule.municipality_format': {
+    da: 'forventede en kommunekode på 3 cifre, fx 360',
+    en: 'expected a kommunekode of 3 digits, e.g. 360',
+  },
+  'rule.end_before_start': { da: '{end} ligger før {start}', en: '{end} is before {start}' },
+  'rule.answer_out_of_scale': {
+    da: 'svaret skal være 1–5 i denne undersøgelse (0–10 kun for livstilfredshed)',
+    en: 'answer must be 1–5 on this survey (0–10 only for livstilfredshed)',
+  },
+  'rule.occupied_days_above_capacity': {
+    da: 'occupied_days er større end places × dage i måneden',
+    en: 'occupied_days is more than places × days in the month',
+  },
+  'plausible.cafe': { da: 'henvendelser på én række (én dag)', en: 'contacts on one row (one day)' },
+  'plausible.places': { da: 'pladser på ét tilbud', en: 'places in one facility' },
+} as const satisfies Record<string, { da: string; en: string }>;
+
+export type MessageKey = keyof typeof MESSAGES;

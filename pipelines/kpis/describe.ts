@@ -1,0 +1,67 @@
+/**
+ * A KPI's target rule, unit and figures in the user's words: "årlig vækst 2 % fra baseline",
+ * "baseline −1 procentpoint pr. år til og med 2024, derefter fastholdt", "52,3 %". Used by `kpi explain`,
+ * the charts and the reports.
+ */
+import type { KpiEntry, TargetRule } from '../../schemas/outputs.ts';
+import { type MessageKey, num, t } from '../i18n/index.ts';
+import { MESSAGES } from '../i18n/messages.ts';
+
+type Unit = KpiEntry['unit'];
+
+/** A value as the unit reads: 52,3 % for a share, 1.709 for a count, 12.345,67 kr. for kroner; – for none. */
+export function formatValue(unit: Unit, v: number | null | undefined): string {
+  if (v === null || v === undefined) return '–';
+  if (unit === 'share' || unit === 'rate') return `${num(v * 100, 1)} %`;
+  if (unit === 'dkk') return `${num(v, 2)} kr.`;
+  return Number.isInteger(v) ? num(v, 0) : num(v, 1);
+}
+
+/** A signed change: +10, −1 procentpoint (shares change in percentage points). */
+function change(unit: Unit, perYear: number): string {
+  const sign = perYear < 0 ? '−' : '+';
+  const size = Math.abs(perYear);
+  return unit === 'share' || unit === 'rate'
+    ? `${sign}${t('rule.points', { value: num(size * 100) })}`
+    : `${sign}${num(size)}`;
+}
+
+export function ruleText(rule: TargetRule, unit: Unit): string {
+  switch (rule.rule) {
+    case 'relative_growth':
+      return t('rule.relative_growth', { pct: `${num(rule.perYear * 100)} %` });
+    case 'absolute_change':
+      return t('rule.absolute_change', {
+        change: change(unit, rule.perYear),
+        until: rule.until ? t('rule.until', { until: rule.until }) : '',
+      });
+    case 'fixed':
+      return t('rule.fixed', {
+        values: Object.entries(rule.values)
+          .map(([p, v]) => `${p} ${formatValue(unit, v)}`)
+          .join(', '),
+      });
+    case 'threshold':
+      return rule.min !== undefined
+        ? t('rule.min', { value: formatValue(unit, rule.min) })
+        : t('rule.max', { value: formatValue(unit, rule.max) });
+    case 'benchmark':
+      return t('rule.benchmark');
+    default:
+      return t('rule.none');
+  }
+}
+
+export function unitText(k: Pick<KpiEntry, 'unit' | 'grain' | 'direction'>): string {
+  return t('explain.unit', {
+    unit: t(`unit.${k.unit}`),
+    grain: t(`grain.${k.grain}`),
+    direction: t(`direction.${k.direction}`),
+  });
+}
+
+/** The status word as users read it: "På sporet", "Ikke på sporet" (one case everywhere). */
+export function statusWord(status: string): string {
+  const key = `status.${status}`;
+  return key in MESSAGES ? t(key as MessageKey) : status;
+}
