@@ -101,6 +101,19 @@ describe('published files', () => {
     });
     expect(parsed).toEqual(points());
     expect(text).toContain(';0,7777777777777778;'); // 14/18 with a decimal comma
+    // Words for people: the status and yes/no, never on_track next to nej.
+    const words = [
+      'På sporet',
+      'Ikke på sporet',
+      'Ufuldstændig',
+      'Intet mål',
+      'Ingen baseline',
+      'Ingen data',
+    ];
+    const statuses = lines.map((l) => l.split(';')[at('status')]);
+    expect(statuses.filter((w) => !words.includes(w!))).toEqual([]);
+    expect(statuses).toContain('Ingen data');
+    expect(text).not.toMatch(/;(on_track|off_track|incomplete|no_target|no_data|no_baseline);/);
   });
 });
 

@@ -71,6 +71,32 @@ describe('charts', () => {
     ]);
   });
 
+  it('counts have whole-number ticks, every line style is in a legend, sources are named by title', () => {
+    const svg = (dir: string, id: string) => readFileSync(join(out, dir, 'charts', `${id}.svg`), 'utf8');
+    // The y axis of a small count: 0, 1, 2, 3, 4, never 4, 4, 3, 3, … (the labels of the Y axis).
+    const alerts = svg('public', 'tariff_alerts');
+    const yAxis = alerts.slice(alerts.indexOf('aria-label="Y-axis'));
+    const axisLabels = yAxis.slice(yAxis.indexOf('role-axis-label'), yAxis.indexOf('role-axis-domain'));
+    const labels = [...axisLabels.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((x) => x[1]!);
+    expect(labels.length).toBeGreaterThan(2);
+    expect(labels.every((l) => /^\d+$/.test(l))).toBe(true);
+    expect(new Set(labels).size).toBe(labels.length);
+    // The legend names the lines: the series, the target (dashed), the baseline (dotted).
+    const sel85 = svg('public', 'sel85_employment_rate');
+    for (const word of ['Linjer', 'Udvikling', 'Mål', 'Baseline', 'Foreløbig'])
+      expect(sel85).toContain(`>${word}<`);
+    const grant = svg('restricted', 'ungeloftet');
+    for (const word of ['Udvikling', 'Resultatkrav']) expect(grant).toContain(`>${word}<`);
+    const dsi = svg('restricted', 'jobfokus');
+    for (const word of ['Forventet (forretningsplan)', 'Baseline', 'Loft'])
+      expect(dsi).toContain(`>${word}<`);
+    // Never a file name as the source.
+    expect(sel85).toContain(
+      'Kilde: Lolland Kommune: Strategi for Socialpsykiatri og Rusmiddel 2021–24, Resultatmål – beskæftigelse',
+    );
+    expect(readFileSync(join(out, 'public', 'kpis.json'), 'utf8')).not.toMatch(/\.txt/);
+  });
+
   it('the SVG has the Danish title, Danish number format and Danish month labels', () => {
     const svg = (id: string) => readFileSync(join(out, 'public', 'charts', `${id}.svg`), 'utf8');
     const neet = svg('neet_share');
@@ -104,6 +130,38 @@ describe('charts', () => {
       const noFont = render([]);
       expect(darkPixels(noFont.pixels, noFont.width, title), `${id} without font`).toBe(0);
     }
+  });
+});
+
+describe('report text', () => {
+  const text = (file: string) =>
+    readFileSync(join(out, file), 'utf8')
+      .replace(/<script>[\s\S]*?<\/script>/g, '')
+      .replace(/<[^>]+>/g, '|')
+      .replace(/\|+/g, '|');
+
+  it('writes years without a thousands separator, shares and thresholds in percent, one case for statuses', () => {
+    const committee = text('public/reports/afrapportering.html');
+    expect(committee).toMatch(/\|2026\|[^|]+\|§10[78]\|/); // the tariff table's year, never 2.026
+    expect(committee).not.toContain('2.026');
+    expect(committee).toMatch(/\|[\d,]+ %\|5 %\|/); // a rise and the 5 % threshold
+    const finance = text('restricted/reports/finans.html');
+    expect(finance).toContain('|R1|50 %|Afventer|–|');
+    expect(finance).toContain('|R2|55 %|Afventer|–|');
+    expect(finance).toContain('|2.987.320,03 kr.|');
+    expect(finance).not.toMatch(/\|0,5\|/);
+  });
+
+  it('lists every result target in the overview, in the catalogue’s order, with Danish titles', () => {
+    const committee = readFileSync(join(out, 'public', 'reports', 'afrapportering.html'), 'utf8');
+    const overview = committee.slice(
+      committee.indexOf('<table class="overview">'),
+      committee.indexOf('</table>', committee.indexOf('<table class="overview">')),
+    );
+    const titles = [...overview.matchAll(/<tr><td>([^<]+)<\/td>/g)].map((m) => m[1]);
+    expect(titles).toEqual(kpis.kpis.map((k) => k.title));
+    expect(titles).toContain('Tilfredshed (andel tilfredse og meget tilfredse)');
+    expect(titles).toContain('Svarprocent');
   });
 });
 
@@ -192,7 +250,7 @@ describe('reports', () => {
       workDir: work,
     };
     await expect(renderNotebooks(ctx, dir)).rejects.toThrow(
-      'Notebook brudt.md, block 2 (sql totals) failed. DuckDB says: Catalog Error: Table with name nope does not exist!',
+      'Notebook brudt.md, blok 2 (sql totals) fejlede. DuckDB siger: Catalog Error: Table with name nope does not exist!',
     );
   });
 

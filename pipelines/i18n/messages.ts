@@ -799,6 +799,138 @@ export const MESSAGES = {
   },
   'plausible.cafe': { da: 'henvendelser på én række (én dag)', en: 'contacts on one row (one day)' },
   'plausible.places': { da: 'pladser på ét tilbud', en: 'places in one facility' },
+  // ── Reports ───────────────────────────────────────────────────────────────────────────────────────
+  'report.meta': {
+    da: '{municipality} · opgjort pr. {asOf} · kørsel {runId}',
+    en: '{municipality} · as of {asOf} · run {runId}',
+  },
+  'report.confidential': {
+    da: ' · FORTROLIGT: kun økonomi og analytikere',
+    en: ' · CONFIDENTIAL: finance and analysts only',
+  },
+  'report.noRows': { da: '(ingen rækker)', en: '(no rows)' },
+  'report.col.kpi': { da: 'Resultatmål', en: 'Result target' },
+  'report.col.period': { da: 'Periode', en: 'Period' },
+  'report.col.latest': { da: 'Seneste periode', en: 'Latest period' },
+  'report.col.series': { da: 'Serie', en: 'Series' },
+  'report.col.value': { da: 'Værdi', en: 'Value' },
+  'report.col.target': { da: 'Mål', en: 'Target' },
+  'report.col.status': { da: 'Status', en: 'Status' },
+  'report.source': { da: 'Kilde: {source}', en: 'Source: {source}' },
+  'report.heldNote': {
+    da: 'Holdt tilbage: tallene er fra forrige offentliggørelse ({files}).',
+    en: 'Held back: the figures are those of the previous publication ({files}).',
+  },
+  'report.banner.title': { da: 'Tal holdt tilbage.', en: 'Figures held back.' },
+  'report.banner.text': {
+    da: 'Disse tal er ikke opdateret i denne kørsel, fordi en fil, de bygger på, blev afvist eller er blevet mindre end sidst. De viste tal er fra den forrige offentliggørelse.',
+    en: 'These figures were not updated by this run, because a file they read was rejected or is smaller than last time. The figures shown are those of the previous publication.',
+  },
+  'report.banner.fix': {
+    da: 'Ret eller genlever filen; næste kørsel opdaterer tallene. Er ændringen tilsigtet, kan kørslen offentliggøre de nye tal med --allow-partial.',
+    en: 'Fix or re-deliver the file; the next run updates the figures. If the change is intended, the run can publish the new figures with --allow-partial.',
+  },
+  'report.banner.contract': { da: 'Kontrakt {id}', en: 'Contract {id}' },
+  'report.blockFailed': {
+    da: 'Notebook {name}.md, blok {n} (sql {arg}) fejlede. DuckDB siger: {message}',
+    en: 'Notebook {name}.md, block {n} (sql {arg}) failed. DuckDB says: {message}',
+  },
+  'report.unnamed': { da: 'uden navn', en: 'unnamed' },
+  'report.notJson': {
+    da: 'Notebook {name}.md, blok {n} (vega-lite) er ikke gyldig JSON: {message}',
+    en: 'Notebook {name}.md, block {n} (vega-lite) is not valid JSON: {message}',
+  },
+  'report.unknownData': {
+    da: 'Notebook {name}.md, blok {n} (vega-lite) bruger data "{data}", men ingen sql-blok før den har det navn',
+    en: 'Notebook {name}.md, block {n} (vega-lite) uses data "{data}", but no sql block before it has that name',
+  },
+  'report.unknownKpi': {
+    da: 'Notebook {name}.md, blok {n} (kpi {id}): ingen offentliggjort KPI har dette id',
+    en: 'Notebook {name}.md, block {n} (kpi {id}): no published KPI has this id',
+  },
+  'report.unknownContract': {
+    da: 'Notebook {name}.md, blok {n} (contract {id}): ingen kontrakt har dette id',
+    en: 'Notebook {name}.md, block {n} (contract {id}): no contract has this id',
+  },
+  'report.nothingPublished': {
+    da: '{out} har ingen offentliggjort kørsel at lave rapporter ud fra (public/kpis.json mangler). Kør kpi run først.',
+    en: '{out} has no published run to report on (public/kpis.json is missing). Run kpi run first.',
+  },
+  'sentence.none': {
+    da: 'Der er endnu ingen afsluttet periode med data.',
+    en: 'There is no complete period with data yet.',
+  },
+  'sentence.suppressed': {
+    da: 'Tallet for {period} vises ikke, fordi det bygger på færre end {minCell} personer. Status: {status}.',
+    en: 'The figure for {period} is not shown, because it rests on fewer than {minCell} persons. Status: {status}.',
+  },
+  'sentence.noun.share': { da: 'Andelen', en: 'The share' },
+  'sentence.noun.count': { da: 'Antallet', en: 'The number' },
+  'sentence.noun.other': { da: 'Værdien', en: 'The value' },
+  'sentence.rose': {
+    da: '{noun} steg fra {from} i {fromPeriod} til {to} i {toPeriod}',
+    en: '{noun} rose from {from} in {fromPeriod} to {to} in {toPeriod}',
+  },
+  'sentence.fell': {
+    da: '{noun} faldt fra {from} i {fromPeriod} til {to} i {toPeriod}',
+    en: '{noun} fell from {from} in {fromPeriod} to {to} in {toPeriod}',
+  },
+  'sentence.unchanged': {
+    da: '{noun} var uændret {value} fra {fromPeriod} til {toPeriod}',
+    en: '{noun} was unchanged at {value} from {fromPeriod} to {toPeriod}',
+  },
+  'sentence.was': { da: '{noun} var {value} i {period}', en: '{noun} was {value} in {period}' },
+  'sentence.target': {
+    da: '; målet for {period} var {target}. ',
+    en: '; the target for {period} was {target}. ',
+  },
+  'sentence.met': { da: 'Målet er nået.', en: 'The target is met.' },
+  'sentence.notMet': { da: 'Målet er ikke nået.', en: 'The target is not met.' },
+  'sentence.noTarget': { da: '. Der er ikke fastsat et mål.', en: '. No target is set.' },
+
+  // ── Charts ────────────────────────────────────────────────────────────────────────────────────────
+  'chart.source': { da: 'Kilde: {source}', en: 'Source: {source}' },
+  'chart.status': { da: 'Status: {status}', en: 'Status: {status}' },
+  'chart.latest': { da: ' ({period}: {value}{target})', en: ' ({period}: {value}{target})' },
+  'chart.latestTarget': { da: ', mål {target}', en: ', target {target}' },
+  'chart.axis.share': { da: 'Andel', en: 'Share' },
+  'chart.axis.count': { da: 'Antal', en: 'Number' },
+  'chart.axis.dkk': { da: 'Kroner', en: 'Kroner' },
+  'chart.axis.other': { da: 'Værdi', en: 'Value' },
+  'chart.legend.status': { da: 'Status', en: 'Status' },
+  'chart.legend.lines': { da: 'Linjer', en: 'Lines' },
+  'chart.dim.channel': { da: 'Kanal', en: 'Channel' },
+  'chart.dim.facility': { da: 'Botilbud', en: 'Facility' },
+  'chart.dim.survey': { da: 'Undersøgelse', en: 'Survey' },
+  'chart.dim.segment': { da: 'Målgruppe', en: 'Target group' },
+  'chart.tip.period': { da: 'Periode', en: 'Period' },
+  'chart.tip.series': { da: 'Serie', en: 'Series' },
+  'chart.tip.value': { da: 'Værdi', en: 'Value' },
+  'chart.tip.status': { da: 'Status', en: 'Status' },
+  'chart.line.series': { da: 'Udvikling', en: 'Actual' },
+  'chart.line.target': { da: 'Mål', en: 'Target' },
+  'chart.line.baseline': { da: 'Baseline', en: 'Baseline' },
+  'chart.line.provisional': { da: 'Foreløbig', en: 'Provisional' },
+  'chart.line.expected': { da: 'Forventet (forretningsplan)', en: 'Expected (business case)' },
+  'chart.line.requirement': { da: 'Resultatkrav', en: 'Result requirement' },
+  'chart.line.cap': { da: 'Loft', en: 'Cap' },
+  'chart.baseline': { da: 'Baseline {period}: {value}', en: 'Baseline {period}: {value}' },
+  'chart.grant.title': {
+    da: '{title}: andel i beskæftigelse eller uddannelse',
+    en: '{title}: share in employment or education',
+  },
+  'chart.grant.counted': {
+    da: 'Tællende måneder (skraveret): {from} til {to}',
+    en: 'Counted months (shaded): {from} to {to}',
+  },
+  'chart.dsi.title': {
+    da: '{title}: målinger og tilbagebetalinger',
+    en: '{title}: measurements and repayments',
+  },
+  'chart.dsi.share': { da: 'Andel med succes', en: 'Share with success' },
+  'chart.dsi.paid': { da: 'Samlet tilbagebetaling (kr.)', en: 'Total repayment (kr.)' },
+  'chart.dsi.measurement': { da: 'Måling', en: 'Measurement' },
+  'chart.dsi.cap': { da: 'Loft: {cap}', en: 'Cap: {cap}' },
 } as const satisfies Record<string, { da: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

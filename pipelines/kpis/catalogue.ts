@@ -28,6 +28,10 @@ export interface KpiDefinition {
   sqlText?: string;
 }
 
+/** The source documents, by title (docs/sources.md): a committee member must recognise them. */
+const STRATEGY = 'Lolland Kommune: Strategi for Socialpsykiatri og Rusmiddel 2021–24';
+const COMMITTEE = 'Lolland Kommune: Social- og Arbejdsmarkedsudvalget, møde 12. august 2025';
+
 export const CATALOGUE: KpiDefinition[] = [
   {
     id: 'sel85_employment_rate',
@@ -39,7 +43,7 @@ export const CATALOGUE: KpiDefinition[] = [
     direction: 'increase',
     baseline: { period: '2020' },
     target: { rule: 'relative_growth', perYear: 0.02 },
-    source: '001_b0953ca1c40ea0ba.txt: Resultatmål - beskæftigelse',
+    source: `${STRATEGY}, Resultatmål – beskæftigelse`,
     passage:
       'Der forventes en årlig stigning på 2%. Der er udpeget en borgergruppe på ca. 225 med psykiske problemstillinger, som modtager støtte efter §85.',
     extracts: ['sel85', 'employment'],
@@ -55,7 +59,7 @@ export const CATALOGUE: KpiDefinition[] = [
     direction: 'decrease',
     baseline: { period: '2020' },
     target: { rule: 'absolute_change', perYear: -0.01, until: '2024' },
-    source: '001_b0953ca1c40ea0ba.txt: Resultatmål - tilbud til unge',
+    source: `${STRATEGY}, Resultatmål – tilbud til unge`,
     passage:
       'Administrationen skal tilrettelægge indsatsen således, at der sker et årligt fald på 1%-point per år frem til 2024 af unge, som ikke er i gang med enten job eller uddannelse.',
     extracts: ['neet'],
@@ -70,7 +74,7 @@ export const CATALOGUE: KpiDefinition[] = [
     direction: 'increase',
     baseline: { period: '2020' },
     target: { rule: 'absolute_change', perYear: 10 },
-    source: '001_b0953ca1c40ea0ba.txt: Resultatmål (misbrugsbehandling)',
+    source: `${STRATEGY}, Resultatmål – misbrugsbehandling`,
     passage:
       'Administrationen afrapporterer årligt det antal borgere, der via misbrugsbehandling er fastholdt i beskæftigelse. Der arbejdes efter en årlig stigning på 10 personer.',
     extracts: ['treatment', 'employment'],
@@ -85,7 +89,7 @@ export const CATALOGUE: KpiDefinition[] = [
     direction: 'decrease',
     baseline: { period: '2024' },
     target: { rule: 'none' },
-    source: '003_7a5ce75e37b20a92.txt: punkt 8, Ungeløftet (ca. 700 af ca. 2.000 unge)',
+    source: `${COMMITTEE}, punkt 8: Ungeløftet (ca. 700 af ca. 2.000 unge)`,
     passage:
       'Administrationen vurderer, at ca. 700 ud af kommunens ca. 2.000 unge i alderen 15-29 år tilhører denne gruppe.',
     extracts: ['neet'],
@@ -99,7 +103,7 @@ export const CATALOGUE: KpiDefinition[] = [
     grain: 'year',
     direction: 'none',
     target: { rule: 'none' },
-    source: '001_b0953ca1c40ea0ba.txt: Resultatmål - rehabilitering / tidlig forebyggelse',
+    source: `${STRATEGY}, Resultatmål – rehabilitering og tidlig forebyggelse`,
     passage:
       'Der tages udgangspunkt i de løbende erfaringer fra den nystartede Rådgivningscafé, hvor antal borgerhenvendelser indgår i afrapporteringen.',
     extracts: ['cafe'],
@@ -114,7 +118,7 @@ export const CATALOGUE: KpiDefinition[] = [
     direction: 'increase',
     baseline: { period: 'first' },
     target: { rule: 'benchmark' },
-    source: '003_7a5ce75e37b20a92.txt: punkt 5 og 6, KL’s tilfredshedsmålinger',
+    source: `${COMMITTEE}, punkt 5 og 6: KL’s tilfredshedsmålinger`,
     passage:
       'Virksomhedernes overordnede tilfredshed med Jobcenter Lollands virksomhedsservice ligger derved 2 procentpoint over gennemsnittet for de 26 deltagende kommuner.',
     extracts: ['survey_responses', 'survey_answers'],
@@ -127,7 +131,7 @@ export const CATALOGUE: KpiDefinition[] = [
     grain: 'wave',
     direction: 'increase',
     target: { rule: 'none' },
-    source: '003_7a5ce75e37b20a92.txt: punkt 6 (34,3 % + 1,9 %)',
+    source: `${COMMITTEE}, punkt 6: KL’s Borgerundersøgelse (34,3 % + 1,9 %)`,
     passage:
       'Lolland Kommune deltog i nærværende undersøgelse med 2.040 borgere. Heraf har 34,3 % gennemført undersøgelsen og 1,9 % har delvis gennemført undersøgelsen.',
     extracts: ['survey_responses'],
@@ -141,7 +145,7 @@ export const CATALOGUE: KpiDefinition[] = [
     grain: 'year',
     direction: 'decrease',
     target: { rule: 'threshold', max: 0 },
-    source: '003_7a5ce75e37b20a92.txt: punkt 12, takster',
+    source: `${COMMITTEE}, punkt 12: rammeaftalens takster`,
     passage:
       'Arbejdsgang for kommunernes indberetning af takststigninger til Socialtilsyn Øst (5 % for private og 8 % for offentlige leverandører).',
     extracts: ['tariffs'],
@@ -155,7 +159,8 @@ export const CATALOGUE: KpiDefinition[] = [
     grain: 'year',
     direction: 'increase',
     target: { rule: 'none' },
-    source: '002_ecd4618ede569e96.txt: tomme pladser betales fuldt ud',
+    source:
+      'Lyngby-Taarbæk Kommune: Helhedsplan for Socialpsykiatrien (2013), botilbud: tomme pladser betales fuldt ud',
     passage: 'Kommunen betaler fuld pris for de tomme pladser (rammebevilling).',
     extracts: ['occupancy'],
     disclosure: false,
@@ -173,7 +178,7 @@ export const CATALOGUE: KpiDefinition[] = [
       rule: 'fixed',
       values: { '2026': 0.05, '2027': 0.1, '2028': 0.15, '2029': 0.15, '2030': 0.2, '2031': 0.2 },
     },
-    source: '003_7a5ce75e37b20a92.txt: punkt 7, Jobfokus (DSI)',
+    source: `${COMMITTEE}, punkt 7: Investeringsprojektet Jobfokus (DSI)`,
     passage:
       'I business casen forventes en stigning fra, at 4 % af målgruppen opfyldte succesmålet i den forudgående baseline-analyse, til en forøgelse til 5 % i 2026, 10 % i 2027, 15 % i 2028 og 2029, samt 20 % i 2030 og 2031.',
     extracts: ['enrollment', 'employment'],
@@ -187,7 +192,7 @@ export const CATALOGUE: KpiDefinition[] = [
     grain: 'month',
     direction: 'increase',
     target: { rule: 'threshold', min: 0.5 },
-    source: '003_7a5ce75e37b20a92.txt: punkt 8, Ungeløftet (resultatkrav 1)',
+    source: `${COMMITTEE}, punkt 8: Ungeløftet (resultatkrav 1)`,
     passage:
       'Resultatkrav 1: Hvis 50 pct. af indsatsgruppen er kommet i beskæftigelse eller uddannelse i en given måned i projektperioden kan 40 pct. af tilsagnsbeløbet udbetales.',
     extracts: ['enrollment', 'employment'],

@@ -17,6 +17,11 @@ export function formatValue(unit: Unit, v: number | null | undefined): string {
   return Number.isInteger(v) ? num(v, 0) : num(v, 1);
 }
 
+/** A share as a percentage without needless decimals: 0.5 → "50 %", 0.555 → "55,5 %". */
+export function formatPercent(v: number | null | undefined): string {
+  return v === null || v === undefined ? '–' : `${num(Math.round(v * 1000) / 10)} %`;
+}
+
 /** A signed change: +10, −1 procentpoint (shares change in percentage points). */
 function change(unit: Unit, perYear: number): string {
   const sign = perYear < 0 ? '−' : '+';

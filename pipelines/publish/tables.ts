@@ -6,7 +6,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KpisJson } from '../../schemas/outputs.ts';
 import { Db } from '../duckdb.ts';
+import { t } from '../i18n/index.ts';
 import { sqlString } from '../ingest/contract.ts';
+import { statusWord } from '../kpis/describe.ts';
 
 /** The documented columns, in order, with their types. */
 export const LONG_COLUMNS = {
@@ -102,18 +104,22 @@ export async function writeArrow(rows: LongRow[], dir: string): Promise<void> {
   await writeFile(join(dir, 'kpis.arrow'), tableToIPC(table, 'file'));
 }
 
-/** Danish Excel: ';' separator, decimal comma, UTF-8 with BOM, CRLF. */
+/**
+ * Danish Excel: ';' separator, decimal comma, UTF-8 with BOM, CRLF. People read it, so the status is
+ * the word ("På sporet") and yes/no are "ja"/"nej" (in the run's language); Parquet and Arrow keep the
+ * codes for BI tools.
+ */
 export async function writeCsv(rows: LongRow[], dir: string): Promise<void> {
   const field = (v: string | number | boolean | null): string => {
     if (v === null) return '';
     if (typeof v === 'number') return String(v).replace('.', ',');
-    if (typeof v === 'boolean') return v ? 'ja' : 'nej';
+    if (typeof v === 'boolean') return t(v ? 'word.yes' : 'word.no');
     return /[";\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
   };
   const header = Object.keys(LONG_COLUMNS).join(';');
   const lines = rows.map((r) =>
     Object.keys(LONG_COLUMNS)
-      .map((c) => field(r[c as Column]))
+      .map((c) => field(c === 'status' ? statusWord(String(r.status)) : r[c as Column]))
       .join(';'),
   );
   await writeFile(join(dir, 'kpis.csv'), `\uFEFF${[header, ...lines].join('\r\n')}\r\n`, 'utf8');

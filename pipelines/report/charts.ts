@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type * as vl from 'vega-lite';
 import type { KpiEntry } from '../../schemas/outputs.ts';
+import { lang, type MessageKey, t } from '../i18n/index.ts';
+import { formatValue, statusWord } from '../kpis/describe.ts';
 import { periodMonths } from '../kpis/evaluate.ts';
 
 const require = createRequire(import.meta.url);
@@ -54,47 +56,57 @@ export const DANISH_LOCALE = {
   },
 };
 
-export const STATUS_LABEL: Record<string, string> = {
-  on_track: 'På sporet',
-  off_track: 'Ikke på sporet',
-  incomplete: 'Ufuldstændig',
-  no_target: 'Intet mål',
-  no_data: 'Ingen data',
-  no_baseline: 'Ingen baseline',
-};
-const STATUS_COLOR: Record<string, string> = {
-  'På sporet': '#1a7f37',
-  'Ikke på sporet': '#c62828',
-  Ufuldstændig: '#9e9e9e',
-  'Intet mål': '#1f4e79',
-  'Ingen data': '#bdbdbd',
-  'Ingen baseline': '#bdbdbd',
-};
-const DIMENSION_LABEL: Record<string, string> = {
-  channel: 'Kanal',
-  facility: 'Botilbud',
-  survey: 'Undersøgelse',
+const ENGLISH_LOCALE = {
+  number: { decimal: '.', thousands: ',', grouping: [3], currency: ['', ' kr.'] },
+  time: {
+    dateTime: '%A %e %B %Y %X',
+    date: '%d/%m/%Y',
+    time: '%H:%M:%S',
+    periods: ['AM', 'PM'],
+    days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    shortDays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+    months: [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ],
+    shortMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  },
 };
 
-/** '2027-05' -> 'maj 2027'; years, half-years ('2027-H2') and waves stay as they are. */
-export function periodLabel(period: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(period);
-  return m ? `${DANISH_LOCALE.time.shortMonths[Number(m[2]) - 1]} ${m[1]}` : period;
+/** The chart locale of the current language (numbers and month names). */
+export function chartLocale(): typeof DANISH_LOCALE {
+  return lang() === 'da' ? DANISH_LOCALE : ENGLISH_LOCALE;
 }
 
-const nf = (digits: number) =>
-  new Intl.NumberFormat('da-DK', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-/** Danish number text: 14,2 % for shares, 1.709 for counts. */
-export function formatDa(unit: KpiEntry['unit'], v: number | null | undefined): string {
-  if (v === null || v === undefined) return '–';
-  if (unit === 'share' || unit === 'rate') return `${nf(1).format(v * 100)} %`;
-  if (unit === 'dkk') return `${nf(2).format(v)} kr.`;
-  return Number.isInteger(v) ? nf(0).format(v) : nf(1).format(v);
+/** The colour of a point's status (the status ids; the legend shows the words). */
+const STATUS_COLOR: Record<string, string> = {
+  on_track: '#1a7f37',
+  off_track: '#c62828',
+  incomplete: '#9e9e9e',
+  no_target: '#1f4e79',
+  no_data: '#bdbdbd',
+  no_baseline: '#bdbdbd',
+};
+
+/** '2027-05' -> 'maj 2027' (May 2027); years, half-years ('2027-H2') and waves stay as they are. */
+export function periodLabel(period: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  return m ? `${chartLocale().time.shortMonths[Number(m[2]) - 1]} ${m[1]}` : period;
 }
 
 export type VegaLiteSpec = Record<string, unknown>;
 
-/** The x axis over period strings, which sort chronologically; months get Danish labels (maj 2027). */
+/** The x axis over period strings, which sort chronologically; months get their names (maj 2027). */
 export function periodAxis(field: string, count: number): Record<string, unknown> {
   return {
     field,
@@ -112,7 +124,7 @@ export function periodAxis(field: string, count: number): Record<string, unknown
 
 export function baseConfig(): Record<string, unknown> {
   return {
-    locale: DANISH_LOCALE,
+    locale: chartLocale(),
     font: FONT,
     background: 'white',
     view: { stroke: null },
@@ -122,11 +134,49 @@ export function baseConfig(): Record<string, unknown> {
   };
 }
 
+/** Shares in percent; counts in whole numbers with whole-number ticks (never 4, 4, 3, 3, …). */
 export function yAxis(unit: KpiEntry['unit']): Record<string, unknown> {
-  return unit === 'share' || unit === 'rate'
-    ? { labelExpr: "replace(format(datum.value, '.1~%'), '%', ' %')", tickCount: 6 }
-    : { format: ',.0f' };
+  if (unit === 'share' || unit === 'rate')
+    return { labelExpr: "replace(format(datum.value, '.1~%'), '%', ' %')", tickCount: 6 };
+  if (unit === 'count') return { format: ',.0f', tickMinStep: 1 };
+  return { format: ',.0f' };
 }
+
+/**
+ * The line styles and what they mean, for a legend: every chart explains its solid, dashed and dotted
+ * lines. `datum` encodings in each layer share this scale.
+ */
+export function lineStyles(kinds: MessageKey[]): (kind: MessageKey) => Record<string, unknown> {
+  const dashes: Partial<Record<MessageKey, number[]>> = {
+    'chart.line.series': [1, 0],
+    'chart.line.provisional': [5, 4],
+    'chart.line.target': [6, 4],
+    'chart.line.expected': [6, 4],
+    'chart.line.requirement': [6, 4],
+    'chart.line.cap': [6, 4],
+    'chart.line.baseline': [2, 3],
+  };
+  const domain = kinds.map((k) => t(k));
+  const range = kinds.map((k) => dashes[k] ?? [1, 0]);
+  return (kind) => ({
+    strokeDash: {
+      datum: t(kind),
+      type: 'nominal',
+      scale: { domain, range },
+      legend: {
+        title: t('chart.legend.lines'),
+        symbolType: 'stroke',
+        symbolStrokeWidth: 2,
+        symbolSize: 300,
+        labelLimit: 400,
+      },
+    },
+  });
+}
+
+const DIMENSIONS = ['channel', 'facility', 'survey', 'segment'] as const;
+const dimensionTitle = (d: string) =>
+  (DIMENSIONS as readonly string[]).includes(d) ? t(`chart.dim.${d}` as MessageKey) : d;
 
 /**
  * A chart's rows. `final` carries the value of a complete period, `provisional` that of a period still
@@ -134,8 +184,8 @@ export function yAxis(unit: KpiEntry['unit']): Record<string, unknown> {
  * period without a value has neither, and the line breaks there.
  */
 function chartRows(k: KpiEntry, minCell: number, asOf: string) {
-  const seriesOf = (p: KpiEntry['series'][number]) =>
-    p.breakdown ? Object.values(p.breakdown)[0]! : 'I alt';
+  const total = t('word.total');
+  const seriesOf = (p: KpiEntry['series'][number]) => (p.breakdown ? Object.values(p.breakdown)[0]! : total);
   const running = (p: KpiEntry['series'][number]) => p.status === 'incomplete';
   const rows = k.series.map((p) => ({
     period: p.period,
@@ -147,11 +197,14 @@ function chartRows(k: KpiEntry, minCell: number, asOf: string) {
     running: running(p),
     // Still running (its last month is the as-of month or later): foreløbig; an ended period with
     // months missing: ufuldstændig.
-    runningLabel: (periodMonths(p.period)?.last ?? '') >= asOf.slice(0, 7) ? 'foreløbig' : 'ufuldstændig',
+    runningLabel: t(
+      (periodMonths(p.period)?.last ?? '') >= asOf.slice(0, 7) ? 'word.running' : 'word.incomplete',
+    ),
     target: p.target,
-    status: STATUS_LABEL[p.status] ?? p.status,
+    statusId: p.status,
+    status: statusWord(p.status),
     suppressed: p.suppressed,
-    valueText: p.suppressed ? `<${minCell}` : formatDa(k.unit, p.value),
+    valueText: p.suppressed ? `<${minCell}` : formatValue(k.unit, p.value),
     // The label is written once per period, at the total (or the first series).
     labelSeries: '',
   }));
@@ -164,7 +217,7 @@ function chartRows(k: KpiEntry, minCell: number, asOf: string) {
       if (!r.running && r.value !== null && next?.running && next.value !== null) r.provisional = r.value;
     });
   }
-  const labelSeries = bySeries.has('I alt') ? 'I alt' : ([...bySeries.keys()].sort()[0] ?? '');
+  const labelSeries = bySeries.has(total) ? total : ([...bySeries.keys()].sort()[0] ?? '');
   for (const r of rows) r.labelSeries = labelSeries;
   return rows;
 }
@@ -174,8 +227,15 @@ export function kpiChartSpec(k: KpiEntry, minCell: number, asOf: string): VegaLi
   const dimension = Object.keys(k.series.find((p) => p.breakdown)?.breakdown ?? {})[0];
   const periods = [...new Set(k.series.map((p) => p.period))].sort();
   const rows = chartRows(k, minCell, asOf);
-  const unitTitle =
-    k.unit === 'share' ? 'Andel' : k.unit === 'count' ? 'Antal' : k.unit === 'dkk' ? 'Kroner' : 'Værdi';
+  const unitTitle = t(
+    k.unit === 'share'
+      ? 'chart.axis.share'
+      : k.unit === 'count'
+        ? 'chart.axis.count'
+        : k.unit === 'dkk'
+          ? 'chart.axis.dkk'
+          : 'chart.axis.other',
+  );
   const x = periodAxis('period', periods.length);
   const y = {
     field: 'value',
@@ -185,25 +245,38 @@ export function kpiChartSpec(k: KpiEntry, minCell: number, asOf: string): VegaLi
     scale: { zero: k.unit !== 'share' },
   };
   const multi = dimension !== undefined;
+  const latest = k.latest
+    ? t('chart.latest', {
+        period: periodLabel(k.latest.period),
+        value: formatValue(k.unit, k.latest.value),
+        target:
+          k.latest.target !== null
+            ? t('chart.latestTarget', { target: formatValue(k.unit, k.latest.target) })
+            : '',
+      })
+    : '';
   const subtitle = [
-    `Kilde: ${k.source}`,
-    `Status: ${STATUS_LABEL[k.status] ?? k.status}${k.latest ? ` (${periodLabel(k.latest.period)}: ${formatDa(k.unit, k.latest.value)}${k.latest.target !== null ? `, mål ${formatDa(k.unit, k.latest.target)}` : ''})` : ''}`,
+    t('chart.source', { source: k.source }),
+    t('chart.status', { status: statusWord(k.status) }) + latest,
   ];
   const present = Object.keys(STATUS_COLOR).filter((s) =>
-    rows.some((r) => r.status === s && !r.running && r.value !== null),
+    rows.some((r) => r.statusId === s && !r.running && r.value !== null),
   );
+  const showBaseline = k.baseline !== null && k.baseline.value !== null && !multi;
+  const kinds: MessageKey[] = [
+    'chart.line.series',
+    ...(rows.some((r) => r.running && r.value !== null) ? (['chart.line.provisional'] as const) : []),
+    ...(rows.some((r) => r.target !== null) ? (['chart.line.target'] as const) : []),
+    ...(showBaseline ? (['chart.line.baseline'] as const) : []),
+  ];
+  const style = lineStyles(kinds);
   const layer: Record<string, unknown>[] = [
     {
-      mark: {
-        type: 'line',
-        strokeDash: [6, 4],
-        strokeWidth: 1.5,
-        color: '#555',
-        invalid: 'break-paths-show-domains',
-      },
+      mark: { type: 'line', strokeWidth: 1.5, color: '#555', invalid: 'break-paths-show-domains' },
       encoding: {
         x,
         y: { field: 'target', type: 'quantitative' },
+        ...style('chart.line.target'),
         ...(multi ? { detail: { field: 'series' } } : {}),
       },
     },
@@ -214,18 +287,19 @@ export function kpiChartSpec(k: KpiEntry, minCell: number, asOf: string): VegaLi
         type: 'line',
         strokeWidth: 2.5,
         invalid: 'break-paths-show-domains',
-        ...(field === 'provisional' ? { strokeDash: [5, 4], opacity: 0.8 } : {}),
+        ...(field === 'provisional' ? { opacity: 0.8 } : {}),
         ...(multi ? {} : { color: '#1f4e79' }),
       },
       encoding: {
         x,
         y: { ...y, field },
+        ...style(field === 'provisional' ? 'chart.line.provisional' : 'chart.line.series'),
         ...(multi
           ? {
               color: {
                 field: 'series',
                 type: 'nominal',
-                title: DIMENSION_LABEL[dimension] ?? dimension,
+                title: dimensionTitle(dimension),
                 ...(field === 'provisional' ? { legend: null } : {}),
               },
             }
@@ -233,8 +307,7 @@ export function kpiChartSpec(k: KpiEntry, minCell: number, asOf: string): VegaLi
       },
     })),
     {
-      // A running period's point is hollow and labelled "foreløbig", so a partial year never looks like
-      // a collapse.
+      // A running period's point is hollow and labelled, so a partial year never looks like a collapse.
       mark: { type: 'point', filled: false, size: 70, strokeWidth: 2, color: '#777' },
       transform: [{ filter: 'datum.running && datum.value !== null' }],
       encoding: { x, y },
@@ -251,41 +324,48 @@ export function kpiChartSpec(k: KpiEntry, minCell: number, asOf: string): VegaLi
         x,
         y,
         color: {
-          field: 'status',
+          field: 'statusId',
           type: 'nominal',
-          title: 'Status',
+          title: t('chart.legend.status'),
           scale: { domain: present, range: present.map((s) => STATUS_COLOR[s]) },
-          ...(multi ? { legend: null } : {}),
+          legend: multi
+            ? null
+            : {
+                labelExpr: `${JSON.stringify(Object.fromEntries(present.map((s) => [s, statusWord(s)])))}[datum.value]`,
+              },
         },
         tooltip: [
-          { field: 'label', title: 'Periode' },
-          { field: 'series', title: 'Serie' },
-          { field: 'valueText', title: 'Værdi' },
-          { field: 'status', title: 'Status' },
+          { field: 'label', title: t('chart.tip.period') },
+          { field: 'series', title: t('chart.tip.series') },
+          { field: 'valueText', title: t('chart.tip.value') },
+          { field: 'status', title: t('chart.tip.status') },
         ],
       },
     },
     {
-      // A suppressed point is a gap with a label, never a zero (privacy-and-reliability.md, rule 3).
+      // A suppressed point is a gap with a label, never a zero (privacy: small numbers are not shown).
       mark: { type: 'text', fontSize: 11, color: '#555', baseline: 'top' },
       transform: [{ filter: 'datum.suppressed' }],
       encoding: { x, text: { field: 'valueText' }, y: { value: 4 } },
     },
   ];
-  if (k.baseline && k.baseline.value !== null && !multi) {
+  if (showBaseline && k.baseline) {
     layer.push({
       data: {
         values: [
           {
             baseline: k.baseline.value,
-            text: `Baseline ${k.baseline.period}: ${formatDa(k.unit, k.baseline.value)}`,
+            text: t('chart.baseline', {
+              period: k.baseline.period,
+              value: formatValue(k.unit, k.baseline.value),
+            }),
           },
         ],
       },
       layer: [
         {
-          mark: { type: 'rule', strokeDash: [2, 3], color: '#888' },
-          encoding: { y: { field: 'baseline', type: 'quantitative' } },
+          mark: { type: 'rule', color: '#888' },
+          encoding: { y: { field: 'baseline', type: 'quantitative' }, ...style('chart.line.baseline') },
         },
         {
           mark: { type: 'text', align: 'right', dy: -6, fontSize: 10, color: '#666' },
@@ -307,11 +387,7 @@ export function kpiChartSpec(k: KpiEntry, minCell: number, asOf: string): VegaLi
     data: { values: rows },
     layer,
     resolve: { scale: { color: 'independent' } },
-    usermeta: {
-      kpi: k.id,
-      municipality: k.municipality,
-      legend: 'stiplet linje: mål; prikket linje: baseline',
-    },
+    usermeta: { kpi: k.id, municipality: k.municipality, lines: kinds.map((kind) => t(kind)) },
   };
 }
 

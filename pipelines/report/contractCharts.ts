@@ -1,23 +1,32 @@
 /**
- * Contract charts for finance (restricted/charts/): exact figures, so they never go to public/.
+ * Contract charts for finance (restricted/charts/): exact figures, so they never go to public/. Every
+ * line style is in the legend; months read as in every other chart (maj 2027).
  */
 import type { DsiContractJson, GrantContractJson } from '../../schemas/outputs.ts';
-import { baseConfig, periodAxis, type VegaLiteSpec, yAxis } from './charts.ts';
+import { t } from '../i18n/index.ts';
+import { formatPercent, formatValue } from '../kpis/describe.ts';
+import { baseConfig, lineStyles, periodAxis, periodLabel, type VegaLiteSpec, yAxis } from './charts.ts';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** The contract's name without the parenthesis (the counterpart). */
+const shortTitle = (title: string) => title.split(' (')[0]!;
 
 /** Ungeløftet: the monthly share against the requirement lines; the counted months are shaded. */
 export function grantChartSpec(c: GrantContractJson): VegaLiteSpec {
   const months = c.months;
   const counted = months.filter((m) => m.counted);
   const x = periodAxis('month', months.length);
+  const style = lineStyles(['chart.line.series', 'chart.line.requirement']);
   return {
     $schema: SCHEMA,
     title: {
-      text: `${c.title.split(' (')[0]}: andel i beskæftigelse eller uddannelse`,
+      text: t('chart.grant.title', { title: shortTitle(c.title) }),
       subtitle: [
-        `Tællende måneder (skraveret): ${counted[0]?.month ?? '–'} til ${counted[counted.length - 1]?.month ?? '–'}`,
-        'Vandrette linjer: resultatkravene',
+        t('chart.grant.counted', {
+          from: counted[0] ? periodLabel(counted[0].month) : '–',
+          to: counted.at(-1) ? periodLabel(counted.at(-1)!.month) : '–',
+        }),
       ],
     },
     width: 720,
@@ -43,23 +52,24 @@ export function grantChartSpec(c: GrantContractJson): VegaLiteSpec {
           y: {
             field: 'share',
             type: 'quantitative',
-            title: 'Andel',
+            title: t('chart.axis.share'),
             axis: yAxis('share'),
             scale: { domain: [0, 1] },
           },
+          ...style('chart.line.series'),
         },
       },
       {
         data: {
           values: c.requirements.map((r) => ({
             threshold: r.threshold,
-            text: `${r.id}: ${Math.round(r.threshold * 100)} %`,
+            text: `${r.id}: ${formatPercent(r.threshold)}`,
           })),
         },
         layer: [
           {
-            mark: { type: 'rule', strokeDash: [6, 4], color: '#c62828' },
-            encoding: { y: { field: 'threshold', type: 'quantitative' } },
+            mark: { type: 'rule', color: '#c62828' },
+            encoding: { y: { field: 'threshold', type: 'quantitative' }, ...style('chart.line.requirement') },
           },
           {
             mark: { type: 'text', align: 'left', dx: 4, dy: -6, fontSize: 10, color: '#c62828' },
@@ -77,14 +87,15 @@ export function grantChartSpec(c: GrantContractJson): VegaLiteSpec {
 
 /** Jobfokus: the share per measurement against the baseline and the business case; payments against the cap. */
 export function dsiChartSpec(c: DsiContractJson): VegaLiteSpec {
-  const rows = c.measurements.map((m) => ({ ...m, status: m.status === 'final' ? 'Endelig' : 'Foreløbig' }));
+  const provisional = t('measurement.provisional');
+  const final = t('measurement.final');
+  const rows = c.measurements.map((m) => ({ ...m, status: m.status === 'final' ? final : provisional }));
   const x = periodAxis('period', rows.length);
+  const shares = lineStyles(['chart.line.series', 'chart.line.expected', 'chart.line.baseline']);
+  const money = lineStyles(['chart.line.cap']);
   return {
     $schema: SCHEMA,
-    title: {
-      text: `${c.title.split(' (')[0]}: målinger og tilbagebetalinger`,
-      subtitle: ['Stiplet: forretningsplanens forventning; prikket: baseline 4 %'],
-    },
+    title: { text: t('chart.dsi.title', { title: shortTitle(c.title) }) },
     config: baseConfig(),
     data: { values: rows },
     vconcat: [
@@ -96,16 +107,25 @@ export function dsiChartSpec(c: DsiContractJson): VegaLiteSpec {
             mark: { type: 'line', strokeWidth: 2.5, color: '#1f4e79', point: { filled: true, size: 50 } },
             encoding: {
               x,
-              y: { field: 'share', type: 'quantitative', title: 'Andel med succes', axis: yAxis('share') },
+              y: { field: 'share', type: 'quantitative', title: t('chart.dsi.share'), axis: yAxis('share') },
+              ...shares('chart.line.series'),
             },
           },
           {
-            mark: { type: 'line', strokeDash: [6, 4], color: '#555' },
-            encoding: { x, y: { field: 'expectedShare', type: 'quantitative' } },
+            mark: { type: 'line', color: '#555' },
+            encoding: {
+              x,
+              y: { field: 'expectedShare', type: 'quantitative' },
+              ...shares('chart.line.expected'),
+            },
           },
           {
-            mark: { type: 'line', strokeDash: [2, 3], color: '#888' },
-            encoding: { x, y: { field: 'baselineShare', type: 'quantitative' } },
+            mark: { type: 'line', color: '#888' },
+            encoding: {
+              x,
+              y: { field: 'baselineShare', type: 'quantitative' },
+              ...shares('chart.line.baseline'),
+            },
           },
         ],
       },
@@ -120,30 +140,27 @@ export function dsiChartSpec(c: DsiContractJson): VegaLiteSpec {
               y: {
                 field: 'cumulative',
                 type: 'quantitative',
-                title: 'Samlet tilbagebetaling (kr.)',
+                title: t('chart.dsi.paid'),
                 axis: { format: ',.0f' },
               },
               opacity: {
                 field: 'status',
                 type: 'nominal',
-                title: 'Måling',
-                scale: { domain: ['Endelig', 'Foreløbig'], range: [1, 0.45] },
+                title: t('chart.dsi.measurement'),
+                scale: { domain: [final, provisional], range: [1, 0.45] },
               },
             },
           },
           {
             data: {
               values: [
-                {
-                  cap: c.totals.cap,
-                  text: `Loft: ${new Intl.NumberFormat('da-DK').format(c.totals.cap)} kr.`,
-                },
+                { cap: c.totals.cap, text: t('chart.dsi.cap', { cap: formatValue('dkk', c.totals.cap) }) },
               ],
             },
             layer: [
               {
-                mark: { type: 'rule', color: '#c62828', strokeDash: [6, 4] },
-                encoding: { y: { field: 'cap', type: 'quantitative' } },
+                mark: { type: 'rule', color: '#c62828' },
+                encoding: { y: { field: 'cap', type: 'quantitative' }, ...money('chart.line.cap') },
               },
               {
                 mark: { type: 'text', align: 'left', dy: -6, color: '#c62828', fontSize: 10 },
@@ -158,5 +175,6 @@ export function dsiChartSpec(c: DsiContractJson): VegaLiteSpec {
         ],
       },
     ],
+    resolve: { scale: { strokeDash: 'independent' } },
   };
 }

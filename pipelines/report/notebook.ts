@@ -26,15 +26,11 @@ import {
 } from '../../schemas/outputs.ts';
 import { Db } from '../duckdb.ts';
 import { RunError } from '../errors.ts';
+import { lang, type MessageKey, num, t } from '../i18n/index.ts';
 import { sqlString } from '../ingest/contract.ts';
-import {
-  baseConfig,
-  formatDa,
-  kpiChartSpec,
-  periodLabel,
-  STATUS_LABEL,
-  type VegaLiteSpec,
-} from './charts.ts';
+import { formatValue, statusWord } from '../kpis/describe.ts';
+import { baseConfig, chartLocale, kpiChartSpec, periodLabel, type VegaLiteSpec } from './charts.ts';
+import { dsiChartSpec, grantChartSpec } from './contractCharts.ts';
 
 type HoldBack = Manifest['heldBack'][number];
 
@@ -54,7 +50,7 @@ export interface ReportContext {
 }
 
 interface Block {
-  kind: 'markdown' | 'sql' | 'vega-lite' | 'kpi' | 'kpis';
+  kind: 'markdown' | 'sql' | 'vega-lite' | 'kpi' | 'kpis' | 'overview' | 'contract';
   arg: string;
   body: string;
   /** 1-based number among the notebook's fenced blocks, for error messages. */
@@ -78,7 +74,7 @@ export function parseNotebook(text: string): { meta: Record<string, string>; blo
   let number = 0;
   for (let m = fence.exec(rest); m; m = fence.exec(rest)) {
     const kind = m[1] ?? '';
-    if (!['sql', 'vega-lite', 'kpi', 'kpis'].includes(kind)) continue; // other code blocks stay Markdown
+    if (!['sql', 'vega-lite', 'kpi', 'kpis', 'overview', 'contract'].includes(kind)) continue; // other code blocks stay Markdown
     blocks.push({ kind: 'markdown', arg: '', body: rest.slice(last, m.index), number: 0 });
     blocks.push({ kind: kind as Block['kind'], arg: m[2]!.trim(), body: m[3]!, number: ++number });
     last = m.index + m[0].length;
@@ -90,65 +86,153 @@ export function parseNotebook(text: string): { meta: Record<string, string>; blo
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The Danish sentence that states a KPI's status, e.g. "Andelen faldt fra 14,2 % i 2020 til 11,8 % i 2024; målet for 2024 var 10,2 %." */
+/**
+ * The sentence that states a KPI's status, e.g. "Andelen faldt fra 14,2 % i 2020 til 11,8 % i 2024; målet
+ * for 2024 var 10,2 %. Målet er ikke nået."
+ */
 export function statusSentence(k: KpiEntry, minCell: number): string {
   const total = k.series.filter((p) => !p.breakdown);
   const latest = k.latest;
-  if (!latest) return 'Der er endnu ingen afsluttet periode med data.';
+  if (!latest) return t('sentence.none');
   if (latest.value === null) {
-    return `Tallet for ${periodLabel(latest.period)} vises ikke, fordi det bygger på færre end ${minCell} personer. Status: ${STATUS_LABEL[latest.status]?.toLowerCase()}.`;
+    return t('sentence.suppressed', {
+      period: periodLabel(latest.period),
+      minCell,
+      status: statusWord(latest.status),
+    });
   }
-  const noun = k.unit === 'share' ? 'Andelen' : k.unit === 'count' ? 'Antallet' : 'Værdien';
+  const noun = t(
+    k.unit === 'share'
+      ? 'sentence.noun.share'
+      : k.unit === 'count'
+        ? 'sentence.noun.count'
+        : 'sentence.noun.other',
+  );
   const first = (total.length ? total : k.series).find((p) => p.value !== null && p.status !== 'incomplete');
+  const value = (v: number) => formatValue(k.unit, v);
   let text: string;
   if (first && first.period !== latest.period && first.value !== null) {
-    const verb = latest.value > first.value ? 'steg' : latest.value < first.value ? 'faldt' : 'var uændret';
-    text =
-      verb === 'var uændret'
-        ? `${noun} var uændret ${formatDa(k.unit, latest.value)} fra ${periodLabel(first.period)} til ${periodLabel(latest.period)}`
-        : `${noun} ${verb} fra ${formatDa(k.unit, first.value)} i ${periodLabel(first.period)} til ${formatDa(k.unit, latest.value)} i ${periodLabel(latest.period)}`;
+    const key =
+      latest.value > first.value
+        ? 'sentence.rose'
+        : latest.value < first.value
+          ? 'sentence.fell'
+          : 'sentence.unchanged';
+    text = t(key, {
+      noun,
+      from: value(first.value),
+      to: value(latest.value),
+      value: value(latest.value),
+      fromPeriod: periodLabel(first.period),
+      toPeriod: periodLabel(latest.period),
+    });
   } else {
-    text = `${noun} var ${formatDa(k.unit, latest.value)} i ${periodLabel(latest.period)}`;
+    text = t('sentence.was', { noun, value: value(latest.value), period: periodLabel(latest.period) });
   }
   if (latest.target !== null) {
-    text += `; målet for ${periodLabel(latest.period)} var ${formatDa(k.unit, latest.target)}. `;
-    text += latest.status === 'on_track' ? 'Målet er nået.' : 'Målet er ikke nået.';
+    text += t('sentence.target', { period: periodLabel(latest.period), target: value(latest.target) });
+    text += t(latest.status === 'on_track' ? 'sentence.met' : 'sentence.notMet');
   } else {
-    text += '. Der er ikke fastsat et mål.';
+    text += t('sentence.noTarget');
   }
   return text;
 }
 
+const statusCell = (status: string) =>
+  `<td><span class="status s-${status}">${escapeHtml(statusWord(status))}</span></td>`;
+
 function kpiTable(k: KpiEntry, minCell: number): string {
+  const breakdowns = k.series.some((s) => s.breakdown);
   const rows = k.series.map((p) => {
-    const series = p.breakdown ? Object.values(p.breakdown)[0] : '';
-    const value = p.suppressed ? `&lt;${minCell}` : formatDa(k.unit, p.value);
-    return `<tr><td>${escapeHtml(periodLabel(p.period))}</td>${k.series.some((s) => s.breakdown) ? `<td>${escapeHtml(series ?? 'I alt')}</td>` : ''}<td class="num">${value}</td><td class="num">${formatDa(k.unit, p.target)}</td><td><span class="status s-${p.status}">${escapeHtml(STATUS_LABEL[p.status] ?? p.status)}</span></td></tr>`;
+    const series = p.breakdown ? Object.values(p.breakdown)[0] : t('word.total');
+    const value = p.suppressed ? `&lt;${minCell}` : formatValue(k.unit, p.value);
+    return `<tr><td>${escapeHtml(periodLabel(p.period))}</td>${breakdowns ? `<td>${escapeHtml(series ?? '')}</td>` : ''}<td class="num">${value}</td><td class="num">${formatValue(k.unit, p.target)}</td>${statusCell(p.status)}</tr>`;
   });
-  const breakdownHead = k.series.some((s) => s.breakdown) ? '<th>Serie</th>' : '';
-  return `<table class="kpi-table"><thead><tr><th>Periode</th>${breakdownHead}<th>Værdi</th><th>Mål</th><th>Status</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const head: MessageKey[] = [
+    'report.col.period',
+    ...(breakdowns ? (['report.col.series'] as const) : []),
+    'report.col.value',
+    'report.col.target',
+    'report.col.status',
+  ];
+  return `<table class="kpi-table"><thead><tr>${head.map((h) => `<th>${escapeHtml(t(h))}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/**
+ * Every result target in the catalogue's order: its title, latest complete period, value, target and
+ * status (the `overview` block). Breakdown KPIs such as the surveys are listed too.
+ */
+function overviewTable(kpis: KpisJson): string {
+  const multi = (id: string) => kpis.kpis.filter((k) => k.id === id).length > 1;
+  const rows = kpis.kpis.map((k) => {
+    const latest = k.latest;
+    const value = latest
+      ? latest.value === null
+        ? `&lt;${kpis.minCell}`
+        : formatValue(k.unit, latest.value)
+      : '–';
+    return `<tr><td>${escapeHtml(k.title + (multi(k.id) ? ` (${k.municipality})` : ''))}</td><td>${escapeHtml(latest ? periodLabel(latest.period) : '–')}</td><td class="num">${value}</td><td class="num">${escapeHtml(formatValue(k.unit, latest?.target))}</td>${statusCell(k.status)}</tr>`;
+  });
+  const head = (
+    [
+      'report.col.kpi',
+      'report.col.latest',
+      'report.col.value',
+      'report.col.target',
+      'report.col.status',
+    ] as const
+  )
+    .map((h) => `<th>${escapeHtml(t(h))}</th>`)
+    .join('');
+  return `<table class="overview"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** Whether a result column holds years (År, year, …): they are written without a thousands separator. */
+const YEAR_COLUMN = /(^|[^a-zæøå])(år|aar|year|periode|period)([^a-zæøå]|$)/i;
+
 function resultTable(rows: Record<string, unknown>[]): string {
-  if (rows.length === 0) return '<p class="empty">(ingen rækker)</p>';
+  if (rows.length === 0) return `<p class="empty">${escapeHtml(t('report.noRows'))}</p>`;
   const cols = Object.keys(rows[0]!);
-  const cell = (v: unknown) =>
+  const cell = (col: string, v: unknown) =>
     typeof v === 'number'
-      ? `<td class="num">${escapeHtml(new Intl.NumberFormat('da-DK', { maximumFractionDigits: 4 }).format(v))}</td>`
+      ? `<td class="num">${escapeHtml(YEAR_COLUMN.test(col) && Number.isInteger(v) ? String(v) : num(v, Number.isInteger(v) ? 0 : undefined))}</td>`
       : `<td>${escapeHtml(v === null || v === undefined ? '' : String(v))}</td>`;
   return `<table><thead><tr>${cols.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${cols.map((c) => cell(r[c])).join('')}</tr>`)
+    .map((r) => `<tr>${cols.map((c) => cell(c, r[c])).join('')}</tr>`)
     .join('')}</tbody></table>`;
+}
+
+/**
+ * SQL helpers for notebooks, in the report's language: status_da(status) and requirement_da(status)
+ * give the words, period_label('2027-05') 'maj 2027', pct(0.5) '50 %', kr(12345.6) '12.345,60 kr.'.
+ */
+async function createHelpers(db: Db): Promise<void> {
+  const words = (prefix: string, ids: string[]) =>
+    `CASE s ${ids.map((id) => `WHEN ${sqlString(id)} THEN ${sqlString(t(`${prefix}.${id}` as MessageKey))}`).join(' ')} ELSE s END`;
+  await db.run(
+    `CREATE MACRO status_da(s) AS ${words('status', ['on_track', 'off_track', 'incomplete', 'no_target', 'no_data', 'no_baseline'])}`,
+  );
+  await db.run(`CREATE MACRO requirement_da(s) AS ${words('requirement', ['met', 'not_met', 'pending'])}`);
+  await db.run(`CREATE MACRO measurement_da(s) AS ${words('measurement', ['final', 'provisional'])}`);
+  const months = chartLocale().time.shortMonths.map(sqlString).join(', ');
+  await db.run(`CREATE MACRO period_label(p) AS CASE WHEN regexp_full_match(CAST(p AS VARCHAR), '\\d{4}-\\d{2}')
+    THEN [${months}][CAST(substr(CAST(p AS VARCHAR), 6, 2) AS INTEGER)] || ' ' || substr(CAST(p AS VARCHAR), 1, 4)
+    ELSE CAST(p AS VARCHAR) END`);
+  const [decimal, thousands] = lang() === 'da' ? [',', '.'] : ['.', ','];
+  // Formatted by DuckDB with a ',' grouping and '.' decimal, then swapped into the language's marks.
+  const localise = (x: string) =>
+    `replace(replace(replace(${x}, ',', '\u0001'), '.', ${sqlString(decimal)}), '\u0001', ${sqlString(thousands)})`;
+  await db.run(
+    `CREATE MACRO pct(x) AS CASE WHEN x IS NULL THEN '–' ELSE ${localise("rtrim(rtrim(printf('%.1f', CAST(x AS DOUBLE) * 100), '0'), '.')")} || ' %' END`,
+  );
+  await db.run(
+    `CREATE MACRO kr(x) AS CASE WHEN x IS NULL THEN '–' ELSE ${localise("format('{:,.2f}', CAST(x AS DOUBLE))")} || ' kr.' END`,
+  );
 }
 
 async function openReportDb(ctx: ReportContext, audience: string): Promise<Db> {
   const db = await Db.open(':memory:');
-  // Helpers for notebook SQL: Danish status words and period labels.
-  await db.run(
-    `CREATE MACRO status_da(s) AS CASE s ${Object.entries(STATUS_LABEL)
-      .map(([k, v]) => `WHEN ${sqlString(k)} THEN ${sqlString(v)}`)
-      .join(' ')} ELSE s END`,
-  );
+  await createHelpers(db);
   await db.run(
     `CREATE TABLE kpis AS SELECT * FROM read_parquet(${sqlString(join(ctx.publicDir, 'kpis.parquet'))})`,
   );
@@ -210,14 +294,16 @@ export function heldBackBanner(holds: HoldBack[], ctx: ReportContext, audience: 
   const shown = holds.filter((h) => audience === 'restricted' || h.kind === 'kpi');
   if (shown.length === 0) return '';
   const title = (h: HoldBack) =>
-    h.kind === 'kpi' ? (ctx.kpis.kpis.find((k) => k.id === h.id)?.title ?? h.id) : `Kontrakt ${h.id}`;
+    h.kind === 'kpi'
+      ? (ctx.kpis.kpis.find((k) => k.id === h.id)?.title ?? h.id)
+      : t('report.banner.contract', { id: h.id });
   const items = shown
     .map(
       (h) =>
         `<li><strong>${escapeHtml(title(h))}</strong>: ${escapeHtml(h.files.join(', '))}. <span class="why">${escapeHtml(h.reason)}</span></li>`,
     )
     .join('');
-  return `<div class="held-back" role="alert"><p><strong>Tal holdt tilbage.</strong> Disse tal er ikke opdateret i denne kørsel, fordi en fil, de bygger på, blev afvist eller er blevet mindre end sidst. De viste tal er fra den forrige offentliggørelse.</p><ul>${items}</ul><p>Ret eller genlever filen; næste kørsel opdaterer tallene. Er ændringen tilsigtet, kan kørslen offentliggøre de nye tal med <code>--allow-partial</code>.</p></div>`;
+  return `<div class="held-back" role="alert"><p><strong>${escapeHtml(t('report.banner.title'))}</strong> ${escapeHtml(t('report.banner.text'))}</p><ul>${items}</ul><p>${escapeHtml(t('report.banner.fix'))}</p></div>`;
 }
 
 let libraries: string | undefined;
@@ -298,10 +384,10 @@ export async function renderNotebook(
     return `<div class="chart" id="${id}" role="img"></div>`;
   };
   const kpiSection = (k: KpiEntry) =>
-    `<section class="kpi" data-kpi="${escapeHtml(k.id)}"><h2>${escapeHtml(k.title)}</h2>${k.heldBack ? `<p class="held-note"><strong>Holdt tilbage:</strong> tallene er fra forrige offentliggørelse (${escapeHtml(k.heldBack.files.join(', '))}).</p>` : ''}<p class="sentence">${escapeHtml(statusSentence(k, minCell))}</p>${chart(kpiChartSpec(k, minCell, ctx.kpis.asOf))}${kpiTable(k, minCell)}<p class="meta">Kilde: ${escapeHtml(k.source)}</p></section>`;
+    `<section class="kpi" data-kpi="${escapeHtml(k.id)}"><h2>${escapeHtml(k.title)}</h2>${k.heldBack ? `<p class="held-note">${escapeHtml(t('report.heldNote', { files: k.heldBack.files.join(', ') }))}</p>` : ''}<p class="sentence">${escapeHtml(statusSentence(k, minCell))}</p>${chart(kpiChartSpec(k, minCell, ctx.kpis.asOf))}${kpiTable(k, minCell)}<p class="meta">${escapeHtml(t('report.source', { source: k.source }))}</p></section>`;
   try {
     for (const b of blocks) {
-      const where = `Notebook ${name}.md, block ${b.number}`;
+      const at = { name, n: b.number };
       if (b.kind === 'markdown') parts.push(await marked.parse(fill(b.body)));
       else if (b.kind === 'sql') {
         try {
@@ -310,7 +396,11 @@ export async function renderNotebook(
           if (/\bshow\b/.test(b.arg)) parts.push(resultTable(rows));
         } catch (e) {
           throw new RunError(
-            `${where} (sql ${b.arg || 'unnamed'}) failed. DuckDB says: ${(e as Error).message.split('\n')[0]}`,
+            t('report.blockFailed', {
+              ...at,
+              arg: b.arg || t('report.unnamed'),
+              message: (e as Error).message.split('\n')[0]!,
+            }),
           );
         }
       } else if (b.kind === 'vega-lite') {
@@ -318,22 +408,29 @@ export async function renderNotebook(
         try {
           spec = JSON.parse(b.body) as VegaLiteSpec;
         } catch (e) {
-          throw new RunError(`${where} (vega-lite) is not valid JSON: ${(e as Error).message}`);
+          throw new RunError(t('report.notJson', { ...at, message: (e as Error).message }));
         }
         const data = spec.data as { name?: string } | undefined;
         if (data?.name) {
           const rows = results.get(data.name);
-          if (!rows)
-            throw new RunError(
-              `${where} (vega-lite) uses data "${data.name}", but no sql block before it has that name`,
-            );
+          if (!rows) throw new RunError(t('report.unknownData', { ...at, data: data.name }));
           spec = { ...spec, data: { values: rows } };
         }
         parts.push(chart({ config: baseConfig(), width: 640, ...spec }));
       } else if (b.kind === 'kpi') {
         const entries = ctx.kpis.kpis.filter((k) => k.id === b.arg);
-        if (entries.length === 0) throw new RunError(`${where} (kpi ${b.arg}): no published KPI has this id`);
+        if (entries.length === 0) throw new RunError(t('report.unknownKpi', { ...at, id: b.arg }));
         parts.push(...entries.map(kpiSection));
+      } else if (b.kind === 'overview') {
+        parts.push(overviewTable(ctx.kpis));
+      } else if (b.kind === 'contract') {
+        // The contract's standard chart, the same as restricted/charts/<id>.svg.
+        const c = await readFile(join(ctx.restrictedDir, 'contracts', `${b.arg}.json`), 'utf8')
+          .then((text) => JSON.parse(text) as Record<string, unknown>)
+          .catch(() => undefined);
+        if (!c) throw new RunError(t('report.unknownContract', { ...at, id: b.arg }));
+        if ('months' in c) parts.push(chart(grantChartSpec(GrantContractJson.parse(c))));
+        else if ('measurements' in c) parts.push(chart(dsiChartSpec(DsiContractJson.parse(c))));
       } else {
         parts.push(...ctx.kpis.kpis.map(kpiSection));
       }
@@ -343,7 +440,7 @@ export async function renderNotebook(
   }
   const title = fill(meta.title ?? name);
   const html = `<!doctype html>
-<html lang="da">
+<html lang="${lang()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -354,7 +451,7 @@ ${await inlineLibraries()}
 <body>
 <main>
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">${escapeHtml(ctx.municipalityName)} · opgjort pr. ${escapeHtml(ctx.kpis.asOf)} · kørsel ${escapeHtml(ctx.kpis.runId)}${audience === 'restricted' ? ' · FORTROLIGT: kun økonomi og analytikere' : ''}</p>
+<p class="meta">${escapeHtml(t('report.meta', { municipality: ctx.municipalityName, asOf: ctx.kpis.asOf, runId: ctx.kpis.runId }) + (audience === 'restricted' ? t('report.confidential') : ''))}</p>
 ${heldBackBanner(ctx.heldBack ?? [], ctx, audience)}
 ${parts.join('\n')}
 </main>
@@ -401,9 +498,7 @@ export async function reportCommand(outDir: string, workDir: string): Promise<Re
     kpis = JSON.parse(await readFile(join(publicDir, 'kpis.json'), 'utf8')) as KpisJson;
     manifest = JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8'));
   } catch {
-    throw new RunError(
-      `${outDir} has no published run to report on (public/kpis.json is missing). Run \`kpi run\` first.`,
-    );
+    throw new RunError(t('report.nothingPublished', { out: outDir }));
   }
   return renderNotebooks({
     kpis,
