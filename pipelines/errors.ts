@@ -1,5 +1,5 @@
 /**
- * Errors a user can act on. They carry the exit code (spec/README.md): 1 = the run failed and the
+ * Errors a user can act on. They carry the exit code (docs/commands.md): 1 = the run failed and the
  * previous outputs are untouched, 2 = usage or configuration. The CLI prints `message` without a stack.
  */
 export class UserError extends Error {

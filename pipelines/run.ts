@@ -1,5 +1,5 @@
 /**
- * The nightly job (spec/README.md): ingest -> warehouse -> kpis -> publish, in that order, nothing else.
+ * The nightly job (docs/commands.md): ingest -> warehouse -> kpis -> publish, in that order, nothing else.
  * Everything is built in a private staging folder and published with one atomic switch, so a failed or
  * killed run leaves the previous outputs as they were.
  */
@@ -632,7 +632,12 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
           {
             name: 'rows_accounted',
             ok: accounted,
-            detail: `${totals.rowsRead} rows read = ${totals.rowsLoaded} loaded + ${totals.rowsRejected} quarantined + ${totals.rowsSkipped} skipped (title and totals rows)`,
+            detail: t('run.rowsAccounted', {
+              read: totals.rowsRead,
+              loaded: totals.rowsLoaded,
+              rejected: totals.rowsRejected,
+              skipped: totals.rowsSkipped,
+            }),
           },
         ],
         warnings: warnings.map((w) => ({ ...w, message: maskCprs(w.message) })),

@@ -262,7 +262,7 @@ export async function buildWarehouse(
 
 const MONTHLY: ExtractName[] = ['employment', 'neet', 'occupancy', 'cafe'];
 
-/** An extract whose latest month is too old for the as-of date (privacy-and-reliability.md). */
+/** An extract whose latest month is too old for the as-of date (docs/privacy-and-reliability.md). */
 export async function staleExtractWarnings(
   db: Db,
   asOf: string,

@@ -1,6 +1,6 @@
 /**
- * Configuration (spec/README.md): the municipality and every KPI parameter. The defaults are the figures
- * of the source documents (spec/kpis.md); a config file may override any of them.
+ * Configuration (docs/commands.md): the municipality and every KPI parameter. The defaults are the figures
+ * of the source documents (docs/kpis.md); a config file may override any of them.
  */
 import { z } from 'zod';
 import { t } from '../pipelines/i18n/index.ts';
@@ -11,7 +11,7 @@ import { KpiEntry, TargetRule } from './outputs.ts';
 const Period = z.string().regex(/^\d{4}(-H[12]|-\d{2})?$|^first$/, { error: () => t('config.period') });
 
 /**
- * A user-defined initiative (the Kolding pattern, seed 004): a SQL query over the warehouse, a baseline
+ * A user-defined initiative (the Kolding pattern, Kolding's initiative catalogue): a SQL query over the warehouse, a baseline
  * and a target rule. It is published like the built-in KPIs. The SQL returns municipality, period,
  * numerator, denominator and complete (and optionally persons, dimension, member).
  */
@@ -66,9 +66,9 @@ export const Config = z
       .optional(),
     /** Disclosure control: counts in 1..minCell-1 are suppressed in public/. */
     minCell: z.number().int().min(1).default(5),
-    /** "Employed in a month": wage_hours above this (kpis.md, common definitions). */
+    /** "Employed in a month": wage_hours above this (docs/kpis.md, common definitions). */
     employedMinHours: z.number().min(0).default(0),
-    /** Months after which an extract counts as stale (privacy-and-reliability.md). */
+    /** Months after which an extract counts as stale (docs/privacy-and-reliability.md). */
     staleAfterMonths: z.number().int().min(1).default(2),
     duckdb: z
       .object({
@@ -82,7 +82,7 @@ export const Config = z
     keepRuns: z.number().int().min(1).default(5),
     /** Reuse files already loaded by an earlier run (same sha256) instead of parsing them again. */
     incremental: z.boolean().default(true),
-    /** Tariff increases above these fractions are alerts (003, item 12). */
+    /** Tariff increases above these fractions are alerts (the minutes, item 12). */
     tariffThresholds: z
       .object({ privat: z.number().min(0).default(0.05), offentlig: z.number().min(0).default(0.08) })
       .strict()
@@ -106,7 +106,7 @@ export const Config = z
     restrictedGroup: z.string().min(1).optional(),
     kpis: z.record(z.string(), KpiOverride).default({}),
     initiatives: z.array(Initiative).default([]),
-    /** Outcome contracts (contracts.md); each entry is evaluated with evidence. */
+    /** Outcome contracts (docs/contracts.md); each entry is evaluated with evidence. */
     contracts: z.array(ContractConfig).default([JOBFOKUS, UNGELOFTET]),
   })
   .strict();

@@ -1,7 +1,7 @@
 /**
- * Outcome-contract configuration (spec/contracts.md). Two kinds: a DSI social investment (Jobfokus) and a
+ * Outcome-contract configuration (docs/contracts.md). Two kinds: a DSI social investment (Jobfokus) and a
  * grant with result requirements (Ungeløftet). A new contract of either kind is a new entry, not new
- * code. The defaults are the figures of seed 003, items 7 and 8.
+ * code. The defaults are the figures of the minutes, item 7 and 8.
  */
 import { z } from 'zod';
 import { t } from '../pipelines/i18n/index.ts';
@@ -84,7 +84,7 @@ export type GrantContract = z.infer<typeof GrantContract>;
 export const ContractConfig = z.discriminatedUnion('kind', [DsiContract, GrantContract]);
 export type ContractConfig = z.infer<typeof ContractConfig>;
 
-/** 003, item 7: Jobfokus with Den Sociale Investeringsfond. */
+/** The minutes, item 7 (docs/sources.md): Jobfokus with Den Sociale Investeringsfond. */
 export const JOBFOKUS: DsiContract = {
   id: 'jobfokus',
   kind: 'dsi_social_investment',
@@ -115,7 +115,7 @@ export const JOBFOKUS: DsiContract = {
   goal2: { survey: 'livstilfredshed', question: 'livstilfredshed', minMonthsBetween: 6 },
 };
 
-/** 003, item 8: the Ungeløftet grant from STAR. */
+/** The minutes, item 8: the Ungeløftet grant from STAR. */
 export const UNGELOFTET: GrantContract = {
   id: 'ungeloftet',
   kind: 'grant_result_requirements',

@@ -1,5 +1,5 @@
 /**
- * Extract contracts (spec: extracts.md). One zod object schema per extract is the single source of
+ * Extract contracts (spec: docs/inbox.md). One zod object schema per extract is the single source of
  * truth: `pipelines/ingest/contract.ts` compiles it to DuckDB column types and SQL checks.
  *
  * Column metadata (`.meta`) carries what zod cannot say by itself:

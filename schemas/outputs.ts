@@ -1,5 +1,5 @@
 /**
- * The published JSON shapes (spec/outputs.md). The writer validates every file with these schemas before
+ * The published JSON shapes (docs/outputs.md). The writer validates every file with these schemas before
  * it writes it, and the JSON Schemas under public/schemas/ are generated from them.
  */
 import { z } from 'zod';
@@ -43,7 +43,7 @@ export const InputFile = z.object({
 export type InputFile = z.infer<typeof InputFile>;
 
 /**
- * Why a KPI or contract was held back at its previous published values (privacy-and-reliability.md: a
+ * Why a KPI or contract was held back at its previous published values (docs/privacy-and-reliability.md: a
  * rejected input never silently changes a published figure).
  */
 export const HeldBack = z.object({

@@ -6,7 +6,7 @@ CREATE SCHEMA IF NOT EXISTS marts;
 
 CREATE OR REPLACE MACRO meta.cfg(name) AS (SELECT value FROM meta.config WHERE key = name);
 CREATE OR REPLACE MACRO meta.as_of() AS CAST(meta.cfg('as_of') AS DATE);
--- A period is complete only when its last month is before this month (spec/README.md, --as-of).
+-- A period is complete only when its last month is before this month (docs/commands.md, --as-of).
 CREATE OR REPLACE MACRO meta.as_of_month() AS CAST(date_trunc('month', meta.as_of()) AS DATE);
 -- Age in whole years on day d. Someone born 29 February turns a year older on 1 March in other years.
 CREATE OR REPLACE MACRO meta.age_at(birth, d) AS

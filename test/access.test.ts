@@ -1,5 +1,5 @@
 /**
- * Only its owners can read what is restricted (privacy-and-reliability.md): on a shared municipal
+ * Only its owners can read what is restricted (docs/privacy-and-reliability.md): on a shared municipal
  * server, restricted/ (the warehouse and person-level evidence), .cache/, the run's work and spill
  * folders and the lock are the owner's only, or one group's with `restrictedGroup`; public/ stays
  * readable by all; a key file others can read is warned about.

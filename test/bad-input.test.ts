@@ -1,5 +1,5 @@
 /**
- * Bad input, on purpose (privacy-and-reliability.md, "Bad input: clear error, nothing lost"): every kind
+ * Bad input, on purpose (docs/privacy-and-reliability.md, "Bad input: clear error, nothing lost"): every kind
  * of malformed delivery gets a specific message, exact loaded and rejected counts, and the run still
  * publishes (exit 0). Rows read = loaded + rejected for every file.
  */

@@ -1,5 +1,5 @@
 /**
- * Outcome contracts for finance (contracts.md): Jobfokus and Ungeløftet to the øre, with evidence that
+ * Outcome contracts for finance (docs/contracts.md): Jobfokus and Ungeløftet to the øre, with evidence that
  * an auditor can recompute every count from.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/** Target rules, baselines and statuses (kpis.md), exact arithmetic, disclosure control and config. */
+/** Target rules, baselines and statuses (docs/kpis.md), exact arithmetic, disclosure control and config. */
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../pipelines/config.ts';
 import { ConfigError } from '../pipelines/errors.ts';

@@ -1,5 +1,5 @@
 /**
- * Never publish a broken state (privacy-and-reliability.md): kill -9 at any point leaves the previous
+ * Never publish a broken state (docs/privacy-and-reliability.md): kill -9 at any point leaves the previous
  * outputs byte-identical and the next run succeeds without clean-up; one run at a time per --out; a BI
  * tool holding the published warehouse open never blocks a run; the same key gives the same person
  * keys and a new key rebuilds; the same inputs give the same outputs.

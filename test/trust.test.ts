@@ -1,5 +1,5 @@
 /**
- * Never a wrong number silently (privacy-and-reliability.md): no data is never zero, and a rejected or
+ * Never a wrong number silently (docs/privacy-and-reliability.md): no data is never zero, and a rejected or
  * shrunken input never changes a published figure without a word. A small municipality with hand-made
  * figures: four citizens on §85 psykiatri support, employment delivered for 2024 and 2025 but for
  * October 2025, four Ungeløftet youths, a café extract whose first year starts in March.

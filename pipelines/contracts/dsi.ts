@@ -1,5 +1,5 @@
 /**
- * A DSI social effect investment (contracts.md, Jobfokus). The counts come from the SQL macros in
+ * A DSI social effect investment (docs/contracts.md, Jobfokus). The counts come from the SQL macros in
  * sql/contracts/dsi_social_investment.sql; the money is computed here with exact fractions.
  */
 import type { DsiContract } from '../../schemas/contracts.ts';
@@ -26,7 +26,7 @@ export function expectedShare(c: DsiContract, period: string): number | undefine
 }
 
 /**
- * Prices calibrated from the business case (contracts.md): goal 1 spreads its share of the expected
+ * Prices calibrated from the business case (docs/contracts.md): goal 1 spreads its share of the expected
  * repayment over the expected excess successes of all measurements at the planned population; goal 2
  * over the expected number of life-satisfaction successes.
  */

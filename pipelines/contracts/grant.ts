@@ -1,5 +1,5 @@
 /**
- * A grant with result requirements (contracts.md, Ungeløftet). Month shares come from
+ * A grant with result requirements (docs/contracts.md, Ungeløftet). Month shares come from
  * sql/contracts/grant_result_requirements.sql; requirements and payout are decided here, exactly.
  */
 import type { GrantContract } from '../../schemas/contracts.ts';
@@ -18,7 +18,7 @@ export interface GrantMonth {
   inEmploymentOrEducation: number;
 }
 
-/** The one-øre difference in the grant letter is reported, and the stated total governs (contracts.md). */
+/** The one-øre difference in the grant letter is reported, and the stated total governs (docs/contracts.md). */
 export function grantWarnings(c: GrantContract): string[] {
   const total = toOre(Rational.of(c.grant.total));
   const byYear = Object.values(c.grant.byYear).reduce((s, v) => s + toOre(Rational.of(v)), 0n);

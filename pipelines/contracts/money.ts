@@ -1,5 +1,5 @@
 /**
- * Money for finance (contracts.md): amounts are exact fractions until they are booked. Booked payment
+ * Money for finance (docs/contracts.md): amounts are exact fractions until they are booked. Booked payment
  * i = round(Cᵢ) − round(Cᵢ₋₁), where Cᵢ is the exact cumulative amount after the cap, rounded half away
  * from zero to the øre, so rounding never drifts and the bookings add up to the rounded total.
  */

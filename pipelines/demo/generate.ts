@@ -1,6 +1,6 @@
 /**
- * The synthetic demo municipality (`kpi demo`): a deterministic inbox sized like Lolland (seeds 001 and
- * 003): about 2,000 young people aged 15–29, about 225 citizens with §85 psykiatri support, treatment
+ * The synthetic demo municipality (`kpi demo`): a deterministic inbox sized like Lolland (the strategy and the
+ * minutes, docs/sources.md): about 2,000 young people aged 15–29, about 225 citizens with §85 psykiatri support, treatment
  * episodes, 370 Jobfokus participants, 120 Ungeløftet youths, KL survey waves, café contacts, tariffs and
  * occupancy, from January 2019 to the month before --as-of. Every extract is written in the dialect its
  * source system uses (test/fixtures/examples-inbox), and a few bad rows show the quarantine at work.
@@ -104,7 +104,7 @@ CREATE TABLE months AS SELECT CAST(m AS DATE) AS month, year(m) AS y, CASE WHEN 
 CREATE TABLE youth AS
   SELECT i AS id, DATE '1989-01-01' + CAST(floor(rnd(i, 'birth') * 8400) AS INTEGER) AS birth
   FROM params, range(1, CAST(3000 * scale AS BIGINT) + 1) t(i)
-  UNION ALL SELECT 0, DATE '2000-02-29';  -- born on a leap day (extracts.md)
+  UNION ALL SELECT 0, DATE '2000-02-29';  -- born on a leap day (docs/inbox.md)
 CREATE TABLE sel85_person AS
   SELECT 100000000 + i AS id, DATE '1962-01-01' + CAST(floor(rnd(i, 's85birth') * 13000) AS INTEGER) AS birth,
     CASE WHEN i <= 500 * scale THEN 'psykiatri' WHEN i <= 580 * scale THEN 'handicap' ELSE 'misbrug' END AS target_group

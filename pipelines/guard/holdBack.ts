@@ -1,5 +1,5 @@
 /**
- * Hold-back (privacy-and-reliability.md): a rejected input never silently changes a published figure.
+ * Hold-back (docs/privacy-and-reliability.md): a rejected input never silently changes a published figure.
  * When a file is rejected whole, or an extract's rows for a month fall beyond the tolerance, every KPI
  * and contract that reads that extract keeps its previous published entry, marked `heldBack`;
  * everything else is published as usual, and the run exits 3.

@@ -1,5 +1,5 @@
 /**
- * Which delivery won (extracts.md: where two rows share a key, the row of the later file wins; a
+ * Which delivery won (docs/inbox.md: where two rows share a key, the row of the later file wins; a
  * correction file after every regular one). Per pair of files, how many keys the winner replaced, so an
  * analyst can see that a correction took effect.
  */

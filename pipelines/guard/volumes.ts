@@ -1,5 +1,5 @@
 /**
- * The volume check (privacy-and-reliability.md): truncated exports are a common failure, and a file cut
+ * The volume check (docs/privacy-and-reliability.md): truncated exports are a common failure, and a file cut
  * short loads without an error. Per extract and month, the rows the KPIs read are compared with those of
  * the previous published run; a fall beyond `volumeDropTolerance` holds back what reads the extract.
  */

@@ -240,8 +240,8 @@ export const MESSAGES = {
   'summary.warnings': { da: 'Advarsler ({n}, se manifest.json):', en: 'Warnings ({n}, see manifest.json):' },
   // ── The pseudonymisation key ──────────────────────────────────────────────────────────────────────
   'key.howTo': {
-    da: 'Sæt en pseudonymiseringsnøgle på mindst 32 tegn, enten\n  export KPI_PSEUDONYM_KEY="<en lang, tilfældig hemmelighed>"\neller læg den i en fil, som kun jobbet kan læse, og peg på den:\n  export KPI_PSEUDONYM_KEY_FILE=/etc/kpi/pseudonym.key\nBrug den samme nøgle fra kørsel til kørsel: en ny nøgle giver alle personer en ny nøgle (se docs/privacy.md, nøgleskift).',
-    en: 'Set a pseudonymisation key of at least 32 characters, either\n  export KPI_PSEUDONYM_KEY="<a long random secret>"\nor put it in a file readable only by the job and point to it:\n  export KPI_PSEUDONYM_KEY_FILE=/etc/kpi/pseudonym.key\nKeep the same key from run to run: a new key gives every person a new key (see docs/privacy.md, key rotation).',
+    da: 'Sæt en pseudonymiseringsnøgle på mindst 32 tegn, enten\n  export KPI_PSEUDONYM_KEY="<en lang, tilfældig hemmelighed>"\neller læg den i en fil, som kun jobbet kan læse, og peg på den:\n  export KPI_PSEUDONYM_KEY_FILE=/etc/kpi/pseudonym.key\nBrug den samme nøgle fra kørsel til kørsel: en ny nøgle giver alle personer en ny nøgle (se docs/privacy-and-reliability.md, nøgleskift).',
+    en: 'Set a pseudonymisation key of at least 32 characters, either\n  export KPI_PSEUDONYM_KEY="<a long random secret>"\nor put it in a file readable only by the job and point to it:\n  export KPI_PSEUDONYM_KEY_FILE=/etc/kpi/pseudonym.key\nKeep the same key from run to run: a new key gives every person a new key (see docs/privacy-and-reliability.md, key rotation).',
   },
   'key.missing': {
     da: 'Der er ingen pseudonymiseringsnøgle.\n{howTo}',
@@ -411,6 +411,10 @@ export const MESSAGES = {
   'run.martRows': {
     da: '{table}: beholdt fra forrige kørsel, {n} rækker opdateret',
     en: '{table}: kept from the previous run, {n} rows updated',
+  },
+  'run.rowsAccounted': {
+    da: '{read} rækker læst = {loaded} indlæst + {rejected} i karantæne + {skipped} sprunget over (titel- og totalrækker)',
+    en: '{read} rows read = {loaded} loaded + {rejected} quarantined + {skipped} skipped (title and totals rows)',
   },
   'run.kpiComputed': { da: '{id} beregnet', en: '{id} computed' },
   'run.kpiHeldBack': { da: '{id} holdt tilbage', en: '{id} held back' },

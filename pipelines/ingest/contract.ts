@@ -140,7 +140,7 @@ export interface HeaderMapping {
 }
 
 /**
- * Header matching (extracts.md) folds case, spaces, punctuation and Danish letters, so `CPR-nr.`,
+ * Header matching (docs/inbox.md) folds case, spaces, punctuation and Danish letters, so `CPR-nr.`,
  * `Cpr nr`, `cpr_nr` and `CPRNR` are the same header, and accepts each column's Danish aliases.
  */
 export function mapHeaders(contract: Contract, headers: string[]): HeaderMapping {
@@ -211,7 +211,7 @@ export function parseSql(col: ContractColumn, v: string, decimal: DecimalMark): 
       // The 10 digits as a number: it groups, joins and stores faster than text (cprDigitsText reverses it).
       return `CASE WHEN regexp_full_match(${v}, '[0-9]{6}-?[0-9]{4}') THEN CAST(replace(${v}, '-', '') AS BIGINT) END`;
     case 'date':
-      // One try_strptime over the accepted formats (extracts.md); a time of 00:00:00 (Excel, Parquet) is fine.
+      // One try_strptime over the accepted formats (docs/inbox.md); a time of 00:00:00 (Excel, Parquet) is fine.
       return `CAST(try_strptime(${v}, ['%Y-%m-%d', '%d-%m-%Y', '%d.%m.%Y', '%d/%m/%Y', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S']) AS DATE)`;
     case 'month':
       // YYYY-MM or YYYYMM (or the first of a month as a date, as Parquet and Excel deliver months).
@@ -268,7 +268,7 @@ export function cprDigitsText(digits: string): string {
 
 /**
  * Birth date from the CPR number (its 10 digits as a BIGINT, see parseSql), with the century from digit
- * 7 (extracts.md). Integer arithmetic and make_date (NULL for an impossible date) cost a third of
+ * 7 (docs/inbox.md). Integer arithmetic and make_date (NULL for an impossible date) cost a third of
  * formatting and casting a date string.
  */
 export function birthDateSql(digits: string): string {

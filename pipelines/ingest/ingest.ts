@@ -1,5 +1,5 @@
 /**
- * Ingest (spec/extracts.md): every file of every extract in the inbox goes through
+ * Ingest (docs/inbox.md): every file of every extract in the inbox goes through
  *   sniff (bytes) -> raw VARCHAR table (DuckDB read_csv / read_parquet) -> parse and check (SQL)
  *   -> pseudonymise (SQL HMAC) -> ingest.<extract> in the warehouse, and rejects -> quarantine.
  * Raw values, CPR included, live only in the in-memory `scratch` database and the run's private work
@@ -120,7 +120,7 @@ interface Prepared {
 const QUARANTINE_COLUMNS = 'line, "column", rule, message, value';
 
 /**
- * Every person the warehouse has seen: person_key is the pseudonym (privacy-and-reliability.md: the first
+ * Every person the warehouse has seen: person_key is the pseudonym (docs/privacy-and-reliability.md: the first
  * 128 bits of HMAC-SHA256 of the CPR, in hex) and person_id a compact number for it, which every other
  * table carries instead of the 32 characters (a quarter of the warehouse's size, and faster joins). The
  * ids are stable as long as the warehouse is kept; a new warehouse (a new key, a new version) numbers
@@ -238,7 +238,7 @@ async function listDelivered(dir: string, prefix = ''): Promise<string[]> {
   return out;
 }
 
-/** A correction file names itself so (extracts.md; the Danish and English words). */
+/** A correction file names itself so (docs/inbox.md; the Danish and English words). */
 export const CORRECTION_NAME = /rettelse|korrektion|correction/i;
 
 /**
@@ -719,7 +719,7 @@ async function loadRows(
     }
   }
 
-  // 2. Decimal mark: decided once per file from the numeric columns' text (extracts.md).
+  // 2. Decimal mark: decided once per file from the numeric columns' text (docs/inbox.md).
   const numeric = contract.columns.filter(
     (c) => (c.kind === 'decimal' || c.kind === 'integer') && columnIndex.has(c.name),
   );
@@ -1110,7 +1110,7 @@ async function detectDecimal(
   return delimiter === ';' ? ',' : '.';
 }
 
-/** A file that is rejected whole still gets a rejects file that says why (extracts.md). */
+/** A file that is rejected whole still gets a rejects file that says why (docs/inbox.md). */
 async function writeFileReject(
   dir: string | undefined,
   rel: string,

@@ -1,5 +1,5 @@
 /**
- * Pseudonymisation (privacy-and-reliability.md, rule 1): person_key = the first 128 bits of
+ * Pseudonymisation (docs/privacy-and-reliability.md, rule 1): person_key = the first 128 bits of
  * HMAC-SHA256(key, the 10 CPR digits), in hex. The HMAC is evaluated inside DuckDB from the key's inner
  * and outer pads, so a raw CPR never leaves the database engine.
  */

@@ -1,5 +1,5 @@
 /**
- * The KPI catalogue (spec/kpis.md). One KPI = one entry here + one sql/kpis/<id>.sql. The defaults are
+ * The KPI catalogue (docs/kpis.md). One KPI = one entry here + one sql/kpis/<id>.sql. The defaults are
  * the source documents' figures; the configuration may override baseline and target per KPI.
  */
 import type { ExtractName } from '../../schemas/extracts.ts';
@@ -20,7 +20,7 @@ export interface KpiDefinition {
   /** The source document's own words, quoted by `kpi explain`. */
   passage?: string;
   extracts: ExtractName[];
-  /** Publish the distinct persons behind each point (kpis.md: sel85_employment_rate). */
+  /** Publish the distinct persons behind each point (docs/kpis.md: sel85_employment_rate). */
   publishPersons?: boolean;
   /** Disclosure control applies (figures about persons). False for providers and facilities. */
   disclosure?: boolean;

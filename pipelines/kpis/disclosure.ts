@@ -1,5 +1,5 @@
 /**
- * Disclosure control for everything under public/ (privacy-and-reliability.md, rule 3): a count in
+ * Disclosure control for everything under public/ (docs/privacy-and-reliability.md, rule 3): a count in
  * 1..minCell-1 is suppressed; so is a share whose numerator or (denominator - numerator) is in
  * 1..minCell-1, or whose denominator is below minCell.
  */

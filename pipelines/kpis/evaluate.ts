@@ -1,6 +1,6 @@
 /**
  * Evaluates KPIs: runs each sql/kpis/<id>.sql against the warehouse, then applies the baseline, the
- * target rule and the status logic of spec/kpis.md with exact fractions.
+ * target rule and the status logic of docs/kpis.md with exact fractions.
  *
  * The SQL returns one row per municipality, period and (optionally) breakdown: `numerator`,
  * `denominator` (NULL for counts), `complete`, and optionally `persons`, `dimension` + `member` (a
@@ -88,7 +88,7 @@ function kpiValue(def: KpiDefinition, row: KpiRow): Rational | null {
 
 const NEEDS_BASELINE: TargetRule['rule'][] = ['relative_growth', 'absolute_change'];
 
-/** The target for a period under a rule (kpis.md, "Target rules"); null when the rule sets none. */
+/** The target for a period under a rule (docs/kpis.md, "Target rules"); null when the rule sets none. */
 export function targetFor(
   rule: TargetRule,
   period: string,
@@ -176,7 +176,7 @@ function evaluateSeries(
     const value = row ? kpiValue(def, row) : null;
     const target = targetFor(def.target, period, baseline, row?.benchmark);
     let status: KpiStatus;
-    // No data is never zero (privacy-and-reliability.md): a period with nothing at all is no_data; one
+    // No data is never zero (docs/privacy-and-reliability.md): a period with nothing at all is no_data; one
     // with a population but without the outcome data it needs (the months after the last delivery, the
     // running month) has no value and is incomplete.
     if (!delivered || !row) status = 'no_data';

@@ -1,6 +1,6 @@
 /**
  * Turns an evaluated KPI into its public kpis.json entry: floats for publishing, disclosure control
- * (primary and secondary), and restatements against the previous published run (outputs.md).
+ * (primary and secondary), and restatements against the previous published run (docs/outputs.md).
  */
 import type { HeldBack, KpiEntry, SeriesPoint } from '../../schemas/outputs.ts';
 import type { KpiDefinition } from './catalogue.ts';

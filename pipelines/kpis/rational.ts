@@ -1,5 +1,5 @@
 /**
- * Exact fractions over BigInt. Targets and statuses compare exactly (kpis.md): an increase of exactly
+ * Exact fractions over BigInt. Targets and statuses compare exactly (docs/kpis.md): an increase of exactly
  * 5 % is not above 5 %, and a share equal to its target is on track. Floats only appear when a value is
  * published.
  */

@@ -1,5 +1,5 @@
 /**
- * Who may read what a run leaves behind (privacy-and-reliability.md). restricted/ (the warehouse and
+ * Who may read what a run leaves behind (docs/privacy-and-reliability.md). restricted/ (the warehouse and
  * person-level evidence), .cache/ (the kept warehouse), the run's work and spill folders and the lock
  * are the owner's only: folders 0700, files 0600. `restrictedGroup` shares them with one group:
  * 0750/0640, the folders setgid so new files take the group. public/ stays readable by everyone.

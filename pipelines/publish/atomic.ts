@@ -1,5 +1,5 @@
 /**
- * Atomic publishing (privacy-and-reliability.md): a run writes everything into <out>/.runs/<runId>/ and
+ * Atomic publishing (docs/privacy-and-reliability.md): a run writes everything into <out>/.runs/<runId>/ and
  * then switches the `current` link to it with one rename. `public` and `restricted` are links through
  * `current`, so a reader sees either the old run or the new one, never a mix. The last few runs stay
  * for rollback.

@@ -1,5 +1,5 @@
 /**
- * One run at a time per --out (privacy-and-reliability.md). The lock file names its holder; a lock whose
+ * One run at a time per --out (docs/privacy-and-reliability.md). The lock file names its holder; a lock whose
  * holder is gone is taken over, and that must never strand a night:
  * - a holder killed with kill -9 is a zombie until it is reaped, and `kill(pid, 0)` still succeeds on
  *   a zombie; on Linux the process's state in /proc tells;

@@ -1,5 +1,5 @@
 /**
- * public/kpis.parquet, kpis.arrow and kpis.csv (outputs.md): the published kpis.json in long format,
+ * public/kpis.parquet, kpis.arrow and kpis.csv (docs/outputs.md): the published kpis.json in long format,
  * one row per KPI × municipality × period (× breakdown), with the same (disclosure-controlled) values.
  */
 import { writeFile } from 'node:fs/promises';

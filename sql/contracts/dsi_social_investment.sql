@@ -1,4 +1,4 @@
--- A social effect investment with Den Sociale Investeringsfond (contracts.md, Jobfokus; seed 003 item 7).
+-- A social effect investment with Den Sociale Investeringsfond (docs/contracts.md, Jobfokus; the minutes, item 7).
 -- Every macro takes the contract id; its parameters are in meta.contract_param.
 
 -- Participants: the enrollment rows of the programme; a person enrolled twice counts from the earliest

@@ -1,4 +1,4 @@
--- A grant with result requirements (contracts.md, Ungeløftet; seed 003 item 8).
+-- A grant with result requirements (docs/contracts.md, Ungeløftet; the minutes, item 8).
 
 -- Every month of the project period. Counted: the month lies entirely in the second half. Complete: the
 -- month is before the as-of month and employment was delivered for it.

@@ -1,6 +1,6 @@
--- Henvendelser til Rådgivningscaféen og akuttelefonen (001, "Resultatmål - rehabilitering / tidlig
+-- Henvendelser til Rådgivningscaféen og akuttelefonen (the strategy, "Resultatmål - rehabilitering / tidlig
 -- forebyggelse"): the year's inquiries, in total and by channel, over the days before the as-of month.
--- Complete once the year is over and every one of its 12 months has data (kpis.md: a year whose first
+-- Complete once the year is over and every one of its 12 months has data (docs/kpis.md: a year whose first
 -- months are missing is not judged).
 WITH cafe AS (
   SELECT municipality, year(date) AS y, coalesce(channel, 'ukendt') AS channel, inquiries

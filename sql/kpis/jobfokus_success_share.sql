@@ -1,4 +1,4 @@
--- Jobfokus: andel med 86 løntimer i en måned (003, item 7; contracts.md). Per half-year: the measured
+-- Jobfokus: andel med 86 løntimer i en måned (the minutes, item 7; docs/contracts.md). Per half-year: the measured
 -- population's share with a success month, against the business-case trajectory. A half-year without
 -- any employment data yet has no value.
 SELECT municipality, period,

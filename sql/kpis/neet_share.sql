@@ -1,4 +1,4 @@
--- Andel unge 15–29 år uden job og uddannelse (001, "Resultatmål - tilbud til unge").
+-- Andel unge 15–29 år uden job og uddannelse (the strategy, "Resultatmål - tilbud til unge").
 -- Pooled over person-months: NEET person-months of 15–29-year-olds / all their person-months, over the
 -- months delivered before the as-of month (a running year pools the months it has so far).
 -- Complete: the year is over (before the as-of month) and all 12 months were delivered.

@@ -1,4 +1,4 @@
--- Unge uden job, uddannelse og ydelse (003, item 8: about 700 of the about 2,000 young people).
+-- Unge uden job, uddannelse og ydelse (the minutes, item 8: about 700 of the about 2,000 young people).
 -- A stock: persons aged 15–29 at the month's end who are neither in a job, in education nor on a
 -- benefit, counted in the year's last month (for the running year: its latest month delivered before
 -- the as-of month).

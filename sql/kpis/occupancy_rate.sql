@@ -1,4 +1,4 @@
--- Belægningsprocent, botilbud (002: empty places are paid in full): occupied days / (places × days in
+-- Belægningsprocent, botilbud (Lyngby-Taarbæk's Helhedsplan: empty places are paid in full): occupied days / (places × days in
 -- the month), pooled over the year, per facility and overall. Complete when the year is over and all
 -- 12 months were delivered for every facility.
 WITH per_facility AS (

@@ -1,7 +1,7 @@
--- Beskæftigelse blandt borgere med §85-støtte, psykiatri (001, "Resultatmål - beskæftigelse").
+-- Beskæftigelse blandt borgere med §85-støtte, psykiatri (the strategy, "Resultatmål - beskæftigelse").
 -- Of the person-months with an active §85 psykiatri decision, the share in which the person is employed.
 -- Pooled over the months that have employment data (before the as-of month): a month without it is
--- never counted as "not employed" (kpis.md, "complete period"); a year with no such month has no value.
+-- never counted as "not employed" (docs/kpis.md, "complete period"); a year with no such month has no value.
 -- Complete: the year is over and employment was delivered for all 12 months.
 WITH employment_months AS (
   SELECT DISTINCT month FROM marts.data_months

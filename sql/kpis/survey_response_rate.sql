@@ -1,4 +1,4 @@
--- Svarprocent (003, item 6: 34,3 % gennemført + 1,9 % delvis): per survey and wave,
+-- Svarprocent (the minutes, item 6: 34,3 % gennemført + 1,9 % delvis): per survey and wave,
 -- (gennemfoert + delvis) / all invited.
 SELECT
   municipality,

@@ -1,4 +1,4 @@
--- Tilfredshed (003, items 5 and 6): per survey and wave, the share of answers 4 or 5 ("tilfreds" or
+-- Tilfredshed (the minutes, item 5 and 6): per survey and wave, the share of answers 4 or 5 ("tilfreds" or
 -- "meget tilfreds") among the valid answers to samlet_tilfredshed. An empty answer is no answer.
 -- The benchmark (e.g. the average of KL's 26 participating municipalities) is the target where delivered.
 SELECT

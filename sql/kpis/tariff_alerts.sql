@@ -1,4 +1,4 @@
--- Takststigninger over indberetningsgrænsen (003, item 12): the number of (provider, service) pairs
+-- Takststigninger over indberetningsgrænsen (the minutes, item 12): the number of (provider, service) pairs
 -- whose rate rose year on year by more than the threshold. The pairs are listed in
 -- public/tariff_alerts.json (providers are not persons).
 SELECT

@@ -1,4 +1,4 @@
--- Borgere fastholdt i beskæftigelse via misbrugsbehandling (001, "Resultatmål", misbrugsbehandling).
+-- Borgere fastholdt i beskæftigelse via misbrugsbehandling (the strategy, "Resultatmål", misbrugsbehandling).
 -- Distinct persons with an episode starting in the year who are employed in the start month and in the
 -- month 6 months later. Counted over the episodes whose start month has employment data; a year with
 -- none has no value. Complete once the year is over and every start and follow-up month has

@@ -1,4 +1,4 @@
--- Ungeløftet: andel i beskæftigelse eller uddannelse (003, item 8; contracts.md). Per month of the
+-- Ungeløftet: andel i beskæftigelse eller uddannelse (the minutes, item 8; docs/contracts.md). Per month of the
 -- project period up to the as-of month: persons in employment or education / the intervention group so
 -- far. A month without employment data (after the last delivered month, or the as-of month itself) has
 -- no value: the group is known, but whether they worked is not.

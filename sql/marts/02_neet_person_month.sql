@@ -1,4 +1,4 @@
--- Young people's status per month, with the age on the month's last day (extracts.md, neet).
+-- Young people's status per month, with the age on the month's last day (docs/inbox.md, neet).
 -- Kept from night to night, as marts.employment_person_month.
 CREATE OR REPLACE MACRO marts.neet_person_month_of(t) AS TABLE
 SELECT municipality, person_id, month,

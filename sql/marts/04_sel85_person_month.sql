@@ -1,5 +1,5 @@
 -- Person-months with an active §85 decision, per target group. A decision is active in a month when it
--- covers any day of it (extracts.md); an open decision runs up to the as-of date.
+-- covers any day of it (docs/inbox.md); an open decision runs up to the as-of date.
 -- Months are counted as integers from 2000-01 while they are generated (cheaper than a series of
 -- timestamps), and only a person with several decisions can have a month twice.
 CREATE OR REPLACE TABLE marts.sel85_person_month AS

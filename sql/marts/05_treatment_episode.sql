@@ -1,5 +1,5 @@
 -- Treatment episodes with employment in the start month and in the follow-up month 6 months later
--- (001, Resultatmål misbrugsbehandling). *_has_data: whether employment was delivered for that month.
+-- (the strategy, Resultatmål misbrugsbehandling). *_has_data: whether employment was delivered for that month.
 CREATE OR REPLACE TABLE marts.treatment_episode AS
 WITH ep AS (
   SELECT municipality, person_id, episode_id, start_date, end_date, substance, setting,

@@ -1,5 +1,5 @@
 -- Participants of each programme (enrollment.programme). A person enrolled more than once in the same
--- programme counts from the earliest enrolled_on (extracts.md); left_on is the last one, or empty while
+-- programme counts from the earliest enrolled_on (docs/inbox.md); left_on is the last one, or empty while
 -- an enrolment is still open. Both contract kinds build on this.
 CREATE OR REPLACE VIEW marts.programme_participant AS
 SELECT programme, municipality, person_id, min(enrolled_on) AS enrolled_on,

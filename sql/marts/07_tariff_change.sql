@@ -1,4 +1,4 @@
--- Year-on-year tariff changes per provider and service (003, item 12). An increase above the reporting
+-- Year-on-year tariff changes per provider and service (the minutes, item 12). An increase above the reporting
 -- threshold (5 % for private, 8 % for public providers, configurable) is an alert. Compared in DECIMAL,
 -- so exactly +5.0 % is not above 5 %.
 CREATE OR REPLACE TABLE marts.tariff_change AS

@@ -1,5 +1,5 @@
 -- One row per person and month; a later file's row replaces an earlier one (a correction).
--- employed: wage hours above the configured minimum (kpis.md, "employed in a month").
+-- employed: wage hours above the configured minimum (docs/kpis.md, "employed in a month").
 -- A table macro over a set of ingest rows: all of ingest.employment, or, on an incremental night, every
 -- row of the keys that the new or withdrawn files touch (pipelines/warehouse.ts).
 CREATE OR REPLACE MACRO staging.employment_of(t) AS TABLE

@@ -1,0 +1,44 @@
+/**
+ * The documentation a newcomer reads: a short README that links into docs/, docs whose generated
+ * extract tables match the code, and nothing that points outside the repository.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DOCS_INBOX, withReference } from '../pipelines/docs.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+
+describe('documentation', () => {
+  it('the README is at most 250 lines and every page it links to exists', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(readme.split('\n').length).toBeLessThanOrEqual(250);
+    const links = [...readme.matchAll(/\]\(((?:docs\/)?[\w./-]+\.md)(#[\w-]+)?\)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(10);
+    for (const l of links) expect(existsSync(join(ROOT, l)), l).toBe(true);
+    expect(readme).toContain('npm install && npm start');
+    expect(readme).toContain('npm test');
+  });
+
+  it('docs/inbox.md has the extract tables of schemas/extracts.ts (npm run docs)', () => {
+    const text = readFileSync(DOCS_INBOX, 'utf8');
+    expect(text).toBe(withReference(text));
+    expect(text).toContain('| `wage_hours` | decimal | yes | ≥ 0; ≤ 744 | `loentimer`, `løntimer` |');
+  });
+
+  it('no tracked file refers to a folder outside the repository', () => {
+    let files: string[];
+    try {
+      files = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+    } catch {
+      return; // not a git checkout (an unpacked archive): nothing to list
+    }
+    const outside = files
+      .filter((f) => f !== 'package-lock.json' && existsSync(join(ROOT, f)))
+      .filter((f) =>
+        /\.\.\/shared|shared\/(examples|spec|seeds)/.test(readFileSync(join(ROOT, f), 'latin1')),
+      );
+    expect(outside).toEqual([]);
+  });
+});
