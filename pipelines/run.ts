@@ -655,7 +655,14 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
     await lockDown(join(staging, 'restricted'), access);
     await faultPause('switch', reporter);
     await rename(staging, runDir(outDir, runId));
-    await switchTo(outDir, runId, opts.config.keepRuns);
+    const pruned = await switchTo(outDir, runId, opts.config.keepRuns);
+    for (const h of pruned.heldOpen) {
+      reporter.event({
+        stage: 'publish',
+        event: 'kept_open',
+        message: t('run.keptOpen', { runId: h.runId, pids: list(h.pids.map(String)) }),
+      });
+    }
     if (opts.config.incremental) {
       await privateDir(join(outDir, '.cache'), access);
       await rename(join(workDir, 'warehouse.duckdb'), join(outDir, CACHE_FILE));

@@ -2,7 +2,7 @@
  * Running it every night: the scheduler, the logs, `kpi explain`, and `--select`.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,20 @@ import type { KpisJson } from '../schemas/outputs.ts';
 import { runInbox, STAGES, TEST_KEY, tempDir } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
+
+/** Every published file under public/ and restricted/, by its path there, with its bytes. */
+function publishedFiles(out: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const top of ['public', 'restricted']) {
+    for (const f of readdirSync(join(out, top), { recursive: true, withFileTypes: true })) {
+      if (f.isFile()) {
+        const path = join(f.parentPath, f.name);
+        files.set(path.slice(path.indexOf(`${top}/`)), readFileSync(path));
+      }
+    }
+  }
+  return files;
+}
 const CASES = join(ROOT, 'test', 'cases');
 
 function capture(): Writable & { text: () => string; isTTY?: boolean } {
@@ -200,19 +214,30 @@ describe('kpi explain', () => {
 });
 
 describe('--select', () => {
-  it('recomputes the selected KPIs and contracts, and leaves the others’ published values untouched', async () => {
+  it('recomputes the selected KPIs and contracts, and leaves every other published file byte-identical', async () => {
     const inbox = await tempDir('kpi-select-');
     cpSync(join(CASES, 'sel85-target-groups', 'inbox'), inbox, { recursive: true });
     cpSync(join(CASES, 'neet-age-boundaries', 'inbox', 'neet'), join(inbox, 'neet'), { recursive: true });
     const config = { minCell: 1 };
     const first = await runInbox(inbox, { asOf: '2025-01-15', config });
-    // A correction that changes sel85_employment_rate for 2024, and new NEET data.
+    const out = first.out;
+    const pick = (k: KpisJson, id: string) => k.kpis.find((e) => e.id === id)!;
+    const neet2024 = (k: KpisJson) => pick(k, 'neet_share').series.find((p) => p.period === '2024')!;
+    expect([neet2024(first.kpis).numerator, neet2024(first.kpis).denominator]).toEqual([34, 52]);
+    // New NEET data: a young person (born 2005) NEET all twelve months of 2024 → 46 / 64.
+    writeFileSync(
+      join(inbox, 'neet', 'ny_ung.csv'),
+      `cpr;month;in_job;in_education;on_benefit\n${Array.from(
+        { length: 12 },
+        (_, i) => `150605-4321;2024-${String(i + 1).padStart(2, '0')};nej;nej;nej`,
+      ).join('\n')}\n`,
+    );
+    // And a correction that would change sel85_employment_rate for 2024, which is not selected.
     writeFileSync(
       join(inbox, 'employment', 'zz_rettelse.csv'),
       'cpr;month;wage_hours;in_education\n010180-1101;2024-12;0;nej\n',
     );
-    const ungBefore = readFileSync(join(first.out, 'restricted', 'contracts', 'ungeloftet.json'), 'utf8');
-    const out = first.out;
+    const before = publishedFiles(out);
     const code = await main(
       [
         'run',
@@ -232,12 +257,34 @@ describe('--select', () => {
     );
     expect(code).toBe(0);
     const after = JSON.parse(readFileSync(join(out, 'public', 'kpis.json'), 'utf8')) as KpisJson;
-    const pick = (k: KpisJson, id: string) => k.kpis.find((e) => e.id === id)!;
-    expect(after.kpis.map((k) => k.id).sort()).toEqual(first.kpis.kpis.map((k) => k.id).sort());
-    expect(pick(after, 'sel85_employment_rate').series).toEqual(
-      pick(first.kpis, 'sel85_employment_rate').series,
-    ); // untouched
-    expect(readFileSync(join(out, 'restricted', 'contracts', 'ungeloftet.json'), 'utf8')).toBe(ungBefore);
+    // The selected KPI is recomputed from the new data.
+    expect([neet2024(after).numerator, neet2024(after).denominator, neet2024(after).value]).toEqual([
+      46,
+      64,
+      46 / 64,
+    ]);
+    // Every other KPI entry is the same, byte for byte, in kpis.json and in kpis.csv (but for the run id).
+    expect(after.kpis.map((k) => k.id)).toEqual(first.kpis.kpis.map((k) => k.id));
+    for (const k of first.kpis.kpis.filter((e) => e.id !== 'neet_share')) {
+      expect(JSON.stringify(pick(after, k.id)), k.id).toBe(JSON.stringify(k));
+    }
+    const rows = (csv: Buffer) =>
+      csv
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => !l.includes(';neet_share;'))
+        .map((l) => l.slice(l.indexOf(';')));
+    const afterFiles = publishedFiles(out);
+    expect(rows(afterFiles.get('public/kpis.csv')!)).toEqual(rows(before.get('public/kpis.csv')!));
+    // Charts of the other KPIs and both contracts' files (jobfokus has no participants: unchanged too).
+    const untouched = [...before.keys()].filter(
+      (f) => /\/(charts|contracts)\//.test(f) && !f.includes('neet_share.'),
+    );
+    expect(untouched.length).toBe(10 * 3 + 2 * 3 + 4); // 10 other KPI charts, 2 contract charts, 2 contracts
+    for (const f of untouched) expect(afterFiles.get(f)?.equals(before.get(f)!), f).toBe(true);
+    expect(
+      afterFiles.get('public/charts/neet_share.svg')?.equals(before.get('public/charts/neet_share.svg')!),
+    ).toBe(false);
     // A full run picks the correction up.
     const full = await runInbox(inbox, { asOf: '2025-01-15', config, out });
     expect(pick(full.kpis, 'sel85_employment_rate').series.find((p) => p.period === '2024')!.value).toBe(

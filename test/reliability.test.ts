@@ -12,6 +12,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   statSync,
   utimesSync,
   writeFileSync,
@@ -23,6 +24,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../pipelines/config.ts';
 import { Db, sqlHooks } from '../pipelines/duckdb.ts';
 import { RunError } from '../pipelines/errors.ts';
+import type { LogEvent } from '../pipelines/log.ts';
 import { procStat, STALE_AFTER_MS } from '../pipelines/publish/lock.ts';
 import { run, scaleMemoryLimit, workerDuckdbOptions } from '../pipelines/run.ts';
 import { KpisJson, type Manifest } from '../schemas/outputs.ts';
@@ -186,7 +188,7 @@ describe('the published warehouse copy', () => {
       }),
     );
     const seen = said.trim();
-    // Two more runs publish (and prune the run the tool holds open) while it keeps the file open.
+    // Two more runs publish while it keeps the file open (pruning keeps the run it holds).
     writeFileSync(
       join(inbox, 'employment', 'zz_extra.csv'),
       'cpr;month;wage_hours;in_education\n0101901234;2024-06;10;nej\n',
@@ -203,6 +205,73 @@ describe('the published warehouse copy', () => {
     expect(last.manifest.runId).toBe(
       JSON.parse(readFileSync(join(out, 'public', 'kpis.json'), 'utf8')).runId,
     );
+  });
+});
+
+/** The run folders in <out>/.runs, and the one `current` points at. */
+function runsOf(out: string): { runs: string[]; current: string } {
+  return {
+    runs: readdirSync(join(out, '.runs'))
+      .filter((d) => !d.startsWith('.'))
+      .sort(),
+    current: readlinkSync(join(out, 'current')).split('/').pop()!,
+  };
+}
+
+describe('keeping runs', () => {
+  it('pruning keeps exactly keepRuns runs, the newest, and never one a reader holds open', async () => {
+    const inbox = await sampleInbox();
+    const config = { keepRuns: 2 };
+    const ids: string[] = [];
+    const { out, manifest } = await runInbox(inbox, { asOf: '2025-03-01', config });
+    ids.push(manifest.runId);
+    for (let i = 0; i < 2; i++)
+      ids.push((await runInbox(inbox, { asOf: '2025-03-01', config, out })).manifest.runId);
+    // Three runs published, two kept: the last two, the current one among them.
+    expect(runsOf(out)).toEqual({ runs: ids.slice(1).sort(), current: ids[2] });
+
+    // A reader opens the older kept run's kpis.json and holds it while two more runs publish.
+    const held = ids[1]!;
+    const file = join(out, '.runs', held, 'public', 'kpis.json');
+    const before = createHash('sha256').update(readFileSync(file)).digest('hex');
+    const script = join(await tempDir('kpi-reader-'), 'reader.mjs');
+    writeFileSync(
+      script,
+      `import { openSync, readFileSync } from 'node:fs';
+       import { createHash } from 'node:crypto';
+       const fd = openSync(${JSON.stringify(file)}, 'r');
+       console.log('ready');
+       process.stdin.once('data', () => {
+         console.log(createHash('sha256').update(readFileSync(fd)).digest('hex'));
+         process.exit(0);
+       });`,
+    );
+    const reader = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let said = '';
+    await new Promise<void>((resolve) =>
+      reader.stdout!.on('data', (d) => {
+        said += String(d);
+        if (said.includes('ready')) resolve();
+      }),
+    );
+    const events: LogEvent[] = [];
+    const reporter = { event: (e: LogEvent) => events.push(e) };
+    for (let i = 0; i < 2; i++) {
+      ids.push((await runInbox(inbox, { asOf: '2025-03-01', config, out, reporter })).manifest.runId);
+    }
+    // The two newest, and the held one beside them; the run nobody held (ids[0]) went long ago.
+    expect(runsOf(out)).toEqual({ runs: [held, ids[3]!, ids[4]!].sort(), current: ids[4] });
+    expect(events.filter((e) => e.event === 'kept_open').map((e) => e.message)).toEqual([
+      `den ældre kørsel ${held} er beholdt, fordi proces ${reader.pid} har den åben; den fjernes ved en senere kørsel`,
+      `den ældre kørsel ${held} er beholdt, fordi proces ${reader.pid} har den åben; den fjernes ved en senere kørsel`,
+    ]);
+    reader.stdin!.write('go\n');
+    await new Promise((r) => reader.on('exit', r));
+    expect(said.trim().split('\n')).toEqual(['ready', before]);
+    expect(readdirSync(join(out, '.runs', held, 'public')).length).toBeGreaterThan(3); // whole, not half-pruned
+    // Let go: the next run prunes it, and exactly two runs are left.
+    ids.push((await runInbox(inbox, { asOf: '2025-03-01', config, out })).manifest.runId);
+    expect(runsOf(out)).toEqual({ runs: ids.slice(4).sort(), current: ids[5] });
   });
 });
 

@@ -420,6 +420,10 @@ export const MESSAGES = {
   'run.kpiHeldBack': { da: '{id} holdt tilbage', en: '{id} held back' },
   'run.contractEvaluated': { da: '{id} opgjort', en: '{id} evaluated' },
   'run.published': { da: 'kørsel {runId} offentliggjort i {out}', en: 'published run {runId} to {out}' },
+  'run.keptOpen': {
+    da: 'den ældre kørsel {runId} er beholdt, fordi proces {pids} har den åben; den fjernes ved en senere kørsel',
+    en: 'kept the older run {runId} because process {pids} has it open; a later run removes it',
+  },
   'warn.staleLock': {
     da: 'overtog låsen fra kørsel {runId} (pid {pid}), som ikke længere kører',
     en: 'took over the lock of run {runId} (pid {pid}), which is no longer running',

@@ -4,8 +4,9 @@
  * `current`, so a reader sees either the old run or the new one, never a mix. The last few runs stay
  * for rollback.
  */
-import { copyFile, lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readdir, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { runHolders } from './readers.ts';
 
 export const RUNS_DIR = '.runs';
 const LINK_TYPE = process.platform === 'win32' ? 'junction' : 'dir';
@@ -47,7 +48,13 @@ async function ensureLink(outDir: string, name: string): Promise<void> {
   await symlink(target, path, LINK_TYPE);
 }
 
-export async function switchTo(outDir: string, runId: string, keepRuns: number): Promise<void> {
+/** What pruning did: the runs it removed, and the older runs it kept because a process holds them open. */
+export interface Pruned {
+  removed: string[];
+  heldOpen: { runId: string; pids: number[] }[];
+}
+
+export async function switchTo(outDir: string, runId: string, keepRuns: number): Promise<Pruned> {
   const tmp = join(outDir, `.current-${runId}`);
   await rm(tmp, { force: true });
   await symlink(join(RUNS_DIR, runId), tmp, LINK_TYPE);
@@ -58,14 +65,42 @@ export async function switchTo(outDir: string, runId: string, keepRuns: number):
   const manifestTmp = join(outDir, `.manifest-${runId}.json`);
   await copyFile(join(runDir(outDir, runId), 'manifest.json'), manifestTmp);
   await rename(manifestTmp, join(outDir, 'manifest.json'));
-  await pruneRuns(outDir, runId, keepRuns);
+  return pruneRuns(outDir, runId, keepRuns);
 }
 
-async function pruneRuns(outDir: string, keep: string, keepRuns: number): Promise<void> {
+/**
+ * Runs in the order they were published: by the time their manifest was written, then by name. A run id
+ * has whole seconds and a random suffix, so two runs in the same second do not sort by name alone.
+ */
+async function oldestFirst(dir: string, runs: string[]): Promise<string[]> {
+  const written = new Map<string, number>();
+  for (const r of runs) {
+    written.set(
+      r,
+      await stat(join(dir, r, 'manifest.json')).then(
+        (s) => s.mtimeMs,
+        () => 0,
+      ),
+    );
+  }
+  return [...runs].sort((a, b) => written.get(a)! - written.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Keeps the newest `keepRuns` runs, the one just published among them. An older run that a process still
+ * holds open (readers.ts) is kept too, and removed by a later run once it is let go.
+ */
+async function pruneRuns(outDir: string, keep: string, keepRuns: number): Promise<Pruned> {
   const dir = join(outDir, RUNS_DIR);
-  const runs = (await readdir(dir)).filter((d) => !d.startsWith('.')).sort();
+  const runs = await oldestFirst(
+    dir,
+    (await readdir(dir)).filter((d) => !d.startsWith('.')),
+  );
   const old = runs.filter((r) => r !== keep).slice(0, Math.max(0, runs.length - keepRuns));
-  for (const r of old) await rm(join(dir, r), { recursive: true, force: true });
+  const holders = await runHolders(dir, old);
+  const removed = old.filter((r) => !holders.has(r));
+  for (const r of removed) await rm(join(dir, r), { recursive: true, force: true });
+  return { removed, heldOpen: [...holders].map(([runId, pids]) => ({ runId, pids })) };
 }
 
 /** Leftovers of runs that died before publishing: never published, safe to remove under the lock. */
