@@ -144,10 +144,11 @@ async function dispatch(
       return r.manifest.heldBack.length > 0 ? 3 : 0;
     }
     case 'report': {
+      const config = await commonConfig(values);
       const { reportCommand } = await import('./report/notebook.ts');
       const work = await mkdtemp(join(tmpdir(), 'kpi-report-'));
       try {
-        const done = await reportCommand(out, work);
+        const done = await reportCommand(out, work, config.notebooks);
         stdout.write(`${done.map((n) => `${n.audience}/reports/${n.name}.html`).join('\n')}\n`);
       } finally {
         await rm(work, { recursive: true, force: true });

@@ -4,7 +4,7 @@
  * user-defined initiatives, whose SQL is checked against an empty warehouse at start-up.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { Config } from '../schemas/config.ts';
@@ -72,6 +72,21 @@ export async function loadConfig(file: string | undefined): Promise<Config> {
     throw new ConfigError(t('config.notJson', { file, message: (e as Error).message }));
   }
   const config = parseConfig(raw, file);
+  if (config.notebooks) {
+    config.notebooks = resolve(dirname(file), config.notebooks);
+    const ok = await stat(config.notebooks).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    if (!ok) {
+      throw new ConfigError(
+        t('config.invalidFile', {
+          file,
+          problems: `  - notebooks: ${t('config.notebooksMissing', { path: config.notebooks })}`,
+        }),
+      );
+    }
+  }
   for (const [n, ini] of config.initiatives.entries()) {
     if (ini.sqlFile) {
       const path = resolve(dirname(file), ini.sqlFile);

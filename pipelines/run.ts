@@ -92,9 +92,12 @@ export async function codeVersion(): Promise<string> {
 
 /**
  * Fault injection for the reliability tests (test/reliability.test.ts): with KPI_FAULT_PAUSE=<stage>
- * the run announces itself and waits at the start of that stage, so a test can kill -9 it there.
+ * the run announces itself and waits at the start of that stage, so a test can kill -9 it there; with
+ * KPI_FAULT_FAIL=<stage> the stage throws, so a test can see a failed run exit 1.
  */
 async function faultPause(stage: string, reporter: Reporter): Promise<void> {
+  // KPI_FAULT_FAIL=<stage> makes the stage fail, as a full disk or a broken file system would.
+  if (process.env.KPI_FAULT_FAIL === stage) throw new Error(`KPI_FAULT_FAIL: ${stage} failed on purpose`);
   if (process.env.KPI_FAULT_PAUSE !== stage) return;
   reporter.event({
     stage,
@@ -586,14 +589,17 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
 
     const manifest = await stages.time('report', async () => {
       // The notebooks read the files just written: public reports see only the published tables.
-      await renderNotebooks({
-        kpis,
-        municipalityName: municipality.name,
-        heldBack: holds,
-        publicDir: join(staging, 'public'),
-        restrictedDir: join(staging, 'restricted'),
-        workDir,
-      });
+      await renderNotebooks(
+        {
+          kpis,
+          municipalityName: municipality.name,
+          heldBack: holds,
+          publicDir: join(staging, 'public'),
+          restrictedDir: join(staging, 'restricted'),
+          workDir,
+        },
+        opts.config.notebooks,
+      );
       const outputs = [];
       for (const f of await listFiles(staging)) {
         outputs.push({

@@ -78,6 +78,11 @@ export const Config = z
       })
       .strict()
       .default({}),
+    /**
+     * A folder of the municipality's own notebooks (*.md), rendered beside the built-in ones; one named
+     * like a built-in notebook replaces it. Relative to the configuration file.
+     */
+    notebooks: z.string().min(1).optional(),
     /** Published runs kept for rollback. */
     keepRuns: z.number().int().min(1).default(5),
     /** Reuse files already loaded by an earlier run (same sha256) instead of parsing them again. */

@@ -3,7 +3,7 @@
  * no raw CPR survives ingest anywhere under --out, in the logs, or in the published warehouse.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../pipelines/cli.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import type { KpisJson, Manifest } from '../schemas/outputs.ts';
-import { STAGES, TEST_KEY, tempDir } from './helpers.ts';
+import { STAGES, TEST_KEY, tempDir, walk } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const EXAMPLES = join(ROOT, 'test', 'fixtures', 'examples-inbox');
@@ -33,15 +33,6 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const err = sink();
   const code = await main(args, env, out, err);
   return { code, stdout: out.text(), stderr: err.text() };
-}
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    const st = statSync(p, { throwIfNoEntry: false });
-    if (!st) return [];
-    return st.isDirectory() ? walk(p) : [p];
-  });
 }
 
 describe('usage and configuration errors exit 2 with a message that says what to do', () => {

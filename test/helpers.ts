@@ -1,8 +1,10 @@
 /** Shared test helpers: a test key, temp folders, and an in-process pipeline run. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { main } from '../pipelines/cli.ts';
 import { loadConfig, parseConfig } from '../pipelines/config.ts';
@@ -123,4 +125,47 @@ export function spawnRun(
   const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   paused.catch(() => {});
   return { child, paused, done, stderr: () => err };
+}
+
+/** Every file under `dir`, followed through links; a file that vanishes while walking is left out. */
+export function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (!st) return [];
+    return st.isDirectory() ? walk(p) : [p];
+  });
+}
+
+/** sha256 of every published file, read through the public/restricted links, and of the manifest. */
+export function snapshot(out: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const top of ['public', 'restricted']) {
+    for (const f of walk(join(out, top)))
+      files[relative(out, f)] = createHash('sha256').update(readFileSync(f)).digest('hex');
+  }
+  files['manifest.json'] = createHash('sha256')
+    .update(readFileSync(join(out, 'manifest.json')))
+    .digest('hex');
+  return files;
+}
+
+/** The command line in a process of its own (bin/kpi.js), as cron runs it: exit code, stdout, stderr. */
+export function spawnCli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'kpi.js'), ...args], {
+    env: { PATH: process.env.PATH, KPI_PSEUDONYM_KEY: TEST_KEY, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => {
+    stdout += String(d);
+  });
+  child.stderr!.on('data', (d) => {
+    stderr += String(d);
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }

@@ -28,7 +28,7 @@ import type { LogEvent } from '../pipelines/log.ts';
 import { procStat, STALE_AFTER_MS } from '../pipelines/publish/lock.ts';
 import { run, scaleMemoryLimit, workerDuckdbOptions } from '../pipelines/run.ts';
 import { KpisJson, type Manifest } from '../schemas/outputs.ts';
-import { runInbox, spawnRun, TEST_KEY, tempDir } from './helpers.ts';
+import { runInbox, snapshot, spawnCli, spawnRun, TEST_KEY, tempDir, walk } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CASES = join(ROOT, 'test', 'cases');
@@ -40,26 +40,6 @@ async function sampleInbox(): Promise<string> {
   cpSync(join(CASES, 'sel85-target-groups', 'inbox', 'sel85'), join(inbox, 'sel85'), { recursive: true });
   cpSync(join(CASES, 'neet-age-boundaries', 'inbox', 'neet'), join(inbox, 'neet'), { recursive: true });
   return inbox;
-}
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
-}
-
-/** sha256 of every published file, read through the public/restricted links. */
-function snapshot(out: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const top of ['public', 'restricted']) {
-    for (const f of walk(join(out, top)))
-      files[relative(out, f)] = createHash('sha256').update(readFileSync(f)).digest('hex');
-  }
-  files['manifest.json'] = createHash('sha256')
-    .update(readFileSync(join(out, 'manifest.json')))
-    .digest('hex');
-  return files;
 }
 
 describe('kill -9 never leaves a broken state', () => {
@@ -160,6 +140,74 @@ describe('the lock never strands a night', () => {
     } finally {
       other.kill('SIGKILL');
     }
+  });
+});
+
+describe('a failed run exits 1 and publishes nothing', () => {
+  const FAILED = 'Kørslen fejlede; de tidligere resultater er urørte.';
+
+  it('a stage that fails: exit 1, one message without a stack, the previous outputs byte-identical', async () => {
+    const inbox = await sampleInbox();
+    const { out } = await runInbox(inbox, { asOf: '2025-03-01' });
+    const before = snapshot(out);
+    writeFileSync(
+      join(inbox, 'cafe', 'zz_ny.csv'),
+      'date;inquiries;channel;age_band\n2024-06-03;9;telefon;\n',
+    );
+    for (const stage of ['warehouse', 'contracts', 'report']) {
+      const r = await spawnCli(['run', '--inbox', inbox, '--out', out, '--as-of', '2025-03-01'], {
+        KPI_FAULT_FAIL: stage,
+      });
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(`${FAILED}\nKPI_FAULT_FAIL: ${stage} failed on purpose`);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+      expect(snapshot(out)).toEqual(before);
+      expect(readdirSync(join(out, '.runs')).filter((d) => d.startsWith('.staging-'))).toEqual([]);
+    }
+    // Without the fault the same inbox publishes.
+    expect((await spawnCli(['run', '--inbox', inbox, '--out', out, '--as-of', '2025-03-01'])).code).toBe(0);
+    expect(snapshot(out)).not.toEqual(before);
+  });
+
+  it('a broken notebook of the municipality’s own: kpi run and kpi report exit 1, every report as it was', async () => {
+    const inbox = await sampleInbox();
+    const { out } = await runInbox(inbox, { asOf: '2025-03-01' });
+    const before = snapshot(out);
+    const dir = await tempDir('kpi-own-');
+    mkdirSync(join(dir, 'notebooks'));
+    const notebook = join(dir, 'notebooks', 'egen.md');
+    writeFileSync(
+      notebook,
+      '---\ntitle: Egen\n---\n# Egen\n\n```sql pladser\nSELECT * FROM findes_ikke\n```\n',
+    );
+    writeFileSync(join(dir, 'kpi.config.json'), JSON.stringify({ notebooks: 'notebooks' }));
+    const config = ['--config', join(dir, 'kpi.config.json')];
+    const broken = `Notebook ${notebook}, blok 1 (sql pladser) fejlede. DuckDB siger: Catalog Error: Table with name findes_ikke does not exist!`;
+    const run = await spawnCli(['run', '--inbox', inbox, '--out', out, '--as-of', '2025-03-01', ...config]);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toContain(broken);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(snapshot(out)).toEqual(before);
+    // kpi report renders every notebook before it writes any: the built-in reports are not even rewritten.
+    const reports = ['public', 'restricted'].flatMap((d) => walk(join(out, d, 'reports')));
+    const written = () => reports.map((f) => statSync(f).mtimeMs);
+    const mtimes = written();
+    const report = await spawnCli(['report', '--out', out, ...config]);
+    expect(report.code, report.stderr).toBe(1);
+    expect(report.stderr).toContain(broken);
+    expect(report.stderr).not.toMatch(/^\s+at /m);
+    expect(snapshot(out)).toEqual(before);
+    expect(reports).toHaveLength(2);
+    expect(written()).toEqual(mtimes);
+    // Mended, it is rendered beside the built-in ones.
+    writeFileSync(
+      notebook,
+      '---\ntitle: Egen\n---\n# Egen rapport\n\n```sql pladser show\nSELECT 42 AS svar\n```\n',
+    );
+    const mended = await spawnCli(['report', '--out', out, ...config]);
+    expect(mended.code, mended.stderr).toBe(0);
+    expect(mended.stdout).toContain('public/reports/egen.html');
+    expect(readFileSync(join(out, 'public', 'reports', 'egen.html'), 'utf8')).toContain('Egen rapport');
   });
 });
 

@@ -250,7 +250,7 @@ describe('reports', () => {
       workDir: work,
     };
     await expect(renderNotebooks(ctx, dir)).rejects.toThrow(
-      'Notebook brudt.md, blok 2 (sql totals) fejlede. DuckDB siger: Catalog Error: Table with name nope does not exist!',
+      `Notebook ${join(dir, 'brudt.md')}, blok 2 (sql totals) fejlede. DuckDB siger: Catalog Error: Table with name nope does not exist!`,
     );
   });
 

@@ -63,9 +63,9 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   report: {
     help: 'cli.cmd.report',
-    options: ['out', 'lang'],
+    options: ['out', 'config', 'lang'],
     positional: 'out',
-    usage: 'kpi report --out DIR',
+    usage: 'kpi report --out DIR [--config FILE]',
   },
   explain: {
     help: 'cli.cmd.explain',

@@ -288,6 +288,10 @@ export const MESSAGES = {
     en: 'The configuration file {file} is not valid JSON: {message}',
   },
   'config.sqlFileUnreadable': { da: 'kan ikke læse {path} ({code})', en: 'cannot read {path} ({code})' },
+  'config.notebooksMissing': {
+    da: 'mappen {path} findes ikke; angiv mappen med kommunens egne notebooks, i forhold til konfigurationsfilen',
+    en: "the folder {path} does not exist; give the folder of the municipality's own notebooks, relative to the configuration file",
+  },
   'config.initiativeColumns': {
     da: 'forespørgslen skal returnere kolonnerne {missing}; den returnerer {names}',
     en: 'the query must return the columns {missing}; it returns {names}',
@@ -840,25 +844,25 @@ export const MESSAGES = {
   },
   'report.banner.contract': { da: 'Kontrakt {id}', en: 'Contract {id}' },
   'report.blockFailed': {
-    da: 'Notebook {name}.md, blok {n} (sql {arg}) fejlede. DuckDB siger: {message}',
-    en: 'Notebook {name}.md, block {n} (sql {arg}) failed. DuckDB says: {message}',
+    da: 'Notebook {file}, blok {n} (sql {arg}) fejlede. DuckDB siger: {message}',
+    en: 'Notebook {file}, block {n} (sql {arg}) failed. DuckDB says: {message}',
   },
   'report.unnamed': { da: 'uden navn', en: 'unnamed' },
   'report.notJson': {
-    da: 'Notebook {name}.md, blok {n} (vega-lite) er ikke gyldig JSON: {message}',
-    en: 'Notebook {name}.md, block {n} (vega-lite) is not valid JSON: {message}',
+    da: 'Notebook {file}, blok {n} (vega-lite) er ikke gyldig JSON: {message}',
+    en: 'Notebook {file}, block {n} (vega-lite) is not valid JSON: {message}',
   },
   'report.unknownData': {
-    da: 'Notebook {name}.md, blok {n} (vega-lite) bruger data "{data}", men ingen sql-blok før den har det navn',
-    en: 'Notebook {name}.md, block {n} (vega-lite) uses data "{data}", but no sql block before it has that name',
+    da: 'Notebook {file}, blok {n} (vega-lite) bruger data "{data}", men ingen sql-blok før den har det navn',
+    en: 'Notebook {file}, block {n} (vega-lite) uses data "{data}", but no sql block before it has that name',
   },
   'report.unknownKpi': {
-    da: 'Notebook {name}.md, blok {n} (kpi {id}): ingen offentliggjort KPI har dette id',
-    en: 'Notebook {name}.md, block {n} (kpi {id}): no published KPI has this id',
+    da: 'Notebook {file}, blok {n} (kpi {id}): ingen offentliggjort KPI har dette id',
+    en: 'Notebook {file}, block {n} (kpi {id}): no published KPI has this id',
   },
   'report.unknownContract': {
-    da: 'Notebook {name}.md, blok {n} (contract {id}): ingen kontrakt har dette id',
-    en: 'Notebook {name}.md, block {n} (contract {id}): no contract has this id',
+    da: 'Notebook {file}, blok {n} (contract {id}): ingen kontrakt har dette id',
+    en: 'Notebook {file}, block {n} (contract {id}): no contract has this id',
   },
   'report.nothingPublished': {
     da: '{out} har ingen offentliggjort kørsel at lave rapporter ud fra (public/kpis.json mangler). Kør kpi run først.',

@@ -364,6 +364,8 @@ export async function renderNotebook(
   name: string,
   text: string,
   ctx: ReportContext,
+  /** How messages name the notebook: its file name, or its path when it is the municipality's own. */
+  file = `${name}.md`,
 ): Promise<RenderedNotebook> {
   const { meta, blocks } = parseNotebook(text);
   const audience = meta.audience === 'restricted' ? 'restricted' : 'public';
@@ -387,7 +389,7 @@ export async function renderNotebook(
     `<section class="kpi" data-kpi="${escapeHtml(k.id)}"><h2>${escapeHtml(k.title)}</h2>${k.heldBack ? `<p class="held-note">${escapeHtml(t('report.heldNote', { files: k.heldBack.files.join(', ') }))}</p>` : ''}<p class="sentence">${escapeHtml(statusSentence(k, minCell))}</p>${chart(kpiChartSpec(k, minCell, ctx.kpis.asOf))}${kpiTable(k, minCell)}<p class="meta">${escapeHtml(t('report.source', { source: k.source }))}</p></section>`;
   try {
     for (const b of blocks) {
-      const at = { name, n: b.number };
+      const at = { file, n: b.number };
       if (b.kind === 'markdown') parts.push(await marked.parse(fill(b.body)));
       else if (b.kind === 'sql') {
         try {
@@ -467,30 +469,48 @@ for (const [id, spec] of Object.entries(specs)) {
   return { name, audience, html };
 }
 
-/** Renders every notebook in notebooks/ into public/reports or restricted/reports. */
+/** The notebooks to render, by name: the built-in ones, then each folder's, a later one replacing an earlier. */
+async function notebookFiles(dirs: string[]): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const dir of dirs) {
+    const names = (await readdir(dir)).filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md');
+    for (const f of names.sort()) files.set(basename(f, '.md'), join(dir, f));
+  }
+  return files;
+}
+
+/**
+ * Renders every notebook of notebooks/ and of the municipality's own folder (config `notebooks`) into
+ * public/reports or restricted/reports. All are rendered before any is written, so a broken notebook
+ * leaves every report as it was (`kpi report` writes into the published run).
+ */
 export async function renderNotebooks(
   ctx: ReportContext,
-  notebookDir: URL | string = NOTEBOOK_DIR,
+  ownDir?: string,
+  builtInDir: URL | string = NOTEBOOK_DIR,
 ): Promise<RenderedNotebook[]> {
-  const dir = typeof notebookDir === 'string' ? notebookDir : notebookDir.pathname;
-  const names = (await readdir(dir))
-    .filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md')
-    .sort();
-  const out: RenderedNotebook[] = [];
-  for (const f of names) {
-    const nb = await renderNotebook(basename(f, '.md'), await readFile(join(dir, f), 'utf8'), ctx);
+  const builtIn = typeof builtInDir === 'string' ? builtInDir : builtInDir.pathname;
+  const rendered: RenderedNotebook[] = [];
+  for (const [name, path] of await notebookFiles(ownDir ? [builtIn, ownDir] : [builtIn])) {
+    const label = path.startsWith(builtIn) ? `${name}.md` : path;
+    rendered.push(await renderNotebook(name, await readFile(path, 'utf8'), ctx, label));
+  }
+  for (const nb of rendered) {
     const target = join(nb.audience === 'public' ? ctx.publicDir : ctx.restrictedDir, 'reports');
     await mkdir(target, { recursive: true });
     // Written beside and renamed into place, so a reader never sees half a report.
     await writeFile(join(target, `.${nb.name}.html.tmp`), nb.html, 'utf8');
     await rename(join(target, `.${nb.name}.html.tmp`), join(target, `${nb.name}.html`));
-    out.push(nb);
   }
-  return out;
+  return rendered;
 }
 
 /** `kpi report --out DIR`: re-renders the notebooks against the currently published run. */
-export async function reportCommand(outDir: string, workDir: string): Promise<RenderedNotebook[]> {
+export async function reportCommand(
+  outDir: string,
+  workDir: string,
+  ownNotebooks?: string,
+): Promise<RenderedNotebook[]> {
   const publicDir = join(outDir, 'public');
   let kpis: KpisJson;
   let manifest: { municipality: { name: string }; heldBack?: HoldBack[] };
@@ -500,12 +520,15 @@ export async function reportCommand(outDir: string, workDir: string): Promise<Re
   } catch {
     throw new RunError(t('report.nothingPublished', { out: outDir }));
   }
-  return renderNotebooks({
-    kpis,
-    municipalityName: manifest.municipality.name,
-    heldBack: manifest.heldBack ?? [],
-    publicDir,
-    restrictedDir: join(outDir, 'restricted'),
-    workDir,
-  });
+  return renderNotebooks(
+    {
+      kpis,
+      municipalityName: manifest.municipality.name,
+      heldBack: manifest.heldBack ?? [],
+      publicDir,
+      restrictedDir: join(outDir, 'restricted'),
+      workDir,
+    },
+    ownNotebooks,
+  );
 }
