@@ -12,6 +12,7 @@ import { Db } from './duckdb.ts';
 import { ConfigError } from './errors.ts';
 import { openCodeColumns } from './guard/codes.ts';
 import { lang, t } from './i18n/index.ts';
+import { closest } from './ingest/fold.ts';
 import { createIngestTables } from './ingest/ingest.ts';
 import { CATALOGUE, type KpiDefinition } from './kpis/catalogue.ts';
 import { buildWarehouse } from './warehouse.ts';
@@ -36,7 +37,11 @@ export function parseConfig(raw: unknown, file = t('config.builtin')): Config {
   const known = [...CATALOGUE.map((k) => k.id), ...config.initiatives.map((i) => i.id)];
   const problems = Object.keys(config.kpis)
     .filter((id) => !known.includes(id))
-    .map((id) => `  - kpis.${id}: ${t('config.unknownKpi', { known: known.join(', ') })}`);
+    .map((id) => {
+      const like = closest(id, known, (s) => s.toLowerCase());
+      const hint = like ? t('cli.didYouMean', { suggestion: like }) : '';
+      return `  - kpis.${id}: ${t('config.unknownKpi', { known: known.join(', ') })}${hint}`;
+    });
   config.initiatives.forEach((ini, n) => {
     if (
       CATALOGUE.some((k) => k.id === ini.id) ||

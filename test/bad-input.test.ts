@@ -3,7 +3,7 @@
  * of malformed delivery gets a specific message, exact loaded and rejected counts, and the run still
  * publishes (exit 0). Rows read = loaded + rejected for every file.
  */
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
@@ -17,7 +17,7 @@ import { ingestInbox } from '../pipelines/ingest/ingest.ts';
 import { sniffHooks } from '../pipelines/ingest/sniff.ts';
 import { openWorkDb } from '../pipelines/run.ts';
 import type { InputFile, KpisJson, Manifest } from '../schemas/outputs.ts';
-import { TEST_KEY, tempDir } from './helpers.ts';
+import { cli, runInbox, snapshot, TEST_KEY, tempDir } from './helpers.ts';
 
 const EMP = 'cpr;month;wage_hours;in_education';
 const row = (n: number, month: string, hours = '10', edu = 'nej') =>
@@ -451,28 +451,23 @@ describe('a delivery that is still being written', () => {
 });
 
 describe('a missing inbox', () => {
-  it('exits 2 and leaves the published outputs alone', async () => {
-    const err: string[] = [];
-    const sink = new Writable({
-      write: (c, _e, cb) => {
-        err.push(String(c));
-        cb();
-      },
-    });
-    const out = await tempDir('kpi-noinbox-');
-    const code = await main(
-      ['run', '--inbox', '/nonexistent/inbox', '--out', out],
-      { KPI_PSEUDONYM_KEY: TEST_KEY },
-      sink,
-      sink,
-    );
-    expect(code).toBe(2);
-    expect(err.join('')).toContain('Indbakken /nonexistent/inbox findes ikke eller er ikke en mappe');
-    err.length = 0;
-    expect(
-      await main(['check', '--inbox', '/nonexistent/inbox'], { KPI_PSEUDONYM_KEY: TEST_KEY }, sink, sink),
-    ).toBe(2);
-    expect(err.join('')).toContain('Indbakken /nonexistent/inbox findes ikke eller er ikke en mappe');
+  it('exits 2 and leaves the published outputs alone: every file byte-identical, nothing added', async () => {
+    const inbox = await tempDir('kpi-noinbox-in-');
+    mkdirSync(join(inbox, 'employment'));
+    writeFileSync(join(inbox, 'employment', 'e.csv'), `${EMP}\n${row(1, '2024-01')}\n${row(2, '2024-01')}\n`);
+    const { out } = await runInbox(inbox, { asOf: '2024-03-01' });
+    const before = snapshot(out);
+    const entries = () => readdirSync(out).sort();
+    const top = entries();
+    const runs = readdirSync(join(out, '.runs')).sort();
+    for (const command of ['run', 'check']) {
+      const r = await cli([command, '--inbox', '/nonexistent/inbox', '--out', out, '--as-of', '2024-03-01']);
+      expect(r.code, command).toBe(2);
+      expect(r.stderr).toContain('Indbakken /nonexistent/inbox findes ikke eller er ikke en mappe');
+      expect(snapshot(out), command).toEqual(before);
+      expect(entries(), command).toEqual(top); // no lock, work folder or staging left behind
+      expect(readdirSync(join(out, '.runs')).sort(), command).toEqual(runs);
+    }
   });
 });
 

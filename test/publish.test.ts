@@ -3,7 +3,7 @@
  * Danish CSV; disclosure control that cannot be undone from the published cells; restatements;
  * several municipalities; user-defined initiatives.
  */
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { tableFromIPC } from 'apache-arrow';
@@ -12,7 +12,7 @@ import { main } from '../pipelines/cli.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import { LONG_COLUMNS } from '../pipelines/publish/tables.ts';
 import type { KpiEntry, KpisJson } from '../schemas/outputs.ts';
-import { runInbox, TEST_KEY, tempDir } from './helpers.ts';
+import { cli, runInbox, TEST_KEY, tempDir } from './helpers.ts';
 
 const CASES = join(import.meta.dirname, 'cases');
 
@@ -280,32 +280,48 @@ describe('user-defined initiatives (the Kolding pattern)', () => {
     );
   });
 
-  it('rejects a config with a typo in a KPI id or a bad target rule (exit 2), naming the field', async () => {
+  it('rejects a bad configuration with exit 2 and one message per cause, naming the file and the field', async () => {
     const dir = await tempDir('kpi-cfg-');
-    write(
-      join(dir, 'config.json'),
-      JSON.stringify({ kpis: { nete_share: {}, neet_share: { target: { rule: 'absolute_change' } } } }),
-    );
-    const stderr: string[] = [];
-    const sink = { write: (s: string) => stderr.push(s) } as unknown as NodeJS.WritableStream;
-    const code = await main(
-      ['run', '--config', join(dir, 'config.json')],
-      { KPI_PSEUDONYM_KEY: TEST_KEY },
-      sink,
-      sink,
-    );
-    expect(code).toBe(2);
-    expect(stderr.join('')).toContain('kpis.neet_share.target.perYear');
-    const code2 = await main(
-      ['run', '--config', join(dir, 'config.json').replace('config.json', 'c2.json')],
-      {},
-      sink,
-      sink,
-    );
-    expect(code2).toBe(2);
-    write(join(dir, 'c3.json'), JSON.stringify({ kpis: { nete_share: {} } }));
-    await main(['run', '--config', join(dir, 'c3.json')], { KPI_PSEUDONYM_KEY: TEST_KEY }, sink, sink);
-    expect(stderr.join('')).toContain('kpis.nete_share: der er ingen KPI med dette id');
+    const file = (name: string, config: unknown) => {
+      write(join(dir, name), JSON.stringify(config));
+      return join(dir, name);
+    };
+    const known =
+      'Kendte id’er: sel85_employment_rate, neet_share, treatment_employment_retained, neet_without_benefit, cafe_inquiries, survey_satisfaction, survey_response_rate, tariff_alerts, occupancy_rate, jobfokus_success_share, ungeloftet_share';
+    // Each invocation has one thing wrong, and the key is set unless the key is what is wrong.
+    const cases: [string, string[], Record<string, string>, string][] = [
+      [
+        'a typo in a KPI id',
+        ['--config', file('typo.json', { kpis: { nete_share: {} } })],
+        { KPI_PSEUDONYM_KEY: TEST_KEY },
+        `Konfigurationsfilen ${join(dir, 'typo.json')} er ikke gyldig:\n  - kpis.nete_share: der er ingen KPI med dette id. ${known} Mente du neet_share?\n`,
+      ],
+      [
+        'a target rule without its figure',
+        ['--config', file('rule.json', { kpis: { neet_share: { target: { rule: 'absolute_change' } } } })],
+        { KPI_PSEUDONYM_KEY: TEST_KEY },
+        `Konfigurationsfilen ${join(dir, 'rule.json')} er ikke gyldig:\n  - kpis.neet_share.target.perYear: Ugyldigt input: forventede tal, fik undefined\n`,
+      ],
+      [
+        'a configuration file that is not there',
+        ['--config', join(dir, 'missing.json')],
+        { KPI_PSEUDONYM_KEY: TEST_KEY },
+        `Kan ikke læse konfigurationsfilen ${join(dir, 'missing.json')}: ENOENT\n`,
+      ],
+      [
+        'no pseudonymisation key',
+        ['--config', file('ok.json', {})],
+        {},
+        'Der er ingen pseudonymiseringsnøgle.\n',
+      ],
+    ];
+    for (const [what, args, env, message] of cases) {
+      const out = await tempDir('kpi-cfg-out-');
+      const r = await cli(['run', '--inbox', join(dir, 'inbox'), '--out', out, ...args], env);
+      expect(r.code, what).toBe(2);
+      expect(r.stderr.startsWith(message), `${what}:\n${r.stderr}`).toBe(true);
+      expect(readdirSync(out), what).toEqual([]); // nothing is touched
+    }
   });
 });
 
