@@ -40,7 +40,32 @@ export const DsiContract = z
       .object({ survey: z.string(), question: z.string(), minMonthsBetween: z.number().int().min(0) })
       .strict(),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.measurements.first > c.measurements.last) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['measurements', 'last'],
+        message: t('config.measurementsOrder'),
+      });
+    }
+    // The prices spread the repayment over every measurement's expected excess (docs/contracts.md).
+    const missing: string[] = [];
+    for (
+      let y = Number(c.measurements.first.slice(0, 4));
+      y <= Number(c.measurements.last.slice(0, 4));
+      y++
+    ) {
+      if (c.businessCase.expectedShares[String(y)] === undefined) missing.push(String(y));
+    }
+    if (missing.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['businessCase', 'expectedShares'],
+        message: t('config.expectedShares', { years: missing.join(', ') }),
+      });
+    }
+  });
 export type DsiContract = z.infer<typeof DsiContract>;
 
 export const GrantContract = z

@@ -13,7 +13,7 @@ import { openWorkDb } from '../pipelines/run.ts';
 import { buildWarehouse } from '../pipelines/warehouse.ts';
 import { JOBFOKUS } from '../schemas/contracts.ts';
 import type { DsiContractJson, GrantContractJson } from '../schemas/outputs.ts';
-import { runInbox, TEST_KEY, tempDir } from './helpers.ts';
+import { runInbox, TEST_KEY, tempDir, warehouseRows } from './helpers.ts';
 
 function write(path: string, content: string): void {
   mkdirSync(join(path, '..'), { recursive: true });
@@ -132,6 +132,7 @@ describe('Jobfokus: the business-case check', () => {
       expectedRepayment: 11_400_000,
     });
     expect(j.prices).toEqual({ goal1PerExcessSuccess: 21923.08, goal2PerSuccess: 4871.79 });
+    expect(j.warnings).toEqual([]);
     const first = j.measurements[0]!;
     expect(first).toMatchObject({
       excess: 21.6,
@@ -167,6 +168,33 @@ describe('Jobfokus: the business-case check', () => {
       })),
     );
     expect(keys).toEqual({ n: 360, bad: 0 });
+  });
+
+  it('the warehouse shows the auditor every contract parameter the SQL read', async () => {
+    const rows = await warehouseRows(
+      result.out,
+      'SELECT contract, key, value FROM meta.contract_param ORDER BY contract, key',
+    );
+    expect(rows).toEqual(
+      [
+        ['jobfokus', 'goal2_min_months', '6'],
+        ['jobfokus', 'goal2_question', 'livstilfredshed'],
+        ['jobfokus', 'goal2_survey', 'livstilfredshed'],
+        ['jobfokus', 'kind', 'dsi_social_investment'],
+        ['jobfokus', 'kpi_from', '2026-H1'],
+        ['jobfokus', 'measurement_first', '2027-H2'],
+        ['jobfokus', 'measurement_last', '2032-H1'],
+        ['jobfokus', 'programme', 'jobfokus'],
+        ['jobfokus', 'startup_months', '6'],
+        ['jobfokus', 'success_min_hours', '86'],
+        ['ungeloftet', 'kind', 'grant_result_requirements'],
+        ['ungeloftet', 'min_hours', '0'],
+        ['ungeloftet', 'period_end', '2028-12-31'],
+        ['ungeloftet', 'period_start', '2025-08-15'],
+        ['ungeloftet', 'programme', 'ungeloftet'],
+        ['ungeloftet', 'second_half_from', '2027-04-24'],
+      ].map(([contract, key, value]) => ({ contract, key, value })),
+    );
   });
 
   it('publishes jobfokus_success_share against the business-case trajectory', () => {

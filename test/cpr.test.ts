@@ -3,13 +3,24 @@
  * a number and back, and the birth date as the NEET age test reads it. The whole chain runs in this
  * process (ingest, warehouse, KPI), so a changed rule shows here directly.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createHmac } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kpiDefinitions, municipalityOf, parseConfig } from '../pipelines/config.ts';
 import { Db } from '../pipelines/duckdb.ts';
+import { ConfigError } from '../pipelines/errors.ts';
 import { birthDateSql, cprDigitsText, parseSql } from '../pipelines/ingest/contract.ts';
 import { ingestInbox } from '../pipelines/ingest/ingest.ts';
+import {
+  hmacSql,
+  keyFingerprint,
+  MIN_KEY_LENGTH,
+  maskCprs,
+  maskCprsSql,
+  resolveKey,
+  setKeyVariablesSql,
+} from '../pipelines/ingest/pseudonym.ts';
 import { evaluateKpi } from '../pipelines/kpis/evaluate.ts';
 import { openWorkDb } from '../pipelines/run.ts';
 import { buildWarehouse } from '../pipelines/warehouse.ts';
@@ -142,5 +153,142 @@ describe('the NEET age test reads the century right', () => {
     const [k] = await evaluateKpi(db, def, '2025-02-01', municipalityOf(config).code, ['neet']);
     const y2024 = k!.points.find((p) => p.period === '2024')!;
     expect([y2024.numerator, y2024.denominator, y2024.complete]).toEqual([13, 37, true]);
+  });
+});
+
+describe('pseudonyms: HMAC-SHA256 computed inside DuckDB', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await Db.open(':memory:');
+  });
+  afterAll(() => db.close());
+
+  it('equals Node’s HMAC for short, block-sized, long and non-ASCII keys (RFC 2104)', async () => {
+    const keys = [
+      'k'.repeat(32),
+      'b'.repeat(64), // exactly one block: used as is
+      'l'.repeat(65), // longer than a block: hashed first
+      'nøgle-med-æøå-og-mere-end-32-tegn-ialt', // UTF-8 bytes, not characters
+    ];
+    for (const key of keys) {
+      await db.run(setKeyVariablesSql(key));
+      const rows = await db.all<{ k: string }>(
+        `SELECT ${hmacSql('d')} AS k FROM (VALUES ('0101374000'), ('3112999999')) t(d) ORDER BY d`,
+      );
+      expect(
+        rows.map((r) => r.k),
+        key,
+      ).toEqual(
+        ['0101374000', '3112999999'].map((d) =>
+          createHmac('sha256', key).update(d).digest('hex').slice(0, 32),
+        ),
+      );
+    }
+  });
+
+  it('the key fingerprint is stable from version to version (manifests compare it to spot a new key)', () => {
+    expect(keyFingerprint(TEST_KEY)).toBe('8248a01dd52c'); // sha256('kpi-key-fingerprint:' + key), 12 hex digits
+    expect(keyFingerprint(`${TEST_KEY}x`)).not.toBe(keyFingerprint(TEST_KEY));
+    expect(keyFingerprint(TEST_KEY)).toMatch(/^[0-9a-f]{12}$/);
+  });
+});
+
+describe('the pseudonymisation key', () => {
+  it('comes from KPI_PSEUDONYM_KEY, or else from KPI_PSEUDONYM_KEY_FILE without its line break', async () => {
+    const dir = await tempDir('kpi-key-');
+    const file = join(dir, 'pseudonym.key');
+    await writeFile(file, `${'f'.repeat(40)}\n`);
+    expect(resolveKey({ KPI_PSEUDONYM_KEY: 'e'.repeat(32) })).toBe('e'.repeat(32));
+    expect(resolveKey({ KPI_PSEUDONYM_KEY_FILE: file })).toBe('f'.repeat(40));
+    expect(resolveKey({ KPI_PSEUDONYM_KEY: 'e'.repeat(32), KPI_PSEUDONYM_KEY_FILE: file })).toBe(
+      'e'.repeat(32),
+    );
+  });
+
+  it('is refused when missing, unreadable or shorter than 32 characters, with what to do', async () => {
+    const howTo = 'Sæt en pseudonymiseringsnøgle på mindst 32 tegn';
+    const refused = (env: NodeJS.ProcessEnv) => {
+      try {
+        resolveKey(env);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        return (e as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    expect(refused({})).toMatch(new RegExp(`^Der er ingen pseudonymiseringsnøgle.\\n${howTo}`));
+    expect(refused({ KPI_PSEUDONYM_KEY: 'e'.repeat(31) })).toMatch(
+      new RegExp(`^Pseudonymiseringsnøglen har 31 tegn; der skal mindst 32 til.\\n${howTo}`),
+    );
+    expect(refused({ KPI_PSEUDONYM_KEY_FILE: '/nonexistent/key' })).toMatch(
+      new RegExp(`^Kan ikke læse KPI_PSEUDONYM_KEY_FILE=/nonexistent/key: ENOENT.\\n${howTo}`),
+    );
+    expect(MIN_KEY_LENGTH).toBe(32);
+  });
+});
+
+describe('masking CPR numbers in messages and quarantine values', () => {
+  const CASES: [string, string][] = [
+    ['010137-4000', '******-**00'],
+    ['0101374000', '******-**00'],
+    ['cpr 010137-4012 og 0202029913', 'cpr ******-**12 og ******-**13'],
+    ['Lønt01010170-0000', 'Lønt01******-**00'], // glued to other digits (the fuzz finding)
+    ['123456789012', '******-**9012'], // a long number is masked too: the lesser harm
+    ['2024-01-03', '2024-01-03'],
+    ['12345', '12345'],
+    ['010137-400', '010137-400'],
+  ];
+
+  it('in messages (JS) and in SQL, the same way', async () => {
+    const db = await Db.open(':memory:');
+    const rows = await db.all<{ v: string; m: string }>(
+      `SELECT v, ${maskCprsSql('v')} AS m FROM (VALUES ${CASES.map(([v]) => `('${v}')`).join(', ')}) t(v)`,
+    );
+    db.close();
+    for (const [v, masked] of CASES) {
+      expect(maskCprs(v), v).toBe(masked);
+      expect(rows.find((r) => r.v === v)!.m, `SQL ${v}`).toBe(masked);
+    }
+  });
+
+  it('quarantine shows a rejected CPR as ******-** and its last two digits, and a long number by its length', async () => {
+    const inbox = await tempDir('kpi-mask-');
+    const work = await tempDir('kpi-mask-work-');
+    const quarantine = await tempDir('kpi-mask-q-');
+    await mkdir(join(inbox, 'employment'));
+    await writeFile(
+      join(inbox, 'employment', 'e.csv'),
+      [
+        'cpr;month;wage_hours;in_education;benefit;municipality',
+        '010137-40;2024-01;10;nej;;', // line 2: not a CPR
+        'ab;2024-01;10;nej;;', // 3: no digits to hide
+        '310299-4000;2024-01;10;nej;;', // 4: 31 February
+        '010137-4000;2024-01;123456789012;nej;;', // 5: a number of 12 digits
+        '010137-4001;2024-01;10;nej;;0101374002', // 6: a CPR where a kommunekode belongs
+        ';2024-01;10;nej;;', // 7: missing
+        '010137-4003;2024-01;10;nej;;', // 8: fine
+      ].join('\n'),
+    );
+    const db = await openWorkDb(work, parseConfig({}), TEST_KEY);
+    const result = await ingestInbox(db, { inbox, workDir: work, quarantineDir: quarantine });
+    db.close();
+    expect(result.inputs[0]).toMatchObject({ rowsRead: 7, rowsLoaded: 1, rowsRejected: 6 });
+    const lines = (await readFile(join(quarantine, 'employment', 'e.csv.rejects.csv'), 'utf8')).split('\n');
+    expect(lines[0]).toBe('\uFEFFlinje;kolonne;regel;besked;værdi');
+    const values = lines
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => {
+        const f = l.split(';');
+        return [f[0], f[1], f[2], f.at(-1)];
+      });
+    expect(values).toEqual([
+      ['2', 'cpr', 'cpr_format', '******-**40'],
+      ['3', 'cpr', 'cpr_format', 'ab'],
+      ['4', 'cpr', 'cpr_date', '******-**00'],
+      ['5', 'wage_hours', 'above_maximum', 'et tal med 12 cifre'],
+      ['6', 'municipality', 'municipality_format', '******-**02'],
+      ['7', 'cpr', 'required', '""'], // an empty value, quoted
+    ]);
   });
 });

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../pipelines/config.ts';
 import { halfYears, prices, settle } from '../pipelines/contracts/dsi.ts';
 import { type GrantMonth, grantWarnings, settleGrant } from '../pipelines/contracts/grant.ts';
 import { book, kroner, roundKroner, toOre } from '../pipelines/contracts/money.ts';
@@ -86,9 +87,17 @@ describe('Jobfokus prices from the business case', () => {
 
   it('a measurement year without an expected share is refused, not priced as zero', () => {
     const { '2030': _, ...shares } = JOBFOKUS.businessCase.expectedShares;
+    const businessCase = { ...JOBFOKUS.businessCase, expectedShares: shares };
+    expect(() => prices({ ...JOBFOKUS, businessCase })).toThrow(
+      'contract jobfokus: the business case has no expected share for 2030',
+    );
+    // The configuration says so before any run.
+    expect(() => parseConfig({ contracts: [{ ...JOBFOKUS, businessCase }] })).toThrow(
+      '  - contracts.0.businessCase.expectedShares: business casen mangler den forventede andel for 2030; hvert år med en måling skal have en, for prisen beregnes ud fra dem',
+    );
     expect(() =>
-      prices({ ...JOBFOKUS, businessCase: { ...JOBFOKUS.businessCase, expectedShares: shares } }),
-    ).toThrow(/2030/);
+      parseConfig({ contracts: [{ ...JOBFOKUS, measurements: { first: '2028-H1', last: '2027-H2' } }] }),
+    ).toThrow('  - contracts.0.measurements.last: den sidste måling ligger før den første');
   });
 
   it('half-years run from the first to the last measurement, both included', () => {
@@ -338,6 +347,16 @@ describe('Ungeløftet result requirements', () => {
     });
     const c: GrantContract = { ...UNGELOFTET, secondHalfFrom: '2027-05-01', periodEnd: '2028-12-30' };
     expect(settleGrant(c, [], AFTER).period.countedMonths).toEqual({ from: '2027-05', to: '2028-11' });
+    // The last day of February in a leap year, and of a 30-day month.
+    for (const [end, to] of [
+      ['2028-02-29', '2028-02'],
+      ['2028-02-28', '2028-01'],
+      ['2028-04-30', '2028-04'],
+    ]) {
+      expect(settleGrant({ ...UNGELOFTET, periodEnd: end! }, [], AFTER).period.countedMonths.to, end).toBe(
+        to,
+      );
+    }
   });
 
   it('payout of a grant of 1,000.01: rate 1 lands on half an øre and rounds up; the tranches add up', () => {

@@ -42,18 +42,25 @@ async function sampleInbox(): Promise<string> {
   return inbox;
 }
 
+/** A published run, its snapshot, and then a new café file in the inbox for the next run. */
+async function publishedThenNewDelivery(): Promise<{
+  inbox: string;
+  out: string;
+  before: Record<string, string>;
+}> {
+  const inbox = await sampleInbox();
+  const { out } = await runInbox(inbox, { asOf: '2025-03-01' });
+  const before = snapshot(out);
+  writeFileSync(join(inbox, 'cafe', 'zz_ny.csv'), 'date;inquiries;channel;age_band\n2024-06-03;9;telefon;\n');
+  return { inbox, out, before };
+}
+
 describe('kill -9 never leaves a broken state', () => {
   it.each(['ingest', 'kpis', 'publish', 'switch'])(
     'killed at %s: the previous outputs stay byte-identical and valid',
     async (stage) => {
-      const inbox = await sampleInbox();
-      const { out } = await runInbox(inbox, { asOf: '2025-03-01' });
-      const before = snapshot(out);
       // A new delivery arrives, then the nightly run is killed half-way.
-      writeFileSync(
-        join(inbox, 'cafe', 'zz_ny.csv'),
-        'date;inquiries;channel;age_band\n2024-06-03;9;telefon;\n',
-      );
+      const { inbox, out, before } = await publishedThenNewDelivery();
       const r = spawnRun(inbox, out, stage);
       await r.paused;
       r.child.kill('SIGKILL');
@@ -147,13 +154,7 @@ describe('a failed run exits 1 and publishes nothing', () => {
   const FAILED = 'Kørslen fejlede; de tidligere resultater er urørte.';
 
   it('a stage that fails: exit 1, one message without a stack, the previous outputs byte-identical', async () => {
-    const inbox = await sampleInbox();
-    const { out } = await runInbox(inbox, { asOf: '2025-03-01' });
-    const before = snapshot(out);
-    writeFileSync(
-      join(inbox, 'cafe', 'zz_ny.csv'),
-      'date;inquiries;channel;age_band\n2024-06-03;9;telefon;\n',
-    );
+    const { inbox, out, before } = await publishedThenNewDelivery();
     for (const stage of ['warehouse', 'contracts', 'report']) {
       const r = await spawnCli(['run', '--inbox', inbox, '--out', out, '--as-of', '2025-03-01'], {
         KPI_FAULT_FAIL: stage,

@@ -319,6 +319,14 @@ export const MESSAGES = {
     da: 'rate 1 og resultatkravene udbetaler {sum} af tilskuddet; de skal give 1 tilsammen',
     en: 'rate 1 and the requirements pay out {sum} of the grant; they must add up to 1',
   },
+  'config.measurementsOrder': {
+    da: 'den sidste måling ligger før den første',
+    en: 'the last measurement is before the first',
+  },
+  'config.expectedShares': {
+    da: 'business casen mangler den forventede andel for {years}; hvert år med en måling skal have en, for prisen beregnes ud fra dem',
+    en: 'the business case has no expected share for {years}; every year with a measurement needs one, as the prices are computed from them',
+  },
   'config.insidePeriod': {
     da: 'skal ligge inden for projektperioden',
     en: 'must lie inside the project period',

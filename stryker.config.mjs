@@ -1,0 +1,32 @@
+// @ts-check
+/**
+ * Mutation testing (docs/testing.md): `npm run mutate` runs this once per scope (MUTATE_SCOPE) and then
+ * the SQL mutations of test/mutate.ts. Not part of `npm test` or CI, which it would slow by an hour; run
+ * it before each release and list every surviving mutant in docs/testing.md.
+ */
+import SCOPES from './test/mutation-scopes.json' with { type: 'json' };
+
+const scope = process.env.MUTATE_SCOPE ?? 'contracts';
+if (!(scope in SCOPES)) throw new Error(`MUTATE_SCOPE must be one of ${Object.keys(SCOPES).join(', ')}`);
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+const config = {
+  testRunner: 'vitest',
+  // The test files come from the same scope (vitest.mutate.config.ts reads MUTATE_SCOPE too).
+  vitest: { configFile: 'vitest.mutate.config.ts', related: false },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: SCOPES[/** @type {keyof typeof SCOPES} */ (scope)].mutate,
+  coverageAnalysis: 'perTest',
+  // Code that runs when a module loads (the KPI catalogue, the message catalogue) is covered by every
+  // test, so each of its mutants would need the whole set; such values are checked by their own tests.
+  ignoreStatic: true,
+  concurrency: 2,
+  timeoutMS: 60_000,
+  reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
+  jsonReporter: { fileName: `reports/mutation/${scope}.json` },
+  htmlReporter: { fileName: `reports/mutation/${scope}.html` },
+  clearTextReporter: { reportScoreTable: true, reportMutants: false },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
+export default config;
