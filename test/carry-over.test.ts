@@ -6,8 +6,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { carryOverContract } from '../pipelines/contracts/evaluate.ts';
-import { JOBFOKUS } from '../schemas/contracts.ts';
+import { CONTRACT_EXTRACTS, carryOverContract } from '../pipelines/contracts/evaluate.ts';
+import { decideHoldBacks } from '../pipelines/guard/holdBack.ts';
+import { JOBFOKUS, UNGELOFTET } from '../schemas/contracts.ts';
+import { EXTRACT_NAMES } from '../schemas/extracts.ts';
 import { tempDir } from './helpers.ts';
 
 const HELD = { reason: 'employment blev afvist', files: ['employment/e.csv'] };
@@ -89,6 +91,42 @@ describe('carrying a contract over', () => {
       asOf: '2027-03-01',
       status: 'no_data',
       heldBack: HELD,
+    });
+  });
+
+  it('two contracts carried into the same folder', async () => {
+    const from = await previous();
+    for (const ext of ['json', 'evidence.parquet'])
+      writeFileSync(join(from, 'contracts', `ungeloftet.${ext}`), `u ${ext}`);
+    const to = await tempDir('kpi-carry-to-');
+    await carryOverContract(from, to, JOBFOKUS);
+    await carryOverContract(from, to, UNGELOFTET, HOLD);
+    expect(read(to, 'contracts', 'jobfokus.evidence.parquet')).toBe('PAR1 evidence');
+    expect(read(to, 'contracts', 'ungeloftet.evidence.parquet')).toBe('u evidence.parquet');
+  });
+});
+
+describe('which inputs hold back which contract (docs/contracts.md)', () => {
+  it('Jobfokus reads enrolment, employment and the life-satisfaction survey; Ungeløftet enrolment and employment', () => {
+    const readers = [JOBFOKUS, UNGELOFTET].map((c) => ({
+      kind: 'contract' as const,
+      id: c.id,
+      extracts: CONTRACT_EXTRACTS[c.kind],
+    }));
+    const held = (extract: string) =>
+      decideHoldBacks(readers, [{ extract, reason: 'afvist', files: [`${extract}/x.csv`] }]).map((h) => h.id);
+    expect(Object.fromEntries(EXTRACT_NAMES.map((e) => [e, held(e)]))).toEqual({
+      sel85: [],
+      employment: ['jobfokus', 'ungeloftet'],
+      neet: [],
+      treatment: [],
+      survey_responses: ['jobfokus'], // the answers are checked against the responses
+      survey_answers: ['jobfokus'],
+      survey_benchmarks: [],
+      enrollment: ['jobfokus', 'ungeloftet'],
+      cafe: [],
+      tariffs: [],
+      occupancy: [],
     });
   });
 });

@@ -11,7 +11,7 @@ import { Db } from '../pipelines/duckdb.ts';
 import { ingestInbox } from '../pipelines/ingest/ingest.ts';
 import { openWorkDb } from '../pipelines/run.ts';
 import { buildWarehouse } from '../pipelines/warehouse.ts';
-import { JOBFOKUS } from '../schemas/contracts.ts';
+import { type GrantContract, JOBFOKUS, UNGELOFTET } from '../schemas/contracts.ts';
 import type { DsiContractJson, GrantContractJson } from '../schemas/outputs.ts';
 import { runInbox, TEST_KEY, tempDir, warehouseRows } from './helpers.ts';
 
@@ -284,7 +284,14 @@ describe('Jobfokus: other scenarios', () => {
 
   it('85.99 hours is not a success month, 86 is; education is; a leaver who gets a job still counts', async () => {
     const inbox = await tempDir('kpi-jf-');
-    const [a, b, c, d, e] = [1, 2, 3, 4, 5].map(cpr) as [string, string, string, string, string];
+    const [a, b, c, d, e, f] = [1, 2, 3, 4, 5, 6].map(cpr) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     writeScenario(
       inbox,
       {
@@ -294,11 +301,14 @@ describe('Jobfokus: other scenarios', () => {
           `${c};jobfokus;2026-01-05;`,
           `${d};jobfokus;2026-01-05;2027-01-31`,
           `${e};jobfokus;2027-03-01;`,
+          `${f};jobfokus;2027-06-01;`, // counts from 2027-12-01, the half-year's last month
         ],
         employment: [
           `${a};2027-09;85,99;nej`,
           `${b};2027-09;86,00;nej`,
+          `${b};2027-11;120;nej`, // a second success month: the first is the one shown
           `${c};2027-10;0;ja`,
+          `${c};2027-12;100;nej`,
           `${d};2027-11;120;nej`,
           `${e};2027-12;160;nej`,
           `${e};2028-01;160;nej`,
@@ -309,16 +319,17 @@ describe('Jobfokus: other scenarios', () => {
     );
     const { jobfokus: j, evidence } = await contracts(inbox, '2028-02-01');
     // E's counting starts 2027-10-01 (<= the half-year's last month): E counts and succeeds in December.
+    // F's starts 2027-12-01, the last month itself: F counts, without a success.
     expect(j.measurements).toHaveLength(2); // 2027-H2 final, 2028-H1 provisional
     expect(j.measurements[0]).toMatchObject({
       period: '2027-H2',
       status: 'final',
-      measuredPopulation: 5,
+      measuredPopulation: 6,
       successes: 4,
     });
-    // 2028-H1 is provisional, with E's success in January: 1 − 0.2 = 0.8 excess = 17,538.46 not yet booked.
+    // 2028-H1 is provisional, with E's success in January: 1 − 0.24 = 0.76 excess = 16,661.54 not yet booked.
     expect(j.measurements[1]).toMatchObject({ period: '2028-H1', status: 'provisional', successes: 1 });
-    expect(j.measurements[1]!.payment).toBe(17_538.46);
+    expect(j.measurements[1]!.payment).toBe(16_661.54);
     expect(j.totals.repayment).toBe(j.measurements[0]!.cumulative);
     expect(j.totals.goal1).toBe(j.measurements[0]!.goal1Payment);
     const db = await Db.open(':memory:');
@@ -326,21 +337,20 @@ describe('Jobfokus: other scenarios', () => {
       `SELECT success, reason FROM read_parquet('${evidence('jobfokus')}') WHERE period = '2027-H2' AND goal = 'goal1' ORDER BY reason`,
     );
     db.close();
-    expect(reasons.map((r) => r.reason)).toEqual(
-      expect.arrayContaining([
-        'ingen måned med mindst 86 løntimer eller uddannelse i halvåret fra 2027-07-01',
-        'succesmåned 2027-09: 86 løntimer',
-        'succesmåned 2027-10: i uddannelse',
-        'succesmåned 2027-11: 120 løntimer (udskrevet 2027-01-31, tælles fortsat med)',
-        'succesmåned 2027-12: 160 løntimer',
-      ]),
-    );
+    expect(reasons.map((r) => r.reason)).toEqual([
+      'ingen måned med mindst 86 løntimer eller uddannelse i halvåret fra 2027-07-01',
+      'ingen måned med mindst 86 løntimer eller uddannelse i halvåret fra 2027-12-01',
+      'succesmåned 2027-09: 86 løntimer',
+      'succesmåned 2027-10: i uddannelse',
+      'succesmåned 2027-11: 120 løntimer (udskrevet 2027-01-31, tælles fortsat med)',
+      'succesmåned 2027-12: 160 løntimer',
+    ]);
   });
   it('goal 2: a higher answer at least 6 months after the first, paid once, in the half-year it is shown', async () => {
     const inbox = await tempDir('kpi-jf-');
-    const p = [1, 2, 3, 4, 5, 6, 7, 8].map(cpr) as string[];
-    const a = (who: string, on: string, score: number) =>
-      `livstilfredshed,${on},${who},livstilfredshed,${score}`;
+    const p = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(cpr) as string[];
+    const a = (who: string, on: string, score: number | '', question = 'livstilfredshed') =>
+      `livstilfredshed,${on},${who},${question},${score}`;
     writeScenario(
       inbox,
       {
@@ -374,6 +384,17 @@ describe('Jobfokus: other scenarios', () => {
           // 7: shown on 2027-12-15, within the last month of 2027-H2: paid in 2027-H2.
           a(p[7]!, '2027-06-10', 3),
           a(p[7]!, '2027-12-15', 5),
+          // 8: answers to another question of the survey only: no goal-2 answer at all.
+          a(p[8]!, '2027-01-10', 3, 'trivsel'),
+          a(p[8]!, '2027-08-01', 9, 'trivsel'),
+          // 9: a first row without an answer does not count; the first answer is 2027-03-01.
+          a(p[9]!, '2027-01-10', ''),
+          a(p[9]!, '2027-03-01', 4),
+          a(p[9]!, '2027-09-01', 5),
+          // 10: shown on 2027-12-31, the last day of 2027-H2: paid in 2027-H2.
+          a(p[10]!, '2027-06-30', 2),
+          a(p[10]!, '2027-12-31', 3),
+          // 11: never answered.
         ],
       },
       '2026-01',
@@ -381,11 +402,11 @@ describe('Jobfokus: other scenarios', () => {
     );
     const { jobfokus: j, evidence } = await contracts(inbox, '2028-08-01');
     expect(j.measurements.map((m) => [m.period, m.status, m.goal2Successes, m.goal2Payment])).toEqual([
-      ['2027-H2', 'final', 4, 19_487.18], // 4 × 1,140,000 / 234 = 19,487.1794…
+      ['2027-H2', 'final', 6, 29_230.77], // 6 × 1,140,000 / 234 = 29,230.7692…
       ['2028-H1', 'final', 2, 9_743.59],
       ['2028-H2', 'provisional', 0, 0], // July delivered
     ]);
-    expect(j.totals.goal2).toBe(29_230.77); // 6 × 4,871.7948… = 29,230.7692…
+    expect(j.totals.goal2).toBe(38_974.36); // 8 × 4,871.7948… = 38,974.3589…
     const db = await Db.open(':memory:');
     const rows = await db.all<{ period: string | null; success: boolean; reason: string }>(
       `SELECT period, success, reason FROM read_parquet('${evidence('jobfokus')}') WHERE goal = 'goal2' ORDER BY reason`,
@@ -402,12 +423,73 @@ describe('Jobfokus: other scenarios', () => {
         success: false,
         reason: 'første svar 7 (2027-01-10); intet højere svar mindst 6 måneder senere',
       },
+      { period: null, success: false, reason: 'ingen besvarelse af livstilfredshed' },
+      { period: null, success: false, reason: 'ingen besvarelse af livstilfredshed' },
       { period: '2027-H2', success: true, reason: 'livstilfredshed 2 (2026-01-10) → 3 (2026-09-01)' },
+      { period: '2027-H2', success: true, reason: 'livstilfredshed 2 (2027-06-30) → 3 (2027-12-31)' },
       { period: '2027-H2', success: true, reason: 'livstilfredshed 3 (2027-06-10) → 5 (2027-12-15)' },
       { period: '2028-H1', success: true, reason: 'livstilfredshed 3 (2027-08-31) → 4 (2028-02-29)' },
       { period: '2027-H2', success: true, reason: 'livstilfredshed 4 (2027-01-10) → 6 (2027-07-10)' },
+      { period: '2027-H2', success: true, reason: 'livstilfredshed 4 (2027-03-01) → 5 (2027-09-01)' },
       { period: '2028-H1', success: true, reason: 'livstilfredshed 5 (2027-01-10) → 6 (2028-03-01)' },
       { period: '2027-H2', success: true, reason: 'livstilfredshed 5 (2027-03-01) → 6 (2027-09-01)' },
+    ]);
+  });
+});
+
+describe('Jobfokus: which half-years are there, final or provisional', () => {
+  // Two participants enrolled in January 2026; A works 100 hours in August 2027 and in January 2028.
+  // Employment is delivered for 360 (the filler) and for a second municipality, 101, month by month.
+  async function at(asOf: string, through: string, skip: string[] = []) {
+    const inbox = await tempDir('kpi-jf-h-');
+    const [a, b] = [cpr(1), cpr(2)];
+    writeScenario(
+      inbox,
+      {
+        enrollment: [`${a};jobfokus;2026-01-05;`, `${b};jobfokus;2026-01-05;`],
+        employment: [`${a};2027-08;100;nej`, ...(through >= '2028-01' ? [`${a};2028-01;100;nej`] : [])],
+      },
+      '2026-01',
+      through,
+    );
+    const employment = join(inbox, 'employment', 'e.csv');
+    const kept = readFileSync(employment, 'utf8')
+      .split('\n')
+      .filter((l) => !skip.some((m) => l.includes(`;${m};`)));
+    writeFileSync(employment, kept.join('\n'));
+    write(
+      join(inbox, 'employment', 'kommune_101.csv'),
+      `cpr;month;wage_hours;in_education;municipality\n${months('2026-01', through)
+        .filter((m) => !skip.includes(m))
+        .map((m) => `010161-0998;${m};0;nej;101`)
+        .join('\n')}\n`,
+    );
+    const r = await contracts(inbox, asOf);
+    const kpi = r.kpis.kpis.find((k) => k.id === 'jobfokus_success_share' && k.municipality === '360')!;
+    return {
+      measurements: r.jobfokus.measurements.map((m) => [m.period, m.status]),
+      h1: kpi.series.find((p) => p.period === '2028-H1'),
+    };
+  }
+
+  it('a half-year that starts in the as-of month is there, provisional, without a KPI value until a month is before it', async () => {
+    const jan = await at('2028-01-15', '2028-01');
+    expect(jan.measurements).toEqual([
+      ['2027-H2', 'final'],
+      ['2028-H1', 'provisional'],
+    ]);
+    expect([jan.h1?.value, jan.h1?.status]).toEqual([null, 'incomplete']);
+    // A month later January is before the as-of month: A's January success counts, 1 of 2.
+    const feb = await at('2028-02-10', '2028-01');
+    expect([feb.h1?.value, feb.h1?.status]).toEqual([0.5, 'incomplete']);
+  });
+
+  it('final only when its last month is before the as-of month and all six months were delivered', async () => {
+    expect((await at('2028-06-15', '2028-06')).measurements[1]).toEqual(['2028-H1', 'provisional']);
+    expect((await at('2028-08-01', '2028-07')).measurements[1]).toEqual(['2028-H1', 'final']);
+    expect((await at('2028-08-01', '2028-07', ['2028-03'])).measurements[1]).toEqual([
+      '2028-H1',
+      'provisional',
     ]);
   });
 });
@@ -504,5 +586,89 @@ describe('Ungeløftet', () => {
       inEmploymentOrEducation: null,
       share: null,
     });
+  });
+});
+
+describe('Ungeløftet: the group and the counted months, month by month', () => {
+  // Two grants over 2027 with the second half from 1 May: A ends on 30 November, B on 15 December.
+  const grant = (id: string, periodEnd: string): GrantContract => ({
+    ...UNGELOFTET,
+    id,
+    periodStart: '2027-01-01',
+    periodEnd,
+    secondHalfFrom: '2027-05-01',
+    grant: { total: 1000, byYear: { '2027': 1000 } },
+  });
+  // P1 works 37 hours a month, P2 has rows with 0 hours and no education, P4 is in education; P3 is
+  // enrolled on 30 June and has no rows. August was never delivered; as of 10 December, December's rows
+  // are in but the month is running.
+  async function run() {
+    const inbox = await tempDir('kpi-ung-m-');
+    const [p1, p2, p3, p4] = [201, 202, 203, 204].map(cpr) as [string, string, string, string];
+    const delivered = months('2027-01', '2027-12').filter((m) => m !== '2027-08');
+    writeScenario(
+      inbox,
+      {
+        enrollment: [
+          `${p1};ungeloftet;2027-01-01;`,
+          `${p2};ungeloftet;2027-01-01;`,
+          `${p3};ungeloftet;2027-06-30;`,
+          `${p4};ungeloftet;2027-01-01;`,
+        ],
+        employment: delivered.flatMap((m) => [`${p1};${m};37;nej`, `${p2};${m};0;nej`, `${p4};${m};0;ja`]),
+      },
+      '2027-01',
+      '2027-12',
+    );
+    const employment = join(inbox, 'employment', 'e.csv');
+    writeFileSync(
+      employment,
+      readFileSync(employment, 'utf8')
+        .split('\n')
+        .filter((l) => !l.includes(';2027-08;'))
+        .join('\n'),
+    );
+    const r = await runInbox(inbox, {
+      asOf: '2027-12-10',
+      config: { minCell: 1, contracts: [grant('ung_a', '2027-11-30'), grant('ung_b', '2027-12-15')] },
+    });
+    const dir = join(r.out, 'restricted', 'contracts');
+    const json = (id: string) =>
+      JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as GrantContractJson;
+    return { a: json('ung_a'), b: json('ung_b'), evidence: join(dir, 'ung_b.evidence.parquet') };
+  }
+
+  it('counted: whole months from the second half to the period’s end; complete: delivered and before the as-of month', async () => {
+    const { a, b, evidence } = await run();
+    const row = (m: GrantContractJson['months'][number]) => [
+      m.month,
+      m.counted,
+      m.complete,
+      m.group,
+      m.inEmploymentOrEducation,
+    ];
+    const expected = (end: string, lastCounted: string) =>
+      months('2027-01', end).map((m) => {
+        const group = m >= '2027-06' ? 4 : 3; // P3 from the month of 30 June
+        const complete = m !== '2027-08' && m < '2027-12';
+        return [m, m >= '2027-05' && m <= lastCounted, complete, group, complete ? 2 : null];
+      });
+    expect(a.months.map(row)).toEqual(expected('2027-11', '2027-11')); // November ends on the 30th: counted
+    expect(b.months.map(row)).toEqual(expected('2027-12', '2027-11')); // December ends after the 15th: not
+    const db = await Db.open(':memory:');
+    const reasons = await db.all<{ reason: string }>(
+      `SELECT reason FROM read_parquet('${evidence}') WHERE period IN ('2027-06', '2027-08') ORDER BY period, reason`,
+    );
+    db.close();
+    expect(reasons.map((r) => r.reason)).toEqual([
+      'hverken løntimer eller uddannelse (visiteret 2027-01-01)',
+      'hverken løntimer eller uddannelse (visiteret 2027-06-30)',
+      'i uddannelse (visiteret 2027-01-01)',
+      'løntimer i måneden (visiteret 2027-01-01)',
+      'måneden er ikke afsluttet eller mangler data (visiteret 2027-01-01)',
+      'måneden er ikke afsluttet eller mangler data (visiteret 2027-01-01)',
+      'måneden er ikke afsluttet eller mangler data (visiteret 2027-01-01)',
+      'måneden er ikke afsluttet eller mangler data (visiteret 2027-06-30)',
+    ]);
   });
 });

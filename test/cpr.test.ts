@@ -13,6 +13,7 @@ import { ConfigError } from '../pipelines/errors.ts';
 import { birthDateSql, cprDigitsText, parseSql } from '../pipelines/ingest/contract.ts';
 import { ingestInbox } from '../pipelines/ingest/ingest.ts';
 import {
+  DEMO_KEY,
   hmacSql,
   keyFingerprint,
   MIN_KEY_LENGTH,
@@ -224,6 +225,9 @@ describe('the pseudonymisation key', () => {
       new RegExp(`^Kan ikke læse KPI_PSEUDONYM_KEY_FILE=/nonexistent/key: ENOENT.\\n${howTo}`),
     );
     expect(MIN_KEY_LENGTH).toBe(32);
+    // kpi demo's own key is long enough, and says what it is for.
+    expect(resolveKey({ KPI_PSEUDONYM_KEY: DEMO_KEY })).toBe(DEMO_KEY);
+    expect(DEMO_KEY).toMatch(/^demo-key-for-the-synthetic-municipality-only/);
   });
 });
 
@@ -269,10 +273,21 @@ describe('masking CPR numbers in messages and quarantine values', () => {
         '010137-4003;2024-01;10;nej;;', // 8: fine
       ].join('\n'),
     );
+    // An integer column too: a café count of 12 digits.
+    await mkdir(join(inbox, 'cafe'));
+    await writeFile(join(inbox, 'cafe', 'c.csv'), 'date;inquiries\n2024-01-02;123456789012\n2024-01-03;7\n');
     const db = await openWorkDb(work, parseConfig({}), TEST_KEY);
     const result = await ingestInbox(db, { inbox, workDir: work, quarantineDir: quarantine });
     db.close();
-    expect(result.inputs[0]).toMatchObject({ rowsRead: 7, rowsLoaded: 1, rowsRejected: 6 });
+    const cafe = (await readFile(join(quarantine, 'cafe', 'c.csv.rejects.csv'), 'utf8')).trim().split('\n');
+    expect(cafe.slice(1).map((l) => [l.split(';')[1], l.split(';').at(-1)])).toEqual([
+      ['inquiries', 'et tal med 12 cifre'],
+    ]);
+    expect(result.inputs.find((i) => i.file.startsWith('employment'))).toMatchObject({
+      rowsRead: 7,
+      rowsLoaded: 1,
+      rowsRejected: 6,
+    });
     const lines = (await readFile(join(quarantine, 'employment', 'e.csv.rejects.csv'), 'utf8')).split('\n');
     expect(lines[0]).toBe('\uFEFFlinje;kolonne;regel;besked;værdi');
     const values = lines

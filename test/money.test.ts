@@ -89,7 +89,7 @@ describe('Jobfokus prices from the business case', () => {
     const { '2030': _, ...shares } = JOBFOKUS.businessCase.expectedShares;
     const businessCase = { ...JOBFOKUS.businessCase, expectedShares: shares };
     expect(() => prices({ ...JOBFOKUS, businessCase })).toThrow(
-      'contract jobfokus: the business case has no expected share for 2030',
+      /^contract jobfokus: the business case has no expected share for 2030$/,
     );
     // The configuration says so before any run.
     expect(() => parseConfig({ contracts: [{ ...JOBFOKUS, businessCase }] })).toThrow(

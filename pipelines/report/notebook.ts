@@ -27,10 +27,11 @@ import {
 import { Db } from '../duckdb.ts';
 import { RunError } from '../errors.ts';
 import { lang, type MessageKey, num, t } from '../i18n/index.ts';
-import { sqlString } from '../ingest/contract.ts';
+import { quoteIdent, sqlString } from '../ingest/contract.ts';
 import { formatValue, statusWord } from '../kpis/describe.ts';
 import { baseConfig, chartLocale, kpiChartSpec, periodLabel, type VegaLiteSpec } from './charts.ts';
 import { dsiChartSpec, grantChartSpec } from './contractCharts.ts';
+import { contractSection, sectionRows } from './contractSection.ts';
 
 type HoldBack = Manifest['heldBack'][number];
 
@@ -50,7 +51,7 @@ export interface ReportContext {
 }
 
 interface Block {
-  kind: 'markdown' | 'sql' | 'vega-lite' | 'kpi' | 'kpis' | 'overview' | 'contract';
+  kind: 'markdown' | 'sql' | 'vega-lite' | 'kpi' | 'kpis' | 'overview' | 'contract' | 'contracts';
   arg: string;
   body: string;
   /** 1-based number among the notebook's fenced blocks, for error messages. */
@@ -74,7 +75,7 @@ export function parseNotebook(text: string): { meta: Record<string, string>; blo
   let number = 0;
   for (let m = fence.exec(rest); m; m = fence.exec(rest)) {
     const kind = m[1] ?? '';
-    if (!['sql', 'vega-lite', 'kpi', 'kpis', 'overview', 'contract'].includes(kind)) continue; // other code blocks stay Markdown
+    if (!['sql', 'vega-lite', 'kpi', 'kpis', 'overview', 'contract', 'contracts'].includes(kind)) continue; // other code blocks stay Markdown
     blocks.push({ kind: 'markdown', arg: '', body: rest.slice(last, m.index), number: 0 });
     blocks.push({ kind: kind as Block['kind'], arg: m[2]!.trim(), body: m[3]!, number: ++number });
     last = m.index + m[0].length;
@@ -278,12 +279,21 @@ async function openReportDb(ctx: ReportContext, audience: string): Promise<Db> {
         const file = join(ctx.workDir, `report_${id}_${part}.json`);
         await writeFile(file, JSON.stringify(rows.length ? rows : [template]));
         await db.run(
-          `CREATE TABLE ${id}_${part} AS SELECT * FROM read_json_auto(${sqlString(file)})${rows.length ? '' : ' WHERE false'}`,
+          `CREATE TABLE ${quoteIdent(`${id}_${part}`)} AS SELECT * FROM read_json_auto(${sqlString(file)})${rows.length ? '' : ' WHERE false'}`,
         );
       }
     }
   }
   return db;
+}
+
+/** The published contract files of the run (restricted/contracts/<id>.json), by id. */
+async function contractFiles(ctx: ReportContext): Promise<[string, Record<string, unknown>][]> {
+  const dir = join(ctx.restrictedDir, 'contracts');
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
+  const out: [string, Record<string, unknown>][] = [];
+  for (const f of names) out.push([basename(f, '.json'), JSON.parse(await readFile(join(dir, f), 'utf8'))]);
+  return out;
 }
 
 /**
@@ -425,6 +435,24 @@ export async function renderNotebook(
         parts.push(...entries.map(kpiSection));
       } else if (b.kind === 'overview') {
         parts.push(overviewTable(ctx.kpis));
+      } else if (b.kind === 'contracts') {
+        // Every contract's standard section, whatever the municipality's contracts are called.
+        for (const [id, json] of await contractFiles(ctx)) {
+          const s = contractSection(id, json);
+          parts.push(
+            `<section class="contract" data-contract="${escapeHtml(id)}"><h2>${escapeHtml(s.title)}</h2>`,
+          );
+          if (s.heldBack) {
+            parts.push(
+              `<p class="held-note">${escapeHtml(t('report.heldNote', { files: s.heldBack.files.join(', ') }))}</p>`,
+            );
+          }
+          if (s.empty)
+            parts.push(`<p class="empty">${escapeHtml(s.heldBack?.reason ?? t('report.noRows'))}</p>`);
+          for (const rows of await sectionRows(db, s)) parts.push(resultTable(rows));
+          if (s.chart) parts.push(chart(s.chart));
+          parts.push('</section>');
+        }
       } else if (b.kind === 'contract') {
         // The contract's standard chart, the same as restricted/charts/<id>.svg.
         const c = await readFile(join(ctx.restrictedDir, 'contracts', `${b.arg}.json`), 'utf8')

@@ -45,8 +45,7 @@ WITH success AS (
 SELECT h.period, h.is_measurement, h.complete, h.has_data, x.municipality, x.person_id, x.enrolled_on, x.left_on, x.counting_start,
   x.counting_start <= h.last_month AS counted,
   min(s.month) AS first_success_month,
-  arg_min(s.wage_hours, s.month) AS success_wage_hours,
-  arg_min(s.in_education, s.month) AS success_in_education
+  arg_min(s.wage_hours, s.month) AS success_wage_hours
 FROM marts.dsi_period(cid) h
 CROSS JOIN marts.dsi_participant(cid) x
 LEFT JOIN success s ON s.person_id = x.person_id
