@@ -10,7 +10,7 @@ import { helpText, type Parsed, parseCommandLine } from './cli/args.ts';
 import { runSummary } from './cli/summary.ts';
 import { type Config, DEFAULT_MUNICIPALITY, kpiDefinitions, loadConfig } from './config.ts';
 import { UserError } from './errors.ts';
-import { type Lang, parseLang, setLang, t } from './i18n/index.ts';
+import { type Lang, lang, parseLang, setLang, t } from './i18n/index.ts';
 import { DEMO_KEY, maskCprs, resolveKey } from './ingest/pseudonym.ts';
 import { streamReporter } from './log.ts';
 
@@ -66,7 +66,9 @@ export async function main(
   stdout: NodeJS.WritableStream = process.stdout,
   stderr: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
 ): Promise<number> {
-  // The language is known before anything is said: --lang anywhere on the line, or KPI_LANG.
+  // The language is known before anything is said: --lang anywhere on the line, or KPI_LANG. It is
+  // restored afterwards, so a program that embeds the CLI keeps its own language.
+  const callersLang = lang();
   const langAt = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const early =
     langAt < 0 ? env.KPI_LANG : argv[langAt]!.includes('=') ? argv[langAt]!.split('=')[1] : argv[langAt + 1];
@@ -83,6 +85,8 @@ export async function main(
     stderr.write(`${t('cli.unexpected', { message: maskCprs((e as Error).message) })}\n`);
     if (env.KPI_DEBUG) stderr.write(`${maskCprs((e as Error).stack ?? '')}\n`);
     return 1;
+  } finally {
+    setLang(callersLang);
   }
 }
 

@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../pipelines/cli.ts';
 import { Db } from '../pipelines/duckdb.ts';
+import { lang } from '../pipelines/i18n/index.ts';
 import type { KpisJson, Manifest } from '../schemas/outputs.ts';
 import { STAGES, TEST_KEY, tempDir, walk } from './helpers.ts';
 
@@ -77,6 +78,8 @@ describe('usage and configuration errors exit 2 with a message that says what to
     expect((await cli(['run', '--inbox', EXAMPLES], { KPI_LANG: 'en' })).stderr).toContain(
       'No pseudonymisation key is set.',
     );
+    // The command line leaves the process's language as it found it, for a program that embeds it.
+    expect(lang()).toBe('da');
     expect((await cli(['run', '--lang', 'fr'])).stderr.trim()).toBe(
       '--lang skal være da eller en, ikke "fr".',
     );
