@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DOCS_INBOX, withReference } from '../pipelines/docs.ts';
+import { DOCS_INBOX, DOCS_KPIS, withKpiReference, withReference } from '../pipelines/docs.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -25,6 +25,19 @@ describe('documentation', () => {
     const text = readFileSync(DOCS_INBOX, 'utf8');
     expect(text).toBe(withReference(text));
     expect(text).toContain('| `wage_hours` | decimal | yes | ≥ 0; ≤ 744 | `loentimer`, `løntimer` |');
+  });
+
+  it('docs/kpis.md has the KPI table of the catalogue: what each reads, its baseline and target (npm run docs)', () => {
+    const text = readFileSync(DOCS_KPIS, 'utf8');
+    expect(text).toBe(withKpiReference(text));
+    // The source documents' figures (docs/sources.md): the strategy's −1 point a year until 2024 from
+    // 2020, and Jobfokus' fixed 4 % baseline.
+    expect(text).toContain(
+      '| `neet_share` | `neet` | 2020 | baseline −1 percentage points a year up to 2024, held after | yes |',
+    );
+    expect(text).toContain(
+      '| `jobfokus_success_share` | `enrollment`, `employment` | 2026-H1, 4.0 % (fixed) |',
+    );
   });
 
   it('no tracked file refers to a folder outside the repository', () => {

@@ -13,11 +13,13 @@ import {
   evaluateKpi,
   evaluateRows,
   type KpiRow,
+  meetsTarget,
   periodMonths,
   periodYear,
 } from '../pipelines/kpis/evaluate.ts';
 import { noDataEntry, suppressedPoints, toPublicEntry } from '../pipelines/kpis/publicEntry.ts';
 import { Rational } from '../pipelines/kpis/rational.ts';
+import type { KpiEntry } from '../schemas/outputs.ts';
 
 const def = (over: Partial<KpiDefinition> = {}): KpiDefinition => ({
   id: 'k',
@@ -62,6 +64,7 @@ describe('periods', () => {
       '2027x',
       '2027-05x',
       'x2027-05',
+      'x2027-H1',
       '2027-H1x',
       '2o27',
     ])
@@ -118,6 +121,8 @@ describe('disclosure control', () => {
       false,
       false,
     ]);
+    expect(suppressShare(10, null, 5)).toBe(false); // no denominator: no share to hide
+    expect(suppressShare(0, 0, 5)).toBe(true); // nobody at all is a group below minCell
     expect(suppressCount(1, 1)).toBe(false); // minCell 1: nothing to hide
   });
 
@@ -252,6 +257,154 @@ describe('the public entry', () => {
     ).toEqual([
       { period: '2023', breakdown: { channel: 'mail' }, previousValue: 8, value: 9, previousRunId: 'R0' },
     ]);
+  });
+
+  it('a share and a rate are judged by numerator, complement and denominator; a count by itself; no value, never hidden', () => {
+    const one = (d: KpiDefinition, n: number, den: number | null) =>
+      toPublicEntry(evaluateRows(d, [row('2020', n, den)], '2025-01-01', '360', true)[0]!, 5).series[0]!;
+    // 10 of 12: the 2 who did not succeed are a small group.
+    expect(one(def(), 10, 12)).toMatchObject({ value: null, numerator: null, suppressed: true });
+    expect(one(def({ unit: 'rate' }), 10, 12)).toMatchObject({ value: null, suppressed: true });
+    expect(one(def({ unit: 'count' }), 10, null)).toMatchObject({ value: 10, suppressed: false });
+    // A point without a value has nothing to hide, even with a small count.
+    const ev = evaluateRows(def({ unit: 'count' }), [row('2020', 2, null)], '2025-01-01', '360', true)[0]!;
+    const noValue = { ...ev, points: ev.points.map((p) => ({ ...p, value: null })) };
+    expect(suppressedPoints(noValue, 5).size).toBe(0);
+  });
+
+  it('secondary suppression picks the smallest non-zero cell with a value, else the total; cells without a total hide alone', () => {
+    const d = def({ unit: 'count', target: { rule: 'none' }, baseline: undefined });
+    const evaluate = (cells: [string, number][]) =>
+      evaluateRows(
+        d,
+        [
+          row(
+            '2024',
+            cells.reduce((a, [, n]) => a + n, 0),
+            null,
+          ),
+          ...cells.map(([member, n]) => row('2024', n, null, { dimension: 'channel', member })),
+        ],
+        '2025-06-01',
+        '360',
+        true,
+      )[0]!;
+    const hidden = (ev: ReturnType<typeof evaluate>) =>
+      ev.points
+        .filter((p) => suppressedPoints(ev, 5).has(p))
+        .map((p) => p.breakdown?.channel ?? 'total')
+        .sort();
+    expect(
+      hidden(
+        evaluate([
+          ['telefon', 3],
+          ['mail', 40],
+          ['chat', 10],
+        ]),
+      ),
+    ).toEqual(['chat', 'telefon']);
+    // A cell without a value (no data) cannot give the hidden one away, so it is not the one hidden.
+    const withoutValue = (ev: ReturnType<typeof evaluate>, member: string) => ({
+      ...ev,
+      points: ev.points.map((p) => (p.breakdown?.channel === member ? { ...p, value: null } : p)),
+    });
+    expect(
+      hidden(
+        withoutValue(
+          evaluate([
+            ['telefon', 3],
+            ['mail', 40],
+            ['chat', 10],
+          ]),
+          'chat',
+        ),
+      ),
+    ).toEqual(['mail', 'telefon']);
+    // Nothing else non-zero with a value: the total goes.
+    expect(
+      hidden(
+        withoutValue(
+          evaluate([
+            ['telefon', 3],
+            ['mail', 40],
+            ['chat', 0],
+          ]),
+          'mail',
+        ),
+      ),
+    ).toEqual(['telefon', 'total']);
+    // A total hidden on its own, with no cell to add (the cells without value or 0): it stays alone.
+    const lone = withoutValue(
+      evaluate([
+        ['telefon', 3],
+        ['mail', 0],
+      ]),
+      'telefon',
+    );
+    expect(hidden(lone)).toEqual(['total']);
+    // Breakdown cells without a total row: nothing to recompute a hidden cell from.
+    const cellsOnly = evaluateRows(
+      d,
+      [
+        row('2024', 3, null, { dimension: 'channel', member: 'telefon' }),
+        row('2024', 40, null, { dimension: 'channel', member: 'mail' }),
+      ],
+      '2025-06-01',
+      '360',
+      true,
+    )[0]!;
+    expect(hidden(cellsOnly)).toEqual(['telefon']);
+  });
+
+  it('targets derived from a hidden baseline are withheld; fixed targets, a fixed baseline and a hidden cell are not', () => {
+    const targets = (over: Partial<KpiDefinition>, rows: KpiRow[]) =>
+      toPublicEntry(evaluateRows(def(over), rows, '2025-01-01', '360', true)[0]!, 5)
+        .series.filter((p) => !p.breakdown)
+        .map((p) => p.target);
+    const small2020 = [row('2020', 3, 1000), row('2021', 200, 1000)];
+    expect(targets({}, small2020)).toEqual([null, null]);
+    expect(targets({ target: { rule: 'absolute_change', perYear: 0.01 } }, small2020)).toEqual([null, null]);
+    expect(targets({}, [row('2020', 100, 1000), row('2021', 200, 1000)])).toEqual([0.1, 0.102]);
+    expect(targets({ target: { rule: 'fixed', values: { '2020': 0.05, '2021': 0.06 } } }, small2020)).toEqual(
+      [0.05, 0.06],
+    );
+    // A fixed baseline is the configuration's, not the hidden data's.
+    expect(targets({ baseline: { period: '2020', value: 0.1, fixed: true } }, small2020)).toEqual([
+      0.1, 0.102,
+    ]);
+    // Only a breakdown cell of the baseline year is small: the total, and so the targets, stand.
+    const cellSmall = [
+      row('2020', 100, 1000),
+      row('2020', 3, 500, { dimension: 'gender', member: 'k' }),
+      row('2020', 97, 500, { dimension: 'gender', member: 'm' }),
+      row('2021', 200, 1000),
+    ];
+    expect(targets({}, cellSmall)).toEqual([0.1, 0.102]);
+  });
+
+  it('a period that had no data or was incomplete before is no restatement; breakdown cells are compared cell by cell', () => {
+    const d = def({ unit: 'count', target: { rule: 'none' }, baseline: undefined });
+    const entry = (rows: KpiRow[], previous?: KpiEntry) =>
+      toPublicEntry(
+        evaluateRows(d, rows, '2025-01-01', '360', true)[0]!,
+        1,
+        previous ? { entry: previous, runId: 'R0' } : undefined,
+      );
+    const before = entry([row('2022', 10, null), row('2024', 5, null)]); // 2023 had no data
+    expect(before.series.map((p) => [p.period, p.status])).toEqual([
+      ['2022', 'no_target'],
+      ['2023', 'no_data'],
+      ['2024', 'no_target'],
+    ]);
+    expect(
+      entry([row('2022', 10, null), row('2023', 7, null), row('2024', 5, null)], before).restatements,
+    ).toEqual([]);
+    const cells = (mail: number, telefon: number) => [
+      row('2023', mail + telefon, null),
+      row('2023', mail, null, { dimension: 'channel', member: 'mail' }),
+      row('2023', telefon, null, { dimension: 'channel', member: 'telefon' }),
+    ];
+    expect(entry(cells(8, 20), entry(cells(8, 20))).restatements).toEqual([]);
   });
 
   it('a KPI held back before it was ever published has no figures, only the reason', () => {
@@ -393,6 +546,100 @@ describe('evaluation', () => {
     expect([none.status, none.points[0]!.status]).toEqual(['no_data', 'no_data']);
   });
 
+  it('targets that cannot be had: no baseline (no_baseline), a year without a fixed value, a wave without a benchmark (no_target)', () => {
+    const statuses = (over: Partial<KpiDefinition>, rows: KpiRow[]) =>
+      evaluateRows(def(over), rows, '2025-01-01', '360', true)[0]!.points.map((p) => [
+        p.period,
+        p.target?.toNumber() ?? null,
+        p.status,
+      ]);
+    const rows = [row('2021', 20, 100), row('2022', 30, 100)];
+    // Growth and change need a baseline; without one configured or in the data, no_baseline.
+    expect(statuses({ baseline: undefined }, rows)).toEqual([
+      ['2021', null, 'no_baseline'],
+      ['2022', null, 'no_baseline'],
+    ]);
+    expect(statuses({ target: { rule: 'absolute_change', perYear: 0.01 } }, rows)).toEqual([
+      ['2020', null, 'no_data'],
+      ['2021', null, 'no_baseline'],
+      ['2022', null, 'no_baseline'],
+    ]);
+    expect(
+      statuses({ baseline: undefined, target: { rule: 'fixed', values: { '2021': 0.1 } } }, rows),
+    ).toEqual([
+      ['2021', 0.1, 'on_track'],
+      ['2022', null, 'no_target'],
+    ]);
+    expect(
+      statuses({ baseline: undefined, grain: 'wave', target: { rule: 'benchmark' } }, [
+        row('2021-1', 20, 100, { benchmark: 0.1 }),
+        row('2022-1', 30, 100, { benchmark: null }),
+      ]),
+    ).toEqual([
+      ['2021-1', 0.1, 'on_track'],
+      ['2022-1', null, 'no_target'],
+    ]);
+  });
+
+  it('a threshold is judged by its own side, whatever the direction', () => {
+    const max = { direction: 'increase' as const, target: { rule: 'threshold' as const, max: 0 } };
+    expect(meetsTarget(max, r(1), r(0))).toBe(false);
+    expect(meetsTarget(max, r(0), r(0))).toBe(true);
+    const min = { direction: 'decrease' as const, target: { rule: 'threshold' as const, min: 0.5 } };
+    expect(meetsTarget(min, r(1, 2), r(1, 2))).toBe(true);
+    expect(meetsTarget(min, r(49, 100), r(1, 2))).toBe(false);
+  });
+
+  it('the status is that of the last complete period with a value; persons of a year without data are none', () => {
+    const ev = evaluateRows(
+      def({ publishPersons: true }),
+      [row('2020', 100, 1000, { persons: 50 }), row('2022', 130, null, { persons: 60 })],
+      '2025-01-01',
+      '360',
+      true,
+    )[0]!;
+    expect(ev.points.map((p) => [p.period, p.status, p.persons])).toEqual([
+      ['2020', 'on_track', 50],
+      ['2021', 'no_data', null],
+      ['2022', 'incomplete', 60],
+    ]);
+    expect([ev.status, ev.latest?.period]).toEqual(['on_track', '2020']);
+    // Only periods without data: no_data, not incomplete.
+    const empty = evaluateRows(def({ baseline: { period: '2020' } }), [], '2025-01-01', '360', true)[0]!;
+    expect([empty.municipality, empty.status, empty.points, empty.baseline]).toEqual([
+      '360',
+      'no_data',
+      [],
+      { period: '2020', value: null, from: null },
+    ]);
+    const gaps = evaluateRows(
+      def({ grain: 'month', baseline: undefined, target: { rule: 'none' } }),
+      [row('2024-01', 1, null, { complete: false })],
+      '2025-01-01',
+      '360',
+      false,
+    )[0]!;
+    expect([gaps.status, gaps.points.map((p) => p.status)]).toEqual(['no_data', ['no_data']]);
+  });
+
+  it('a KPI with one breakdown series and no total row keeps that series’ baseline', () => {
+    const ev = evaluateRows(
+      def(),
+      [
+        row('2020', 100, 1000, { dimension: 'survey', member: 'A' }),
+        row('2021', 120, 1000, { dimension: 'survey', member: 'A' }),
+      ],
+      '2025-01-01',
+      '360',
+      true,
+    )[0]!;
+    expect([ev.baseline?.period, ev.baseline?.value?.toNumber(), ev.status]).toEqual([
+      '2020',
+      0.1,
+      'on_track',
+    ]);
+  });
+
   it('runs the KPI’s SQL only when every extract it reads was delivered, and reads its numbers', async () => {
     const db = await Db.open(':memory:');
     const sqlText = `SELECT '360' AS municipality, 2024 AS period, 3::BIGINT AS numerator, 4::BIGINT AS denominator,
@@ -414,7 +661,18 @@ describe('evaluation', () => {
     // One of its extracts missing: no_data, and the SQL (which would fail) is not run.
     const broken = def({ extracts: ['employment', 'neet'], sqlText: 'SELECT * FROM nowhere' });
     const [held] = await evaluateKpi(db, broken, '2025-06-01', '360', ['employment']);
-    expect(held!.status).toBe('no_data');
+    expect([held!.status, held!.municipality, held!.points]).toEqual(['no_data', '360', []]);
+    // A count KPI's SQL need not return a denominator or a benchmark: they are none, not NaN.
+    const count = def({
+      unit: 'count',
+      baseline: undefined,
+      target: { rule: 'none' },
+      sqlText: `SELECT '360' AS municipality, '2024' AS period, 7 AS numerator, true AS complete`,
+    });
+    const [c] = await evaluateKpi(db, count, '2025-06-01', '360', ['employment']);
+    expect(c!.points.map((p) => [p.numerator, p.denominator, p.value?.toNumber(), p.target])).toEqual([
+      [7, null, 7, null],
+    ]);
     db.close();
   });
 });

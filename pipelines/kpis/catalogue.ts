@@ -28,14 +28,14 @@ export interface KpiDefinition {
   sqlText?: string;
 }
 
-/** The source documents, by title (docs/sources.md): a committee member must recognise them. */
-const STRATEGY = 'Lolland Kommune: Strategi for Socialpsykiatri og Rusmiddel 2021–24';
-const COMMITTEE = 'Lolland Kommune: Social- og Arbejdsmarkedsudvalget, møde 12. august 2025';
-
 // Mutation testing leaves the catalogue's text alone (docs/testing.md): titles, definitions, sources and
 // passages are prose, and a changed id or unit fails every test that names the KPI. Its structure
 // (targets, baselines, extracts, flags) is mutated.
 // Stryker disable StringLiteral
+/** The source documents, by title (docs/sources.md): a committee member must recognise them. */
+const STRATEGY = 'Lolland Kommune: Strategi for Socialpsykiatri og Rusmiddel 2021–24';
+const COMMITTEE = 'Lolland Kommune: Social- og Arbejdsmarkedsudvalget, møde 12. august 2025';
+
 export const CATALOGUE: KpiDefinition[] = [
   {
     id: 'sel85_employment_rate',
