@@ -16,7 +16,7 @@ import {
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { currentRun, removeUnpublished, switchTo } from '../pipelines/publish/atomic.ts';
-import { runHolders } from '../pipelines/publish/readers.ts';
+import { mappedPaths, runHolders } from '../pipelines/publish/readers.ts';
 import { tempDir } from './helpers.ts';
 
 /** A published run folder with its manifest written at `t` (seconds since 1970). */
@@ -40,13 +40,13 @@ afterEach(() => {
 });
 
 /** A process that holds `path` open (as a file, or as its working directory) until killed. */
-async function holder(path: string, as: 'file' | 'cwd'): Promise<ChildProcess> {
+async function holder(path: string, as: 'file' | 'cwd', cwd?: string): Promise<ChildProcess> {
   const code =
     as === 'file'
       ? `require('node:fs').openSync(${JSON.stringify(path)}, 'r'); console.log('ready'); setInterval(() => {}, 1000);`
       : `console.log('ready'); setInterval(() => {}, 1000);`;
   const child = spawn(process.execPath, ['-e', code], {
-    cwd: as === 'cwd' ? path : undefined,
+    cwd: as === 'cwd' ? path : cwd,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.push(child);
@@ -136,6 +136,70 @@ describe('switching and pruning', () => {
     }
   });
 
+  it('a process holding two files of a run is named once; mapped files are read from /proc/<pid>/maps', async () => {
+    const out = await tempDir('kpi-atomic-');
+    fakeRun(out, 'r1', 1000);
+    const run = join(out, '.runs', 'r1');
+    const child = await holder(join(run, 'public', 'kpis.json'), 'file', join(run, 'restricted'));
+    expect(await runHolders(join(out, '.runs'), ['r1'])).toEqual(new Map([['r1', [child.pid]]]));
+    const maps = [
+      '55d0c6a00000-55d0c6a21000 rw-p 00000000 00:00 0                          [heap]',
+      '7f1c2a000000-7f1c2a021000 r--p 00000000 08:01 1234                       /usr/lib/x86_64-linux-gnu/libc.so.6',
+      '7f1c2b000000-7f1c2b100000 r--s 00000000 08:01 99                         /out/.runs/r1/restricted/warehouse.duckdb (deleted)',
+      '7f1c2c000000-7f1c2c001000 r--s 00001000 08:01 100                        /out/.runs/r 2/a (deleted) copy/f',
+      '7f1c2d000000-7f1c2d001000 ---p 00000000 00:00 0 ',
+      '',
+    ].join('\n');
+    expect(mappedPaths(maps)).toEqual([
+      '/usr/lib/x86_64-linux-gnu/libc.so.6',
+      '/out/.runs/r1/restricted/warehouse.duckdb',
+      '/out/.runs/r 2/a (deleted) copy/f',
+    ]);
+  });
+
+  it('a public/ link that is already right is left as it is; one that points elsewhere is kept aside', async () => {
+    const out = await tempDir('kpi-atomic-');
+    fakeRun(out, 'r1', 1000);
+    fakeRun(out, 'r2', 1001);
+    await switchTo(out, 'r1', 5);
+    await switchTo(out, 'r2', 5);
+    expect(readdirSync(out).filter((f) => f.includes('.before-'))).toEqual([]);
+    expect(readlinkSync(join(out, 'public'))).toBe(join('current', 'public'));
+    const { rmSync, symlinkSync } = await import('node:fs');
+    rmSync(join(out, 'restricted'));
+    symlinkSync(join('.runs', 'r1', 'restricted'), join(out, 'restricted'));
+    await switchTo(out, 'r2', 5);
+    expect(readlinkSync(join(out, 'restricted'))).toBe(join('current', 'restricted'));
+    const aside = readdirSync(out).filter((f) => f.startsWith('restricted.before-'));
+    expect(aside.length).toBe(1);
+    expect(readlinkSync(join(out, aside[0]!))).toBe(join('.runs', 'r1', 'restricted'));
+  });
+
+  it('orders runs by when their manifest was written, not their folder; a run without one is the oldest; a tie goes by name', async () => {
+    const out = await tempDir('kpi-atomic-');
+    // Folders touched in the opposite order of their manifests.
+    fakeRun(out, 'b', 3000);
+    fakeRun(out, 'a', 2000);
+    fakeRun(out, 'c', 1000);
+    utimesSync(join(out, '.runs', 'b'), 1000, 1000);
+    utimesSync(join(out, '.runs', 'c'), 3000, 3000);
+    mkdirSync(join(out, '.runs', 'z', 'public'), { recursive: true }); // no manifest
+    mkdirSync(join(out, '.runs', '.staging-x', 'public'), { recursive: true });
+    fakeRun(out, 'd', 4000);
+    const pruned = await switchTo(out, 'd', 3);
+    expect(pruned).toEqual({ removed: ['z', 'c'], heldOpen: [] });
+    expect(runs(out)).toEqual(['a', 'b', 'd']);
+    expect(existsSync(join(out, '.runs', '.staging-x'))).toBe(true); // not a run: the clean-up's business
+    // Two manifests written in the same instant: the name decides.
+    const tie = await tempDir('kpi-atomic-');
+    fakeRun(tie, 'y', 5000);
+    fakeRun(tie, 'x', 5000);
+    fakeRun(tie, 'w', 6000);
+    expect((await switchTo(tie, 'w', 2)).removed).toEqual(['x']);
+    fakeRun(tie, 'v', 7000);
+    expect((await switchTo(tie, 'v', 1)).removed).toEqual(['y', 'w']);
+  });
+
   it('a folder in the way of public/ is kept aside, never deleted', async () => {
     const out = await tempDir('kpi-atomic-');
     mkdirSync(join(out, 'public'));
@@ -156,6 +220,9 @@ describe('clean-up after a crash', () => {
     fakeRun(out, 'r2', 1001);
     await switchTo(out, 'r2', 5);
     mkdirSync(join(out, '.runs', '.staging-x', 'public'), { recursive: true });
+    // A staging folder whose manifest was written before the run died: still never published.
+    mkdirSync(join(out, '.runs', '.staging-y'), { recursive: true });
+    writeFileSync(join(out, '.runs', '.staging-y', 'manifest.json'), '{}');
     mkdirSync(join(out, '.runs', 'half', 'public'), { recursive: true }); // renamed, never switched to
     mkdirSync(join(out, '.work', 'w1'), { recursive: true });
     writeFileSync(join(out, '.current-x'), '');

@@ -705,6 +705,7 @@ describe('the words a KPI is described in', () => {
     expect(ruleText({ rule: 'absolute_change', perYear: -0.01, until: '2024' }, 'share')).toBe(
       'baseline −1 procentpoint pr. år til og med 2024, derefter fastholdt',
     );
+    expect(ruleText({ rule: 'absolute_change', perYear: 0 }, 'count')).toContain('baseline +0 ');
     expect(ruleText({ rule: 'absolute_change', perYear: 10 }, 'count')).toBe('baseline +10 pr. år');
     expect(ruleText({ rule: 'absolute_change', perYear: 0.5 }, 'rate')).toBe(
       'baseline +50 procentpoint pr. år',

@@ -3,17 +3,22 @@
  * refused with which message, and which holders are taken over. The kill -9 cases with real processes
  * are in test/reliability.test.ts.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RunError } from '../pipelines/errors.ts';
 import { acquireLock, type LockInfo, procStat, STALE_AFTER_MS } from '../pipelines/publish/lock.ts';
 import { tempDir } from './helpers.ts';
 
-const BOOT = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
-const ME = { host: hostname(), boot: BOOT, procStart: procStat(process.pid)!.start };
+// Read in beforeAll, not when the module loads: a failure there fails the tests (mutation testing counts
+// a file that fails to load as no failure at all).
+let ME: { host: string; boot: string; procStart: string };
+beforeAll(() => {
+  const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  ME = { host: hostname(), boot, procStart: procStat(process.pid)!.start };
+});
 
 /** A pid that no process has now: a child that has exited. */
 function deadPid(): number {
@@ -108,6 +113,47 @@ describe('taking the lock', () => {
     const lock = await acquireLock(out, 'R2');
     expect(lock.tookOverFrom).toBeUndefined();
     await lock.release();
+  });
+
+  it('a live holder from a version without the boot id is still alive', async () => {
+    const out = await lockedBy({ boot: undefined });
+    expect(await refusal(out)).toContain(`pid ${process.pid}`);
+  });
+
+  it('a holder that is a zombie (exited, not yet reaped) is gone; one that dies within a moment is waited for', async () => {
+    // sh starts a child that exits at once and then becomes sleep, which never reaps it.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    try {
+      const zombie = Number(
+        await new Promise<string>((r) => parent.stdout!.once('data', (d) => r(String(d)))),
+      );
+      let st = procStat(zombie);
+      for (let i = 0; i < 50 && st?.state !== 'Z'; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        st = procStat(zombie);
+      }
+      expect(st?.state).toBe('Z');
+      const out = await lockedBy({ pid: zombie, procStart: st!.start });
+      const lock = await acquireLock(out, 'R2');
+      expect(lock.tookOverFrom?.pid).toBe(zombie);
+      await lock.release();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+    // A holder that exits 300 ms from now: the run waits for it and takes over instead of refusing.
+    const dying = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 300)']);
+    await new Promise((r) => dying.once('spawn', r));
+    const out = await lockedBy({ pid: dying.pid!, procStart: procStat(dying.pid!)!.start });
+    const lock = await acquireLock(out, 'R2');
+    expect(lock.tookOverFrom?.pid).toBe(dying.pid);
+    await lock.release();
+  });
+
+  it('an --out folder that does not exist is an error of its own, not a busy lock', async () => {
+    const out = join(await tempDir('kpi-lock-'), 'missing');
+    await expect(acquireLock(out, 'R1')).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('procStat reads the state and start time of a process, and null for none', () => {

@@ -226,7 +226,10 @@ describe('kpis.parquet and kpis.arrow', () => {
     const dir = await tempDir('kpi-arrow-');
     await writeArrow(longRows(KPIS), dir);
     const { tableFromIPC } = await import('apache-arrow');
-    const table = tableFromIPC(readFileSync(join(dir, 'kpis.arrow')));
+    const bytes = readFileSync(join(dir, 'kpis.arrow'));
+    // The Arrow IPC file format (not the stream format): it starts and ends with ARROW1.
+    expect([bytes.subarray(0, 6).toString(), bytes.subarray(-6).toString()]).toEqual(['ARROW1', 'ARROW1']);
+    const table = tableFromIPC(bytes);
     expect(table.schema.fields.map((f) => [f.name, String(f.type)])).toEqual(
       Object.entries(LONG_COLUMNS).map(([c, t]) => [
         c,
@@ -251,6 +254,8 @@ describe.skipIf(process.platform === 'win32')('access', () => {
     expect(groupId(name!)).toBe(Number(gid));
     expect(groupId('root')).toBe(0);
     expect(() => groupId('ingen-saadan-gruppe')).toThrow(ConfigError);
+    expect(() => groupId('12abc')).toThrow(ConfigError); // a name, not a number
+    expect(() => groupId('abc12')).toThrow(ConfigError);
     expect(() => groupId('ingen-saadan-gruppe')).toThrow(
       'restrictedGroup: der er ingen gruppe "ingen-saadan-gruppe" på denne maskine.',
     );
@@ -268,8 +273,13 @@ describe.skipIf(process.platform === 'win32')('access', () => {
     await privateDir(deep, restrictedAccess(undefined));
     expect(mode(deep)).toBe('700');
     chmodSync(deep, 0o755);
-    await privateDir(deep, restrictedAccess('0'));
-    expect([mode(deep), statSync(deep).gid]).toEqual(['2750', 0]);
+    // A group other than this process's own, so that the group is seen to change (and the owner not).
+    const other = readFileSync('/etc/group', 'utf8')
+      .split('\n')
+      .map((l) => Number(l.split(':')[2]))
+      .find((g) => Number.isInteger(g) && g !== process.getgid!())!;
+    await privateDir(deep, restrictedAccess(String(other)));
+    expect([mode(deep), statSync(deep).gid, statSync(deep).uid]).toEqual(['2750', other, process.getuid!()]);
 
     const tree = join(root, 'tree');
     mkdirSync(join(tree, 'sub'), { recursive: true, mode: 0o755 });

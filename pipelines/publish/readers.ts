@@ -16,12 +16,18 @@ async function openPaths(pid: string): Promise<string[]> {
     [...fds.map((fd) => join(base, 'fd', fd)), join(base, 'cwd')].map((l) => readlink(l).catch(() => '')),
   );
   const maps = await readFile(join(base, 'maps'), 'utf8').catch(() => '');
-  // A mapped file is the last field of its line, after the inode; the path may itself contain spaces.
-  const mapped = maps.split('\n').flatMap((line) => {
+  return [...links, ...mappedPaths(maps)].filter((p) => p.startsWith('/'));
+}
+
+/**
+ * The files named in a /proc/<pid>/maps text (proc(5)): a mapped file is the last field of its line,
+ * after the inode; the path may itself contain spaces, and a file removed since ends in " (deleted)".
+ */
+export function mappedPaths(maps: string): string[] {
+  return maps.split('\n').flatMap((line) => {
     const m = /^\S+ \S+ \S+ \S+ \d+ +(\/.*)$/.exec(line);
     return m ? [m[1]!.replace(/ \(deleted\)$/, '')] : [];
   });
-  return [...links, ...mapped].filter((p) => p.startsWith('/'));
 }
 
 /**
