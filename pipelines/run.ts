@@ -19,6 +19,7 @@ import {
 } from '../schemas/outputs.ts';
 import { type Config, configHash, kpiDefinitions, municipalityOf, validateInitiatives } from './config.ts';
 import { CONTRACT_EXTRACTS, carryOverContract, evaluateContracts } from './contracts/evaluate.ts';
+import { sqlString } from './core/sql.ts';
 import { Db, type DbOptions } from './duckdb.ts';
 import { RunError, UserError } from './errors.ts';
 import { unknownCodeWarnings } from './guard/codes.ts';
@@ -27,7 +28,7 @@ import { municipalityWarnings } from './guard/municipality.ts';
 import { fileOverrides, type Override } from './guard/overrides.ts';
 import { extractVolumes, type Volumes, volumeDrops } from './guard/volumes.ts';
 import { lang, list, num, t } from './i18n/index.ts';
-import { CONTRACTS, sqlString } from './ingest/contract.ts';
+import { CONTRACTS } from './ingest/contract.ts';
 import type { IngestResult } from './ingest/ingest.ts';
 import { loadHandover, runIngestWorker } from './ingest/isolated.ts';
 import { keyFingerprint, maskCprs, setKeyVariablesSql } from './ingest/pseudonym.ts';

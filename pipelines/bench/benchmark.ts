@@ -9,9 +9,9 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Manifest } from '../../schemas/outputs.ts';
 import { parseConfig } from '../config.ts';
+import { sqlString } from '../core/sql.ts';
 import { writeDemoInbox } from '../demo/generate.ts';
 import { Db } from '../duckdb.ts';
-import { sqlString } from '../ingest/contract.ts';
 import { DEMO_KEY } from '../ingest/pseudonym.ts';
 import { run } from '../run.ts';
 

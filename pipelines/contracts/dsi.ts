@@ -4,8 +4,8 @@
  */
 import type { DsiContract } from '../../schemas/contracts.ts';
 import type { DsiContractJson } from '../../schemas/outputs.ts';
+import { sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
-import { sqlString } from '../ingest/contract.ts';
 import { Rational } from '../kpis/rational.ts';
 import { book, kroner, roundKroner, toOre } from './money.ts';
 

@@ -13,8 +13,8 @@ import {
   type HeldBack,
   HeldBackContractJson,
 } from '../../schemas/outputs.ts';
+import { sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
-import { sqlString } from '../ingest/contract.ts';
 import { dsiEvidenceSql, evaluateDsi } from './dsi.ts';
 import { evaluateGrant, grantEvidenceSql } from './grant.ts';
 

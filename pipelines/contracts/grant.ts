@@ -4,9 +4,9 @@
  */
 import type { GrantContract } from '../../schemas/contracts.ts';
 import type { GrantContractJson } from '../../schemas/outputs.ts';
+import { sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import { num, t } from '../i18n/index.ts';
-import { sqlString } from '../ingest/contract.ts';
 import { Rational } from '../kpis/rational.ts';
 import { book, kroner, toOre } from './money.ts';
 

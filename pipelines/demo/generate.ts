@@ -13,10 +13,10 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
+import { sqlString } from '../core/sql.ts';
 import { Db } from '../duckdb.ts';
 import { UserError } from '../errors.ts';
 import { t } from '../i18n/index.ts';
-import { sqlString } from '../ingest/contract.ts';
 
 export interface DemoOptions {
   asOf: string;

@@ -7,9 +7,10 @@
 import type { Config } from '../../schemas/config.ts';
 import type { ExtractName } from '../../schemas/extracts.ts';
 import type { Warning } from '../../schemas/outputs.ts';
+import { quoteIdent, sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import { num, t } from '../i18n/index.ts';
-import { CONTRACTS, quoteIdent, sqlString } from '../ingest/contract.ts';
+import { CONTRACTS } from '../ingest/contract.ts';
 import { closest } from '../ingest/fold.ts';
 import { maskCprs } from '../ingest/pseudonym.ts';
 

@@ -5,8 +5,9 @@
  */
 import { EXTRACT_NAMES } from '../../schemas/extracts.ts';
 import type { Manifest } from '../../schemas/outputs.ts';
+import { quoteIdent } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
-import { CONTRACTS, quoteIdent } from '../ingest/contract.ts';
+import { CONTRACTS } from '../ingest/contract.ts';
 
 export type Override = Manifest['overrides'][number];
 

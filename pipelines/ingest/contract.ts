@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { ColumnKind, ColumnMeta, ExtractMeta, ExtractName, RowRule } from '../../schemas/extracts.ts';
 import { EXTRACTS } from '../../schemas/extracts.ts';
+import { quoteIdent, sqlString } from '../core/sql.ts';
 import { lang, type MessageKey, num, t } from '../i18n/index.ts';
 import { closest, foldCode, foldCodeSql, foldHeader } from './fold.ts';
 import { hmacSql } from './pseudonym.ts';
@@ -175,14 +176,6 @@ export function mapHeaders(contract: Contract, headers: string[]): HeaderMapping
 export function headerScore(contract: Contract, headers: string[]): { matched: number; complete: boolean } {
   const m = mapHeaders(contract, headers);
   return { matched: m.columnIndex.size, complete: m.missing.length === 0 };
-}
-
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-export function sqlString(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
 }
 
 export function duckType(kind: ColumnKind): string {

@@ -13,6 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ExtractName } from '../../schemas/extracts.ts';
 import { EXTRACT_NAMES } from '../../schemas/extracts.ts';
 import type { InputFile, Warning } from '../../schemas/outputs.ts';
+import { quoteIdent, sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import { FileRejected } from '../errors.ts';
 import { num, t } from '../i18n/index.ts';
@@ -29,8 +30,6 @@ import {
   headerScore,
   mapHeaders,
   parseSql,
-  quoteIdent,
-  sqlString,
 } from './contract.ts';
 import { hmacSql, maskCprs, maskCprsSql } from './pseudonym.ts';
 import {

@@ -12,8 +12,8 @@
  */
 import type { ExtractName } from '../../schemas/extracts.ts';
 import type { InputFile } from '../../schemas/outputs.ts';
+import { sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
-import { sqlString } from './contract.ts';
 
 /** What a registered file's load produced; a reused file reports the same again. */
 export interface FileStats {

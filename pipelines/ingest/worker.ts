@@ -10,9 +10,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputFile } from '../../schemas/outputs.ts';
+import { sqlString } from '../core/sql.ts';
 import { Db } from '../duckdb.ts';
 import { type Lang, setLang } from '../i18n/index.ts';
-import { CONTRACTS, sqlString } from './contract.ts';
+import { CONTRACTS } from './contract.ts';
 import { createIngestTables, HANDOVER_FORMAT, handoverFile, ingestInbox, REFERENCED } from './ingest.ts';
 import { setKeyVariablesSql } from './pseudonym.ts';
 

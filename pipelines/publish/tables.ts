@@ -5,9 +5,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KpisJson } from '../../schemas/outputs.ts';
+import { sqlString } from '../core/sql.ts';
 import { Db } from '../duckdb.ts';
 import { t } from '../i18n/index.ts';
-import { sqlString } from '../ingest/contract.ts';
 import { statusWord } from '../kpis/describe.ts';
 
 /** The documented columns, in order, with their types. */

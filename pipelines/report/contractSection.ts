@@ -4,9 +4,9 @@
  * id, so the built-in finance report fits any municipality's contracts.
  */
 import { DsiContractJson, GrantContractJson, HeldBack } from '../../schemas/outputs.ts';
+import { quoteIdent } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import { type MessageKey, t } from '../i18n/index.ts';
-import { quoteIdent } from '../ingest/contract.ts';
 import type { VegaLiteSpec } from './charts.ts';
 import { dsiChartSpec, grantChartSpec } from './contractCharts.ts';
 
