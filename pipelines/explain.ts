@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import type { KpisJson, Manifest } from '../schemas/outputs.ts';
 import type { Config } from './config.ts';
 import { kpiDefinitions } from './config.ts';
+import { formatValue, ruleText, statusWord, unitText } from './core/describe.ts';
 import { UserError } from './errors.ts';
 import { num, t } from './i18n/index.ts';
-import { formatValue, ruleText, statusWord, unitText } from './kpis/describe.ts';
 import { SQL_DIR } from './kpis/evaluate.ts';
 import { periodLabel } from './report/charts.ts';
 

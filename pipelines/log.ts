@@ -3,9 +3,10 @@
  * human lines; otherwise JSON lines with run id, stage, event and counts, for cron and log shippers.
  * Messages are masked for CPR-like numbers before they are written.
  */
+
+import { maskCprs } from './core/mask.ts';
 import { type MessageKey, num, t } from './i18n/index.ts';
 import { MESSAGES } from './i18n/messages.ts';
-import { maskCprs } from './ingest/pseudonym.ts';
 
 export interface LogEvent {
   stage: string;

@@ -19,6 +19,7 @@ import {
 } from '../schemas/outputs.ts';
 import { type Config, configHash, kpiDefinitions, municipalityOf, validateInitiatives } from './config.ts';
 import { CONTRACT_EXTRACTS, carryOverContract, evaluateContracts } from './contracts/evaluate.ts';
+import { maskCprs } from './core/mask.ts';
 import { sqlString } from './core/sql.ts';
 import { Db, type DbOptions } from './duckdb.ts';
 import { RunError, UserError } from './errors.ts';
@@ -31,7 +32,7 @@ import { lang, list, num, t } from './i18n/index.ts';
 import { CONTRACTS } from './ingest/contract.ts';
 import type { IngestResult } from './ingest/ingest.ts';
 import { loadHandover, runIngestWorker } from './ingest/isolated.ts';
-import { keyFingerprint, maskCprs, setKeyVariablesSql } from './ingest/pseudonym.ts';
+import { keyFingerprint, setKeyVariablesSql } from './ingest/pseudonym.ts';
 import { copyAndHash, sha256File } from './ingest/sniff.ts';
 import { type EvaluatedKpi, evaluateKpi } from './kpis/evaluate.ts';
 import { noDataEntry, toPublicEntry } from './kpis/publicEntry.ts';

@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kpiDefinitions, municipalityOf, parseConfig } from '../pipelines/config.ts';
+import { maskCprs, maskCprsSql } from '../pipelines/core/mask.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import { ConfigError } from '../pipelines/errors.ts';
 import { birthDateSql, cprDigitsText, parseSql } from '../pipelines/ingest/contract.ts';
@@ -17,8 +18,6 @@ import {
   hmacSql,
   keyFingerprint,
   MIN_KEY_LENGTH,
-  maskCprs,
-  maskCprsSql,
   resolveKey,
   setKeyVariablesSql,
 } from '../pipelines/ingest/pseudonym.ts';

@@ -4,10 +4,11 @@
  * described in, and how evaluation treats municipalities, breakdowns and periods not yet started.
  */
 import { describe, expect, it } from 'vitest';
+import { formatPercent, formatValue, ruleText, statusWord, unitText } from '../pipelines/core/describe.ts';
+import { Rational } from '../pipelines/core/rational.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import { setLang } from '../pipelines/i18n/index.ts';
 import type { KpiDefinition } from '../pipelines/kpis/catalogue.ts';
-import { formatPercent, formatValue, ruleText, statusWord, unitText } from '../pipelines/kpis/describe.ts';
 import { suppressCount, suppressShare } from '../pipelines/kpis/disclosure.ts';
 import {
   evaluateKpi,
@@ -18,7 +19,6 @@ import {
   periodYear,
 } from '../pipelines/kpis/evaluate.ts';
 import { noDataEntry, suppressedPoints, toPublicEntry } from '../pipelines/kpis/publicEntry.ts';
-import { Rational } from '../pipelines/kpis/rational.ts';
 import type { KpiEntry } from '../schemas/outputs.ts';
 
 const def = (over: Partial<KpiDefinition> = {}): KpiDefinition => ({

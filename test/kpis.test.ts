@@ -1,13 +1,13 @@
 /** Target rules, baselines and statuses (docs/kpis.md), exact arithmetic, disclosure control and config. */
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../pipelines/config.ts';
+import { Rational } from '../pipelines/core/rational.ts';
 import { ConfigError } from '../pipelines/errors.ts';
 import { setLang } from '../pipelines/i18n/index.ts';
 import type { KpiDefinition } from '../pipelines/kpis/catalogue.ts';
 import { suppressCount, suppressShare } from '../pipelines/kpis/disclosure.ts';
 import { evaluateRows, type KpiRow, meetsTarget, targetFor } from '../pipelines/kpis/evaluate.ts';
 import { toPublicEntry } from '../pipelines/kpis/publicEntry.ts';
-import { Rational } from '../pipelines/kpis/rational.ts';
 
 const share = (over: Partial<KpiDefinition> = {}): KpiDefinition => ({
   id: 'k',

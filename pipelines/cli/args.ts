@@ -3,9 +3,9 @@
  * messages for what does not parse (one line with a suggestion, never Node's parser text).
  */
 import { parseArgs } from 'node:util';
+import { closest } from '../core/fold.ts';
 import { UserError } from '../errors.ts';
 import { type MessageKey, t } from '../i18n/index.ts';
-import { closest } from '../ingest/fold.ts';
 
 interface OptionSpec {
   type: 'string' | 'boolean';

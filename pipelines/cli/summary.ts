@@ -4,9 +4,9 @@
  */
 import { join } from 'node:path';
 import type { KpiEntry, Manifest } from '../../schemas/outputs.ts';
+import { formatValue, statusWord } from '../core/describe.ts';
+import { maskCprs } from '../core/mask.ts';
 import { num, t } from '../i18n/index.ts';
-import { maskCprs } from '../ingest/pseudonym.ts';
-import { formatValue, statusWord } from '../kpis/describe.ts';
 
 export function runSummary(manifest: Manifest, kpis: KpiEntry[], outDir: string): string {
   const lines: string[] = [];

@@ -4,9 +4,9 @@
  */
 import type { DsiContract } from '../../schemas/contracts.ts';
 import type { DsiContractJson } from '../../schemas/outputs.ts';
+import { Rational } from '../core/rational.ts';
 import { sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
-import { Rational } from '../kpis/rational.ts';
 import { book, kroner, roundKroner, toOre } from './money.ts';
 
 export function halfYears(first: string, last: string): string[] {

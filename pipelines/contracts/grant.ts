@@ -4,10 +4,10 @@
  */
 import type { GrantContract } from '../../schemas/contracts.ts';
 import type { GrantContractJson } from '../../schemas/outputs.ts';
+import { Rational } from '../core/rational.ts';
 import { sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import { num, t } from '../i18n/index.ts';
-import { Rational } from '../kpis/rational.ts';
 import { book, kroner, toOre } from './money.ts';
 
 export interface GrantMonth {

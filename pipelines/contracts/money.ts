@@ -3,7 +3,7 @@
  * i = round(Cᵢ) − round(Cᵢ₋₁), where Cᵢ is the exact cumulative amount after the cap, rounded half away
  * from zero to the øre, so rounding never drifts and the bookings add up to the rounded total.
  */
-import { Rational } from '../kpis/rational.ts';
+import { Rational } from '../core/rational.ts';
 
 /** Øre (hundredths of a krone), rounded half away from zero. */
 export function toOre(amount: Rational): bigint {

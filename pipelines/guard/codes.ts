@@ -7,12 +7,12 @@
 import type { Config } from '../../schemas/config.ts';
 import type { ExtractName } from '../../schemas/extracts.ts';
 import type { Warning } from '../../schemas/outputs.ts';
+import { closest } from '../core/fold.ts';
+import { maskCprs } from '../core/mask.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import { num, t } from '../i18n/index.ts';
 import { CONTRACTS } from '../ingest/contract.ts';
-import { closest } from '../ingest/fold.ts';
-import { maskCprs } from '../ingest/pseudonym.ts';
 
 /** The known values of an open code column: the contract's examples, the configuration's and its contracts'. */
 export function knownCodes(config: Config, extract: string, column: string): string[] {

@@ -6,8 +6,8 @@
  */
 import type { ExtractName } from '../../schemas/extracts.ts';
 import type { HeldBack, InputFile, Manifest } from '../../schemas/outputs.ts';
+import { maskCprs } from '../core/mask.ts';
 import { num, t } from '../i18n/index.ts';
-import { maskCprs } from '../ingest/pseudonym.ts';
 import type { VolumeDrop } from './volumes.ts';
 
 /** An extract whose input can no longer be trusted this run, and why. */

@@ -6,9 +6,9 @@
 import type { z } from 'zod';
 import type { ColumnKind, ColumnMeta, ExtractMeta, ExtractName, RowRule } from '../../schemas/extracts.ts';
 import { EXTRACTS } from '../../schemas/extracts.ts';
+import { closest, foldCode, foldCodeSql, foldHeader } from '../core/fold.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import { lang, type MessageKey, num, t } from '../i18n/index.ts';
-import { closest, foldCode, foldCodeSql, foldHeader } from './fold.ts';
 import { hmacSql } from './pseudonym.ts';
 
 export interface ContractColumn {

@@ -13,6 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ExtractName } from '../../schemas/extracts.ts';
 import { EXTRACT_NAMES } from '../../schemas/extracts.ts';
 import type { InputFile, Warning } from '../../schemas/outputs.ts';
+import { maskCprs, maskCprsSql } from '../core/mask.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import { FileRejected } from '../errors.ts';
@@ -31,7 +32,7 @@ import {
   mapHeaders,
   parseSql,
 } from './contract.ts';
-import { hmacSql, maskCprs, maskCprsSql } from './pseudonym.ts';
+import { hmacSql } from './pseudonym.ts';
 import {
   type ExtractChanges,
   FILES_TABLE,

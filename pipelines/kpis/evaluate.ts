@@ -10,9 +10,9 @@
 import { readFile } from 'node:fs/promises';
 import type { ExtractName } from '../../schemas/extracts.ts';
 import type { KpiStatus, TargetRule } from '../../schemas/outputs.ts';
+import { Rational } from '../core/rational.ts';
 import type { Db } from '../duckdb.ts';
 import type { KpiDefinition } from './catalogue.ts';
-import { Rational } from './rational.ts';
 
 export const SQL_DIR = new URL('../../sql/', import.meta.url);
 

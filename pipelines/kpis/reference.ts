@@ -4,9 +4,10 @@
  * `kpi explain --lang en`, and whether disclosure control applies. A test compares it with the
  * committed page; `npm run docs` writes it.
  */
+
+import { formatValue, ruleText } from '../core/describe.ts';
 import { lang, setLang } from '../i18n/index.ts';
 import { CATALOGUE, type KpiDefinition } from './catalogue.ts';
-import { formatValue, ruleText } from './describe.ts';
 
 function baseline(def: KpiDefinition): string {
   const b = def.baseline;

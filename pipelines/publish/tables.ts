@@ -5,10 +5,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KpisJson } from '../../schemas/outputs.ts';
+import { statusWord } from '../core/describe.ts';
 import { sqlString } from '../core/sql.ts';
 import { Db } from '../duckdb.ts';
 import { t } from '../i18n/index.ts';
-import { statusWord } from '../kpis/describe.ts';
 
 /** The documented columns, in order, with their types. */
 export const LONG_COLUMNS = {

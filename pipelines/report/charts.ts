@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type * as vl from 'vega-lite';
 import type { KpiEntry } from '../../schemas/outputs.ts';
+import { formatValue, statusWord } from '../core/describe.ts';
 import { lang, type MessageKey, t } from '../i18n/index.ts';
-import { formatValue, statusWord } from '../kpis/describe.ts';
 import { periodMonths } from '../kpis/evaluate.ts';
 
 const require = createRequire(import.meta.url);

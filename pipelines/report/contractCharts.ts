@@ -3,8 +3,8 @@
  * line style is in the legend; months read as in every other chart (maj 2027).
  */
 import type { DsiContractJson, GrantContractJson } from '../../schemas/outputs.ts';
+import { formatPercent, formatValue } from '../core/describe.ts';
 import { t } from '../i18n/index.ts';
-import { formatPercent, formatValue } from '../kpis/describe.ts';
 import { baseConfig, lineStyles, periodAxis, periodLabel, type VegaLiteSpec, yAxis } from './charts.ts';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';

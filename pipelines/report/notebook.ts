@@ -24,11 +24,11 @@ import {
   type KpisJson,
   type Manifest,
 } from '../../schemas/outputs.ts';
+import { formatValue, statusWord } from '../core/describe.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import { Db } from '../duckdb.ts';
 import { RunError } from '../errors.ts';
 import { lang, type MessageKey, num, t } from '../i18n/index.ts';
-import { formatValue, statusWord } from '../kpis/describe.ts';
 import { baseConfig, chartLocale, kpiChartSpec, periodLabel, type VegaLiteSpec } from './charts.ts';
 import { dsiChartSpec, grantChartSpec } from './contractCharts.ts';
 import { contractSection, sectionRows } from './contractSection.ts';
