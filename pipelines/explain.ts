@@ -10,9 +10,9 @@ import type { KpisJson, Manifest } from '../schemas/outputs.ts';
 import type { Config } from './config.ts';
 import { kpiDefinitions } from './config.ts';
 import { formatValue, ruleText, statusWord, unitText } from './core/describe.ts';
+import { SQL_DIR } from './core/paths.ts';
 import { UserError } from './errors.ts';
 import { num, t } from './i18n/index.ts';
-import { SQL_DIR } from './kpis/evaluate.ts';
 import { periodLabel } from './report/charts.ts';
 
 export async function explain(id: string, outDir: string, config: Config): Promise<string> {

@@ -9,11 +9,11 @@ import type { ExtractName } from '../schemas/extracts.ts';
 import { EXTRACT_NAMES } from '../schemas/extracts.ts';
 import type { Warning } from '../schemas/outputs.ts';
 import { contractParams } from './contracts/evaluate.ts';
+import { SQL_DIR } from './core/paths.ts';
 import { quoteIdent, sqlString } from './core/sql.ts';
 import type { Db } from './duckdb.ts';
 import { t } from './i18n/index.ts';
 import type { ExtractChanges } from './ingest/registry.ts';
-import { SQL_DIR } from './kpis/evaluate.ts';
 
 export const LAYERS = ['staging', 'marts', 'contracts'] as const;
 

@@ -5,19 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatPercent, formatValue, ruleText, statusWord, unitText } from '../pipelines/core/describe.ts';
+import { periodMonths, periodYear } from '../pipelines/core/periods.ts';
 import { Rational } from '../pipelines/core/rational.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import { setLang } from '../pipelines/i18n/index.ts';
 import type { KpiDefinition } from '../pipelines/kpis/catalogue.ts';
 import { suppressCount, suppressShare } from '../pipelines/kpis/disclosure.ts';
-import {
-  evaluateKpi,
-  evaluateRows,
-  type KpiRow,
-  meetsTarget,
-  periodMonths,
-  periodYear,
-} from '../pipelines/kpis/evaluate.ts';
+import { evaluateKpi, evaluateRows, type KpiRow, meetsTarget } from '../pipelines/kpis/evaluate.ts';
 import { noDataEntry, suppressedPoints, toPublicEntry } from '../pipelines/kpis/publicEntry.ts';
 import type { KpiEntry } from '../schemas/outputs.ts';
 

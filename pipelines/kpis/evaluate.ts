@@ -10,11 +10,11 @@
 import { readFile } from 'node:fs/promises';
 import type { ExtractName } from '../../schemas/extracts.ts';
 import type { KpiStatus, TargetRule } from '../../schemas/outputs.ts';
+import { SQL_DIR } from '../core/paths.ts';
+import { periodMonths, periodYear } from '../core/periods.ts';
 import { Rational } from '../core/rational.ts';
 import type { Db } from '../duckdb.ts';
 import type { KpiDefinition } from './catalogue.ts';
-
-export const SQL_DIR = new URL('../../sql/', import.meta.url);
 
 export interface KpiRow {
   municipality: string;
@@ -58,23 +58,6 @@ export interface EvaluatedKpi {
 
 export async function kpiSql(def: Pick<KpiDefinition, 'id' | 'sqlText'>): Promise<string> {
   return def.sqlText ?? readFile(new URL(`kpis/${def.id}.sql`, SQL_DIR), 'utf8');
-}
-
-export function periodYear(period: string): number {
-  return Number.parseInt(period.slice(0, 4), 10);
-}
-
-/** A period's first and last month (`YYYY-MM`): a year, a half-year or a month; undefined for a wave. */
-export function periodMonths(period: string): { first: string; last: string } | undefined {
-  const year = /^(\d{4})$/.exec(period);
-  if (year) return { first: `${year[1]}-01`, last: `${year[1]}-12` };
-  const half = /^(\d{4})-H([12])$/.exec(period);
-  if (half)
-    return half[2] === '1'
-      ? { first: `${half[1]}-01`, last: `${half[1]}-06` }
-      : { first: `${half[1]}-07`, last: `${half[1]}-12` };
-  if (/^\d{4}-\d{2}$/.test(period)) return { first: period, last: period };
-  return undefined;
 }
 
 function kpiValue(def: KpiDefinition, row: KpiRow): Rational | null {

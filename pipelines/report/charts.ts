@@ -8,8 +8,8 @@ import { Resvg } from '@resvg/resvg-js';
 import type * as vl from 'vega-lite';
 import type { KpiEntry } from '../../schemas/outputs.ts';
 import { formatValue, statusWord } from '../core/describe.ts';
+import { periodMonths } from '../core/periods.ts';
 import { lang, type MessageKey, t } from '../i18n/index.ts';
-import { periodMonths } from '../kpis/evaluate.ts';
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf').replace(/DejaVuSans\.ttf$/, '');
