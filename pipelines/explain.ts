@@ -11,9 +11,9 @@ import type { Config } from './config.ts';
 import { kpiDefinitions } from './config.ts';
 import { formatValue, ruleText, statusWord, unitText } from './core/describe.ts';
 import { SQL_DIR } from './core/paths.ts';
+import { periodLabel } from './core/vega.ts';
 import { UserError } from './errors.ts';
 import { num, t } from './i18n/index.ts';
-import { periodLabel } from './report/charts.ts';
 
 export async function explain(id: string, outDir: string, config: Config): Promise<string> {
   const def = kpiDefinitions(config).find((d) => d.id === id);

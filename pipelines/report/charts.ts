@@ -3,92 +3,23 @@
  * One chart per KPI: the series, the dashed target trajectory, the baseline, each point's status colour,
  * and a suppressed point as a gap labelled "<5". Written as .vl.json (data inlined), .svg and .png.
  */
-import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type * as vl from 'vega-lite';
 import type { KpiEntry } from '../../schemas/outputs.ts';
 import { formatValue, statusWord } from '../core/describe.ts';
 import { periodMonths } from '../core/periods.ts';
-import { lang, type MessageKey, t } from '../i18n/index.ts';
+import {
+  baseConfig,
+  FONT,
+  FONT_FILES,
+  lineStyles,
+  periodAxis,
+  periodLabel,
+  type VegaLiteSpec,
+  yAxis,
+} from '../core/vega.ts';
+import { type MessageKey, t } from '../i18n/index.ts';
 
-const require = createRequire(import.meta.url);
-const FONT_DIR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf').replace(/DejaVuSans\.ttf$/, '');
-export const FONT_FILES = [`${FONT_DIR}DejaVuSans.ttf`, `${FONT_DIR}DejaVuSans-Bold.ttf`];
-export const FONT = 'DejaVu Sans';
-
-export const DANISH_LOCALE = {
-  number: { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' kr.'] },
-  time: {
-    dateTime: '%A den %d. %B %Y %X',
-    date: '%d.%m.%Y',
-    time: '%H:%M:%S',
-    periods: ['AM', 'PM'],
-    days: ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'],
-    shortDays: ['søn.', 'man.', 'tir.', 'ons.', 'tor.', 'fre.', 'lør.'],
-    months: [
-      'januar',
-      'februar',
-      'marts',
-      'april',
-      'maj',
-      'juni',
-      'juli',
-      'august',
-      'september',
-      'oktober',
-      'november',
-      'december',
-    ],
-    shortMonths: [
-      'jan.',
-      'feb.',
-      'mar.',
-      'apr.',
-      'maj',
-      'jun.',
-      'jul.',
-      'aug.',
-      'sep.',
-      'okt.',
-      'nov.',
-      'dec.',
-    ],
-  },
-};
-
-const ENGLISH_LOCALE = {
-  number: { decimal: '.', thousands: ',', grouping: [3], currency: ['', ' kr.'] },
-  time: {
-    dateTime: '%A %e %B %Y %X',
-    date: '%d/%m/%Y',
-    time: '%H:%M:%S',
-    periods: ['AM', 'PM'],
-    days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-    shortDays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
-    months: [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ],
-    shortMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-  },
-};
-
-/** The chart locale of the current language (numbers and month names). */
-export function chartLocale(): typeof DANISH_LOCALE {
-  return lang() === 'da' ? DANISH_LOCALE : ENGLISH_LOCALE;
-}
-
-/** The colour of a point's status (the status ids; the legend shows the words). */
 const STATUS_COLOR: Record<string, string> = {
   on_track: '#1a7f37',
   off_track: '#c62828',
@@ -97,82 +28,6 @@ const STATUS_COLOR: Record<string, string> = {
   no_data: '#bdbdbd',
   no_baseline: '#bdbdbd',
 };
-
-/** '2027-05' -> 'maj 2027' (May 2027); years, half-years ('2027-H2') and waves stay as they are. */
-export function periodLabel(period: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(period);
-  return m ? `${chartLocale().time.shortMonths[Number(m[2]) - 1]} ${m[1]}` : period;
-}
-
-export type VegaLiteSpec = Record<string, unknown>;
-
-/** The x axis over period strings, which sort chronologically; months get their names (maj 2027). */
-export function periodAxis(field: string, count: number): Record<string, unknown> {
-  return {
-    field,
-    type: 'ordinal',
-    sort: 'ascending',
-    title: null,
-    axis: {
-      labelAngle: count > 12 ? -45 : 0,
-      labelOverlap: 'greedy',
-      labelExpr:
-        "test(/^\\d{4}-\\d{2}$/, datum.value) ? utcFormat(toDate(datum.value + '-01'), '%b %Y') : datum.value",
-    },
-  };
-}
-
-export function baseConfig(): Record<string, unknown> {
-  return {
-    locale: chartLocale(),
-    font: FONT,
-    background: 'white',
-    view: { stroke: null },
-    title: { anchor: 'start', fontSize: 15, subtitleFontSize: 11, subtitleColor: '#444' },
-    axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#e6e6e6' },
-    legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom' },
-  };
-}
-
-/** Shares in percent; counts in whole numbers with whole-number ticks (never 4, 4, 3, 3, …). */
-export function yAxis(unit: KpiEntry['unit']): Record<string, unknown> {
-  if (unit === 'share' || unit === 'rate')
-    return { labelExpr: "replace(format(datum.value, '.1~%'), '%', ' %')", tickCount: 6 };
-  if (unit === 'count') return { format: ',.0f', tickMinStep: 1 };
-  return { format: ',.0f' };
-}
-
-/**
- * The line styles and what they mean, for a legend: every chart explains its solid, dashed and dotted
- * lines. `datum` encodings in each layer share this scale.
- */
-export function lineStyles(kinds: MessageKey[]): (kind: MessageKey) => Record<string, unknown> {
-  const dashes: Partial<Record<MessageKey, number[]>> = {
-    'chart.line.series': [1, 0],
-    'chart.line.provisional': [5, 4],
-    'chart.line.target': [6, 4],
-    'chart.line.expected': [6, 4],
-    'chart.line.requirement': [6, 4],
-    'chart.line.cap': [6, 4],
-    'chart.line.baseline': [2, 3],
-  };
-  const domain = kinds.map((k) => t(k));
-  const range = kinds.map((k) => dashes[k] ?? [1, 0]);
-  return (kind) => ({
-    strokeDash: {
-      datum: t(kind),
-      type: 'nominal',
-      scale: { domain, range },
-      legend: {
-        title: t('chart.legend.lines'),
-        symbolType: 'stroke',
-        symbolStrokeWidth: 2,
-        symbolSize: 300,
-        labelLimit: 400,
-      },
-    },
-  });
-}
 
 const DIMENSIONS = ['channel', 'facility', 'survey', 'segment'] as const;
 const dimensionTitle = (d: string) =>

@@ -4,8 +4,8 @@
  */
 import type { DsiContractJson, GrantContractJson } from '../../schemas/outputs.ts';
 import { formatPercent, formatValue } from '../core/describe.ts';
+import { baseConfig, lineStyles, periodAxis, periodLabel, type VegaLiteSpec, yAxis } from '../core/vega.ts';
 import { t } from '../i18n/index.ts';
-import { baseConfig, lineStyles, periodAxis, periodLabel, type VegaLiteSpec, yAxis } from './charts.ts';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 

@@ -5,9 +5,9 @@
  */
 import { DsiContractJson, GrantContractJson, HeldBack } from '../../schemas/outputs.ts';
 import { quoteIdent } from '../core/sql.ts';
+import type { VegaLiteSpec } from '../core/vega.ts';
 import type { Db } from '../duckdb.ts';
 import { type MessageKey, t } from '../i18n/index.ts';
-import type { VegaLiteSpec } from './charts.ts';
 import { dsiChartSpec, grantChartSpec } from './contractCharts.ts';
 
 /** `expression AS "label"`, the label from the catalogue. */

@@ -26,10 +26,11 @@ import {
 } from '../../schemas/outputs.ts';
 import { formatValue, statusWord } from '../core/describe.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
+import { baseConfig, chartLocale, periodLabel, type VegaLiteSpec } from '../core/vega.ts';
 import { Db } from '../duckdb.ts';
 import { RunError } from '../errors.ts';
 import { lang, type MessageKey, num, t } from '../i18n/index.ts';
-import { baseConfig, chartLocale, kpiChartSpec, periodLabel, type VegaLiteSpec } from './charts.ts';
+import { kpiChartSpec } from './charts.ts';
 import { dsiChartSpec, grantChartSpec } from './contractCharts.ts';
 import { contractSection, sectionRows } from './contractSection.ts';
 
