@@ -8,7 +8,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Warning } from '../schemas/outputs.ts';
 import { type Config, kpiDefinitions } from './config.ts';
-import { CONTRACT_EXTRACTS } from './contracts/evaluate.ts';
 import { Db } from './duckdb.ts';
 import { UserError } from './errors.ts';
 import { unknownCodeWarnings } from './guard/codes.ts';
@@ -17,6 +16,7 @@ import { municipalityWarnings } from './guard/municipality.ts';
 import { extractVolumes, type Volumes, volumeDrops } from './guard/volumes.ts';
 import { num, t } from './i18n/index.ts';
 import { loadHandover, runIngestWorker } from './ingest/isolated.ts';
+import { kindOf } from './kinds/index.ts';
 import type { Reporter } from './log.ts';
 import { keyFileWarnings } from './publish/access.ts';
 import { duckdbOptions, workerDuckdbOptions } from './run.ts';
@@ -113,7 +113,7 @@ export async function check(opts: {
     ...opts.config.contracts.map((c) => ({
       kind: 'contract' as const,
       id: c.id,
-      extracts: CONTRACT_EXTRACTS[c.kind],
+      extracts: kindOf(c).extracts,
     })),
   ];
   const missing = new Map<string, string[]>();

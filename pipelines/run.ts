@@ -8,8 +8,6 @@ import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'no
 import { basename, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import {
-  DsiContractJson,
-  GrantContractJson,
   type KpiEntry,
   KpisJson,
   Manifest,
@@ -18,7 +16,7 @@ import {
   type Warning,
 } from '../schemas/outputs.ts';
 import { type Config, configHash, kpiDefinitions, municipalityOf, validateInitiatives } from './config.ts';
-import { CONTRACT_EXTRACTS, carryOverContract, evaluateContracts } from './contracts/evaluate.ts';
+import { carryOverContract, evaluateContracts } from './contracts/evaluate.ts';
 import { maskCprs } from './core/mask.ts';
 import { sqlString } from './core/sql.ts';
 import { Db, type DbOptions } from './duckdb.ts';
@@ -34,6 +32,7 @@ import type { IngestResult } from './ingest/ingest.ts';
 import { loadHandover, runIngestWorker } from './ingest/isolated.ts';
 import { keyFingerprint, setKeyVariablesSql } from './ingest/pseudonym.ts';
 import { copyAndHash, sha256File } from './ingest/sniff.ts';
+import { KINDS, kindOf, kindOfResult } from './kinds/index.ts';
 import { type EvaluatedKpi, evaluateKpi } from './kpis/evaluate.ts';
 import { noDataEntry, toPublicEntry } from './kpis/publicEntry.ts';
 import { type Reporter, silentReporter } from './log.ts';
@@ -42,7 +41,6 @@ import { RUNS_DIR, removeUnpublished, runDir, switchTo } from './publish/atomic.
 import { acquireLock } from './publish/lock.ts';
 import { longRows, writeArrow, writeCsv, writeParquet } from './publish/tables.ts';
 import { chartName, kpiChartSpec, writeCharts } from './report/charts.ts';
-import { dsiChartSpec, grantChartSpec } from './report/contractCharts.ts';
 import { renderNotebooks } from './report/notebook.ts';
 import { buildWarehouse, staleExtractWarnings } from './warehouse.ts';
 
@@ -405,7 +403,7 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
       ...selected.map((d) => ({ kind: 'kpi' as const, id: d.id, extracts: d.extracts })),
       ...opts.config.contracts
         .filter((c) => !opts.select || opts.select.includes(c.id))
-        .map((c) => ({ kind: 'contract' as const, id: c.id, extracts: CONTRACT_EXTRACTS[c.kind] })),
+        .map((c) => ({ kind: 'contract' as const, id: c.id, extracts: kindOf(c).extracts })),
     ];
     const suspects = findSuspects(
       ingest.inputs,
@@ -573,14 +571,14 @@ export async function run(opts: RunOptions): Promise<RunSummary> {
         join(staging, 'restricted', 'charts'),
         contractResults.map((r) => ({
           name: r.id,
-          spec: 'months' in r ? grantChartSpec(r) : dsiChartSpec(r),
+          spec: kindOfResult(r)!.chart(r),
         })),
       );
       await writeJson(join(pub, 'schemas', 'kpis.schema.json'), z.toJSONSchema(KpisJson));
       await writeJson(join(pub, 'schemas', 'tariff_alerts.schema.json'), z.toJSONSchema(TariffAlertsJson));
       await writeJson(join(pub, 'schemas', 'manifest.schema.json'), z.toJSONSchema(Manifest));
-      await writeJson(join(pub, 'schemas', 'dsi_contract.schema.json'), z.toJSONSchema(DsiContractJson));
-      await writeJson(join(pub, 'schemas', 'grant_contract.schema.json'), z.toJSONSchema(GrantContractJson));
+      for (const k of KINDS)
+        await writeJson(join(pub, 'schemas', `${k.schemaName}.schema.json`), z.toJSONSchema(k.json));
       // Hashed while it is copied: the manifest lists every output's sha256, and this one is large.
       hashed.set(
         join(staging, 'restricted', 'warehouse.duckdb'),

@@ -8,12 +8,12 @@ import { type Config, municipalityOf } from '../schemas/config.ts';
 import type { ExtractName } from '../schemas/extracts.ts';
 import { EXTRACT_NAMES } from '../schemas/extracts.ts';
 import type { Warning } from '../schemas/outputs.ts';
-import { contractParams } from './contracts/evaluate.ts';
 import { SQL_DIR } from './core/paths.ts';
 import { quoteIdent, sqlString } from './core/sql.ts';
 import type { Db } from './duckdb.ts';
 import { t } from './i18n/index.ts';
 import type { ExtractChanges } from './ingest/registry.ts';
+import { contractParams } from './kinds/index.ts';
 
 export const LAYERS = ['staging', 'marts', 'contracts'] as const;
 

@@ -6,8 +6,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTRACT_EXTRACTS, carryOverContract } from '../pipelines/contracts/evaluate.ts';
+import { carryOverContract } from '../pipelines/contracts/evaluate.ts';
 import { decideHoldBacks } from '../pipelines/guard/holdBack.ts';
+import { kindOf } from '../pipelines/kinds/index.ts';
 import { JOBFOKUS, UNGELOFTET } from '../schemas/contracts.ts';
 import { EXTRACT_NAMES } from '../schemas/extracts.ts';
 import { tempDir } from './helpers.ts';
@@ -111,7 +112,7 @@ describe('which inputs hold back which contract (docs/contracts.md)', () => {
     const readers = [JOBFOKUS, UNGELOFTET].map((c) => ({
       kind: 'contract' as const,
       id: c.id,
-      extracts: CONTRACT_EXTRACTS[c.kind],
+      extracts: kindOf(c).extracts,
     }));
     const held = (extract: string) =>
       decideHoldBacks(readers, [{ extract, reason: 'afvist', files: [`${extract}/x.csv`] }]).map((h) => h.id);

@@ -7,10 +7,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../pipelines/config.ts';
-import { halfYears, prices, settle } from '../pipelines/contracts/dsi.ts';
-import { type GrantMonth, grantWarnings, settleGrant } from '../pipelines/contracts/grant.ts';
-import { book, kroner, roundKroner, toOre } from '../pipelines/contracts/money.ts';
 import { Rational } from '../pipelines/core/rational.ts';
+import { halfYears, prices, settle } from '../pipelines/kinds/dsi/evaluate.ts';
+import { type GrantMonth, grantWarnings, settleGrant } from '../pipelines/kinds/grant/evaluate.ts';
+import { book, kroner, roundKroner, toOre } from '../pipelines/kinds/money.ts';
 import { type DsiContract, type GrantContract, JOBFOKUS, UNGELOFTET } from '../schemas/contracts.ts';
 
 const r = (n: number | bigint, d: number | bigint = 1) => new Rational(BigInt(n), BigInt(d));

@@ -6,26 +6,12 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContractConfig } from '../../schemas/contracts.ts';
-import type { ExtractName } from '../../schemas/extracts.ts';
-import {
-  DsiContractJson,
-  GrantContractJson,
-  type HeldBack,
-  HeldBackContractJson,
-} from '../../schemas/outputs.ts';
+import { type HeldBack, HeldBackContractJson } from '../../schemas/outputs.ts';
 import { sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
-import { dsiEvidenceSql, evaluateDsi } from './dsi.ts';
-import { evaluateGrant, grantEvidenceSql } from './grant.ts';
+import { type ContractResult, kindOf } from '../kinds/index.ts';
 
-export type ContractResult = DsiContractJson | GrantContractJson;
-
-/** The extracts each kind of contract reads (held back when one of them is not to be trusted). */
-export const CONTRACT_EXTRACTS: Record<ContractConfig['kind'], ExtractName[]> = {
-  // Participants, success months and goal 2's life-satisfaction answers (checked against responses).
-  dsi_social_investment: ['enrollment', 'employment', 'survey_responses', 'survey_answers'],
-  grant_result_requirements: ['enrollment', 'employment'],
-};
+export type { ContractResult };
 
 export async function evaluateContracts(
   db: Db,
@@ -36,15 +22,9 @@ export async function evaluateContracts(
   await mkdir(dir, { recursive: true });
   const results: ContractResult[] = [];
   for (const c of contracts) {
-    let result: ContractResult;
-    let evidence: string;
-    if (c.kind === 'dsi_social_investment') {
-      result = DsiContractJson.parse(await evaluateDsi(db, c, opts.asOf, opts.municipality));
-      evidence = dsiEvidenceSql(c, opts.municipality);
-    } else {
-      result = GrantContractJson.parse(await evaluateGrant(db, c, opts.asOf, opts.municipality));
-      evidence = grantEvidenceSql(c, opts.municipality);
-    }
+    const kind = kindOf(c);
+    const result = kind.json.parse(await kind.evaluate(db, c, opts.asOf, opts.municipality));
+    const evidence = kind.evidenceSql(c, opts.municipality);
     await writeFile(join(dir, `${c.id}.json`), `${JSON.stringify(result, null, 2)}\n`, 'utf8');
     // The evidence names each person by person_key, the pseudonym finance can trace (ingest.persons).
     await db.run(`COPY (SELECT e.contract, e.period, p.person_key, e.goal, e.counted, e.success, e.reason
@@ -53,35 +33,6 @@ export async function evaluateContracts(
     results.push(result);
   }
   return results;
-}
-
-/** Contract parameters as rows of meta.contract_param, read by the macros in sql/contracts/. */
-export function contractParams(contracts: ContractConfig[]): [string, string, string][] {
-  return contracts.flatMap((c): [string, string, string][] => {
-    const p = (key: string, value: string | number): [string, string, string] => [c.id, key, String(value)];
-    if (c.kind === 'dsi_social_investment') {
-      return [
-        p('kind', c.kind),
-        p('programme', c.programme),
-        p('startup_months', c.startupMonths),
-        p('success_min_hours', c.successMinHours),
-        p('measurement_first', c.measurements.first),
-        p('measurement_last', c.measurements.last),
-        p('kpi_from', c.kpiFrom),
-        p('goal2_survey', c.goal2.survey),
-        p('goal2_question', c.goal2.question),
-        p('goal2_min_months', c.goal2.minMonthsBetween),
-      ];
-    }
-    return [
-      p('kind', c.kind),
-      p('programme', c.programme),
-      p('period_start', c.periodStart),
-      p('period_end', c.periodEnd),
-      p('second_half_from', c.secondHalfFrom),
-      p('min_hours', c.minHours),
-    ];
-  });
 }
 
 /**

@@ -161,3 +161,8 @@ export function lineStyles(kinds: MessageKey[]): (kind: MessageKey) => Record<st
     },
   });
 }
+
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** A contract's name without the parenthesis (the counterpart), for chart titles. */
+export const shortTitle = (title: string) => title.split(' (')[0]!;

@@ -17,21 +17,15 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, join, sep } from 'node:path';
 import { marked } from 'marked';
-import {
-  DsiContractJson,
-  GrantContractJson,
-  type KpiEntry,
-  type KpisJson,
-  type Manifest,
-} from '../../schemas/outputs.ts';
+import type { KpiEntry, KpisJson, Manifest } from '../../schemas/outputs.ts';
 import { formatValue, statusWord } from '../core/describe.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import { baseConfig, chartLocale, periodLabel, type VegaLiteSpec } from '../core/vega.ts';
 import { Db } from '../duckdb.ts';
 import { RunError } from '../errors.ts';
 import { lang, type MessageKey, num, t } from '../i18n/index.ts';
+import { kindOf, kindOfResult } from '../kinds/index.ts';
 import { kpiChartSpec } from './charts.ts';
-import { dsiChartSpec, grantChartSpec } from './contractCharts.ts';
 import { contractSection, sectionRows } from './contractSection.ts';
 
 type HoldBack = Manifest['heldBack'][number];
@@ -257,22 +251,7 @@ async function openReportDb(ctx: ReportContext, audience: string): Promise<Db> {
       // Every table of the contract's kind is made, with the documented columns even when the file has
       // no rows or no figures (a contract held back before it was ever published), so a notebook's
       // query runs and shows "(ingen rækker)".
-      const kind =
-        'measurements' in c
-          ? 'dsi'
-          : 'months' in c
-            ? 'grant'
-            : c.kind === 'dsi_social_investment'
-              ? 'dsi'
-              : 'grant';
-      const parts =
-        kind === 'dsi'
-          ? { measurements: DsiContractJson.shape.measurements.element, totals: DsiContractJson.shape.totals }
-          : {
-              months: GrantContractJson.shape.months.element,
-              requirements: GrantContractJson.shape.requirements.element,
-              payout: GrantContractJson.shape.payout,
-            };
+      const parts = (kindOfResult(c) ?? kindOf(String(c.kind))).tables;
       for (const [part, shape] of Object.entries(parts)) {
         const value = c[part];
         const rows = (Array.isArray(value) ? value : value ? [value] : []) as unknown[];
@@ -460,8 +439,8 @@ export async function renderNotebook(
           .then((text) => JSON.parse(text) as Record<string, unknown>)
           .catch(() => undefined);
         if (!c) throw new RunError(t('report.unknownContract', { ...at, id: b.arg }));
-        if ('months' in c) parts.push(chart(grantChartSpec(GrantContractJson.parse(c))));
-        else if ('measurements' in c) parts.push(chart(dsiChartSpec(DsiContractJson.parse(c))));
+        const kind = kindOfResult(c);
+        if (kind) parts.push(chart(kind.chart(kind.json.parse(c))));
       } else {
         parts.push(...ctx.kpis.kpis.map(kpiSection));
       }

@@ -2,12 +2,12 @@
  * A DSI social effect investment (docs/contracts.md, Jobfokus). The counts come from the SQL macros in
  * sql/contracts/dsi_social_investment.sql; the money is computed here with exact fractions.
  */
-import type { DsiContract } from '../../schemas/contracts.ts';
-import type { DsiContractJson } from '../../schemas/outputs.ts';
-import { Rational } from '../core/rational.ts';
-import { sqlString } from '../core/sql.ts';
-import type { Db } from '../duckdb.ts';
-import { book, kroner, roundKroner, toOre } from './money.ts';
+import type { DsiContract } from '../../../schemas/contracts.ts';
+import type { DsiContractJson } from '../../../schemas/outputs.ts';
+import { Rational } from '../../core/rational.ts';
+import { sqlString } from '../../core/sql.ts';
+import type { Db } from '../../duckdb.ts';
+import { book, kroner, roundKroner, toOre } from '../money.ts';
 
 export function halfYears(first: string, last: string): string[] {
   const out: string[] = [];

@@ -2,13 +2,13 @@
  * A grant with result requirements (docs/contracts.md, Ungeløftet). Month shares come from
  * sql/contracts/grant_result_requirements.sql; requirements and payout are decided here, exactly.
  */
-import type { GrantContract } from '../../schemas/contracts.ts';
-import type { GrantContractJson } from '../../schemas/outputs.ts';
-import { Rational } from '../core/rational.ts';
-import { sqlString } from '../core/sql.ts';
-import type { Db } from '../duckdb.ts';
-import { num, t } from '../i18n/index.ts';
-import { book, kroner, toOre } from './money.ts';
+import type { GrantContract } from '../../../schemas/contracts.ts';
+import type { GrantContractJson } from '../../../schemas/outputs.ts';
+import { Rational } from '../../core/rational.ts';
+import { sqlString } from '../../core/sql.ts';
+import type { Db } from '../../duckdb.ts';
+import { num, t } from '../../i18n/index.ts';
+import { book, kroner, toOre } from '../money.ts';
 
 export interface GrantMonth {
   month: string;

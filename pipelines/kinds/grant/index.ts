@@ -1,0 +1,32 @@
+/** Ungeløftet (a grant with result requirements) as a contract kind (../kind.ts). */
+import type { GrantContract } from '../../../schemas/contracts.ts';
+import { GrantContractJson } from '../../../schemas/outputs.ts';
+import type { ContractKind } from '../kind.ts';
+import { grantChartSpec } from './chart.ts';
+import { evaluateGrant, grantEvidenceSql } from './evaluate.ts';
+import { grantQueries } from './report.ts';
+
+/** Ungeløftet as a contract kind (kind.ts). */
+export const grantKind: ContractKind<GrantContract, GrantContractJson> = {
+  kind: 'grant_result_requirements',
+  extracts: ['enrollment', 'employment'],
+  params: (c) => [
+    ['programme', c.programme],
+    ['period_start', c.periodStart],
+    ['period_end', c.periodEnd],
+    ['second_half_from', c.secondHalfFrom],
+    ['min_hours', c.minHours],
+  ],
+  evaluate: evaluateGrant,
+  evidenceSql: grantEvidenceSql,
+  json: GrantContractJson,
+  schemaName: 'grant_contract',
+  isResult: (json) => 'months' in json,
+  chart: grantChartSpec,
+  tables: {
+    months: GrantContractJson.shape.months.element,
+    requirements: GrantContractJson.shape.requirements.element,
+    payout: GrantContractJson.shape.payout,
+  },
+  queries: grantQueries,
+};
