@@ -10,9 +10,9 @@ import { helpText, type Parsed, parseCommandLine } from './cli/args.ts';
 import { runSummary } from './cli/summary.ts';
 import { type Config, DEFAULT_MUNICIPALITY, kpiDefinitions, loadConfig } from './config.ts';
 import { maskCprs } from './core/mask.ts';
+import { DEMO_KEY, resolveKey } from './core/pseudonym.ts';
 import { UserError } from './errors.ts';
 import { type Lang, lang, parseLang, setLang, t } from './i18n/index.ts';
-import { DEMO_KEY, resolveKey } from './ingest/pseudonym.ts';
 import { streamReporter } from './log.ts';
 
 function todayIso(): string {

@@ -3,7 +3,7 @@
  * tables in docs/inbox.md and the KPIs' reference table in docs/kpis.md.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { extractReference } from './ingest/reference.ts';
+import { extractReference } from './extracts/reference.ts';
 import { kpiReference } from './kpis/reference.ts';
 
 export const DOCS_INBOX = new URL('../docs/inbox.md', import.meta.url);

@@ -18,19 +18,19 @@ import {
 import { type Config, configHash, kpiDefinitions, municipalityOf, validateInitiatives } from './config.ts';
 import { carryOverContract, evaluateContracts } from './contracts/evaluate.ts';
 import { maskCprs } from './core/mask.ts';
+import { keyFingerprint, setKeyVariablesSql } from './core/pseudonym.ts';
 import { sqlString } from './core/sql.ts';
 import { Db, type DbOptions } from './duckdb.ts';
 import { RunError, UserError } from './errors.ts';
+import { EXTRACT_SPECS } from './extracts/spec.ts';
 import { unknownCodeWarnings } from './guard/codes.ts';
 import { decideHoldBacks, findSuspects, type HoldBack, heldBackOf, type Reader } from './guard/holdBack.ts';
 import { municipalityWarnings } from './guard/municipality.ts';
 import { fileOverrides, type Override } from './guard/overrides.ts';
 import { extractVolumes, type Volumes, volumeDrops } from './guard/volumes.ts';
 import { lang, list, num, t } from './i18n/index.ts';
-import { CONTRACTS } from './ingest/contract.ts';
 import type { IngestResult } from './ingest/ingest.ts';
 import { loadHandover, runIngestWorker } from './ingest/isolated.ts';
-import { keyFingerprint, setKeyVariablesSql } from './ingest/pseudonym.ts';
 import { copyAndHash, sha256File } from './ingest/sniff.ts';
 import { KINDS, kindOf, kindOfResult } from './kinds/index.ts';
 import { type EvaluatedKpi, evaluateKpi } from './kpis/evaluate.ts';
@@ -224,7 +224,12 @@ export function cacheIdentity(keyFp: string, version: string): string {
     createHash('sha256')
       // The quarantine reasons a kept file brings along are in the language it was parsed in.
       .update(
-        JSON.stringify({ keyFingerprint: keyFp, codeVersion: version, contracts: CONTRACTS, lang: lang() }),
+        JSON.stringify({
+          keyFingerprint: keyFp,
+          codeVersion: version,
+          contracts: EXTRACT_SPECS,
+          lang: lang(),
+        }),
       )
       .digest('hex')
       .slice(0, 24)

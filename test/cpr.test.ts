@@ -9,10 +9,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kpiDefinitions, municipalityOf, parseConfig } from '../pipelines/config.ts';
 import { maskCprs, maskCprsSql } from '../pipelines/core/mask.ts';
-import { Db } from '../pipelines/duckdb.ts';
-import { ConfigError } from '../pipelines/errors.ts';
-import { birthDateSql, cprDigitsText, parseSql } from '../pipelines/ingest/contract.ts';
-import { ingestInbox } from '../pipelines/ingest/ingest.ts';
 import {
   DEMO_KEY,
   hmacSql,
@@ -20,7 +16,11 @@ import {
   MIN_KEY_LENGTH,
   resolveKey,
   setKeyVariablesSql,
-} from '../pipelines/ingest/pseudonym.ts';
+} from '../pipelines/core/pseudonym.ts';
+import { Db } from '../pipelines/duckdb.ts';
+import { ConfigError } from '../pipelines/errors.ts';
+import { birthDateSql, cprDigitsText, parseSql } from '../pipelines/extracts/spec.ts';
+import { ingestInbox } from '../pipelines/ingest/ingest.ts';
 import { evaluateKpi } from '../pipelines/kpis/evaluate.ts';
 import { openWorkDb } from '../pipelines/run.ts';
 import { buildWarehouse } from '../pipelines/warehouse.ts';

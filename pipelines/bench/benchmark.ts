@@ -9,10 +9,10 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Manifest } from '../../schemas/outputs.ts';
 import { parseConfig } from '../config.ts';
+import { DEMO_KEY } from '../core/pseudonym.ts';
 import { sqlString } from '../core/sql.ts';
 import { writeDemoInbox } from '../demo/generate.ts';
 import { Db } from '../duckdb.ts';
-import { DEMO_KEY } from '../ingest/pseudonym.ts';
 import { run } from '../run.ts';
 
 /** About 5,500 persons per unit of the demo's scale (youths, §85, treatment, Jobfokus). */

@@ -11,12 +11,12 @@ import { closest } from '../core/fold.ts';
 import { maskCprs } from '../core/mask.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
+import { EXTRACT_SPECS } from '../extracts/spec.ts';
 import { num, t } from '../i18n/index.ts';
-import { CONTRACTS } from '../ingest/contract.ts';
 
 /** The known values of an open code column: the contract's examples, the configuration's and its contracts'. */
 export function knownCodes(config: Config, extract: string, column: string): string[] {
-  const col = CONTRACTS[extract as ExtractName]?.columns.find((c) => c.name === column);
+  const col = EXTRACT_SPECS[extract as ExtractName]?.columns.find((c) => c.name === column);
   const known = new Set([...(col?.examples ?? []), ...(config.knownCodes[`${extract}.${column}`] ?? [])]);
   if (extract === 'enrollment' && column === 'programme')
     for (const c of config.contracts) known.add(c.programme);
@@ -27,7 +27,7 @@ export function knownCodes(config: Config, extract: string, column: string): str
 
 /** The open code columns: `<extract>.<column>`, the keys `knownCodes` takes. */
 export function openCodeColumns(): string[] {
-  return Object.values(CONTRACTS).flatMap((c) =>
+  return Object.values(EXTRACT_SPECS).flatMap((c) =>
     c.columns.filter((col) => col.openCodes).map((col) => `${c.extract}.${col.name}`),
   );
 }
@@ -39,7 +39,7 @@ export async function unknownCodeWarnings(
 ): Promise<Warning[]> {
   const warnings: Warning[] = [];
   for (const extract of delivered) {
-    for (const col of CONTRACTS[extract].columns.filter((c) => c.openCodes)) {
+    for (const col of EXTRACT_SPECS[extract].columns.filter((c) => c.openCodes)) {
       const known = knownCodes(config, extract, col.name);
       const rows = await db.all<{ value: string; n: number }>(
         `SELECT ${quoteIdent(col.name)} AS value, count(*)::BIGINT AS n FROM staging.${extract}

@@ -8,8 +8,8 @@ import { type Config, municipalityOf } from '../../schemas/config.ts';
 import type { ExtractName } from '../../schemas/extracts.ts';
 import type { Warning } from '../../schemas/outputs.ts';
 import type { Db } from '../duckdb.ts';
+import { EXTRACT_SPECS } from '../extracts/spec.ts';
 import { list, t } from '../i18n/index.ts';
-import { CONTRACTS } from '../ingest/contract.ts';
 
 export async function municipalityWarnings(
   db: Db,
@@ -20,7 +20,7 @@ export async function municipalityWarnings(
   if (!m.assumed) return [];
   const without: string[] = [];
   for (const extract of delivered) {
-    if (!CONTRACTS[extract].columns.some((c) => c.name === 'municipality')) continue;
+    if (!EXTRACT_SPECS[extract].columns.some((c) => c.name === 'municipality')) continue;
     const r = await db.one<{ any: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM ingest.${extract} WHERE municipality IS NULL) AS "any"`,
     );

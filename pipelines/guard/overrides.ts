@@ -7,7 +7,7 @@ import { EXTRACT_NAMES } from '../../schemas/extracts.ts';
 import type { Manifest } from '../../schemas/outputs.ts';
 import { quoteIdent } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
-import { CONTRACTS } from '../ingest/contract.ts';
+import { EXTRACT_SPECS } from '../extracts/spec.ts';
 
 export type Override = Manifest['overrides'][number];
 
@@ -17,7 +17,7 @@ const PERSON_MONTHS = new Set(['employment', 'neet']);
 export async function fileOverrides(db: Db): Promise<Override[]> {
   const out: Override[] = [];
   for (const extract of EXTRACT_NAMES) {
-    const c = CONTRACTS[extract];
+    const c = EXTRACT_SPECS[extract];
     if (c.key.length === 0) continue;
     const key = c.key.map((k) => quoteIdent(k === 'cpr' ? 'person_id' : k)).join(', ');
     const rows = PERSON_MONTHS.has(extract)

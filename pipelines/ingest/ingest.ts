@@ -14,25 +14,25 @@ import type { ExtractName } from '../../schemas/extracts.ts';
 import { EXTRACT_NAMES } from '../../schemas/extracts.ts';
 import type { InputFile, Warning } from '../../schemas/outputs.ts';
 import { maskCprs, maskCprsSql } from '../core/mask.ts';
+import { hmacSql } from '../core/pseudonym.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import { FileRejected } from '../errors.ts';
-import { num, t } from '../i18n/index.ts';
 import {
   birthDateSql,
-  CONTRACTS,
-  type Contract,
-  type ContractColumn,
   columnChecks,
   cprDigitsText,
   type DecimalMark,
   digitCountSql,
   duckType,
+  EXTRACT_SPECS,
+  type ExtractSpec,
   headerScore,
   mapHeaders,
   parseSql,
-} from './contract.ts';
-import { hmacSql } from './pseudonym.ts';
+  type SpecColumn,
+} from '../extracts/spec.ts';
+import { num, t } from '../i18n/index.ts';
 import {
   type ExtractChanges,
   FILES_TABLE,
@@ -74,7 +74,7 @@ export interface IngestOptions {
 
 /** Extracts whose rows other extracts are checked against; ingest keeps them in their tables. */
 export const REFERENCED: ReadonlySet<ExtractName> = new Set(
-  Object.values(CONTRACTS).flatMap((c) => (c.references ? [c.references.extract as ExtractName] : [])),
+  Object.values(EXTRACT_SPECS).flatMap((c) => (c.references ? [c.references.extract as ExtractName] : [])),
 );
 
 /** Where the worker hands over one file's rows (see IngestOptions.handoverDir). */
@@ -132,7 +132,7 @@ export const PERSONS_TABLE =
 export async function createIngestTables(db: Db): Promise<void> {
   await db.run('CREATE SCHEMA IF NOT EXISTS ingest');
   for (const extract of EXTRACT_NAMES) {
-    const c = CONTRACTS[extract];
+    const c = EXTRACT_SPECS[extract];
     const cols = ['_file_id INTEGER', '_line BIGINT'];
     for (const col of c.columns) {
       if (col.kind === 'cpr') cols.push('person_id INTEGER', 'birth_date DATE');
@@ -201,7 +201,7 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
         await readAhead(join(dir, ...next.split('/')), `${extract}/${next}`, extract, registry, ahead);
       const result = await ingestFile(
         db,
-        CONTRACTS[extract],
+        EXTRACT_SPECS[extract],
         path,
         rel,
         fileSeq,
@@ -273,7 +273,7 @@ async function readAhead(
   if (!onDisk?.isFile() || onDisk.size === 0) return;
   const disk: FileOnDisk = { rel, bytes: onDisk.size, mtimeMs: onDisk.mtimeMs };
   if (registry.findUnchanged(extract, disk) || registry.hasSize(extract, disk.bytes)) return;
-  const scan = sniffText(path, format === 'csv.gz', headerFinder(CONTRACTS[extract]));
+  const scan = sniffText(path, format === 'csv.gz', headerFinder(EXTRACT_SPECS[extract]));
   scan.catch(() => undefined); // awaited at the file's turn
   ahead.set(path, scan);
 }
@@ -306,7 +306,7 @@ interface FileOutcome {
 
 async function ingestFile(
   db: Db,
-  contract: Contract,
+  contract: ExtractSpec,
   path: string,
   rel: string,
   fileSeq: number,
@@ -478,7 +478,7 @@ function firstLine(s: string): string {
 }
 
 async function prepare(
-  contract: Contract,
+  contract: ExtractSpec,
   path: string,
   format: NonNullable<ReturnType<typeof formatOf>>,
   fileSeq: number,
@@ -587,7 +587,7 @@ const SEP_LINE = /^\uFEFF?\s*"?sep=(.)"?[,;\t]*\s*$/i;
  * names the most of them (so the missing-column message shows the headers the file has), or else the
  * first line with content.
  */
-export function headerFinder(contract: Contract): (lines: string[]) => HeaderPlace {
+export function headerFinder(contract: ExtractSpec): (lines: string[]) => HeaderPlace {
   return (lines) => {
     let start = 0;
     let delimiter: Delimiter | undefined;
@@ -644,7 +644,7 @@ async function countRows(db: Db, p: Prepared): Promise<number> {
 
 async function loadRows(
   db: Db,
-  contract: Contract,
+  contract: ExtractSpec,
   p: Prepared,
   columnIndex: Map<string, number>,
   disk: FileOnDisk,
@@ -1050,7 +1050,7 @@ function quarantineWarnings(
  * number is described ("a number with 20 digits"): the CPR masker would garble it into
  * `******-**99******-**99`, and the masker stays conservative, because privacy comes first.
  */
-function maskedValue(col: ContractColumn): string {
+function maskedValue(col: SpecColumn): string {
   const v = quoteIdent(`v_${col.name}`);
   if (col.kind === 'cpr') {
     return `CASE WHEN ${v} IS NULL THEN '' WHEN ${digitCountSql(v)} >= 4 THEN '******-**' || right(${v}, 2) ELSE left(${v}, 200) END`;
@@ -1063,7 +1063,7 @@ function maskedValue(col: ContractColumn): string {
 }
 
 /** A key twice in one file is an error in the delivery: the first row loads, later ones are rejected. */
-async function checkDuplicateKeys(db: Db, contract: Contract): Promise<void> {
+async function checkDuplicateKeys(db: Db, contract: ExtractSpec): Promise<void> {
   const keyCols = contract.key.map((k) => quoteIdent(k));
   const keyCol = contract.columns.find((c) => c.name === contract.key[contract.key.length - 1])!;
   // A GROUP BY finds the (usually no) duplicated keys; only their rows are looked at again.
@@ -1078,7 +1078,7 @@ async function checkDuplicateKeys(db: Db, contract: Contract): Promise<void> {
 }
 
 /** Rows must match a row of the referenced extract from a file that is still delivered. */
-async function checkReferences(db: Db, contract: Contract): Promise<void> {
+async function checkReferences(db: Db, contract: ExtractSpec): Promise<void> {
   const ref = contract.references!;
   const cols = ref.columns.map(quoteIdent);
   const col = contract.columns.find((c) => c.name === ref.columns[ref.columns.length - 1])!;

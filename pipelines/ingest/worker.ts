@@ -10,12 +10,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputFile } from '../../schemas/outputs.ts';
+import { setKeyVariablesSql } from '../core/pseudonym.ts';
 import { sqlString } from '../core/sql.ts';
 import { Db } from '../duckdb.ts';
+import { EXTRACT_SPECS } from '../extracts/spec.ts';
 import { type Lang, setLang } from '../i18n/index.ts';
-import { CONTRACTS } from './contract.ts';
 import { createIngestTables, HANDOVER_FORMAT, handoverFile, ingestInbox, REFERENCED } from './ingest.ts';
-import { setKeyVariablesSql } from './pseudonym.ts';
 
 export interface WorkerRequest {
   inbox: string;
@@ -42,7 +42,7 @@ async function main(request: WorkerRequest): Promise<void> {
       await db.run('INSERT INTO ingest.violations SELECT * FROM prev.ingest.violations');
       await db.run('INSERT INTO ingest.persons SELECT * FROM prev.ingest.persons');
       // Extracts that others are checked against (survey responses) come along in full.
-      for (const c of Object.values(CONTRACTS)) {
+      for (const c of Object.values(EXTRACT_SPECS)) {
         if (c.references) {
           await db.run(
             `INSERT INTO ingest.${c.references.extract} SELECT * FROM prev.ingest.${c.references.extract}`,

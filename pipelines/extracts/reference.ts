@@ -5,9 +5,9 @@
  */
 import { EXTRACT_NAMES } from '../../schemas/extracts.ts';
 import { t } from '../i18n/index.ts';
-import { CONTRACTS, type ContractColumn } from './contract.ts';
+import { EXTRACT_SPECS, type SpecColumn } from './spec.ts';
 
-const KIND: Record<ContractColumn['kind'], string> = {
+const KIND: Record<SpecColumn['kind'], string> = {
   cpr: 'CPR',
   date: 'date',
   month: 'month',
@@ -18,7 +18,7 @@ const KIND: Record<ContractColumn['kind'], string> = {
   text: 'text',
 };
 
-function rule(c: ContractColumn): string {
+function rule(c: SpecColumn): string {
   const parts: string[] = [];
   if (c.codes) parts.push(`one of ${c.codes.map((v) => `\`${v}\``).join(', ')}`);
   if (c.examples?.length) parts.push(`any value; usually ${c.examples.map((v) => `\`${v}\``).join(', ')}`);
@@ -34,7 +34,7 @@ function rule(c: ContractColumn): string {
 export function extractReference(): string {
   const out: string[] = [];
   for (const name of EXTRACT_NAMES) {
-    const c = CONTRACTS[name];
+    const c = EXTRACT_SPECS[name];
     out.push(`### \`${name}\`: ${c.description}`, '');
     out.push('| column | type | required | rule | also accepted as |', '|---|---|---|---|---|');
     for (const col of c.columns) {

@@ -7,11 +7,11 @@ import type { z } from 'zod';
 import type { ColumnKind, ColumnMeta, ExtractMeta, ExtractName, RowRule } from '../../schemas/extracts.ts';
 import { EXTRACTS } from '../../schemas/extracts.ts';
 import { closest, foldCode, foldCodeSql, foldHeader } from '../core/fold.ts';
+import { hmacSql } from '../core/pseudonym.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import { lang, type MessageKey, num, t } from '../i18n/index.ts';
-import { hmacSql } from './pseudonym.ts';
 
-export interface ContractColumn {
+export interface SpecColumn {
   name: string;
   kind: ColumnKind;
   optional: boolean;
@@ -30,10 +30,10 @@ export interface ContractColumn {
   cprWhen?: string;
 }
 
-export interface Contract {
+export interface ExtractSpec {
   extract: ExtractName;
   description: string;
-  columns: ContractColumn[];
+  columns: SpecColumn[];
   key: string[];
   rules: RowRule[];
   references?: { extract: string; columns: string[] };
@@ -63,14 +63,14 @@ function patternOf(inner: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-export function compileContract(extract: ExtractName): Contract {
+export function compileSpec(extract: ExtractName): ExtractSpec {
   const schema = EXTRACTS[extract] as unknown as z.ZodObject;
   const meta = schema.meta() as unknown as ExtractMeta;
-  const columns: ContractColumn[] = Object.entries(schema.shape).map(([name, s]) => {
+  const columns: SpecColumn[] = Object.entries(schema.shape).map(([name, s]) => {
     const col = s as unknown as AnySchema;
     const m = (col.meta() ?? {}) as unknown as ColumnMeta;
     const inner = innerSchema(col);
-    const c: ContractColumn = {
+    const c: SpecColumn = {
       name,
       kind: m.kind,
       optional: col.isOptional(),
@@ -107,9 +107,9 @@ export function compileContract(extract: ExtractName): Contract {
   };
 }
 
-export const CONTRACTS: Record<ExtractName, Contract> = Object.fromEntries(
-  (Object.keys(EXTRACTS) as ExtractName[]).map((e) => [e, compileContract(e)]),
-) as Record<ExtractName, Contract>;
+export const EXTRACT_SPECS: Record<ExtractName, ExtractSpec> = Object.fromEntries(
+  (Object.keys(EXTRACTS) as ExtractName[]).map((e) => [e, compileSpec(e)]),
+) as Record<ExtractName, ExtractSpec>;
 
 /** Two codes of one column must not fold to the same value, or a delivered value could not be placed. */
 function assertFoldsApart(column: string, codes: string[]): void {
@@ -144,7 +144,7 @@ export interface HeaderMapping {
  * Header matching (docs/inbox.md) folds case, spaces, punctuation and Danish letters, so `CPR-nr.`,
  * `Cpr nr`, `cpr_nr` and `CPRNR` are the same header, and accepts each column's Danish aliases.
  */
-export function mapHeaders(contract: Contract, headers: string[]): HeaderMapping {
+export function mapHeaders(contract: ExtractSpec, headers: string[]): HeaderMapping {
   const folded = headers.map((h) => foldHeader(cleanHeader(h)));
   const columnIndex = new Map<string, number>();
   const used = new Set<number>();
@@ -173,7 +173,10 @@ export function mapHeaders(contract: Contract, headers: string[]): HeaderMapping
 }
 
 /** How many of the contract's columns a candidate header line names (to find the header below title rows). */
-export function headerScore(contract: Contract, headers: string[]): { matched: number; complete: boolean } {
+export function headerScore(
+  contract: ExtractSpec,
+  headers: string[],
+): { matched: number; complete: boolean } {
   const m = mapHeaders(contract, headers);
   return { matched: m.columnIndex.size, complete: m.missing.length === 0 };
 }
@@ -198,7 +201,7 @@ const TRUE_WORDS = ['1', 'true', 'ja', 'j', 'x'];
 const FALSE_WORDS = ['0', 'false', 'nej', 'n'];
 
 /** SQL that parses the trimmed text `v` (NULL when empty) to the column's type; NULL when unparseable. */
-export function parseSql(col: ContractColumn, v: string, decimal: DecimalMark): string {
+export function parseSql(col: SpecColumn, v: string, decimal: DecimalMark): string {
   switch (col.kind) {
     case 'cpr':
       // The 10 digits as a number: it groups, joins and stores faster than text (cprDigitsText reverses it).
@@ -291,7 +294,7 @@ export function digitCountSql(v: string): string {
 }
 
 /** The per-column checks, in the order they are reported. */
-export function columnChecks(col: ContractColumn): ColumnCheck[] {
+export function columnChecks(col: SpecColumn): ColumnCheck[] {
   const raw = quoteIdent(`v_${col.name}`);
   const typed = quoteIdent(col.name);
   const checks: ColumnCheck[] = [];
