@@ -137,7 +137,7 @@ async function dispatch(
     case 'demo': {
       const config = await commonConfig(values);
       const inbox = resolve((values.inbox as string | undefined) ?? 'demo-inbox');
-      const { writeDemoInboxIsolated } = await import('./ingest/isolated.ts');
+      const { writeDemoInboxIsolated } = await import('./demo/isolated.ts');
       const { run } = await import('./run.ts');
       stderr.write(`${t('cli.demoWriting', { inbox })}\n${t('cli.demoKey')}\n`);
       // In the worker process, like ingest: this process writes the warehouse and never holds a CPR.

@@ -11,8 +11,8 @@ import type { Warning } from '../schemas/outputs.ts';
 import { SQL_DIR } from './core/paths.ts';
 import { quoteIdent, sqlString } from './core/sql.ts';
 import type { Db } from './duckdb.ts';
+import type { ExtractChanges } from './extracts/changes.ts';
 import { t } from './i18n/index.ts';
-import type { ExtractChanges } from './ingest/registry.ts';
 import { contractParams } from './kinds/index.ts';
 
 export const LAYERS = ['staging', 'marts', 'contracts'] as const;

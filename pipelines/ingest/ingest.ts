@@ -18,6 +18,7 @@ import { hmacSql } from '../core/pseudonym.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import { FileRejected } from '../errors.ts';
+import type { ExtractChanges } from '../extracts/changes.ts';
 import {
   birthDateSql,
   columnChecks,
@@ -33,13 +34,7 @@ import {
   type SpecColumn,
 } from '../extracts/spec.ts';
 import { num, t } from '../i18n/index.ts';
-import {
-  type ExtractChanges,
-  FILES_TABLE,
-  type FileOnDisk,
-  FileRegistry,
-  VIOLATIONS_TABLE,
-} from './registry.ts';
+import { FILES_TABLE, type FileOnDisk, FileRegistry, VIOLATIONS_TABLE } from './registry.ts';
 import {
   type Delimiter,
   detectDelimiter,

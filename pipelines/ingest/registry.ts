@@ -14,20 +14,12 @@ import type { ExtractName } from '../../schemas/extracts.ts';
 import type { InputFile } from '../../schemas/outputs.ts';
 import { sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
+import type { ExtractChanges } from '../extracts/changes.ts';
 
 /** What a registered file's load produced; a reused file reports the same again. */
 export interface FileStats {
   input: Omit<InputFile, 'extract' | 'file'>;
   rules: Record<string, number>;
-}
-
-export interface ExtractChanges {
-  /** Files parsed by this run. */
-  added: number[];
-  /** Files loaded by an earlier run and no longer delivered (or parsed again under a new id). */
-  removed: number[];
-  /** Files kept from an earlier run now sort in another order: which row wins a key may have changed. */
-  reordered: boolean;
 }
 
 interface Entry {

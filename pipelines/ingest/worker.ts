@@ -10,11 +10,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputFile } from '../../schemas/outputs.ts';
+import { serveChild } from '../core/child.ts';
 import { setKeyVariablesSql } from '../core/pseudonym.ts';
 import { sqlString } from '../core/sql.ts';
 import { Db } from '../duckdb.ts';
 import { EXTRACT_SPECS } from '../extracts/spec.ts';
-import { type Lang, setLang } from '../i18n/index.ts';
 import { createIngestTables, HANDOVER_FORMAT, handoverFile, ingestInbox, REFERENCED } from './ingest.ts';
 
 export interface WorkerRequest {
@@ -90,25 +90,4 @@ async function main(request: WorkerRequest): Promise<void> {
   }
 }
 
-/** The demo's synthetic inbox is generated here too: its CPRs, although made up, stay out of the warehouse process. */
-export interface DemoRequest {
-  kind: 'demo';
-  dir: string;
-  asOf: string;
-}
-
-// The request (with the key) comes over the IPC channel, never on the command line.
-process.once('message', (request: (WorkerRequest | DemoRequest) & { lang?: Lang }) => {
-  if (request.lang) setLang(request.lang);
-  const job =
-    'kind' in request && request.kind === 'demo'
-      ? import('../demo/generate.ts').then((g) => g.writeDemoInbox(request.dir, { asOf: request.asOf }))
-      : main(request as WorkerRequest);
-  job.then(
-    () => process.exit(0),
-    (e: Error) => {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(1);
-    },
-  );
-});
+serveChild(main);

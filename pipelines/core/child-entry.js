@@ -1,0 +1,5 @@
+// Starts a child job (core/child.ts) through tsx's loader, like bin/kpi.js: the module is argv[2].
+import { register } from 'tsx/esm/api';
+
+register();
+await import(process.argv[2]);
