@@ -10,6 +10,7 @@ const scope = (process.env.MUTATE_SCOPE ?? 'contracts') as keyof typeof SCOPES;
 export default defineConfig({
   test: {
     include: SCOPES[scope].tests,
+    setupFiles: ['test/setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
