@@ -19,7 +19,7 @@ import { loadHandover, runIngestWorker } from './ingest/isolated.ts';
 import { kindOf } from './kinds/index.ts';
 import type { Reporter } from './log.ts';
 import { keyFileWarnings } from './publish/access.ts';
-import { duckdbOptions, workerDuckdbOptions } from './run.ts';
+import { duckdbOptions, workerDuckdbOptions } from './run/runtime.ts';
 import { buildWarehouse, staleExtractWarnings } from './warehouse.ts';
 
 const SHOWN_PER_FILE = 20;

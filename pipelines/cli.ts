@@ -14,6 +14,7 @@ import { DEMO_KEY, resolveKey } from './core/pseudonym.ts';
 import { UserError } from './errors.ts';
 import { type Lang, lang, parseLang, setLang, t } from './i18n/index.ts';
 import { streamReporter } from './log.ts';
+import { effectsFromEnv } from './run/effects.ts';
 
 function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
@@ -106,6 +107,8 @@ async function dispatch(
     quiet: values.quiet as boolean | undefined,
     verbose: values.verbose as boolean | undefined,
   });
+  // Test effects (pipelines/run/effects.ts) come from the environment here, at the edge, only.
+  const effects = effectsFromEnv(env);
   const asOf = validAsOf((values['as-of'] as string | undefined) ?? todayIso());
   const out = resolve((values.out as string | undefined) ?? 'output');
   const select = selectedIds(values);
@@ -116,7 +119,7 @@ async function dispatch(
       const key = resolveKey(env);
       const { run } = await import('./run.ts');
       const inbox = resolve((values.inbox as string | undefined) ?? 'inbox');
-      const r = await run({ inbox, out, asOf, config, key, keyFile: keyFile(), select, reporter });
+      const r = await run({ inbox, out, asOf, config, key, keyFile: keyFile(), select, reporter, effects });
       stdout.write(`${runSummary(r.manifest, r.kpis.kpis, out)}\n`);
       return r.manifest.heldBack.length > 0 ? 3 : 0;
     }
@@ -144,7 +147,7 @@ async function dispatch(
       await writeDemoInboxIsolated(inbox, asOf);
       // The synthetic municipality is Lolland-sized and named so.
       const demoConfig = { ...config, municipality: config.municipality ?? DEFAULT_MUNICIPALITY };
-      const r = await run({ inbox, out, asOf, config: demoConfig, key: DEMO_KEY, select, reporter });
+      const r = await run({ inbox, out, asOf, config: demoConfig, key: DEMO_KEY, select, reporter, effects });
       stdout.write(`${runSummary(r.manifest, r.kpis.kpis, out)}\n`);
       return r.manifest.heldBack.length > 0 ? 3 : 0;
     }

@@ -15,7 +15,7 @@ import { encodeWindows1252 } from '../pipelines/demo/generate.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import { ingestInbox } from '../pipelines/ingest/ingest.ts';
 import { sniffHooks } from '../pipelines/ingest/sniff.ts';
-import { openWorkDb } from '../pipelines/run.ts';
+import { openWorkDb } from '../pipelines/run/cache.ts';
 import type { InputFile, KpisJson, Manifest } from '../schemas/outputs.ts';
 import { cli, runInbox, snapshot, TEST_KEY, tempDir } from './helpers.ts';
 

@@ -9,7 +9,7 @@ import { parseConfig } from '../pipelines/config.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import { ingestInbox } from '../pipelines/ingest/ingest.ts';
 import { halfYears, settle } from '../pipelines/kinds/dsi/evaluate.ts';
-import { openWorkDb } from '../pipelines/run.ts';
+import { openWorkDb } from '../pipelines/run/cache.ts';
 import { buildWarehouse } from '../pipelines/warehouse.ts';
 import { type GrantContract, JOBFOKUS, UNGELOFTET } from '../schemas/contracts.ts';
 import type { DsiContractJson, GrantContractJson } from '../schemas/outputs.ts';

@@ -22,7 +22,7 @@ import { ConfigError } from '../pipelines/errors.ts';
 import { birthDateSql, cprDigitsText, parseSql } from '../pipelines/extracts/spec.ts';
 import { ingestInbox } from '../pipelines/ingest/ingest.ts';
 import { evaluateKpi } from '../pipelines/kpis/evaluate.ts';
-import { openWorkDb } from '../pipelines/run.ts';
+import { openWorkDb } from '../pipelines/run/cache.ts';
 import { buildWarehouse } from '../pipelines/warehouse.ts';
 import { TEST_KEY, tempDir } from './helpers.ts';
 

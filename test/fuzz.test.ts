@@ -15,7 +15,7 @@ import { parseConfig } from '../pipelines/config.ts';
 import { encodeWindows1252 } from '../pipelines/demo/generate.ts';
 import type { Db } from '../pipelines/duckdb.ts';
 import { ingestInbox } from '../pipelines/ingest/ingest.ts';
-import { openWorkDb } from '../pipelines/run.ts';
+import { openWorkDb } from '../pipelines/run/cache.ts';
 import { TEST_KEY, tempDir } from './helpers.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);

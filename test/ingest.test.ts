@@ -13,7 +13,7 @@ import { maskCprs, maskCprsSql } from '../pipelines/core/mask.ts';
 import { encodeWindows1252 } from '../pipelines/demo/generate.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import { ingestInbox } from '../pipelines/ingest/ingest.ts';
-import { openWorkDb } from '../pipelines/run.ts';
+import { openWorkDb } from '../pipelines/run/cache.ts';
 import { buildWarehouse } from '../pipelines/warehouse.ts';
 import { TEST_KEY, tempDir } from './helpers.ts';
 

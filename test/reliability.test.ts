@@ -26,7 +26,8 @@ import { Db, sqlHooks } from '../pipelines/duckdb.ts';
 import { RunError } from '../pipelines/errors.ts';
 import type { LogEvent } from '../pipelines/log.ts';
 import { procStat, STALE_AFTER_MS } from '../pipelines/publish/lock.ts';
-import { run, scaleMemoryLimit, workerDuckdbOptions } from '../pipelines/run.ts';
+import { scaleMemoryLimit, workerDuckdbOptions } from '../pipelines/run/runtime.ts';
+import { run } from '../pipelines/run.ts';
 import { KpisJson, type Manifest } from '../schemas/outputs.ts';
 import { runInbox, snapshot, spawnCli, spawnRun, TEST_KEY, tempDir, walk } from './helpers.ts';
 
