@@ -11,6 +11,7 @@ import { runSummary } from './cli/summary.ts';
 import { type Config, DEFAULT_MUNICIPALITY, kpiDefinitions, loadConfig } from './config.ts';
 import { maskCprs } from './core/mask.ts';
 import { DEMO_KEY, resolveKey } from './core/pseudonym.ts';
+import { sqlProfile } from './duckdb.ts';
 import { UserError } from './errors.ts';
 import { type Lang, lang, parseLang, setLang, t } from './i18n/index.ts';
 import { streamReporter } from './log.ts';
@@ -68,6 +69,12 @@ export async function main(
   stdout: NodeJS.WritableStream = process.stdout,
   stderr: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
 ): Promise<number> {
+  // Statement profiling for developers (docs/performance.md), printed here, at the edge.
+  if (env.KPI_PROFILE_SQL) {
+    sqlProfile.seconds = Number(env.KPI_PROFILE_SQL) || 0;
+    sqlProfile.write = (line) => stderr.write(`${line}\n`);
+    sqlProfile.dump = env.KPI_DUMP_SQL;
+  }
   // The language is known before anything is said: --lang anywhere on the line, or KPI_LANG. It is
   // restored afterwards, so a program that embeds the CLI keeps its own language.
   const callersLang = lang();

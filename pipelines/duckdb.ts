@@ -12,20 +12,18 @@ export type Row = Record<string, unknown>;
 export const sqlHooks: { observe?: (sql: string) => void } = {};
 
 /**
- * KPI_PROFILE_SQL=<seconds>: statements slower than that are timed on stderr, with the process's peak
- * RSS so far (for developers).
+ * Statement profiling for developers (docs/performance.md): statements slower than `seconds` are
+ * handed to `write` with the process's peak RSS so far, and to `dump` (a file) as SQL. Off unless a
+ * program's edge turns it on (bin/kpi.js and the child processes read KPI_PROFILE_SQL and KPI_DUMP_SQL).
  */
-const PROFILE = Number(process.env.KPI_PROFILE_SQL ?? 0) || 0;
+export const sqlProfile: { seconds: number; write?: (line: string) => void; dump?: string } = { seconds: 0 };
+
 function profile(sql: string, t0: number): void {
   const s = (performance.now() - t0) / 1000;
-  if (s >= PROFILE) {
-    const peak = Math.round(process.resourceUsage().maxRSS / 1024);
-    process.stderr.write(
-      `[sql ${s.toFixed(2)} s, peak ${peak} MiB] ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n`,
-    );
-  }
-  if (s >= PROFILE && process.env.KPI_DUMP_SQL)
-    appendFileSync(process.env.KPI_DUMP_SQL, `-- ${s.toFixed(2)}\n${sql};\n`);
+  if (s < sqlProfile.seconds) return;
+  const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+  sqlProfile.write?.(`[sql ${s.toFixed(2)} s, peak ${peak} MiB] ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+  if (sqlProfile.dump) appendFileSync(sqlProfile.dump, `-- ${s.toFixed(2)}\n${sql};\n`);
 }
 
 export interface DbOptions {
@@ -60,25 +58,25 @@ export class Db {
 
   async run(sql: string): Promise<void> {
     sqlHooks.observe?.(sql);
-    const t = PROFILE ? performance.now() : 0;
+    const t = sqlProfile.seconds ? performance.now() : 0;
     await this.conn.run(sql);
-    if (PROFILE) profile(sql, t);
+    if (sqlProfile.seconds) profile(sql, t);
   }
 
   /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */
   async change(sql: string): Promise<number> {
     sqlHooks.observe?.(sql);
-    const t = PROFILE ? performance.now() : 0;
+    const t = sqlProfile.seconds ? performance.now() : 0;
     const n = Number((await this.conn.run(sql)).rowsChanged);
-    if (PROFILE) profile(sql, t);
+    if (sqlProfile.seconds) profile(sql, t);
     return n;
   }
 
   async all<T = Row>(sql: string): Promise<T[]> {
     sqlHooks.observe?.(sql);
-    const t = PROFILE ? performance.now() : 0;
+    const t = sqlProfile.seconds ? performance.now() : 0;
     const reader = await this.conn.runAndReadAll(sql);
-    if (PROFILE) profile(sql, t);
+    if (sqlProfile.seconds) profile(sql, t);
     const numeric = reader
       .columnNames()
       .filter((_, i) =>
