@@ -14,8 +14,8 @@ import { DEMO_KEY, resolveKey } from './core/pseudonym.ts';
 import { sqlProfile } from './duckdb.ts';
 import { UserError } from './errors.ts';
 import { type Lang, lang, parseLang, setLang, t } from './i18n/index.ts';
-import { streamReporter } from './log.ts';
-import { effectsFromEnv } from './run/effects.ts';
+import { type Reporter, streamReporter } from './log.ts';
+import { effectsFromEnv, type RunEffects } from './run/effects.ts';
 
 function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
@@ -99,6 +99,22 @@ export async function main(
   }
 }
 
+/** What every command gets from the command line. */
+interface Call {
+  values: Parsed['values'];
+  argument: Parsed['argument'];
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  reporter: Reporter;
+  /** Test effects (pipelines/run/effects.ts) come from the environment here, at the edge, only. */
+  effects: RunEffects;
+  asOf: string;
+  out: string;
+  select: string[] | undefined;
+  keyFile: () => string | undefined;
+}
+
 async function dispatch(
   { command, values, argument }: Parsed,
   env: NodeJS.ProcessEnv,
@@ -114,103 +130,130 @@ async function dispatch(
     quiet: values.quiet as boolean | undefined,
     verbose: values.verbose as boolean | undefined,
   });
-  // Test effects (pipelines/run/effects.ts) come from the environment here, at the edge, only.
-  const effects = effectsFromEnv(env);
-  const asOf = validAsOf((values['as-of'] as string | undefined) ?? todayIso());
-  const out = resolve((values.out as string | undefined) ?? 'output');
-  const select = selectedIds(values);
-  const keyFile = () => (env.KPI_PSEUDONYM_KEY ? undefined : env.KPI_PSEUDONYM_KEY_FILE);
-  switch (command) {
-    case 'run': {
-      const config = await commonConfig(values);
-      const key = resolveKey(env);
-      const { run } = await import('./run.ts');
-      const inbox = resolve((values.inbox as string | undefined) ?? 'inbox');
-      const r = await run({ inbox, out, asOf, config, key, keyFile: keyFile(), select, reporter, effects });
-      stdout.write(`${runSummary(r.manifest, r.kpis.kpis, out)}\n`);
-      return r.manifest.heldBack.length > 0 ? 3 : 0;
-    }
-    case 'check': {
-      const config = await commonConfig(values);
-      const key = resolveKey(env);
-      const { check } = await import('./check.ts');
-      const inbox = resolve((values.inbox as string | undefined) ?? 'inbox');
-      const work = await mkdtemp(join(tmpdir(), 'kpi-check-'));
-      try {
-        const r = await check({ inbox, out, asOf, config, key, keyFile: keyFile(), workDir: work, reporter });
-        stdout.write(`${maskCprs(r.text)}\n`);
-        return r.exitCode;
-      } finally {
-        await rm(work, { recursive: true, force: true });
-      }
-    }
-    case 'demo': {
-      const config = await commonConfig(values);
-      const inbox = resolve((values.inbox as string | undefined) ?? 'demo-inbox');
-      const { writeDemoInboxIsolated } = await import('./demo/isolated.ts');
-      const { run } = await import('./run.ts');
-      stderr.write(`${t('cli.demoWriting', { inbox })}\n${t('cli.demoKey')}\n`);
-      // In the worker process, like ingest: this process writes the warehouse and never holds a CPR.
-      await writeDemoInboxIsolated(inbox, asOf);
-      // The synthetic municipality is Lolland-sized and named so.
-      const demoConfig = { ...config, municipality: config.municipality ?? DEFAULT_MUNICIPALITY };
-      const r = await run({ inbox, out, asOf, config: demoConfig, key: DEMO_KEY, select, reporter, effects });
-      stdout.write(`${runSummary(r.manifest, r.kpis.kpis, out)}\n`);
-      return r.manifest.heldBack.length > 0 ? 3 : 0;
-    }
-    case 'report': {
-      const config = await commonConfig(values);
-      const { reportCommand } = await import('./report/notebook.ts');
-      const work = await mkdtemp(join(tmpdir(), 'kpi-report-'));
-      try {
-        const done = await reportCommand(out, work, config.notebooks);
-        stdout.write(`${done.map((n) => `${n.audience}/reports/${n.name}.html`).join('\n')}\n`);
-      } finally {
-        await rm(work, { recursive: true, force: true });
-      }
-      return 0;
-    }
-    case 'explain': {
-      const config = await commonConfig(values);
-      if (!argument) {
-        throw new UserError(
-          t('cli.explainUsage', {
-            known: kpiDefinitions(config)
-              .map((d) => d.id)
-              .join(', '),
-          }),
-        );
-      }
-      const { explain } = await import('./explain.ts');
-      stdout.write(`${await explain(argument, out, config)}\n`);
-      return 0;
-    }
-    case 'schedule': {
-      if (!values.cron) throw new UserError(t('cli.scheduleUsage'));
-      await commonConfig(values);
-      resolveKey(env); // fail now, not at 02:00
-      const { schedule, parseCron } = await import('./schedule.ts');
-      parseCron(String(values.cron));
-      const runArgs = ['--inbox', resolve((values.inbox as string | undefined) ?? 'inbox'), '--out', out];
-      if (values.config) runArgs.push('--config', resolve(String(values.config)));
-      if (values.select) runArgs.push('--select', String(values.select));
-      if (values.quiet) runArgs.push('--quiet');
-      if (values.lang) runArgs.push('--lang', String(values.lang));
-      const stop = new AbortController();
-      const onSignal = () => stop.abort();
-      process.once('SIGTERM', onSignal);
-      process.once('SIGINT', onSignal);
-      try {
-        await schedule({ cron: String(values.cron), runArgs, reporter, env, signal: stop.signal });
-      } finally {
-        process.off('SIGTERM', onSignal);
-        process.off('SIGINT', onSignal);
-      }
-      return 0;
-    }
-  }
-  return 2;
+  const call: Call = {
+    values,
+    argument,
+    env,
+    stdout,
+    stderr,
+    reporter,
+    effects: effectsFromEnv(env),
+    asOf: validAsOf((values['as-of'] as string | undefined) ?? todayIso()),
+    out: resolve((values.out as string | undefined) ?? 'output'),
+    select: selectedIds(values),
+    keyFile: () => (env.KPI_PSEUDONYM_KEY ? undefined : env.KPI_PSEUDONYM_KEY_FILE),
+  };
+  const handler = COMMANDS[command as keyof typeof COMMANDS];
+  return handler ? handler(call) : 2;
 }
+
+async function runCommand(c: Call): Promise<number> {
+  const { values, env, stdout, reporter, effects, asOf, out, select, keyFile } = c;
+  const config = await commonConfig(values);
+  const key = resolveKey(env);
+  const { run } = await import('./run.ts');
+  const inbox = resolve((values.inbox as string | undefined) ?? 'inbox');
+  const r = await run({ inbox, out, asOf, config, key, keyFile: keyFile(), select, reporter, effects });
+  stdout.write(`${runSummary(r.manifest, r.kpis.kpis, out)}\n`);
+  return r.manifest.heldBack.length > 0 ? 3 : 0;
+}
+
+async function checkCommand(c: Call): Promise<number> {
+  const { values, env, stdout, reporter, asOf, out, keyFile } = c;
+  const config = await commonConfig(values);
+  const key = resolveKey(env);
+  const { check } = await import('./check.ts');
+  const inbox = resolve((values.inbox as string | undefined) ?? 'inbox');
+  const work = await mkdtemp(join(tmpdir(), 'kpi-check-'));
+  try {
+    const r = await check({ inbox, out, asOf, config, key, keyFile: keyFile(), workDir: work, reporter });
+    stdout.write(`${maskCprs(r.text)}\n`);
+    return r.exitCode;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function demoCommand(c: Call): Promise<number> {
+  const { values, stdout, stderr, reporter, effects, asOf, out, select } = c;
+  const config = await commonConfig(values);
+  const inbox = resolve((values.inbox as string | undefined) ?? 'demo-inbox');
+  const { writeDemoInboxIsolated } = await import('./demo/isolated.ts');
+  const { run } = await import('./run.ts');
+  stderr.write(`${t('cli.demoWriting', { inbox })}\n${t('cli.demoKey')}\n`);
+  // In the worker process, like ingest: this process writes the warehouse and never holds a CPR.
+  await writeDemoInboxIsolated(inbox, asOf);
+  // The synthetic municipality is Lolland-sized and named so.
+  const demoConfig = { ...config, municipality: config.municipality ?? DEFAULT_MUNICIPALITY };
+  const r = await run({ inbox, out, asOf, config: demoConfig, key: DEMO_KEY, select, reporter, effects });
+  stdout.write(`${runSummary(r.manifest, r.kpis.kpis, out)}\n`);
+  return r.manifest.heldBack.length > 0 ? 3 : 0;
+}
+
+async function reportCommand(c: Call): Promise<number> {
+  const { values, stdout, out } = c;
+  const config = await commonConfig(values);
+  const { reportCommand } = await import('./report/notebook.ts');
+  const work = await mkdtemp(join(tmpdir(), 'kpi-report-'));
+  try {
+    const done = await reportCommand(out, work, config.notebooks);
+    stdout.write(`${done.map((n) => `${n.audience}/reports/${n.name}.html`).join('\n')}\n`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return 0;
+}
+
+async function explainCommand(c: Call): Promise<number> {
+  const { values, stdout, out, argument } = c;
+  const config = await commonConfig(values);
+  if (!argument) {
+    throw new UserError(
+      t('cli.explainUsage', {
+        known: kpiDefinitions(config)
+          .map((d) => d.id)
+          .join(', '),
+      }),
+    );
+  }
+  const { explain } = await import('./explain.ts');
+  stdout.write(`${await explain(argument, out, config)}\n`);
+  return 0;
+}
+
+async function scheduleCommand(c: Call): Promise<number> {
+  const { values, env, reporter, out } = c;
+  if (!values.cron) throw new UserError(t('cli.scheduleUsage'));
+  await commonConfig(values);
+  resolveKey(env); // fail now, not at 02:00
+  const { schedule, parseCron } = await import('./schedule.ts');
+  parseCron(String(values.cron));
+  const runArgs = ['--inbox', resolve((values.inbox as string | undefined) ?? 'inbox'), '--out', out];
+  if (values.config) runArgs.push('--config', resolve(String(values.config)));
+  if (values.select) runArgs.push('--select', String(values.select));
+  if (values.quiet) runArgs.push('--quiet');
+  if (values.lang) runArgs.push('--lang', String(values.lang));
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  try {
+    await schedule({ cron: String(values.cron), runArgs, reporter, env, signal: stop.signal });
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+  }
+  return 0;
+}
+
+const COMMANDS = {
+  run: runCommand,
+  check: checkCommand,
+  demo: demoCommand,
+  report: reportCommand,
+  explain: explainCommand,
+  schedule: scheduleCommand,
+};
 
 const isMain = process.argv[1] && /cli\.(ts|js)$/.test(process.argv[1]);
 if (isMain) {
