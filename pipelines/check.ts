@@ -30,7 +30,7 @@ export interface CheckResult {
   exitCode: 0 | 1;
 }
 
-export async function check(opts: {
+interface CheckOptions {
   inbox: string;
   /** Where the previous run was published: its manifest's volumes are compared. */
   out: string;
@@ -41,7 +41,11 @@ export async function check(opts: {
   keyFile?: string;
   workDir: string;
   reporter?: Reporter;
-}): Promise<CheckResult> {
+}
+
+type Ingested = Awaited<ReturnType<typeof runIngestWorker>>;
+
+export async function check(opts: CheckOptions): Promise<CheckResult> {
   if (!(await stat(opts.inbox).catch(() => undefined))?.isDirectory()) {
     throw new UserError(t('check.inboxMissing', { inbox: opts.inbox }));
   }
@@ -59,6 +63,38 @@ export async function check(opts: {
     () => {},
   );
   const lines: string[] = [t('check.title', { inbox: opts.inbox }), ''];
+  lines.push(...(await fileLines(result, quarantineDir)));
+  const { warnings, volumes } = await wouldBuild(opts, result);
+  for (const w of warnings.filter((x) => x.code !== 'rows_quarantined' && x.code !== 'file_rejected'))
+    lines.push(t('check.warning', { code: w.code, message: w.message }));
+  const readers: Reader[] = [
+    ...kpiDefinitions(opts.config).map((d) => ({ kind: 'kpi' as const, id: d.id, extracts: d.extracts })),
+    ...opts.config.contracts.map((c) => ({
+      kind: 'contract' as const,
+      id: c.id,
+      extracts: kindOf(c).extracts,
+    })),
+  ];
+  lines.push(...missingLines(readers, result.delivered));
+  const holds = await wouldHold(opts, result, volumes, readers);
+  lines.push(...holdLines(holds));
+  const rejected = result.inputs.filter((i) => i.status === 'rejected').length;
+  const ok = rejected === 0 && holds.length === 0;
+  lines.push(
+    '',
+    ok
+      ? t('check.ready')
+      : t('check.notReady', {
+          rejected: rejected === 1 ? t('check.files.one') : t('check.files.many', { n: rejected }),
+          held: holds.length,
+        }),
+  );
+  return { text: lines.join('\n'), exitCode: ok ? 0 : 1 };
+}
+
+/** Per file: what would load, and the first quarantined rows (masked). */
+async function fileLines(result: Ingested, quarantineDir: string): Promise<string[]> {
+  const lines: string[] = [];
   for (const f of result.inputs) {
     const what =
       f.status === 'rejected'
@@ -83,52 +119,50 @@ export async function check(opts: {
     }
   }
   if (result.inputs.length === 0) lines.push(t('check.noFiles'));
+  return lines;
+}
 
-  // The warehouse a run would build, in memory (pseudonymised rows only), for what run would decide.
+/** The warehouse a run would build, in memory (pseudonymised rows only): its warnings and volumes. */
+async function wouldBuild(
+  opts: CheckOptions,
+  result: Ingested,
+): Promise<{ warnings: Warning[]; volumes: Volumes }> {
   const db = await Db.open(':memory:', duckdbOptions(opts.workDir, opts.config));
-  let warnings: Warning[] = [
+  const warnings: Warning[] = [
     ...(await keyFileWarnings(opts.keyFile, opts.config.restrictedGroup)),
     ...result.warnings,
   ];
-  let volumes: Volumes;
   try {
     await db.run("ATTACH ':memory:' AS scratch");
     await loadHandover(db, result);
     await buildWarehouse(db, { asOf: opts.asOf, config: opts.config });
-    warnings = [
-      ...warnings,
+    warnings.push(
       ...(await staleExtractWarnings(db, opts.asOf, opts.config.staleAfterMonths, result.delivered)),
       ...(await unknownCodeWarnings(db, opts.config, result.delivered)),
       ...(await municipalityWarnings(db, opts.config, result.delivered)),
-    ];
-    volumes = await extractVolumes(db, result.delivered);
+    );
+    return { warnings, volumes: await extractVolumes(db, result.delivered) };
   } finally {
     db.close();
   }
-  for (const w of warnings.filter((x) => x.code !== 'rows_quarantined' && x.code !== 'file_rejected'))
-    lines.push(t('check.warning', { code: w.code, message: w.message }));
+}
 
-  const readers: Reader[] = [
-    ...kpiDefinitions(opts.config).map((d) => ({ kind: 'kpi' as const, id: d.id, extracts: d.extracts })),
-    ...opts.config.contracts.map((c) => ({
-      kind: 'contract' as const,
-      id: c.id,
-      extracts: kindOf(c).extracts,
-    })),
-  ];
+/** The extracts the enabled KPIs and contracts read but that were not delivered, and who reads them. */
+function missingLines(readers: Reader[], delivered: readonly string[]): string[] {
   const missing = new Map<string, string[]>();
   for (const r of readers) {
     for (const e of r.extracts) {
-      if (!result.delivered.includes(e as never)) missing.set(e, [...(missing.get(e) ?? []), r.id]);
+      if (!delivered.includes(e)) missing.set(e, [...(missing.get(e) ?? []), r.id]);
     }
   }
-  if (missing.size > 0) {
-    lines.push('', t('check.missing'));
-    for (const [e, ids] of missing) lines.push(`  inbox/${e}/: ${ids.join(', ')}`);
-  }
+  if (missing.size === 0) return [];
+  return ['', t('check.missing'), ...[...missing].map(([e, ids]) => `  inbox/${e}/: ${ids.join(', ')}`)];
+}
 
+/** What a run would hold back, against the previous run's volumes. */
+async function wouldHold(opts: CheckOptions, result: Ingested, volumes: Volumes, readers: Reader[]) {
   const previous = await readFile(join(opts.out, 'manifest.json'), 'utf8')
-    .then((t) => (JSON.parse(t) as { volumes?: Volumes }).volumes)
+    .then((text) => (JSON.parse(text) as { volumes?: Volumes }).volumes)
     .catch(() => undefined);
   const tolerance = opts.config.volumeDropTolerance;
   const suspects = findSuspects(
@@ -137,27 +171,20 @@ export async function check(opts: {
     result.delivered,
     tolerance,
   );
-  const holds = decideHoldBacks(readers, suspects);
-  if (holds.length > 0) {
-    lines.push('', t('check.wouldHold', { n: holds.length }));
-    const byReason = new Map<string, string[]>();
-    for (const h of holds)
-      byReason.set(h.reason, [
-        ...(byReason.get(h.reason) ?? []),
-        h.kind === 'contract' ? t('summary.contractMark', { id: h.id }) : h.id,
-      ]);
-    for (const [reason, ids] of byReason) lines.push(`  ${ids.join(', ')}`, `    ${reason}`);
-  }
-  const rejected = result.inputs.filter((i) => i.status === 'rejected').length;
-  const ok = rejected === 0 && holds.length === 0;
-  lines.push(
+  return decideHoldBacks(readers, suspects);
+}
+
+function holdLines(holds: ReturnType<typeof decideHoldBacks>): string[] {
+  if (holds.length === 0) return [];
+  const byReason = new Map<string, string[]>();
+  for (const h of holds)
+    byReason.set(h.reason, [
+      ...(byReason.get(h.reason) ?? []),
+      h.kind === 'contract' ? t('summary.contractMark', { id: h.id }) : h.id,
+    ]);
+  return [
     '',
-    ok
-      ? t('check.ready')
-      : t('check.notReady', {
-          rejected: rejected === 1 ? t('check.files.one') : t('check.files.many', { n: rejected }),
-          held: holds.length,
-        }),
-  );
-  return { text: lines.join('\n'), exitCode: ok ? 0 : 1 };
+    t('check.wouldHold', { n: holds.length }),
+    ...[...byReason].flatMap(([reason, ids]) => [`  ${ids.join(', ')}`, `    ${reason}`]),
+  ];
 }
