@@ -138,24 +138,59 @@ async function updateDerivedMart(db: Db, m: (typeof DERIVED_MARTS)[number]): Pro
   return n;
 }
 
+type Changes = Map<ExtractName, ExtractChanges>;
+
 export async function buildWarehouse(
   db: Db,
   run: {
     asOf: string;
     config: Config;
     /** What the night's ingest changed, when the warehouse is the previous night's (registry.ts). */
-    changes?: Map<ExtractName, ExtractChanges>;
+    changes?: Changes;
   },
 ): Promise<WarehouseStats> {
-  const municipality = municipalityOf(run.config);
+  const identity = await writeSettings(db, run.config, run.asOf);
+  const changes = run.changes ?? new Map<ExtractName, ExtractChanges>();
+  const asOfMonth = run.asOf.slice(0, 7);
+  const kept = await keptMarts(db, identity, changes, asOfMonth);
+  await db.run(await readFile(new URL('macros.sql', SQL_DIR), 'utf8'));
+  const stats = await runLayers(db, kept, changes);
+  // Rows of withdrawn files are no longer needed once the marts no longer hold what they contributed.
+  for (const extract of EXTRACT_NAMES) {
+    const removed = changes.get(extract)?.removed ?? [];
+    if (removed.length > 0)
+      await db.run(`DELETE FROM ingest.${extract} WHERE _file_id IN (${removed.join(', ')})`);
+  }
+  await db.run(
+    `DELETE FROM meta.mart_identity; INSERT INTO meta.mart_identity VALUES (${sqlString(identity)})`,
+  );
+  await db.run(
+    `DELETE FROM meta.derived_mart; INSERT INTO meta.derived_mart VALUES ${DERIVED_MARTS.map(
+      (m) => `(${sqlString(m.table)}, ${sqlString(asOfMonth)})`,
+    ).join(', ')}`,
+  );
+  for (const m of INCREMENTAL_MARTS) {
+    await db.run(
+      `DROP TABLE IF EXISTS mart_scope_keys_${m.extract}; DROP TABLE IF EXISTS mart_scope_new_${m.extract}`,
+    );
+  }
+  return stats;
+}
+
+/**
+ * The settings the SQL reads (meta.config) and the contracts' parameters (meta.contract_param); returns
+ * the identity the kept marts were built under.
+ */
+async function writeSettings(db: Db, config: Config, asOf: string): Promise<string> {
+  const municipality = municipalityOf(config);
   const values: Record<string, string> = {
-    as_of: run.asOf,
+    as_of: asOf,
     municipality: municipality.code,
     municipality_name: municipality.name,
-    employed_min_hours: String(run.config.employedMinHours),
-    min_cell: String(run.config.minCell),
-    tariff_threshold_privat: String(run.config.tariffThresholds.privat),
-    tariff_threshold_offentlig: String(run.config.tariffThresholds.offentlig),
+    employed_min_hours: String(config.employedMinHours),
+    min_cell: String(config.minCell),
+    tariff_threshold_privat: String(config.tariffThresholds.privat),
+    tariff_threshold_offentlig: String(config.tariffThresholds.offentlig),
   };
   await db.run(
     'CREATE SCHEMA IF NOT EXISTS meta; CREATE OR REPLACE TABLE meta.config (key VARCHAR PRIMARY KEY, value VARCHAR)',
@@ -166,17 +201,25 @@ export async function buildWarehouse(
       .join(', ')}`,
   );
   await db.run('CREATE OR REPLACE TABLE meta.contract_param (contract VARCHAR, key VARCHAR, value VARCHAR)');
-  const params = contractParams(run.config.contracts);
+  const params = contractParams(config.contracts);
   if (params.length > 0) {
     await db.run(
       `INSERT INTO meta.contract_param VALUES ${params.map((r) => `(${r.map(sqlString).join(', ')})`).join(', ')}`,
     );
   }
   // The kept marts are valid for the configuration they were built under; another one rebuilds them.
-  const identity = JSON.stringify({ municipality: values.municipality, employed: values.employed_min_hours });
+  return JSON.stringify({ municipality: values.municipality, employed: values.employed_min_hours });
+}
+
+/** The marts the previous night built that can be updated rather than rebuilt; the others are dropped. */
+async function keptMarts(
+  db: Db,
+  identity: string,
+  changes: Changes,
+  asOfMonth: string,
+): Promise<Set<string>> {
   await db.run('CREATE TABLE IF NOT EXISTS meta.mart_identity (value VARCHAR)');
   const built = (await db.all<{ value: string }>('SELECT value FROM meta.mart_identity'))[0]?.value;
-  const changes = run.changes ?? new Map<ExtractName, ExtractChanges>();
   const kept = new Set<string>();
   for (const m of INCREMENTAL_MARTS) {
     const c = changes.get(m.extract);
@@ -185,7 +228,6 @@ export async function buildWarehouse(
   }
   // A derived mart is kept when the employment mart is, its own extract did not change, and it was built
   // for the same as-of month (when it depends on it).
-  const asOfMonth = run.asOf.slice(0, 7);
   await db.run(
     'CREATE TABLE IF NOT EXISTS meta.derived_mart (name VARCHAR PRIMARY KEY, as_of_month VARCHAR)',
   );
@@ -206,8 +248,12 @@ export async function buildWarehouse(
     )
       kept.add(m.table);
   }
+  return kept;
+}
+
+/** Every SQL file of every layer, in order; a kept mart is updated by the keys that changed. */
+async function runLayers(db: Db, kept: Set<string>, changes: Changes): Promise<WarehouseStats> {
   const stats: WarehouseStats = { marts: [] };
-  await db.run(await readFile(new URL('macros.sql', SQL_DIR), 'utf8'));
   for (const layer of LAYERS) {
     for (const f of await sqlFiles(layer)) {
       try {
@@ -237,25 +283,6 @@ export async function buildWarehouse(
         throw new Error(`sql/${f.name} failed: ${(e as Error).message}`);
       }
     }
-  }
-  // Rows of withdrawn files are no longer needed once the marts no longer hold what they contributed.
-  for (const extract of EXTRACT_NAMES) {
-    const removed = changes.get(extract)?.removed ?? [];
-    if (removed.length > 0)
-      await db.run(`DELETE FROM ingest.${extract} WHERE _file_id IN (${removed.join(', ')})`);
-  }
-  await db.run(
-    `DELETE FROM meta.mart_identity; INSERT INTO meta.mart_identity VALUES (${sqlString(identity)})`,
-  );
-  await db.run(
-    `DELETE FROM meta.derived_mart; INSERT INTO meta.derived_mart VALUES ${DERIVED_MARTS.map(
-      (m) => `(${sqlString(m.table)}, ${sqlString(asOfMonth)})`,
-    ).join(', ')}`,
-  );
-  for (const m of INCREMENTAL_MARTS) {
-    await db.run(
-      `DROP TABLE IF EXISTS mart_scope_keys_${m.extract}; DROP TABLE IF EXISTS mart_scope_new_${m.extract}`,
-    );
   }
   return stats;
 }
