@@ -350,6 +350,109 @@ export interface RenderedNotebook {
   html: string;
 }
 
+/** A notebook being rendered: its database, the named results of its SQL blocks, its charts and parts. */
+interface Page {
+  ctx: ReportContext;
+  db: Db;
+  file: string;
+  fill(s: string): string;
+  results: Map<string, Record<string, unknown>[]>;
+  specs: Record<string, VegaLiteSpec>;
+  parts: string[];
+}
+
+/** A chart's place in the page; its spec is embedded once, at the end. */
+function chart(page: Page, spec: VegaLiteSpec): string {
+  const id = `chart-${Object.keys(page.specs).length + 1}`;
+  page.specs[id] = spec;
+  return `<div class="chart" id="${id}" role="img"></div>`;
+}
+
+function kpiSection(page: Page, k: KpiEntry): string {
+  const { minCell, asOf } = page.ctx.kpis;
+  const note = k.heldBack
+    ? `<p class="held-note">${escapeHtml(t('report.heldNote', { files: k.heldBack.files.join(', ') }))}</p>`
+    : '';
+  return `<section class="kpi" data-kpi="${escapeHtml(k.id)}"><h2>${escapeHtml(k.title)}</h2>${note}<p class="sentence">${escapeHtml(statusSentence(k, minCell))}</p>${chart(page, kpiChartSpec(k, minCell, asOf))}${kpiTable(k, minCell)}<p class="meta">${escapeHtml(t('report.source', { source: k.source }))}</p></section>`;
+}
+
+type BlockRenderer = (page: Page, b: Block, at: { file: string; n: number }) => Promise<void>;
+
+const BLOCKS: Record<Block['kind'], BlockRenderer> = {
+  async markdown(page, b) {
+    page.parts.push(await marked.parse(page.fill(b.body)));
+  },
+  async sql(page, b, at) {
+    try {
+      const rows = await page.db.all(page.fill(b.body));
+      page.results.set(b.arg.split(/\s+/)[0] || `block${b.number}`, rows);
+      if (/\bshow\b/.test(b.arg)) page.parts.push(resultTable(rows));
+    } catch (e) {
+      throw new RunError(
+        t('report.blockFailed', {
+          ...at,
+          arg: b.arg || t('report.unnamed'),
+          message: (e as Error).message.split('\n')[0]!,
+        }),
+      );
+    }
+  },
+  async 'vega-lite'(page, b, at) {
+    let spec: VegaLiteSpec;
+    try {
+      spec = JSON.parse(b.body) as VegaLiteSpec;
+    } catch (e) {
+      throw new RunError(t('report.notJson', { ...at, message: (e as Error).message }));
+    }
+    const data = spec.data as { name?: string } | undefined;
+    if (data?.name) {
+      const rows = page.results.get(data.name);
+      if (!rows) throw new RunError(t('report.unknownData', { ...at, data: data.name }));
+      spec = { ...spec, data: { values: rows } };
+    }
+    page.parts.push(chart(page, { config: baseConfig(), width: 640, ...spec }));
+  },
+  async kpi(page, b, at) {
+    const entries = page.ctx.kpis.kpis.filter((k) => k.id === b.arg);
+    if (entries.length === 0) throw new RunError(t('report.unknownKpi', { ...at, id: b.arg }));
+    page.parts.push(...entries.map((k) => kpiSection(page, k)));
+  },
+  async kpis(page) {
+    page.parts.push(...page.ctx.kpis.kpis.map((k) => kpiSection(page, k)));
+  },
+  async overview(page) {
+    page.parts.push(overviewTable(page.ctx.kpis));
+  },
+  // Every contract's standard section, whatever the municipality's contracts are called.
+  async contracts(page) {
+    for (const [id, json] of await contractFiles(page.ctx)) {
+      const s = contractSection(id, json);
+      page.parts.push(
+        `<section class="contract" data-contract="${escapeHtml(id)}"><h2>${escapeHtml(s.title)}</h2>`,
+      );
+      if (s.heldBack) {
+        page.parts.push(
+          `<p class="held-note">${escapeHtml(t('report.heldNote', { files: s.heldBack.files.join(', ') }))}</p>`,
+        );
+      }
+      if (s.empty)
+        page.parts.push(`<p class="empty">${escapeHtml(s.heldBack?.reason ?? t('report.noRows'))}</p>`);
+      for (const rows of await sectionRows(page.db, s)) page.parts.push(resultTable(rows));
+      if (s.chart) page.parts.push(chart(page, s.chart));
+      page.parts.push('</section>');
+    }
+  },
+  // The contract's standard chart, the same as restricted/charts/<id>.svg.
+  async contract(page, b, at) {
+    const c = await readFile(join(page.ctx.restrictedDir, 'contracts', `${b.arg}.json`), 'utf8')
+      .then((text) => JSON.parse(text) as Record<string, unknown>)
+      .catch(() => undefined);
+    if (!c) throw new RunError(t('report.unknownContract', { ...at, id: b.arg }));
+    const kind = kindOfResult(c);
+    if (kind) page.parts.push(chart(page, kind.chart(kind.json.parse(c))));
+  },
+};
+
 export async function renderNotebook(
   name: string,
   text: string,
@@ -359,7 +462,6 @@ export async function renderNotebook(
 ): Promise<RenderedNotebook> {
   const { meta, blocks } = parseNotebook(text);
   const audience = meta.audience === 'restricted' ? 'restricted' : 'public';
-  const minCell = ctx.kpis.minCell;
   const vars: Record<string, string> = {
     municipality: ctx.municipalityName,
     asOf: ctx.kpis.asOf,
@@ -367,87 +469,13 @@ export async function renderNotebook(
   };
   const fill = (s: string) => s.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m);
   const db = await openReportDb(ctx, audience);
-  const results = new Map<string, Record<string, unknown>[]>();
-  const specs: Record<string, VegaLiteSpec> = {};
-  const parts: string[] = [];
-  const chart = (spec: VegaLiteSpec) => {
-    const id = `chart-${Object.keys(specs).length + 1}`;
-    specs[id] = spec;
-    return `<div class="chart" id="${id}" role="img"></div>`;
-  };
-  const kpiSection = (k: KpiEntry) =>
-    `<section class="kpi" data-kpi="${escapeHtml(k.id)}"><h2>${escapeHtml(k.title)}</h2>${k.heldBack ? `<p class="held-note">${escapeHtml(t('report.heldNote', { files: k.heldBack.files.join(', ') }))}</p>` : ''}<p class="sentence">${escapeHtml(statusSentence(k, minCell))}</p>${chart(kpiChartSpec(k, minCell, ctx.kpis.asOf))}${kpiTable(k, minCell)}<p class="meta">${escapeHtml(t('report.source', { source: k.source }))}</p></section>`;
+  const page: Page = { ctx, db, file, fill, results: new Map(), specs: {}, parts: [] };
   try {
-    for (const b of blocks) {
-      const at = { file, n: b.number };
-      if (b.kind === 'markdown') parts.push(await marked.parse(fill(b.body)));
-      else if (b.kind === 'sql') {
-        try {
-          const rows = await db.all(fill(b.body));
-          results.set(b.arg.split(/\s+/)[0] || `block${b.number}`, rows);
-          if (/\bshow\b/.test(b.arg)) parts.push(resultTable(rows));
-        } catch (e) {
-          throw new RunError(
-            t('report.blockFailed', {
-              ...at,
-              arg: b.arg || t('report.unnamed'),
-              message: (e as Error).message.split('\n')[0]!,
-            }),
-          );
-        }
-      } else if (b.kind === 'vega-lite') {
-        let spec: VegaLiteSpec;
-        try {
-          spec = JSON.parse(b.body) as VegaLiteSpec;
-        } catch (e) {
-          throw new RunError(t('report.notJson', { ...at, message: (e as Error).message }));
-        }
-        const data = spec.data as { name?: string } | undefined;
-        if (data?.name) {
-          const rows = results.get(data.name);
-          if (!rows) throw new RunError(t('report.unknownData', { ...at, data: data.name }));
-          spec = { ...spec, data: { values: rows } };
-        }
-        parts.push(chart({ config: baseConfig(), width: 640, ...spec }));
-      } else if (b.kind === 'kpi') {
-        const entries = ctx.kpis.kpis.filter((k) => k.id === b.arg);
-        if (entries.length === 0) throw new RunError(t('report.unknownKpi', { ...at, id: b.arg }));
-        parts.push(...entries.map(kpiSection));
-      } else if (b.kind === 'overview') {
-        parts.push(overviewTable(ctx.kpis));
-      } else if (b.kind === 'contracts') {
-        // Every contract's standard section, whatever the municipality's contracts are called.
-        for (const [id, json] of await contractFiles(ctx)) {
-          const s = contractSection(id, json);
-          parts.push(
-            `<section class="contract" data-contract="${escapeHtml(id)}"><h2>${escapeHtml(s.title)}</h2>`,
-          );
-          if (s.heldBack) {
-            parts.push(
-              `<p class="held-note">${escapeHtml(t('report.heldNote', { files: s.heldBack.files.join(', ') }))}</p>`,
-            );
-          }
-          if (s.empty)
-            parts.push(`<p class="empty">${escapeHtml(s.heldBack?.reason ?? t('report.noRows'))}</p>`);
-          for (const rows of await sectionRows(db, s)) parts.push(resultTable(rows));
-          if (s.chart) parts.push(chart(s.chart));
-          parts.push('</section>');
-        }
-      } else if (b.kind === 'contract') {
-        // The contract's standard chart, the same as restricted/charts/<id>.svg.
-        const c = await readFile(join(ctx.restrictedDir, 'contracts', `${b.arg}.json`), 'utf8')
-          .then((text) => JSON.parse(text) as Record<string, unknown>)
-          .catch(() => undefined);
-        if (!c) throw new RunError(t('report.unknownContract', { ...at, id: b.arg }));
-        const kind = kindOfResult(c);
-        if (kind) parts.push(chart(kind.chart(kind.json.parse(c))));
-      } else {
-        parts.push(...ctx.kpis.kpis.map(kpiSection));
-      }
-    }
+    for (const b of blocks) await BLOCKS[b.kind](page, b, { file, n: b.number });
   } finally {
     db.close();
   }
+  const { parts, specs } = page;
   const title = fill(meta.title ?? name);
   const html = `<!doctype html>
 <html lang="${lang()}">
