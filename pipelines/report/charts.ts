@@ -78,28 +78,23 @@ function chartRows(k: KpiEntry, minCell: number, asOf: string) {
 }
 
 /** The Vega-Lite spec of one KPI entry (one municipality), from its published points. */
-export function kpiChartSpec(k: KpiEntry, minCell: number, asOf: string): VegaLiteSpec {
-  const dimension = Object.keys(k.series.find((p) => p.breakdown)?.breakdown ?? {})[0];
-  const periods = [...new Set(k.series.map((p) => p.period))].sort();
-  const rows = chartRows(k, minCell, asOf);
-  const unitTitle = t(
-    k.unit === 'share'
+type Encoding = Record<string, unknown>;
+type Style = ReturnType<typeof lineStyles>;
+
+function unitTitle(unit: KpiEntry['unit']): string {
+  return t(
+    unit === 'share'
       ? 'chart.axis.share'
-      : k.unit === 'count'
+      : unit === 'count'
         ? 'chart.axis.count'
-        : k.unit === 'dkk'
+        : unit === 'dkk'
           ? 'chart.axis.dkk'
           : 'chart.axis.other',
   );
-  const x = periodAxis('period', periods.length);
-  const y = {
-    field: 'value',
-    type: 'quantitative',
-    title: unitTitle,
-    axis: yAxis(k.unit),
-    scale: { zero: k.unit !== 'share' },
-  };
-  const multi = dimension !== undefined;
+}
+
+/** The source, the status and the latest value against its target. */
+function subtitleOf(k: KpiEntry): string[] {
   const latest = k.latest
     ? t('chart.latest', {
         period: periodLabel(k.latest.period),
@@ -110,22 +105,21 @@ export function kpiChartSpec(k: KpiEntry, minCell: number, asOf: string): VegaLi
             : '',
       })
     : '';
-  const subtitle = [
+  return [
     t('chart.source', { source: k.source }),
     t('chart.status', { status: statusWord(k.status) }) + latest,
   ];
-  const present = Object.keys(STATUS_COLOR).filter((s) =>
-    rows.some((r) => r.statusId === s && !r.running && r.value !== null),
-  );
-  const showBaseline = k.baseline !== null && k.baseline.value !== null && !multi;
-  const kinds: MessageKey[] = [
-    'chart.line.series',
-    ...(rows.some((r) => r.running && r.value !== null) ? (['chart.line.provisional'] as const) : []),
-    ...(rows.some((r) => r.target !== null) ? (['chart.line.target'] as const) : []),
-    ...(showBaseline ? (['chart.line.baseline'] as const) : []),
-  ];
-  const style = lineStyles(kinds);
-  const layer: Record<string, unknown>[] = [
+}
+
+/** The target line, then the series: solid through complete periods, dashed into a running one. */
+function lineLayers(
+  x: Encoding,
+  y: Encoding,
+  style: Style,
+  dimension: string | undefined,
+): Record<string, unknown>[] {
+  const multi = dimension !== undefined;
+  return [
     {
       mark: { type: 'line', strokeWidth: 1.5, color: '#555', invalid: 'break-paths-show-domains' },
       encoding: {
@@ -161,6 +155,12 @@ export function kpiChartSpec(k: KpiEntry, minCell: number, asOf: string): VegaLi
           : {}),
       },
     })),
+  ];
+}
+
+/** The points: a running period hollow and labelled, the others by status colour, a suppressed one a labelled gap. */
+function pointLayers(x: Encoding, y: Encoding, present: string[], multi: boolean): Record<string, unknown>[] {
+  return [
     {
       // A running period's point is hollow and labelled, so a partial year never looks like a collapse.
       mark: { type: 'point', filled: false, size: 70, strokeWidth: 2, color: '#777' },
@@ -204,38 +204,69 @@ export function kpiChartSpec(k: KpiEntry, minCell: number, asOf: string): VegaLi
       encoding: { x, text: { field: 'valueText' }, y: { value: 4 } },
     },
   ];
-  if (showBaseline && k.baseline) {
-    layer.push({
-      data: {
-        values: [
-          {
-            baseline: k.baseline.value,
-            text: t('chart.baseline', {
-              period: k.baseline.period,
-              value: formatValue(k.unit, k.baseline.value),
-            }),
-          },
-        ],
-      },
-      layer: [
+}
+
+/** The baseline as a rule with its value. */
+function baselineLayer(k: KpiEntry & { baseline: { period: string; value: number } }, style: Style) {
+  return {
+    data: {
+      values: [
         {
-          mark: { type: 'rule', color: '#888' },
-          encoding: { y: { field: 'baseline', type: 'quantitative' }, ...style('chart.line.baseline') },
-        },
-        {
-          mark: { type: 'text', align: 'right', dy: -6, fontSize: 10, color: '#666' },
-          encoding: {
-            y: { field: 'baseline', type: 'quantitative' },
-            x: { value: 640 },
-            text: { field: 'text' },
-          },
+          baseline: k.baseline.value,
+          text: t('chart.baseline', {
+            period: k.baseline.period,
+            value: formatValue(k.unit, k.baseline.value),
+          }),
         },
       ],
-    });
-  }
+    },
+    layer: [
+      {
+        mark: { type: 'rule', color: '#888' },
+        encoding: { y: { field: 'baseline', type: 'quantitative' }, ...style('chart.line.baseline') },
+      },
+      {
+        mark: { type: 'text', align: 'right', dy: -6, fontSize: 10, color: '#666' },
+        encoding: {
+          y: { field: 'baseline', type: 'quantitative' },
+          x: { value: 640 },
+          text: { field: 'text' },
+        },
+      },
+    ],
+  };
+}
+
+export function kpiChartSpec(k: KpiEntry, minCell: number, asOf: string): VegaLiteSpec {
+  const dimension = Object.keys(k.series.find((p) => p.breakdown)?.breakdown ?? {})[0];
+  const periods = [...new Set(k.series.map((p) => p.period))].sort();
+  const rows = chartRows(k, minCell, asOf);
+  const x = periodAxis('period', periods.length);
+  const y = {
+    field: 'value',
+    type: 'quantitative',
+    title: unitTitle(k.unit),
+    axis: yAxis(k.unit),
+    scale: { zero: k.unit !== 'share' },
+  };
+  const multi = dimension !== undefined;
+  const present = Object.keys(STATUS_COLOR).filter((s) =>
+    rows.some((r) => r.statusId === s && !r.running && r.value !== null),
+  );
+  const showBaseline = k.baseline !== null && k.baseline.value !== null && !multi;
+  const kinds: MessageKey[] = [
+    'chart.line.series',
+    ...(rows.some((r) => r.running && r.value !== null) ? (['chart.line.provisional'] as const) : []),
+    ...(rows.some((r) => r.target !== null) ? (['chart.line.target'] as const) : []),
+    ...(showBaseline ? (['chart.line.baseline'] as const) : []),
+  ];
+  const style = lineStyles(kinds);
+  const layer = [...lineLayers(x, y, style, dimension), ...pointLayers(x, y, present, multi)];
+  if (showBaseline && k.baseline)
+    layer.push(baselineLayer(k as KpiEntry & { baseline: { period: string; value: number } }, style));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: k.title, subtitle },
+    title: { text: k.title, subtitle: subtitleOf(k) },
     width: 640,
     height: 300,
     config: baseConfig(),
