@@ -294,164 +294,129 @@ export function digitCountSql(v: string): string {
 }
 
 /** The per-column checks, in the order they are reported. */
-export function columnChecks(col: SpecColumn): ColumnCheck[] {
-  const raw = quoteIdent(`v_${col.name}`);
-  const typed = quoteIdent(col.name);
-  const checks: ColumnCheck[] = [];
-  const cprRows = col.cprWhen ? `(${col.cprWhen}) AND ` : '';
-  if (!col.optional && col.kind !== 'boolean') {
-    checks.push({
-      column: col.name,
-      rule: 'required',
-      message: t('rule.required', { column: col.name }),
-      violatedWhen: `${raw} IS NULL`,
-    });
+/** What a kind's checks are written from: the column, its raw and typed values, and a check maker. */
+interface CheckParts {
+  col: SpecColumn;
+  raw: string;
+  typed: string;
+  /** The raw value is there. */
+  present: string;
+  check(rule: string, message: string, violatedWhen: string): ColumnCheck;
+}
+
+/** A number too large for its type, not a number, below its minimum, above its maximum or plausibility. */
+function numberChecks({ col, raw, typed, present, check }: CheckParts): ColumnCheck[] {
+  // A number too large for the column's type comes out of parseSql as NULL; it is told apart from text
+  // that is no number at all by its digits.
+  const tooLarge = `${present} AND ${typed} IS NULL AND regexp_full_match(${raw}, '-?[0-9][0-9.,]*') AND ${digitCountSql(raw)} >= ${col.kind === 'integer' ? 19 : 13}`;
+  const largest =
+    col.max !== undefined
+      ? fmt(col.max)
+      : col.kind === 'integer'
+        ? (2n ** 63n - 1n).toLocaleString(lang() === 'da' ? 'da-DK' : 'en-GB')
+        : fmt(999_999_999_999);
+  const checks = [
+    check('number_too_large', t('rule.number_too_large', { column: col.name, largest }), tooLarge),
+    col.kind === 'integer'
+      ? check(
+          'not_an_integer',
+          t('rule.not_an_integer'),
+          `${present} AND ${typed} IS NULL AND NOT (${tooLarge})`,
+        )
+      : check(
+          'not_a_number',
+          t('rule.not_a_number'),
+          `${present} AND ${typed} IS NULL AND NOT (${tooLarge})`,
+        ),
+  ];
+  if (col.min !== undefined) {
+    const min = fmt(col.min);
+    checks.push(
+      col.exclusiveMin
+        ? check('not_positive', t('rule.not_positive', { column: col.name, min }), `${typed} <= ${col.min}`)
+        : check('below_minimum', t('rule.below_minimum', { column: col.name, min }), `${typed} < ${col.min}`),
+    );
   }
-  const present = `${raw} IS NOT NULL`;
-  switch (col.kind) {
-    case 'cpr':
-      checks.push(
-        {
-          column: col.name,
-          rule: 'cpr_format',
-          message: t('rule.cpr_format'),
-          violatedWhen: `${present} AND ${typed} IS NULL`,
-        },
-        {
-          column: col.name,
-          rule: 'cpr_date',
-          message: t('rule.cpr_date'),
-          violatedWhen: `${typed} IS NOT NULL AND birth_date IS NULL`,
-        },
-      );
-      break;
-    case 'date':
-      checks.push(
-        {
-          column: col.name,
-          rule: 'date_format',
-          message: t('rule.date_format'),
-          violatedWhen: `${present} AND ${typed} IS NULL`,
-        },
-        {
-          column: col.name,
-          rule: 'date_out_of_range',
-          message: t('rule.date_out_of_range'),
-          violatedWhen: `${typed} IS NOT NULL AND (${typed} < DATE '1900-01-01' OR ${typed} > DATE '2099-12-31')`,
-        },
-      );
-      break;
-    case 'month':
-      checks.push({
-        column: col.name,
-        rule: 'month_format',
-        message: t('rule.month_format'),
-        violatedWhen: `${present} AND (${typed} IS NULL OR ${typed} < DATE '1900-01-01' OR ${typed} > DATE '2099-12-01')`,
-      });
-      break;
-    case 'decimal':
-    case 'integer': {
-      // A number too large for the column's type comes out of parseSql as NULL; it is told apart from
-      // text that is no number at all by its digits.
-      const tooLarge = `${present} AND ${typed} IS NULL AND regexp_full_match(${raw}, '-?[0-9][0-9.,]*') AND ${digitCountSql(raw)} >= ${col.kind === 'integer' ? 19 : 13}`;
-      const largest =
-        col.max !== undefined
-          ? fmt(col.max)
-          : col.kind === 'integer'
-            ? (2n ** 63n - 1n).toLocaleString(lang() === 'da' ? 'da-DK' : 'en-GB')
-            : fmt(999_999_999_999);
-      checks.push(
-        {
-          column: col.name,
-          rule: 'number_too_large',
-          message: t('rule.number_too_large', { column: col.name, largest }),
-          violatedWhen: tooLarge,
-        },
-        {
-          column: col.name,
-          rule: col.kind === 'integer' ? 'not_an_integer' : 'not_a_number',
-          message: t(col.kind === 'integer' ? 'rule.not_an_integer' : 'rule.not_a_number'),
-          violatedWhen: `${present} AND ${typed} IS NULL AND NOT (${tooLarge})`,
-        },
-      );
-      if (col.min !== undefined) {
-        checks.push(
-          col.exclusiveMin
-            ? {
-                column: col.name,
-                rule: 'not_positive',
-                message: t('rule.not_positive', { column: col.name, min: fmt(col.min) }),
-                violatedWhen: `${typed} <= ${col.min}`,
-              }
-            : {
-                column: col.name,
-                rule: 'below_minimum',
-                message: t('rule.below_minimum', { column: col.name, min: fmt(col.min) }),
-                violatedWhen: `${typed} < ${col.min}`,
-              },
-        );
-      }
-      if (col.max !== undefined) {
-        checks.push(
-          col.plausible
-            ? {
-                column: col.name,
-                rule: 'implausible_value',
-                message: t('rule.implausible_value', {
-                  column: col.name,
-                  max: fmt(col.max),
-                  what: t(col.plausible),
-                }),
-                violatedWhen: `${typed} > ${col.max}`,
-              }
-            : {
-                column: col.name,
-                rule: 'above_maximum',
-                message: t('rule.above_maximum', { column: col.name, max: fmt(col.max) }),
-                violatedWhen: `${typed} > ${col.max}`,
-              },
-        );
-      }
-      break;
-    }
-    case 'boolean':
-      checks.push({
-        column: col.name,
-        rule: 'not_a_boolean',
-        message: t('rule.not_a_boolean'),
-        violatedWhen: `${present} AND ${typed} IS NULL`,
-      });
-      break;
-    case 'code':
-      if (col.codes) {
-        checks.push({
-          column: col.name,
-          rule: 'unknown_code',
-          message: t('rule.unknown_code', { codes: col.codes.join(', ') }),
-          violatedWhen: `${present} AND ${typed} NOT IN (${col.codes.map(sqlString).join(', ')})`,
-        });
-      }
-      break;
-    case 'text':
-      if (col.pattern === '\\d{3}') {
-        checks.push({
-          column: col.name,
-          rule: 'municipality_format',
-          message: t('rule.municipality_format'),
-          violatedWhen: `${present} AND ${typed} IS NULL`,
-        });
-      }
-      if (col.cprWhen) {
-        checks.push({
-          column: col.name,
-          rule: 'cpr_format',
-          message: t('rule.cpr_when', { when: col.cprWhen }),
-          violatedWhen: `${cprRows}${present} AND ${quoteIdent(`cpr_${col.name}`)} IS NULL`,
-        });
-      }
-      break;
+  if (col.max !== undefined) {
+    const max = fmt(col.max);
+    checks.push(
+      col.plausible
+        ? check(
+            'implausible_value',
+            t('rule.implausible_value', { column: col.name, max, what: t(col.plausible) }),
+            `${typed} > ${col.max}`,
+          )
+        : check('above_maximum', t('rule.above_maximum', { column: col.name, max }), `${typed} > ${col.max}`),
+    );
   }
   return checks;
+}
+
+const KIND_CHECKS: Record<SpecColumn['kind'], (p: CheckParts) => ColumnCheck[]> = {
+  cpr: ({ typed, present, check }) => [
+    check('cpr_format', t('rule.cpr_format'), `${present} AND ${typed} IS NULL`),
+    check('cpr_date', t('rule.cpr_date'), `${typed} IS NOT NULL AND birth_date IS NULL`),
+  ],
+  date: ({ typed, present, check }) => [
+    check('date_format', t('rule.date_format'), `${present} AND ${typed} IS NULL`),
+    check(
+      'date_out_of_range',
+      t('rule.date_out_of_range'),
+      `${typed} IS NOT NULL AND (${typed} < DATE '1900-01-01' OR ${typed} > DATE '2099-12-31')`,
+    ),
+  ],
+  month: ({ typed, present, check }) => [
+    check(
+      'month_format',
+      t('rule.month_format'),
+      `${present} AND (${typed} IS NULL OR ${typed} < DATE '1900-01-01' OR ${typed} > DATE '2099-12-01')`,
+    ),
+  ],
+  decimal: numberChecks,
+  integer: numberChecks,
+  boolean: ({ typed, present, check }) => [
+    check('not_a_boolean', t('rule.not_a_boolean'), `${present} AND ${typed} IS NULL`),
+  ],
+  code: ({ col, typed, present, check }) =>
+    col.codes
+      ? [
+          check(
+            'unknown_code',
+            t('rule.unknown_code', { codes: col.codes.join(', ') }),
+            `${present} AND ${typed} NOT IN (${col.codes.map(sqlString).join(', ')})`,
+          ),
+        ]
+      : [],
+  text: ({ col, typed, present, check }) => [
+    ...(col.pattern === '\\d{3}'
+      ? [check('municipality_format', t('rule.municipality_format'), `${present} AND ${typed} IS NULL`)]
+      : []),
+    ...(col.cprWhen
+      ? [
+          check(
+            'cpr_format',
+            t('rule.cpr_when', { when: col.cprWhen }),
+            `(${col.cprWhen}) AND ${present} AND ${quoteIdent(`cpr_${col.name}`)} IS NULL`,
+          ),
+        ]
+      : []),
+  ],
+};
+
+export function columnChecks(col: SpecColumn): ColumnCheck[] {
+  const raw = quoteIdent(`v_${col.name}`);
+  const check = (rule: string, message: string, violatedWhen: string): ColumnCheck => ({
+    column: col.name,
+    rule,
+    message,
+    violatedWhen,
+  });
+  const required =
+    !col.optional && col.kind !== 'boolean'
+      ? [check('required', t('rule.required', { column: col.name }), `${raw} IS NULL`)]
+      : [];
+  const parts = { col, raw, typed: quoteIdent(col.name), present: `${raw} IS NOT NULL`, check };
+  return [...required, ...KIND_CHECKS[col.kind](parts)];
 }
 
 export { hmacSql };
