@@ -201,6 +201,17 @@ CREATE TABLE employment AS
   FROM jobfokus j JOIN months m ON m.month >= DATE '2025-07-01';
 `;
 
+/** What each extract's writer uses: the synthetic database, the inbox and a scratch folder. */
+interface Writer {
+  db: Db;
+  dir: string;
+  tmp: string;
+  years: number[];
+  /** The extract's folder, made; returns a file name in it. */
+  sub(extract: string): Promise<(name: string) => string>;
+  copy(select: string, target: string, options: string): Promise<void>;
+}
+
 export async function writeDemoInbox(dir: string, opts: DemoOptions): Promise<void> {
   const scale = opts.scale ?? 1;
   const from = opts.from ?? '2019-01-01';
@@ -210,228 +221,265 @@ export async function writeDemoInbox(dir: string, opts: DemoOptions): Promise<vo
   await mkdir(tmp, { recursive: true });
   try {
     await db.run(SQL_SETUP(opts.asOf, from, scale));
-    const sub = async (extract: string) => {
-      await mkdir(join(dir, extract), { recursive: true });
-      return (name: string) => join(dir, extract, name);
+    const w: Writer = {
+      db,
+      dir,
+      tmp,
+      years: (await db.all<{ y: number }>('SELECT DISTINCT y FROM months ORDER BY y')).map((r) => r.y),
+      async sub(extract) {
+        await mkdir(join(dir, extract), { recursive: true });
+        return (name) => join(dir, extract, name);
+      },
+      async copy(select, target, options) {
+        await db.run(`COPY (${select}) TO ${sqlString(target)} (${options})`);
+      },
     };
-    const copy = (select: string, target: string, options: string) =>
-      db.run(`COPY (${select}) TO ${sqlString(target)} (${options})`);
-    const years = (await db.all<{ y: number }>('SELECT DISTINCT y FROM months ORDER BY y')).map((r) => r.y);
-
-    // employment: eIndkomst, Windows-1252, ';', decimal comma, Danish headers; one file per year.
-    const emp = await sub('employment');
-    for (const y of years) {
-      const body = join(tmp, `employment_${y}.csv`);
-      await copy(
-        `SELECT p.cpr, strftime(e.month, '%Y-%m'), da_num(e.wage_hours), CASE WHEN e.in_education THEN 'ja' ELSE 'nej' END, e.benefit
-         FROM employment e JOIN person p USING (id) WHERE year(e.month) = ${y} ORDER BY e.month, e.id`,
-        body,
-        "HEADER false, DELIMITER ';', QUOTE ''",
-      );
-      await withHeader(
-        emp(`eindkomst_${y}.csv`),
-        'CPRNR;Måned;Løntimer;Uddannelse;Ydelse',
-        body,
-        'windows-1252',
-      );
-    }
-    // A late correction file with a few bad rows, so the quarantine shows.
-    const last = await db.one<{
-      m: string;
-      cpr: string;
-      cpr2: string;
-      noSuchDay: string;
-    }>(`SELECT strftime(last_month, '%Y-%m') AS m,
-      (SELECT cpr FROM person WHERE id = 100000001) AS cpr, (SELECT cpr FROM person WHERE id = 100000002) AS cpr2,
-      -- a synthetic CPR moved to 31 February, a day that does not exist
-      '3102' || substr((SELECT cpr FROM person WHERE id = 100000006), 5) AS "noSuchDay" FROM params`);
-    await writeFile(
-      emp(`eindkomst_${last.m}_rettelse.csv`),
-      encodeWindows1252(
-        [
-          'CPRNR;Måned;Løntimer;Uddannelse;Ydelse',
-          `${last.cpr};${last.m};37,0;nej;ingen`,
-          `${last.cpr2};${last.m};-4,0;nej;ingen`,
-          `${last.noSuchDay};${last.m};12,0;nej;ingen`,
-          `1502-1234;${last.m};12,0;nej;ingen`,
-          `${last.cpr};${last.m.slice(0, 4)}-13;10,0;nej;ingen`,
-          '',
-        ].join('\r\n'),
-      ),
-    );
-
-    // sel85: UTF-8 with BOM, ',', DD-MM-YYYY, Danish aliases; open decisions have no end date.
-    const s85 = await sub('sel85');
-    const body85 = join(tmp, 'sel85.csv');
-    await copy(
-      `SELECT p.cpr, d.decision_id, strftime(d.start_date, '%d-%m-%Y'),
-         CASE WHEN d.start_date + to_months(d.months) < (SELECT as_of FROM params) THEN strftime(CAST(d.start_date + to_months(d.months) AS DATE), '%d-%m-%Y') ELSE '' END,
-         d.hours_per_week, d.target_group, coalesce(d.provider, '')
-       FROM decision d JOIN person p USING (id) WHERE d.start_date < (SELECT as_of FROM params)
-       UNION ALL SELECT (SELECT cpr FROM person WHERE id = 100000003), 'A-FEJL-1', '01-03-2024', '01-02-2024', '2', 'psykiatri', ''
-       ORDER BY 2`,
-      body85,
-      "HEADER false, DELIMITER ','",
-    );
-    await withHeader(
-      s85('afgoerelser.csv'),
-      '\uFEFFcpr,afgoerelse_id,startdato,slutdato,timer_pr_uge,målgruppe,leverandør',
-      body85,
-      'utf8',
-    );
-
-    // neet: the older years as Parquet, then tab-separated files with YYYYMM months and ja/nej.
-    const neet = await sub('neet');
-    const neetSelect = (where: string) => `SELECT p.cpr, s.month, s.in_job, s.in_education, s.on_benefit
-      FROM youth_status s JOIN person p USING (id) WHERE ${where} ORDER BY s.month, s.id`;
-    await copy(
-      `SELECT cpr, strftime(month, '%Y-%m') AS month, in_job, in_education, on_benefit FROM (${neetSelect('year(s.month) <= 2021')})`,
-      neet('ungedata_2019-2021.parquet'),
-      'FORMAT parquet',
-    );
-    for (const y of years.filter((y) => y >= 2022)) {
-      const body = join(tmp, `neet_${y}.csv`);
-      const jn = (c: string) => `CASE WHEN ${c} THEN 'ja' ELSE 'nej' END`;
-      await copy(
-        `SELECT cpr, strftime(month, '%Y%m'), ${jn('in_job')}, ${jn('in_education')}, ${jn('on_benefit')} FROM (${neetSelect(`year(s.month) = ${y}`)})`,
-        body,
-        "HEADER false, DELIMITER '\t', QUOTE ''",
-      );
-      await withHeader(neet(`ungedata_${y}.csv`), 'cpr\tmåned\ti_job\ti_uddannelse\tydelse', body, 'utf8');
-    }
-
-    // treatment: gzip, DD.MM.YYYY.
-    const tr = await sub('treatment');
-    await copy(
-      `SELECT p.cpr AS cpr, 'F-' || e.y || '-' || e.i AS forloeb_id, strftime(e.start_date, '%d.%m.%Y') AS startdato,
-         CASE WHEN e.start_date + CAST(30 + rnd(e.id, 'tend') * 200 AS INTEGER) < (SELECT as_of FROM params)
-           THEN strftime(e.start_date + CAST(30 + rnd(e.id, 'tend') * 200 AS INTEGER), '%d.%m.%Y') ELSE '' END AS slutdato,
-         ['alkohol', 'stoffer', 'begge'][1 + CAST(floor(rnd(e.id, 'subst') * 3) AS INTEGER) % 3] AS rusmiddel,
-         ['ambulant', 'dagbehandling', 'doegn', 'efterbehandling'][1 + CAST(floor(rnd(e.id, 'set') * 4) AS INTEGER) % 4] AS behandlingsform
-       FROM episode e JOIN person p USING (id)
-       UNION ALL SELECT (SELECT cpr FROM person WHERE id = 100000004), 'F-FEJL-1', '03.01.2024', '', 'kaffe', 'ambulant'
-       ORDER BY 3, 2`,
-      tr('rusmiddelcenter_forloeb.csv.gz'),
-      "HEADER true, DELIMITER ',', COMPRESSION gzip",
-    );
-
-    // enrollment: ';', DD-MM-YYYY, aliases projekt, visiteret, slutdato.
-    const en = await sub('enrollment');
-    await copy(
-      `SELECT p.cpr AS cpr, 'jobfokus' AS projekt, strftime(j.enrolled_on, '%d-%m-%Y') AS visiteret, '' AS slutdato
-       FROM jobfokus j JOIN person p USING (id)
-       UNION ALL
-       SELECT p.cpr, 'ungeloftet', strftime(u.enrolled_on, '%d-%m-%Y'), coalesce(strftime(u.left_on, '%d-%m-%Y'), '')
-       FROM ungeloftet u JOIN person p USING (id) ORDER BY 2, 3, 1`,
-      en('projekter.csv'),
-      "HEADER true, DELIMITER ';'",
-    );
-
-    // Surveys: KL citizen survey waves (2,040 invited; the 2025-1 wave has the seed's 34.3 % + 1.9 %),
-    // KL business survey with the 26-municipality benchmark, and Jobfokus life satisfaction (CPR).
-    const sr = await sub('survey_responses');
-    const sa = await sub('survey_answers');
-    await db.run(`CREATE TABLE kl_wave AS SELECT * FROM (VALUES
-        ('kl_borger', '2024-1', DATE '2024-04-01', 2010, 640, 30, 110),
-        ('kl_borger', '2024-2', DATE '2024-10-01', 2025, 668, 35, 100),
-        ('kl_borger', '2025-1', DATE '2025-04-01', 2040, 700, 39, 98),
-        ('kl_borger', '2025-2', DATE '2025-10-01', 2060, 715, 41, 95),
-        ('kl_borger', '2026-1', DATE '2026-04-01', 2030, 722, 40, 90),
-        ('kl_virksomhed', '2024-1', DATE '2024-04-01', 150, 48, 3, 5),
-        ('kl_virksomhed', '2025-1', DATE '2025-04-01', 152, 50, 2, 4),
-        ('kl_virksomhed', '2026-1', DATE '2026-04-01', 155, 52, 3, 4)
-      ) v(survey, wave, fielded, invited, completed, partial, refused)
-      WHERE fielded < (SELECT as_of FROM params);
-      CREATE TABLE kl_response AS
-        SELECT w.survey, w.wave, CASE WHEN w.survey = 'kl_borger' THEN 'R' ELSE 'V' END || replace(w.wave, '-', '') || lpad(CAST(k AS VARCHAR), 5, '0') AS respondent_id,
-          CASE WHEN k <= w.completed THEN 'gennemfoert' WHEN k <= w.completed + w.partial THEN 'delvis'
-               WHEN k <= w.completed + w.partial + w.refused THEN 'frabedt' ELSE 'ikke_besvaret' END AS status,
-          CASE WHEN w.survey = 'kl_borger' THEN ['aktivitetsparat', 'jobparat', 'uddannelsesparat'][1 + k % 3] ELSE '' END AS segment, k
-        FROM kl_wave w, range(1, w.invited + 1) t(k);
-      CREATE TABLE life AS
-        SELECT j.id, p.cpr, j.enrolled_on + 7 AS first_date, 2 + CAST(floor(rnd(j.id, 'ls0') * 5) AS INTEGER) AS first_score,
-          j.enrolled_on + 200 AS second_date,
-          CASE WHEN rnd(j.id, 'ls1') < 0.65 THEN 1 + CAST(floor(rnd(j.id, 'ls2') * 3) AS INTEGER) ELSE -CAST(floor(rnd(j.id, 'ls3') * 2) AS INTEGER) END AS change
-        FROM jobfokus j JOIN person p USING (id) WHERE j.enrolled_on + 7 < (SELECT as_of FROM params);`);
-    await copy(
-      `SELECT survey, wave, respondent_id, status, segment FROM kl_response
-       UNION ALL SELECT 'livstilfredshed', strftime(first_date, '%Y-%m-%d'), cpr, 'gennemfoert', 'aktivitetsparat' FROM life
-       UNION ALL SELECT 'livstilfredshed', strftime(second_date, '%Y-%m-%d'), cpr, 'gennemfoert', 'aktivitetsparat' FROM life
-         WHERE second_date < (SELECT as_of FROM params)
-       ORDER BY 1, 2, 3`,
-      sr('besvarelser.csv'),
-      "HEADER true, DELIMITER ','",
-    );
-    await copy(
-      `SELECT survey, wave, respondent_id, 'samlet_tilfredshed' AS question_id,
-         CASE WHEN status = 'delvis' AND k % 2 = 0 THEN NULL
-              ELSE CASE WHEN rnd(k, survey || wave) < CASE WHEN survey = 'kl_virksomhed' THEN 0.90 ELSE 0.68 END
-                   THEN 4 + CAST(floor(rnd(k, 'a' || wave) * 2) AS INTEGER) ELSE 1 + CAST(floor(rnd(k, 'b' || wave) * 3) AS INTEGER) END END AS answer
-       FROM kl_response WHERE status IN ('gennemfoert', 'delvis')
-       UNION ALL SELECT 'livstilfredshed', strftime(first_date, '%Y-%m-%d'), cpr, 'livstilfredshed', first_score FROM life
-       UNION ALL SELECT 'livstilfredshed', strftime(second_date, '%Y-%m-%d'), cpr, 'livstilfredshed', least(10, greatest(0, first_score + change))
-         FROM life WHERE second_date < (SELECT as_of FROM params)
-       ORDER BY 1, 2, 3`,
-      sa('svar.csv'),
-      "HEADER true, DELIMITER ','",
-    );
-    // survey_benchmarks as an Excel workbook, the way KL's report tables arrive.
-    const waves = await db.all<{ wave: string }>(
-      "SELECT wave FROM kl_wave WHERE survey = 'kl_virksomhed' ORDER BY wave",
-    );
-    if (waves.length > 0) {
-      await mkdir(join(dir, 'survey_benchmarks'), { recursive: true });
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('Benchmark');
-      ws.addRow(['survey', 'wave', 'question_id', 'benchmark_share', 'n_municipalities']);
-      for (const [i, w] of waves.entries())
-        ws.addRow(['kl_virksomhed', w.wave, 'samlet_tilfredshed', 0.86 + i * 0.01, 26]);
-      await wb.xlsx.writeFile(join(dir, 'survey_benchmarks', 'kl_benchmark.xlsx'));
-    }
-
-    // cafe: ';', ISO dates, an empty optional field now and then; from the café's opening in March 2021.
-    const cafe = await sub('cafe');
-    await copy(
-      `SELECT strftime(d, '%Y-%m-%d') AS date, CAST(floor(rnd(epoch(d), c) * n) AS INTEGER) AS inquiries, c AS channel,
-         CASE WHEN rnd(epoch(d), 'age' || c) < 0.15 THEN '' ELSE ['18-29', '30-49', '50-67'][1 + CAST(floor(rnd(epoch(d), 'ab' || c) * 3) AS INTEGER) % 3] END AS age_band
-       FROM params, generate_series(DATE '2021-03-01', last_day(last_month), INTERVAL 1 DAY) t(d),
-         (VALUES ('fremmoede', 7), ('telefon', 5), ('online', 3), ('akuttelefon', 2)) ch(c, n)
-       WHERE isodow(d) <= 5 AND (c <> 'akuttelefon' OR d >= DATE '2022-01-01') ORDER BY 1, 3`,
-      cafe('raadgivningscafe.csv'),
-      "HEADER true, DELIMITER ';'",
-    );
-
-    // tariffs: Windows-1252 (en dash and Danish letters), ';', thousands dots and decimal comma.
-    const tariffRows = await db.all<{ line: string }>(`
-      WITH p AS (SELECT i, 'P' || (100 + i) AS provider_id,
-          ['Bostøtte Nørrevang ApS – privat', 'Søndersø Bofællesskab', 'Rødby Støttecenter', 'Maribo Bosted – privat',
-           'Nakskov Opgang', 'Fjordhuset ApS', 'Lolland Botilbud', 'Ålholm Bofællesskab'][i] AS provider_name,
-          CASE WHEN i IN (1, 4, 6) THEN 'privat' ELSE 'offentlig' END AS ownership,
-          ['§107', '§108', '§85'][1 + i % 3] AS service, 1800 + i * 250 AS base
-        FROM range(1, 9) t(i))
-      SELECT p.provider_id || ';' || p.provider_name || ';' || p.ownership || ';' || p.service || ';' || y || ';' ||
-        replace(replace(replace(format('{:,.2f}', round(base * pow(1 + 0.02 + 0.075 * rnd(i, y), y - 2021), 2)), ',', '_'), '.', ','), '_', '.') AS line
-      FROM p, params, range(2021, year(as_of) + 1) ys(y) ORDER BY p.i, y`);
-    const tar = await sub('tariffs');
-    await writeFile(
-      tar('takster_rammeaftale.csv'),
-      encodeWindows1252(
-        `${['provider_id;provider_name;ownership;service;year;rate', ...tariffRows.map((r) => r.line)].join('\r\n')}\r\n`,
-      ),
-    );
-
-    // occupancy: UTF-8, decimal point.
-    const occ = await sub('occupancy');
-    await copy(
-      `SELECT f AS facility, strftime(m.month, '%Y-%m') AS month, places,
-         round(places * day(last_day(m.month)) * (0.84 + 0.15 * rnd(hash(f), m.month)) * 2) / 2 AS occupied_days
-       FROM months m, (VALUES ('Slotsvænget', 24), ('Birkelund', 18), ('Havnehuset', 12), ('Engbo', 30), ('Solsiden', 16)) fac(f, places)
-       WHERE m.month >= DATE '2022-01-01' ORDER BY 1, 2`,
-      occ('belaegning.csv'),
-      "HEADER true, DELIMITER ','",
-    );
+    for (const write of WRITERS) await write(w);
   } finally {
     db.close();
     await rm(tmp, { recursive: true, force: true });
   }
 }
+
+/** employment: eIndkomst, Windows-1252, ';', decimal comma, Danish headers; one file per year. */
+async function writeEmployment({ db, tmp, years, sub, copy }: Writer): Promise<void> {
+  const emp = await sub('employment');
+  for (const y of years) {
+    const body = join(tmp, `employment_${y}.csv`);
+    await copy(
+      `SELECT p.cpr, strftime(e.month, '%Y-%m'), da_num(e.wage_hours), CASE WHEN e.in_education THEN 'ja' ELSE 'nej' END, e.benefit
+       FROM employment e JOIN person p USING (id) WHERE year(e.month) = ${y} ORDER BY e.month, e.id`,
+      body,
+      "HEADER false, DELIMITER ';', QUOTE ''",
+    );
+    await withHeader(
+      emp(`eindkomst_${y}.csv`),
+      'CPRNR;Måned;Løntimer;Uddannelse;Ydelse',
+      body,
+      'windows-1252',
+    );
+  }
+  // A late correction file with a few bad rows, so the quarantine shows.
+  const last = await db.one<{
+    m: string;
+    cpr: string;
+    cpr2: string;
+    noSuchDay: string;
+  }>(`SELECT strftime(last_month, '%Y-%m') AS m,
+    (SELECT cpr FROM person WHERE id = 100000001) AS cpr, (SELECT cpr FROM person WHERE id = 100000002) AS cpr2,
+    -- a synthetic CPR moved to 31 February, a day that does not exist
+    '3102' || substr((SELECT cpr FROM person WHERE id = 100000006), 5) AS "noSuchDay" FROM params`);
+  await writeFile(
+    emp(`eindkomst_${last.m}_rettelse.csv`),
+    encodeWindows1252(
+      [
+        'CPRNR;Måned;Løntimer;Uddannelse;Ydelse',
+        `${last.cpr};${last.m};37,0;nej;ingen`,
+        `${last.cpr2};${last.m};-4,0;nej;ingen`,
+        `${last.noSuchDay};${last.m};12,0;nej;ingen`,
+        `1502-1234;${last.m};12,0;nej;ingen`,
+        `${last.cpr};${last.m.slice(0, 4)}-13;10,0;nej;ingen`,
+        '',
+      ].join('\r\n'),
+    ),
+  );
+}
+
+/** sel85: UTF-8 with BOM, ',', DD-MM-YYYY, Danish aliases; open decisions have no end date. */
+async function writeSel85({ tmp, sub, copy }: Writer): Promise<void> {
+  const s85 = await sub('sel85');
+  const body85 = join(tmp, 'sel85.csv');
+  await copy(
+    `SELECT p.cpr, d.decision_id, strftime(d.start_date, '%d-%m-%Y'),
+       CASE WHEN d.start_date + to_months(d.months) < (SELECT as_of FROM params) THEN strftime(CAST(d.start_date + to_months(d.months) AS DATE), '%d-%m-%Y') ELSE '' END,
+       d.hours_per_week, d.target_group, coalesce(d.provider, '')
+     FROM decision d JOIN person p USING (id) WHERE d.start_date < (SELECT as_of FROM params)
+     UNION ALL SELECT (SELECT cpr FROM person WHERE id = 100000003), 'A-FEJL-1', '01-03-2024', '01-02-2024', '2', 'psykiatri', ''
+     ORDER BY 2`,
+    body85,
+    "HEADER false, DELIMITER ','",
+  );
+  await withHeader(
+    s85('afgoerelser.csv'),
+    '\uFEFFcpr,afgoerelse_id,startdato,slutdato,timer_pr_uge,målgruppe,leverandør',
+    body85,
+    'utf8',
+  );
+}
+
+/** neet: the older years as Parquet, then tab-separated files with YYYYMM months and ja/nej. */
+async function writeNeet({ tmp, years, sub, copy }: Writer): Promise<void> {
+  const neet = await sub('neet');
+  const neetSelect = (where: string) => `SELECT p.cpr, s.month, s.in_job, s.in_education, s.on_benefit
+    FROM youth_status s JOIN person p USING (id) WHERE ${where} ORDER BY s.month, s.id`;
+  await copy(
+    `SELECT cpr, strftime(month, '%Y-%m') AS month, in_job, in_education, on_benefit FROM (${neetSelect('year(s.month) <= 2021')})`,
+    neet('ungedata_2019-2021.parquet'),
+    'FORMAT parquet',
+  );
+  for (const y of years.filter((y) => y >= 2022)) {
+    const body = join(tmp, `neet_${y}.csv`);
+    const jn = (c: string) => `CASE WHEN ${c} THEN 'ja' ELSE 'nej' END`;
+    await copy(
+      `SELECT cpr, strftime(month, '%Y%m'), ${jn('in_job')}, ${jn('in_education')}, ${jn('on_benefit')} FROM (${neetSelect(`year(s.month) = ${y}`)})`,
+      body,
+      "HEADER false, DELIMITER '\t', QUOTE ''",
+    );
+    await withHeader(neet(`ungedata_${y}.csv`), 'cpr\tmåned\ti_job\ti_uddannelse\tydelse', body, 'utf8');
+  }
+}
+
+/** treatment: gzip, DD.MM.YYYY. */
+async function writeTreatment({ sub, copy }: Writer): Promise<void> {
+  const tr = await sub('treatment');
+  await copy(
+    `SELECT p.cpr AS cpr, 'F-' || e.y || '-' || e.i AS forloeb_id, strftime(e.start_date, '%d.%m.%Y') AS startdato,
+       CASE WHEN e.start_date + CAST(30 + rnd(e.id, 'tend') * 200 AS INTEGER) < (SELECT as_of FROM params)
+         THEN strftime(e.start_date + CAST(30 + rnd(e.id, 'tend') * 200 AS INTEGER), '%d.%m.%Y') ELSE '' END AS slutdato,
+       ['alkohol', 'stoffer', 'begge'][1 + CAST(floor(rnd(e.id, 'subst') * 3) AS INTEGER) % 3] AS rusmiddel,
+       ['ambulant', 'dagbehandling', 'doegn', 'efterbehandling'][1 + CAST(floor(rnd(e.id, 'set') * 4) AS INTEGER) % 4] AS behandlingsform
+     FROM episode e JOIN person p USING (id)
+     UNION ALL SELECT (SELECT cpr FROM person WHERE id = 100000004), 'F-FEJL-1', '03.01.2024', '', 'kaffe', 'ambulant'
+     ORDER BY 3, 2`,
+    tr('rusmiddelcenter_forloeb.csv.gz'),
+    "HEADER true, DELIMITER ',', COMPRESSION gzip",
+  );
+}
+
+/** enrollment: ';', DD-MM-YYYY, aliases projekt, visiteret, slutdato. */
+async function writeEnrollment({ sub, copy }: Writer): Promise<void> {
+  const en = await sub('enrollment');
+  await copy(
+    `SELECT p.cpr AS cpr, 'jobfokus' AS projekt, strftime(j.enrolled_on, '%d-%m-%Y') AS visiteret, '' AS slutdato
+     FROM jobfokus j JOIN person p USING (id)
+     UNION ALL
+     SELECT p.cpr, 'ungeloftet', strftime(u.enrolled_on, '%d-%m-%Y'), coalesce(strftime(u.left_on, '%d-%m-%Y'), '')
+     FROM ungeloftet u JOIN person p USING (id) ORDER BY 2, 3, 1`,
+    en('projekter.csv'),
+    "HEADER true, DELIMITER ';'",
+  );
+}
+
+/** Surveys: KL citizen survey waves (2,040 invited; the 2025-1 wave has the seed's 34.3 % + 1.9 %), KL business survey with the 26-municipality benchmark, and Jobfokus life satisfaction (CPR). */
+async function writeSurveys({ db, dir, sub, copy }: Writer): Promise<void> {
+  const sr = await sub('survey_responses');
+  const sa = await sub('survey_answers');
+  await db.run(`CREATE TABLE kl_wave AS SELECT * FROM (VALUES
+      ('kl_borger', '2024-1', DATE '2024-04-01', 2010, 640, 30, 110),
+      ('kl_borger', '2024-2', DATE '2024-10-01', 2025, 668, 35, 100),
+      ('kl_borger', '2025-1', DATE '2025-04-01', 2040, 700, 39, 98),
+      ('kl_borger', '2025-2', DATE '2025-10-01', 2060, 715, 41, 95),
+      ('kl_borger', '2026-1', DATE '2026-04-01', 2030, 722, 40, 90),
+      ('kl_virksomhed', '2024-1', DATE '2024-04-01', 150, 48, 3, 5),
+      ('kl_virksomhed', '2025-1', DATE '2025-04-01', 152, 50, 2, 4),
+      ('kl_virksomhed', '2026-1', DATE '2026-04-01', 155, 52, 3, 4)
+    ) v(survey, wave, fielded, invited, completed, partial, refused)
+    WHERE fielded < (SELECT as_of FROM params);
+    CREATE TABLE kl_response AS
+      SELECT w.survey, w.wave, CASE WHEN w.survey = 'kl_borger' THEN 'R' ELSE 'V' END || replace(w.wave, '-', '') || lpad(CAST(k AS VARCHAR), 5, '0') AS respondent_id,
+        CASE WHEN k <= w.completed THEN 'gennemfoert' WHEN k <= w.completed + w.partial THEN 'delvis'
+             WHEN k <= w.completed + w.partial + w.refused THEN 'frabedt' ELSE 'ikke_besvaret' END AS status,
+        CASE WHEN w.survey = 'kl_borger' THEN ['aktivitetsparat', 'jobparat', 'uddannelsesparat'][1 + k % 3] ELSE '' END AS segment, k
+      FROM kl_wave w, range(1, w.invited + 1) t(k);
+    CREATE TABLE life AS
+      SELECT j.id, p.cpr, j.enrolled_on + 7 AS first_date, 2 + CAST(floor(rnd(j.id, 'ls0') * 5) AS INTEGER) AS first_score,
+        j.enrolled_on + 200 AS second_date,
+        CASE WHEN rnd(j.id, 'ls1') < 0.65 THEN 1 + CAST(floor(rnd(j.id, 'ls2') * 3) AS INTEGER) ELSE -CAST(floor(rnd(j.id, 'ls3') * 2) AS INTEGER) END AS change
+      FROM jobfokus j JOIN person p USING (id) WHERE j.enrolled_on + 7 < (SELECT as_of FROM params);`);
+  await copy(
+    `SELECT survey, wave, respondent_id, status, segment FROM kl_response
+     UNION ALL SELECT 'livstilfredshed', strftime(first_date, '%Y-%m-%d'), cpr, 'gennemfoert', 'aktivitetsparat' FROM life
+     UNION ALL SELECT 'livstilfredshed', strftime(second_date, '%Y-%m-%d'), cpr, 'gennemfoert', 'aktivitetsparat' FROM life
+       WHERE second_date < (SELECT as_of FROM params)
+     ORDER BY 1, 2, 3`,
+    sr('besvarelser.csv'),
+    "HEADER true, DELIMITER ','",
+  );
+  await copy(
+    `SELECT survey, wave, respondent_id, 'samlet_tilfredshed' AS question_id,
+       CASE WHEN status = 'delvis' AND k % 2 = 0 THEN NULL
+            ELSE CASE WHEN rnd(k, survey || wave) < CASE WHEN survey = 'kl_virksomhed' THEN 0.90 ELSE 0.68 END
+                 THEN 4 + CAST(floor(rnd(k, 'a' || wave) * 2) AS INTEGER) ELSE 1 + CAST(floor(rnd(k, 'b' || wave) * 3) AS INTEGER) END END AS answer
+     FROM kl_response WHERE status IN ('gennemfoert', 'delvis')
+     UNION ALL SELECT 'livstilfredshed', strftime(first_date, '%Y-%m-%d'), cpr, 'livstilfredshed', first_score FROM life
+     UNION ALL SELECT 'livstilfredshed', strftime(second_date, '%Y-%m-%d'), cpr, 'livstilfredshed', least(10, greatest(0, first_score + change))
+       FROM life WHERE second_date < (SELECT as_of FROM params)
+     ORDER BY 1, 2, 3`,
+    sa('svar.csv'),
+    "HEADER true, DELIMITER ','",
+  );
+  // survey_benchmarks as an Excel workbook, the way KL's report tables arrive.
+  const waves = await db.all<{ wave: string }>(
+    "SELECT wave FROM kl_wave WHERE survey = 'kl_virksomhed' ORDER BY wave",
+  );
+  if (waves.length > 0) {
+    await mkdir(join(dir, 'survey_benchmarks'), { recursive: true });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Benchmark');
+    ws.addRow(['survey', 'wave', 'question_id', 'benchmark_share', 'n_municipalities']);
+    for (const [i, w] of waves.entries())
+      ws.addRow(['kl_virksomhed', w.wave, 'samlet_tilfredshed', 0.86 + i * 0.01, 26]);
+    await wb.xlsx.writeFile(join(dir, 'survey_benchmarks', 'kl_benchmark.xlsx'));
+  }
+}
+
+/** cafe: ';', ISO dates, an empty optional field now and then; from the café's opening in March 2021. */
+async function writeCafe({ sub, copy }: Writer): Promise<void> {
+  const cafe = await sub('cafe');
+  await copy(
+    `SELECT strftime(d, '%Y-%m-%d') AS date, CAST(floor(rnd(epoch(d), c) * n) AS INTEGER) AS inquiries, c AS channel,
+       CASE WHEN rnd(epoch(d), 'age' || c) < 0.15 THEN '' ELSE ['18-29', '30-49', '50-67'][1 + CAST(floor(rnd(epoch(d), 'ab' || c) * 3) AS INTEGER) % 3] END AS age_band
+     FROM params, generate_series(DATE '2021-03-01', last_day(last_month), INTERVAL 1 DAY) t(d),
+       (VALUES ('fremmoede', 7), ('telefon', 5), ('online', 3), ('akuttelefon', 2)) ch(c, n)
+     WHERE isodow(d) <= 5 AND (c <> 'akuttelefon' OR d >= DATE '2022-01-01') ORDER BY 1, 3`,
+    cafe('raadgivningscafe.csv'),
+    "HEADER true, DELIMITER ';'",
+  );
+}
+
+/** tariffs: Windows-1252 (en dash and Danish letters), ';', thousands dots and decimal comma. */
+async function writeTariffs({ db, sub }: Writer): Promise<void> {
+  const tariffRows = await db.all<{ line: string }>(`
+    WITH p AS (SELECT i, 'P' || (100 + i) AS provider_id,
+        ['Bostøtte Nørrevang ApS – privat', 'Søndersø Bofællesskab', 'Rødby Støttecenter', 'Maribo Bosted – privat',
+         'Nakskov Opgang', 'Fjordhuset ApS', 'Lolland Botilbud', 'Ålholm Bofællesskab'][i] AS provider_name,
+        CASE WHEN i IN (1, 4, 6) THEN 'privat' ELSE 'offentlig' END AS ownership,
+        ['§107', '§108', '§85'][1 + i % 3] AS service, 1800 + i * 250 AS base
+      FROM range(1, 9) t(i))
+    SELECT p.provider_id || ';' || p.provider_name || ';' || p.ownership || ';' || p.service || ';' || y || ';' ||
+      replace(replace(replace(format('{:,.2f}', round(base * pow(1 + 0.02 + 0.075 * rnd(i, y), y - 2021), 2)), ',', '_'), '.', ','), '_', '.') AS line
+    FROM p, params, range(2021, year(as_of) + 1) ys(y) ORDER BY p.i, y`);
+  const tar = await sub('tariffs');
+  await writeFile(
+    tar('takster_rammeaftale.csv'),
+    encodeWindows1252(
+      `${['provider_id;provider_name;ownership;service;year;rate', ...tariffRows.map((r) => r.line)].join('\r\n')}\r\n`,
+    ),
+  );
+}
+
+/** occupancy: UTF-8, decimal point. */
+async function writeOccupancy({ sub, copy }: Writer): Promise<void> {
+  const occ = await sub('occupancy');
+  await copy(
+    `SELECT f AS facility, strftime(m.month, '%Y-%m') AS month, places,
+       round(places * day(last_day(m.month)) * (0.84 + 0.15 * rnd(hash(f), m.month)) * 2) / 2 AS occupied_days
+     FROM months m, (VALUES ('Slotsvænget', 24), ('Birkelund', 18), ('Havnehuset', 12), ('Engbo', 30), ('Solsiden', 16)) fac(f, places)
+     WHERE m.month >= DATE '2022-01-01' ORDER BY 1, 2`,
+    occ('belaegning.csv'),
+    "HEADER true, DELIMITER ','",
+  );
+}
+
+/** The extracts, written in this order. */
+const WRITERS = [
+  writeEmployment,
+  writeSel85,
+  writeNeet,
+  writeTreatment,
+  writeEnrollment,
+  writeSurveys,
+  writeCafe,
+  writeTariffs,
+  writeOccupancy,
+];
