@@ -637,6 +637,25 @@ async function countRows(db: Db, p: Prepared): Promise<number> {
   return n + r;
 }
 
+/** One file being loaded: what the steps of loadRows share. */
+interface FileLoad {
+  db: Db;
+  contract: ExtractSpec;
+  p: Prepared;
+  columnIndex: Map<string, number>;
+  disk: FileOnDisk;
+  fileSeq: number;
+  input: InputFile;
+  opts: IngestOptions;
+  registry: FileRegistry;
+  fileId: number;
+}
+
+/** A violation record as SQL: which column broke which rule, the message, and the (masked) value. */
+function violationSql(column: string, rule: string, message: string, value: string): string {
+  return `{'column': ${sqlString(column)}, 'rule': ${sqlString(rule)}, 'message': ${sqlString(message)}, 'value': ${value}}`;
+}
+
 async function loadRows(
   db: Db,
   contract: ExtractSpec,
@@ -648,10 +667,30 @@ async function loadRows(
   opts: IngestOptions,
   registry: FileRegistry,
 ): Promise<FileOutcome> {
-  const extract = contract.extract;
-  const rel = disk.rel;
+  const f: FileLoad = {
+    db,
+    contract,
+    p,
+    columnIndex,
+    disk,
+    fileSeq,
+    input,
+    opts,
+    registry,
+    fileId: registry.allocate(),
+  };
+  const totalsSkipped = await readRaw(f);
+  const decimal = await decideDecimal(f);
+  await parseRows(f, decimal);
+  await recordViolations(f);
+  const loaded = await pseudonymiseAndStore(f);
+  return countAndRecord(f, loaded, totalsSkipped);
+}
+
+/** 1. The raw text of every row with its physical line (the view `raw`); returns the totals rows skipped. */
+async function readRaw(f: FileLoad): Promise<number> {
+  const { db, contract, p, columnIndex, opts, fileId } = f;
   const width = p.headers.length;
-  const fileId = registry.allocate();
   const rawCols = (prefix: string) =>
     contract.columns.map((c) => {
       const idx = columnIndex.get(c.name);
@@ -714,6 +753,12 @@ async function loadRows(
     }
   }
 
+  return totalsSkipped;
+}
+
+/** 2. The file's decimal mark. */
+async function decideDecimal(f: FileLoad): Promise<DecimalMark> {
+  const { db, contract, p, columnIndex, input } = f;
   // 2. Decimal mark: decided once per file from the numeric columns' text (docs/inbox.md).
   const numeric = contract.columns.filter(
     (c) => (c.kind === 'decimal' || c.kind === 'integer') && columnIndex.has(c.name),
@@ -729,6 +774,12 @@ async function loadRows(
         );
   input.decimal = numeric.length > 0 ? decimal : null;
 
+  return decimal;
+}
+
+/** 3. Every value parsed and every row flagged (`_bad`): the view `parsed`. */
+async function parseRows(f: FileLoad, decimal: DecimalMark): Promise<void> {
+  const { db, contract, p, columnIndex } = f;
   // 3. One pass: parse every value and flag every row that breaks a rule (`_bad`).
   const headerCols = contract.columns
     .filter((c) => columnIndex.has(c.name))
@@ -762,21 +813,6 @@ async function loadRows(
     }),
   ];
   const allNull = contract.columns.map((c) => `${quoteIdent(`v_${c.name}`)} IS NULL`).join(' AND ');
-  const violation = (column: string, rule: string, message: string, value: string) =>
-    `{'column': ${sqlString(column)}, 'rule': ${sqlString(rule)}, 'message': ${sqlString(message)}, 'value': ${value}}`;
-  const checks = [
-    ...contract.columns.flatMap((col) =>
-      columnChecks(col).map(
-        (ch) =>
-          `CASE WHEN ${ch.violatedWhen} THEN ${violation(ch.column, ch.rule, ch.message, maskedValue(col))} END`,
-      ),
-    ),
-    ...contract.rules.map((rule) => {
-      const col = contract.columns.find((c) => c.name === rule.column)!;
-      const message = t(rule.message.key, rule.message.params);
-      return `CASE WHEN coalesce(${rule.violatedWhen}, false) THEN ${violation(rule.column, rule.rule, message, maskedValue(col))} END`;
-    }),
-  ];
   // The rules are evaluated once per row for a flag; the violation records are built for bad rows only.
   const conditions = [
     ...contract.columns.flatMap((col) => columnChecks(col).map((ch) => ch.violatedWhen)),
@@ -807,11 +843,29 @@ async function loadRows(
         : ''
     } FROM scratch.parsed_rows`,
   );
+}
 
+/** 4. The violations of the flagged rows and of the rows DuckDB could not split (scratch.violations). */
+async function recordViolations(f: FileLoad): Promise<void> {
+  const { db, contract, p } = f;
+  const width = p.headers.length;
+  const checks = [
+    ...contract.columns.flatMap((col) =>
+      columnChecks(col).map(
+        (ch) =>
+          `CASE WHEN ${ch.violatedWhen} THEN ${violationSql(ch.column, ch.rule, ch.message, maskedValue(col))} END`,
+      ),
+    ),
+    ...contract.rules.map((rule) => {
+      const col = contract.columns.find((c) => c.name === rule.column)!;
+      const message = t(rule.message.key, rule.message.params);
+      return `CASE WHEN coalesce(${rule.violatedWhen}, false) THEN ${violationSql(rule.column, rule.rule, message, maskedValue(col))} END`;
+    }),
+  ];
   // 4. The violations, one row per (line, column, rule); a row with any violation is rejected.
   const violationList = `CASE
-      WHEN _empty THEN [${violation('', 'empty_row', t('rule.empty_row'), "''")}]
-      WHEN _header_again THEN [${violation('', 'repeated_header', t('rule.repeated_header'), "''")}]
+      WHEN _empty THEN [${violationSql('', 'empty_row', t('rule.empty_row'), "''")}]
+      WHEN _header_again THEN [${violationSql('', 'repeated_header', t('rule.repeated_header'), "''")}]
       ELSE list_filter([${checks.join(',\n        ') || 'NULL'}], lambda x: x IS NOT NULL) END`;
   await db.run(`DROP TABLE IF EXISTS scratch.violations;
     CREATE TABLE scratch.violations AS
@@ -831,7 +885,14 @@ async function loadRows(
         ELSE ${maskCprsSql('error_message')} END,
       left(${maskCprsSql('csv_line')}, 200)
     FROM csv_rejects`);
+}
 
+/** 5. Pseudonymised and stored (or handed over); returns the rows loaded. */
+async function pseudonymiseAndStore(f: FileLoad): Promise<number> {
+  const { db, contract, opts, fileId } = f;
+  const extract = contract.extract;
+  const cprCol = contract.columns.find((c) => c.kind === 'cpr');
+  const cprWhenCols = contract.columns.filter((c) => c.cprWhen);
   // 5. Pseudonymise: key each distinct CPR once, then join the keys back. A person new to the
   //    warehouse gets the next person_id (ingest.persons), in person_key order so a run is deterministic.
   const digitCols = [...(cprCol ? [cprCol.name] : []), ...cprWhenCols.map((c) => `cpr_${c.name}`)];
@@ -885,6 +946,14 @@ async function loadRows(
     loaded = await db.change(store(finalSelect));
   }
 
+  return loaded;
+}
+
+/** 6. The counts, checked to add up, the quarantine file and the registry entry. */
+async function countAndRecord(f: FileLoad, loaded: number, totalsSkipped: number): Promise<FileOutcome> {
+  const { db, contract, p, disk, fileSeq, input, opts, registry, fileId } = f;
+  const extract = contract.extract;
+  const rel = disk.rel;
   // 6. Count, and check that nothing was lost.
   const counted = await db.one<{ parsed: number; rejected: number }>(`SELECT
     (SELECT count(*) FROM parsed)::BIGINT + (SELECT count(DISTINCT line) FROM csv_rejects)::BIGINT AS parsed,
