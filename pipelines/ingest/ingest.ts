@@ -299,19 +299,9 @@ interface FileOutcome {
   rules: Record<string, number>;
 }
 
-async function ingestFile(
-  db: Db,
-  contract: ExtractSpec,
-  path: string,
-  rel: string,
-  fileSeq: number,
-  seen: Map<string, string>,
-  opts: IngestOptions,
-  registry: FileRegistry,
-  ahead?: ReadAhead,
-): Promise<FileOutcome> {
-  const extract = contract.extract;
-  const input: InputFile = {
+/** A file's manifest entry before it is read. */
+function freshInput(extract: ExtractName, rel: string): InputFile {
+  return {
     extract,
     file: rel,
     sha256: '',
@@ -325,49 +315,80 @@ async function ingestFile(
     decimal: null,
     extraColumns: [],
   };
-  const reject = async (e: FileRejected): Promise<FileOutcome> => {
-    input.status = 'rejected';
-    input.rowsRead = e.rowsRead;
-    input.rowsRejected = e.rowsRead;
-    input.rowsLoaded = 0;
-    const message = maskCprs(e.message);
-    input.message = message;
-    await writeFileReject(opts.quarantineDir, rel, e.rule, message);
-    return {
-      input,
-      warnings: [{ code: 'file_rejected', message: `${rel}: ${message}`, extract, file: rel }],
-      rules: { [e.rule]: Math.max(1, e.rowsRead) },
-    };
+}
+
+function emptyFile(input: InputFile): FileOutcome {
+  const { extract, file } = input;
+  input.status = 'empty';
+  return {
+    input,
+    warnings: [{ code: 'empty_file', message: t('ingest.emptyFile', { file }), extract, file }],
+    rules: {},
   };
+}
 
-  const format = formatOf(path);
-  if (!format) {
-    input.sha256 = await sha256File(path);
-    return reject(new FileRejected(t('ingest.unsupportedFormat'), 'unsupported_format'));
-  }
-  const onDisk = await stat(path);
-  const size = onDisk.size;
-  if (size === 0) {
-    input.sha256 = await sha256File(path);
-    input.status = 'empty';
-    return {
-      input,
-      warnings: [
-        {
-          code: 'empty_file',
-          message: t('ingest.emptyFile', { file: rel }),
-          extract,
-          file: rel,
-        },
-      ],
-      rules: {},
-    };
-  }
+/** The same bytes as a file read earlier this run: not read twice. */
+function duplicateFile(input: InputFile, dup: string): FileOutcome {
+  const { extract, file } = input;
+  input.status = 'duplicate';
+  input.duplicateOf = dup;
+  return {
+    input,
+    warnings: [{ code: 'duplicate_file', message: t('ingest.duplicateFile', { file, dup }), extract, file }],
+    rules: {},
+  };
+}
 
-  // The same bytes were loaded by an earlier run: keep their rows, and their quarantine records, as they
-  // are. An extract checked against another one is parsed again when that one changed.
+/** Which columns are missing, the headers found and where, the near misses, and a delimiter hint. */
+function missingColumnsMessage(
+  contract: ExtractSpec,
+  prepared: Prepared,
+  mapping: ReturnType<typeof mapHeaders>,
+): string {
+  const found = prepared.headers.map((h) => h.replace(/^\uFEFF/, '').trim()).join(', ');
+  const hint =
+    prepared.headers.length === 1 && /[|:]/.test(prepared.headers[0] ?? '')
+      ? t('ingest.delimiterHint', { delimiter: /[|]/.test(prepared.headers[0]!) ? '|' : ':' })
+      : '';
+  const names = mapping.missing.map((m) => {
+    const col = contract.columns.find((c) => c.name === m)!;
+    return col.aliases.length ? t('ingest.columnOr', { name: m, aliases: col.aliases.join(', ') }) : m;
+  });
+  const where =
+    prepared.kind === 'parquet'
+      ? ''
+      : t('ingest.headersWhere', { line: prepared.headerLine, n: HEADER_SEARCH_LINES });
+  const didYouMean = [...mapping.nearMisses]
+    .map(([column, header]) => t('ingest.headerDidYouMean', { header, column }))
+    .join('');
+  return (
+    t(mapping.missing.length > 1 ? 'ingest.missingColumns' : 'ingest.missingColumn', {
+      names: names.join('; '),
+    }) +
+    t('ingest.headersFound', { found: found || t('ingest.headersNone'), where }) +
+    didYouMean +
+    hint
+  );
+}
+
+/**
+ * The same bytes were loaded by an earlier run: their rows, and their quarantine records, are kept as they
+ * are. An extract checked against another one is parsed again when that one changed.
+ */
+async function fromEarlierRun(
+  db: Db,
+  contract: ExtractSpec,
+  path: string,
+  disk: FileOnDisk,
+  fileSeq: number,
+  seen: Map<string, string>,
+  opts: IngestOptions,
+  registry: FileRegistry,
+  input: InputFile,
+): Promise<FileOutcome | undefined> {
+  const { extract } = contract;
+  const { rel } = disk;
   const ref = contract.references?.extract as ExtractName | undefined;
-  const disk: FileOnDisk = { rel, bytes: size, mtimeMs: onDisk.mtimeMs };
   if (!ref || !registry.changed(ref)) {
     // Hashing reads the whole file, so it is done only when a registered file has the same size.
     const sha =
@@ -393,6 +414,53 @@ async function ingestFile(
     }
   }
 
+  return undefined;
+}
+
+async function ingestFile(
+  db: Db,
+  contract: ExtractSpec,
+  path: string,
+  rel: string,
+  fileSeq: number,
+  seen: Map<string, string>,
+  opts: IngestOptions,
+  registry: FileRegistry,
+  ahead?: ReadAhead,
+): Promise<FileOutcome> {
+  const extract = contract.extract;
+  const input = freshInput(extract, rel);
+  const reject = async (e: FileRejected): Promise<FileOutcome> => {
+    input.status = 'rejected';
+    input.rowsRead = e.rowsRead;
+    input.rowsRejected = e.rowsRead;
+    input.rowsLoaded = 0;
+    const message = maskCprs(e.message);
+    input.message = message;
+    await writeFileReject(opts.quarantineDir, rel, e.rule, message);
+    return {
+      input,
+      warnings: [{ code: 'file_rejected', message: `${rel}: ${message}`, extract, file: rel }],
+      rules: { [e.rule]: Math.max(1, e.rowsRead) },
+    };
+  };
+
+  const format = formatOf(path);
+  if (!format) {
+    input.sha256 = await sha256File(path);
+    return reject(new FileRejected(t('ingest.unsupportedFormat'), 'unsupported_format'));
+  }
+  const onDisk = await stat(path);
+  const size = onDisk.size;
+  if (size === 0) {
+    input.sha256 = await sha256File(path);
+    return emptyFile(input);
+  }
+
+  const disk: FileOnDisk = { rel, bytes: size, mtimeMs: onDisk.mtimeMs };
+  const kept = await fromEarlierRun(db, contract, path, disk, fileSeq, seen, opts, registry, input);
+  if (kept) return kept;
+
   let prepared: Prepared;
   try {
     prepared = await prepare(contract, path, format, fileSeq, opts.workDir, db, input, ahead);
@@ -402,20 +470,7 @@ async function ingestFile(
   }
   const dup = seen.get(input.sha256);
   if (dup) {
-    input.status = 'duplicate';
-    input.duplicateOf = dup;
-    return {
-      input,
-      warnings: [
-        {
-          code: 'duplicate_file',
-          message: t('ingest.duplicateFile', { file: rel, dup }),
-          extract,
-          file: rel,
-        },
-      ],
-      rules: {},
-    };
+    return duplicateFile(input, dup);
   }
   seen.set(input.sha256, rel);
 
@@ -423,30 +478,9 @@ async function ingestFile(
   input.extraColumns = mapping.extra.map(maskCprs);
   const dataRows = async () => countRows(db, prepared).catch(() => 0);
   if (mapping.missing.length > 0) {
-    const found = prepared.headers.map((h) => h.replace(/^\uFEFF/, '').trim()).join(', ');
-    const hint =
-      prepared.headers.length === 1 && /[|:]/.test(prepared.headers[0] ?? '')
-        ? t('ingest.delimiterHint', { delimiter: /[|]/.test(prepared.headers[0]!) ? '|' : ':' })
-        : '';
-    const names = mapping.missing.map((m) => {
-      const col = contract.columns.find((c) => c.name === m)!;
-      return col.aliases.length ? t('ingest.columnOr', { name: m, aliases: col.aliases.join(', ') }) : m;
-    });
-    const where =
-      prepared.kind === 'parquet'
-        ? ''
-        : t('ingest.headersWhere', { line: prepared.headerLine, n: HEADER_SEARCH_LINES });
-    const didYouMean = [...mapping.nearMisses]
-      .map(([column, header]) => t('ingest.headerDidYouMean', { header, column }))
-      .join('');
     return reject(
       new FileRejected(
-        t(mapping.missing.length > 1 ? 'ingest.missingColumns' : 'ingest.missingColumn', {
-          names: names.join('; '),
-        }) +
-          t('ingest.headersFound', { found: found || t('ingest.headersNone'), where }) +
-          didYouMean +
-          hint,
+        missingColumnsMessage(contract, prepared, mapping),
         'missing_column',
         await dataRows(),
       ),
