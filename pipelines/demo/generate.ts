@@ -82,7 +82,8 @@ async function withHeader(
   await rm(body);
 }
 
-const SQL_SETUP = (asOf: string, from: string, scale: number) => `
+/** The macros the synthetic data are drawn with: a seeded random number, ages, CPR numbers, Danish numbers. */
+const SQL_MACROS = `
 CREATE OR REPLACE MACRO rnd(a, b) AS (hash(a, b, 'kpi-demo') % 1000003)::DOUBLE / 1000003;
 CREATE OR REPLACE MACRO age_at(birth, d) AS
   year(d) - year(birth) - CASE WHEN month(d) * 100 + day(d) < month(birth) * 100 + day(birth) THEN 1 ELSE 0 END;
@@ -93,7 +94,10 @@ CREATE OR REPLACE MACRO cpr_of(birth, serial) AS
   strftime(birth, '%d%m%y') || '-' || CASE WHEN year(birth) >= 2000 THEN '4' ELSE CAST(serial % 4 AS VARCHAR) END
   || lpad(CAST(serial % 1000 AS VARCHAR), 3, '0');
 CREATE OR REPLACE MACRO da_num(x) AS replace(printf('%.2f', x), '.', ',');
+`;
 
+/** The population: the as-of date and months, then each group's persons with their CPR numbers. */
+const sqlPopulation = (asOf: string, from: string, scale: number) => `
 CREATE TABLE params AS SELECT DATE ${sqlString(asOf)} AS as_of,
   CAST(date_trunc('month', DATE ${sqlString(asOf)}) - INTERVAL 1 MONTH AS DATE) AS last_month,
   DATE ${sqlString(from)} AS first_month, ${scale}::DOUBLE AS scale;
@@ -136,7 +140,10 @@ CREATE TABLE person AS
     UNION ALL SELECT id, birth FROM episode UNION ALL SELECT id, birth FROM jobfokus)
   SELECT id, birth, cpr_of(birth, CAST(row_number() OVER (PARTITION BY birth ORDER BY hash(id, 'serial')) - 1 AS INTEGER)) AS cpr
   FROM everyone;
+`;
 
+/** Their lives month by month: young people's status, §85 decisions, employment. */
+const SQL_LIVES = `
 -- Young people's monthly status. NEET falls from 15 % (2019) to about 11 % and then flattens out: on
 -- track in the first years, off track against the 2024 target. Ungeløftet participants start NEET and
 -- leave it month by month after enrolment.
@@ -200,6 +207,9 @@ CREATE TABLE employment AS
     rnd(j.id, 'edu' || m.month) < 0.02, 'kontanthjaelp'
   FROM jobfokus j JOIN months m ON m.month >= DATE '2025-07-01';
 `;
+
+const SQL_SETUP = (asOf: string, from: string, scale: number) =>
+  [SQL_MACROS, sqlPopulation(asOf, from, scale), SQL_LIVES].join('\n');
 
 /** What each extract's writer uses: the synthetic database, the inbox and a scratch folder. */
 interface Writer {
