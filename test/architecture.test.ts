@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -84,5 +85,29 @@ describe('the import graph', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('functions', () => {
+  it('none in pipelines/ or schemas/ is over 100 lines', () => {
+    const long: string[] = [];
+    for (const file of FILES.filter((f) => f.endsWith('.ts'))) {
+      const src = ts.createSourceFile(
+        file,
+        readFileSync(join(ROOT, file), 'utf8'),
+        ts.ScriptTarget.Latest,
+        true,
+      );
+      const visit = (n: ts.Node) => {
+        if (ts.isFunctionLike(n) && 'body' in n && n.body) {
+          const first = src.getLineAndCharacterOfPosition(n.getStart()).line;
+          const last = src.getLineAndCharacterOfPosition(n.getEnd()).line;
+          if (last - first + 1 > 100) long.push(`${file}:${first + 1} (${last - first + 1} lines)`);
+        }
+        ts.forEachChild(n, visit);
+      };
+      visit(src);
+    }
+    expect(long).toEqual([]);
   });
 });
