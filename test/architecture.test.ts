@@ -20,11 +20,12 @@ function sources(dir: string): string[] {
   );
 }
 
-/** Every relative import of a file (static, re-export and dynamic), as paths from the repository root. */
+/** Every relative import of a file (static, side-effect, re-export and dynamic), as paths from the repository root. */
 function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
   const specs = [
     ...text.matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s+['"](\.{1,2}\/[^'"]+)['"]/gm),
+    ...text.matchAll(/^\s*import\s+['"](\.{1,2}\/[^'"]+)['"]/gm),
     ...text.matchAll(/\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g),
     ...text.matchAll(/new URL\(\s*['"](\.{1,2}\/[^'"]+\.(?:ts|js))['"]/g),
   ].map((m) => m[1]!);
