@@ -42,7 +42,7 @@ export class Db {
   static async open(path: string, opts: DbOptions = {}): Promise<Db> {
     // Memory the allocator keeps after a task is returned to the system at once, by a background
     // thread. Without this, a process's RSS grows by several hundred MiB beyond the memory limit over
-    // a run's statements (national bench: 2,038 MiB against 1,750 MiB over the marts at a 1.5 GB limit).
+    // a run's statements (measured in docs/performance.md).
     const config: Record<string, string> = {
       allocator_flush_threshold: '8MB',
       allocator_background_threads: 'true',

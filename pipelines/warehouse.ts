@@ -29,7 +29,7 @@ async function sqlFiles(layer: string): Promise<{ name: string; sql: string }[]>
 }
 
 /**
- * The big person-month marts are kept from night to night (issue 7). Each is a table macro over a set of
+ * The big person-month marts are kept from night to night (docs/performance.md). Each is a table macro over a set of
  * ingest rows; a night with new or withdrawn files recomputes only the keys those files hold.
  */
 export const INCREMENTAL_MARTS: {

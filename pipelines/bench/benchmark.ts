@@ -1,5 +1,5 @@
 /**
- * The benchmark (issue 7): generate a synthetic inbox with the demo generator, run the real nightly job
+ * The benchmark (docs/performance.md): generate a synthetic inbox with the demo generator, run the real nightly job
  * on it, and measure the floor: what DuckDB alone takes, in the same process on the same files, to read
  * and type every extract and run the heaviest KPI aggregation, with no checks and no pseudonymisation.
  * Figures are reported, never asserted.

@@ -211,7 +211,7 @@ export function parseSql(col: SpecColumn, v: string, decimal: DecimalMark): stri
       return `CAST(try_strptime(${v}, ['%Y-%m-%d', '%d-%m-%Y', '%d.%m.%Y', '%d/%m/%Y', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S']) AS DATE)`;
     case 'month':
       // YYYY-MM or YYYYMM (or the first of a month as a date, as Parquet and Excel deliver months).
-      // YYYYMM by integer arithmetic (0.33 → 0.09 s per 4.8 M values, against building a date string):
+      // YYYYMM by integer arithmetic (several times faster than building a date string):
       // six characters that are not six digits either fail the cast or give a year below 1900, which
       // the month rule rejects as it rejects the text.
       return `CASE length(${v})

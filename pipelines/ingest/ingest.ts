@@ -79,7 +79,7 @@ export function handoverFile(handoverDir: string, extract: ExtractName, fileId: 
 
 /**
  * The hand-over is read once, from the run's private folder: uncompressed Parquet writes a third
- * faster than Snappy and loads as fast (national bench, 7 M rows: 0.98 s against 1.46 s).
+ * faster than Snappy and loads as fast.
  */
 export const HANDOVER_FORMAT = '(FORMAT parquet, COMPRESSION uncompressed)';
 
@@ -824,7 +824,7 @@ async function parseRows(f: FileLoad, decimal: DecimalMark): Promise<void> {
   const headerRepeat = headerCols.map(
     ({ v, header }) => `lower(coalesce(${v}, '')) = ${sqlString(header.toLowerCase())}`,
   );
-  // lower() over every value costs 0.4 s per 7 M rows; a byte-length test first (free: DuckDB stores
+  // lower() over every value is costly on a national extract; a byte-length test first (free: DuckDB stores
   // it) leaves it to the few values as long as the header. Only for an ASCII header, whose length no
   // change of case alters.
   const asciiHeader = headerCols.find(({ header }) => /^[\x20-\x7e]+$/.test(header));
@@ -855,7 +855,7 @@ async function parseRows(f: FileLoad, decimal: DecimalMark): Promise<void> {
   // The raw text is kept for the rows that break a rule (the quarantine shows it) and, for every row,
   // for the columns that other checks quote (the key's last column, the referenced column). The bad
   // rows' text goes into one list column: an in-memory table stores a NULL value in every row of every
-  // column, and one list in place of five text columns saves 115 MiB per 7 M rows. The `parsed` view
+  // column, and one list in place of five text columns saves much memory on a national extract. The `parsed` view
   // shows the text under the columns' own names again.
   const quoted = new Set([contract.key[contract.key.length - 1], contract.references?.columns.at(-1)]);
   const onlyWhenBad = contract.columns
@@ -1034,7 +1034,7 @@ const TRIMMED = [' ', '\t', '\r', '\u00a0'];
  * a test of the value's ends, and almost no value needs it, so it runs only where an end may need it.
  * The start is tested by comparing strings byte by byte: below '!' is a value that starts with a space,
  * tab or carriage return (or any other byte up to 0x20); between U+00A0 and U+00A1 one that starts with
- * a no-break space. This costs a third less than a prefix LIKE per character (0.6 → 0.45 s per 7 M rows).
+ * a no-break space. This costs a third less than a prefix LIKE per character.
  */
 function trimmedSql(expr: string): string {
   const edges = [
@@ -1197,7 +1197,7 @@ async function detectDecimal(
 ): Promise<DecimalMark> {
   if (values.length === 0) return delimiter === ';' ? ',' : '.';
   // Over the distinct values with their counts: the patterns then run on thousands of values, not
-  // millions (national bench: 0.14 s against 0.71 s per 7 M rows).
+  // millions.
   const e = await db.one<{ comma: number; point: number; dotted: number }>(`SELECT
       coalesce(sum(n) FILTER (WHERE v LIKE '%,%' AND NOT regexp_full_match(v, '-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?')), 0)::BIGINT AS comma,
       coalesce(sum(n) FILTER (WHERE regexp_full_match(v, '-?[0-9]*\\.[0-9]+') AND NOT regexp_full_match(v, '-?[0-9]{1,3}(\\.[0-9]{3})+')), 0)::BIGINT AS point,

@@ -2,7 +2,7 @@
  * The file registry (`ingest.files`): one row per file whose rows are in the warehouse, with its sha256,
  * its statistics and its place in this run's file order. Rows in ingest.<extract> carry only the file's
  * id, so a later run can keep a file's rows as they are when the same bytes arrive again (incremental
- * nightly runs, issue 7), whatever the file is called now and wherever it sorts.
+ * nightly runs, docs/performance.md), whatever the file is called now and wherever it sorts.
  *
  * A run starts from the previous run's warehouse (or an empty one). For every file in the inbox it either
  * reuses the registered file with the same extract and sha256, or parses it and registers it anew. Files

@@ -53,8 +53,8 @@ export function duckdbOptions(workDir: string, config: Config): DbOptions & { te
 /**
  * The ingest worker's DuckDB gets 80 % of `duckdb.memoryLimit`. DuckDB's limit governs its buffer
  * manager only; the worker's process also holds Node and what DuckDB allocates outside it, which
- * nationally came to 250–500 MiB on top of a 1.5 GB limit (a peak of up to 1,943 MiB). At 1.2 GB its
- * peak was 1,627 MiB and ingest took no longer (it spills to the same temp folder).
+ * on a national inbox comes to several hundred MiB on top of the limit; with 80 % ingest takes no
+ * longer (it spills to the same temp folder). Measured in docs/performance.md.
  */
 const WORKER_MEMORY_SHARE = 0.8;
 
