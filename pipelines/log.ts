@@ -4,23 +4,13 @@
  * Messages are masked for CPR-like numbers before they are written.
  */
 
+import type { LogEvent, Reporter } from './core/events.ts';
 import { maskCprs } from './core/mask.ts';
 import { type MessageKey, num, t } from './i18n/index.ts';
 import { MESSAGES } from './i18n/messages.ts';
 
-export interface LogEvent {
-  stage: string;
-  event: string;
-  message?: string;
-  [k: string]: unknown;
-}
-
-export interface Reporter {
-  runId?: string;
-  event(e: LogEvent): void;
-}
-
-export const silentReporter: Reporter = { event() {} };
+export type { LogEvent, Reporter } from './core/events.ts';
+export { silentReporter } from './core/events.ts';
 
 const DETAIL_EVENTS = ['kpi', 'contract'];
 
@@ -33,7 +23,7 @@ function stageName(stage: string): string {
 /** Human lines on a terminal: stage starts and ends with durations, each file with its counts. */
 export function human(e: LogEvent): string | undefined {
   if (e.event === 'start') return `▸ ${stageName(e.stage)}`;
-  if (e.event === 'done') return `✓ ${stageName(e.stage)} (${num(Number(e.seconds))} s)`;
+  if (e.event === 'done') return `✓ ${stageName(e.stage)} (${num(e.seconds)} s)`;
   return e.message ? `  ${e.message}` : undefined;
 }
 

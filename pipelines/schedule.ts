@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Cron } from 'croner';
+import type { ScheduleEvent } from './core/events.ts';
 import { UserError } from './errors.ts';
 import { num, t } from './i18n/index.ts';
 import type { Reporter } from './log.ts';
@@ -31,10 +32,16 @@ export function parseCron(expr: string): Cron {
   }
 }
 
+/** A schedule event without its stage, which is always `schedule`. */
+type ScheduleEntry = ScheduleEvent extends infer E
+  ? E extends ScheduleEvent
+    ? Omit<E, 'stage'>
+    : never
+  : never;
+
 export async function schedule(opts: ScheduleOptions): Promise<void> {
   const cron = parseCron(opts.cron);
-  const log = (event: string, data: Record<string, unknown> = {}, message?: string) =>
-    opts.reporter.event({ stage: 'schedule', event, ...data, ...(message ? { message } : {}) });
+  const log = (e: ScheduleEntry) => opts.reporter.event({ stage: 'schedule', ...e } as ScheduleEvent);
   let running: Promise<number | null> | undefined;
   let runs = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -43,7 +50,7 @@ export async function schedule(opts: ScheduleOptions): Promise<void> {
   const startRun = () => {
     runs++;
     const n = runs;
-    log('run_started', { run: n }, t('schedule.runStarted', { n }));
+    log({ event: 'run_started', run: n, message: t('schedule.runStarted', { n }) });
     const t0 = Date.now();
     const child = spawn(process.execPath, [BIN, 'run', ...opts.runArgs], {
       env: opts.env ?? process.env,
@@ -53,28 +60,39 @@ export async function schedule(opts: ScheduleOptions): Promise<void> {
       child.on('exit', (code) => {
         const seconds = (Date.now() - t0) / 1000;
         if (code === 0)
-          log(
-            'run_finished',
-            { run: n, exitCode: code, seconds },
-            t('schedule.runFinished', { n, seconds: num(seconds, 1) }),
-          );
+          log({
+            event: 'run_finished',
+            run: n,
+            exitCode: code,
+            seconds,
+            message: t('schedule.runFinished', { n, seconds: num(seconds, 1) }),
+          });
         else if (code === 3)
-          log(
-            'run_held_back',
-            { run: n, exitCode: code, seconds },
-            t('schedule.runHeldBack', { n, seconds: num(seconds, 1) }),
-          );
+          log({
+            event: 'run_held_back',
+            run: n,
+            exitCode: code,
+            seconds,
+            message: t('schedule.runHeldBack', { n, seconds: num(seconds, 1) }),
+          });
         else
-          log(
-            'run_failed',
-            { run: n, exitCode: code, seconds },
-            t('schedule.runFailed', { n, code: String(code) }),
-          );
+          log({
+            event: 'run_failed',
+            run: n,
+            exitCode: code,
+            seconds,
+            message: t('schedule.runFailed', { n, code: String(code) }),
+          });
         running = undefined;
         resolve(code);
       });
       child.on('error', (e) => {
-        log('run_failed', { run: n, error: e.message }, t('schedule.cannotStart', { n, message: e.message }));
+        log({
+          event: 'run_failed',
+          run: n,
+          error: e.message,
+          message: t('schedule.cannotStart', { n, message: e.message }),
+        });
         running = undefined;
         resolve(null);
       });
@@ -85,30 +103,34 @@ export async function schedule(opts: ScheduleOptions): Promise<void> {
     if (stopped) return;
     const next = cron.nextRun();
     if (!next) {
-      log('no_more_runs', {}, t('schedule.noMoreRuns'));
+      log({ event: 'no_more_runs', message: t('schedule.noMoreRuns') });
       return;
     }
-    log('next_run', { next: next.toISOString() }, t('schedule.nextRun', { next: next.toISOString() }));
+    log({
+      event: 'next_run',
+      next: next.toISOString(),
+      message: t('schedule.nextRun', { next: next.toISOString() }),
+    });
     timer = setTimeout(tick, Math.max(0, next.getTime() - Date.now()));
   };
 
   const tick = () => {
-    if (running) log('tick_skipped', {}, t('schedule.tickSkipped'));
+    if (running) log({ event: 'tick_skipped', message: t('schedule.tickSkipped') });
     else startRun();
     planNext();
   };
 
-  log('started', { cron: opts.cron }, t('schedule.started', { cron: opts.cron }));
+  log({ event: 'started', cron: opts.cron, message: t('schedule.started', { cron: opts.cron }) });
   planNext();
   await new Promise<void>((resolve) => {
     const stop = async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
       if (running) {
-        log('stopping', {}, t('schedule.stopping'));
+        log({ event: 'stopping', message: t('schedule.stopping') });
         await running;
       }
-      log('stopped', { runs }, t('schedule.stopped'));
+      log({ event: 'stopped', runs, message: t('schedule.stopped') });
       resolve();
     };
     if (opts.signal?.aborted) void stop();

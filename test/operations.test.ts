@@ -162,10 +162,15 @@ describe('logs', () => {
     r.event({
       stage: 'ingest',
       event: 'file',
+      file: 'employment/e.csv',
+      status: 'loaded',
+      rowsRead: 6,
+      rowsLoaded: 5,
+      rowsRejected: 1,
       message: 'employment/e.csv: indlæst, 5 af 6 rækker indlæst, 1 i karantæne',
     });
     r.event({ stage: 'ingest', event: 'done', seconds: 4.2 });
-    r.event({ stage: 'kpis', event: 'kpi', message: 'neet_share computed' });
+    r.event({ stage: 'kpis', event: 'kpi', kpi: 'neet_share', message: 'neet_share computed' });
     expect(tty.text()).toBe(
       '▸ indlæsning\n  employment/e.csv: indlæst, 5 af 6 rækker indlæst, 1 i karantæne\n✓ indlæsning (4,2 s)\n',
     );
@@ -174,6 +179,7 @@ describe('logs', () => {
     streamReporter(verbose, { verbose: true }).event({
       stage: 'kpis',
       event: 'kpi',
+      kpi: 'neet_share',
       message: 'neet_share computed',
     });
     expect(verbose.text()).toBe('  neet_share computed\n');
