@@ -9,13 +9,10 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { Config } from '../schemas/config.ts';
 import { closest } from './core/fold.ts';
-import { Db } from './duckdb.ts';
 import { ConfigError } from './errors.ts';
 import { openCodeColumns } from './guard/codes.ts';
 import { lang, t } from './i18n/index.ts';
-import { createIngestTables } from './ingest/ingest.ts';
 import { CATALOGUE, type KpiDefinition } from './kpis/catalogue.ts';
-import { buildWarehouse } from './warehouse.ts';
 
 export { DEFAULT_MUNICIPALITY, municipalityOf } from '../schemas/config.ts';
 export type { Config };
@@ -136,37 +133,4 @@ export function kpiDefinitions(config: Config): KpiDefinition[] {
       if (!o) return k;
       return { ...k, baseline: o.baseline ?? k.baseline, target: o.target ?? k.target };
     });
-}
-
-const REQUIRED_COLUMNS = ['municipality', 'period', 'numerator', 'denominator', 'complete'];
-
-/** Runs every initiative's SQL against an empty warehouse, so a broken entry stops the run before ingest. */
-export async function validateInitiatives(config: Config, asOf: string): Promise<void> {
-  if (config.initiatives.length === 0) return;
-  const db = await Db.open(':memory:');
-  try {
-    await db.run("ATTACH ':memory:' AS scratch");
-    await createIngestTables(db);
-    await buildWarehouse(db, { asOf, config });
-    const problems: string[] = [];
-    for (const [n, ini] of config.initiatives.entries()) {
-      const field = `initiatives.${n}.${ini.sqlFile ? 'sqlFile' : 'sql'} (${ini.id})`;
-      try {
-        const cols = await db.all<{ column_name: string }>(`DESCRIBE SELECT * FROM (${ini.sql}) q`);
-        const names = cols.map((c) => c.column_name);
-        const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
-        if (missing.length)
-          problems.push(
-            `  - ${field}: ${t('config.initiativeColumns', { missing: missing.join(', '), names: names.join(', ') })}`,
-          );
-      } catch (e) {
-        problems.push(
-          `  - ${field}: ${t('config.initiativeSql', { message: (e as Error).message.split('\n')[0]! })}`,
-        );
-      }
-    }
-    if (problems.length) throw new ConfigError(t('config.invalid', { problems: problems.join('\n') }));
-  } finally {
-    db.close();
-  }
 }

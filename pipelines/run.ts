@@ -5,7 +5,7 @@
  */
 import { mkdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { kpiDefinitions, municipalityOf, validateInitiatives } from './config.ts';
+import { kpiDefinitions, municipalityOf } from './config.ts';
 import { maskCprs } from './core/mask.ts';
 import { keyFingerprint } from './core/pseudonym.ts';
 import { RunError, UserError } from './errors.ts';
@@ -18,6 +18,7 @@ import { CACHE_FILE, cacheIdentity, startFromCache } from './run/cache.ts';
 import { RunContext, type RunOptions, type RunSummary, type Stage } from './run/context.ts';
 import { atStage } from './run/effects.ts';
 import { readPrevious, readPreviousManifest, writeJson } from './run/files.ts';
+import { validateInitiatives } from './run/initiatives.ts';
 import { codeVersion, duckdbTempDir, makeRunId } from './run/runtime.ts';
 import { contractsStage } from './run/stages/contracts.ts';
 import { ingestStage } from './run/stages/ingest.ts';

@@ -327,7 +327,8 @@ describe('user-defined initiatives (the Kolding pattern)', () => {
 
 describe('kpi.config.example.json', () => {
   it('is a valid configuration whose initiative runs', async () => {
-    const { loadConfig, validateInitiatives } = await import('../pipelines/config.ts');
+    const { loadConfig } = await import('../pipelines/config.ts');
+    const { validateInitiatives } = await import('../pipelines/run/initiatives.ts');
     const config = await loadConfig(join(import.meta.dirname, '..', 'kpi.config.example.json'));
     expect(config.initiatives.map((i) => i.id)).toEqual(['sel85_new_decisions']);
     await expect(validateInitiatives(config, '2026-11-22')).resolves.toBeUndefined();
