@@ -37,7 +37,7 @@ export function streamReporter(
       if (opts.quiet && e.event !== 'error' && e.event !== 'warning') return;
       if (json) {
         stream.write(
-          `${maskCprs(JSON.stringify({ time: new Date().toISOString(), runId: r.runId, ...e }))}\n`,
+          `${maskCprs(JSON.stringify({ time: new Date().toISOString(), runId: e.runId, ...e }))}\n`,
         );
         return;
       }

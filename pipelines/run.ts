@@ -6,11 +6,11 @@
 import { mkdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { kpiDefinitions, municipalityOf } from './config.ts';
+import { forRun, silentReporter } from './core/events.ts';
 import { maskCprs } from './core/mask.ts';
 import { keyFingerprint } from './core/pseudonym.ts';
 import { RunError, UserError } from './errors.ts';
 import { list, t } from './i18n/index.ts';
-import { silentReporter } from './log.ts';
 import { keyFileWarnings, lockDown, privateDir, restrictedAccess } from './publish/access.ts';
 import { RUNS_DIR, removeUnpublished, runDir, switchTo } from './publish/atomic.ts';
 import { acquireLock } from './publish/lock.ts';
@@ -40,15 +40,16 @@ export const STAGES: Stage[] = [
 ];
 
 export async function run(options: RunOptions): Promise<RunSummary> {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const runId = makeRunId(startedAt);
+  // The caller's reporter is left as it is: the run's events carry their run id themselves.
   const opts = {
     ...options,
-    reporter: options.reporter ?? silentReporter,
+    reporter: forRun(options.reporter ?? silentReporter, runId),
     effects: options.effects ?? {},
-    now: options.now ?? (() => new Date()),
+    now,
   };
-  const startedAt = opts.now();
-  const runId = makeRunId(startedAt);
-  opts.reporter.runId = runId;
   const out = resolve(opts.out);
   const inbox = resolve(opts.inbox);
   await validateInitiatives(opts.config, opts.asOf);

@@ -5,7 +5,13 @@
  */
 import type { InputFile } from '../../schemas/outputs.ts';
 
-type At<E extends string, Fields = object> = { stage: string; event: E; message?: string } & Fields;
+/** Every event: its stage, what happened, a message for people, and the run it belongs to (if any). */
+type At<E extends string, Fields = object> = {
+  stage: string;
+  event: E;
+  message?: string;
+  runId?: string;
+} & Fields;
 
 export type RunEvent =
   | At<'start'>
@@ -43,9 +49,12 @@ export type ScheduleEvent =
 export type LogEvent = RunEvent | ScheduleEvent;
 
 export interface Reporter {
-  /** The run the events belong to, set by the run as it starts. */
-  runId?: string;
   event(e: LogEvent): void;
+}
+
+/** A reporter that stamps every event with the run it belongs to, and hands it on. */
+export function forRun(reporter: Reporter, runId: string): Reporter {
+  return { event: (e) => reporter.event({ ...e, runId }) };
 }
 
 export const silentReporter: Reporter = { event() {} };
