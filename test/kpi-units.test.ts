@@ -577,6 +577,11 @@ describe('evaluation', () => {
       ['2021', 0.1, 'on_track'],
       ['2022', null, 'no_target'],
     ]);
+    // A threshold given neither a minimum nor a maximum is no target.
+    expect(statuses({ baseline: undefined, target: { rule: 'threshold' } }, rows)).toEqual([
+      ['2021', null, 'no_target'],
+      ['2022', null, 'no_target'],
+    ]);
     expect(
       statuses({ baseline: undefined, grain: 'wave', target: { rule: 'benchmark' } }, [
         row('2021-1', 20, 100, { benchmark: 0.1 }),
