@@ -304,6 +304,16 @@ describe('the public entry', () => {
         ]),
       ),
     ).toEqual(['chat', 'telefon']);
+    // The smallest, not the first in the cells' order (chat, mail, telefon).
+    expect(
+      hidden(
+        evaluate([
+          ['telefon', 3],
+          ['mail', 10],
+          ['chat', 40],
+        ]),
+      ),
+    ).toEqual(['mail', 'telefon']);
     // A cell without a value (no data) cannot give the hidden one away, so it is not the one hidden.
     const withoutValue = (ev: ReturnType<typeof evaluate>, member: string) => ({
       ...ev,
