@@ -116,6 +116,7 @@ describe('disclosure control', () => {
       false,
     ]);
     expect(suppressShare(10, null, 5)).toBe(false); // no denominator: no share to hide
+    expect(suppressShare(null, 3, 5)).toBe(false); // no numerator: no share either
     expect(suppressShare(0, 0, 5)).toBe(true); // nobody at all is a group below minCell
     expect(suppressCount(1, 1)).toBe(false); // minCell 1: nothing to hide
   });
@@ -297,6 +298,16 @@ describe('the public entry', () => {
         ]),
       ),
     ).toEqual(['chat', 'telefon']);
+    // The smallest, not the first in the cells' order (chat, mail, telefon).
+    expect(
+      hidden(
+        evaluate([
+          ['telefon', 3],
+          ['mail', 10],
+          ['chat', 40],
+        ]),
+      ),
+    ).toEqual(['mail', 'telefon']);
     // A cell without a value (no data) cannot give the hidden one away, so it is not the one hidden.
     const withoutValue = (ev: ReturnType<typeof evaluate>, member: string) => ({
       ...ev,
@@ -559,9 +570,20 @@ describe('evaluation', () => {
       ['2022', null, 'no_baseline'],
     ]);
     expect(
+      statuses({ baseline: undefined, target: { rule: 'absolute_change', perYear: 0.01 } }, rows),
+    ).toEqual([
+      ['2021', null, 'no_baseline'],
+      ['2022', null, 'no_baseline'],
+    ]);
+    expect(
       statuses({ baseline: undefined, target: { rule: 'fixed', values: { '2021': 0.1 } } }, rows),
     ).toEqual([
       ['2021', 0.1, 'on_track'],
+      ['2022', null, 'no_target'],
+    ]);
+    // A threshold given neither a minimum nor a maximum is no target.
+    expect(statuses({ baseline: undefined, target: { rule: 'threshold' } }, rows)).toEqual([
+      ['2021', null, 'no_target'],
       ['2022', null, 'no_target'],
     ]);
     expect(
@@ -614,6 +636,31 @@ describe('evaluation', () => {
       false,
     )[0]!;
     expect([gaps.status, gaps.points.map((p) => p.status)]).toEqual(['no_data', ['no_data']]);
+  });
+
+  it('without a total row, the status is that of the latest complete period of any series', () => {
+    const d = def({ baseline: undefined, target: { rule: 'threshold', min: 0.5 } });
+    const cell = (member: string, period: string, n: number) =>
+      row(period, n, 100, { dimension: 'survey', member });
+    // B's series ends first, and comes last: its last period is not the latest.
+    const ev = evaluateRows(
+      d,
+      [
+        cell('A', '2020', 40),
+        cell('A', '2021', 40),
+        cell('A', '2022', 60),
+        cell('B', '2020', 70),
+        cell('B', '2021', 30),
+      ],
+      '2025-01-01',
+      '360',
+      true,
+    )[0]!;
+    expect([ev.latest?.period, ev.latest?.breakdown, ev.status]).toEqual([
+      '2022',
+      { survey: 'A' },
+      'on_track',
+    ]);
   });
 
   it('a KPI with one breakdown series and no total row keeps that series’ baseline', () => {
