@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import { main } from '../pipelines/cli.ts';
 import { loadConfig, parseConfig } from '../pipelines/config.ts';
 import { Db } from '../pipelines/duckdb.ts';
+import type { KpiDefinition } from '../pipelines/kpis/catalogue.ts';
 import type { Reporter } from '../pipelines/log.ts';
 import { run } from '../pipelines/run.ts';
 import type { KpisJson, Manifest } from '../schemas/outputs.ts';
@@ -169,3 +170,18 @@ export function spawnCli(
   });
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
+
+/** A share KPI for unit tests: yearly, rising, 2 % a year from its 2020 baseline; `over` changes any part. */
+export const testKpi = (over: Partial<KpiDefinition> = {}): KpiDefinition => ({
+  id: 'k',
+  title: 'K',
+  definition: '',
+  unit: 'share',
+  grain: 'year',
+  direction: 'increase',
+  baseline: { period: '2020' },
+  target: { rule: 'relative_growth', perYear: 0.02 },
+  source: 'test',
+  extracts: ['employment'],
+  ...over,
+});

@@ -14,20 +14,9 @@ import { suppressCount, suppressShare } from '../pipelines/kpis/disclosure.ts';
 import { evaluateKpi, evaluateRows, type KpiRow, meetsTarget } from '../pipelines/kpis/evaluate.ts';
 import { noDataEntry, suppressedPoints, toPublicEntry } from '../pipelines/kpis/publicEntry.ts';
 import type { KpiEntry } from '../schemas/outputs.ts';
+import { testKpi } from './helpers.ts';
 
-const def = (over: Partial<KpiDefinition> = {}): KpiDefinition => ({
-  id: 'k',
-  title: 'K',
-  definition: '',
-  unit: 'share',
-  grain: 'year',
-  direction: 'increase',
-  baseline: { period: '2020' },
-  target: { rule: 'relative_growth', perYear: 0.02 },
-  source: 'test',
-  extracts: ['employment'],
-  ...over,
-});
+const def = testKpi;
 const row = (
   period: string,
   numerator: number | null,

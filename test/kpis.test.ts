@@ -8,20 +8,9 @@ import type { KpiDefinition } from '../pipelines/kpis/catalogue.ts';
 import { suppressCount, suppressShare } from '../pipelines/kpis/disclosure.ts';
 import { evaluateRows, type KpiRow, meetsTarget, targetFor } from '../pipelines/kpis/evaluate.ts';
 import { toPublicEntry } from '../pipelines/kpis/publicEntry.ts';
+import { testKpi } from './helpers.ts';
 
-const share = (over: Partial<KpiDefinition> = {}): KpiDefinition => ({
-  id: 'k',
-  title: 'K',
-  definition: '',
-  unit: 'share',
-  grain: 'year',
-  direction: 'increase',
-  baseline: { period: '2020' },
-  target: { rule: 'relative_growth', perYear: 0.02 },
-  source: 'test',
-  extracts: ['employment'],
-  ...over,
-});
+const share = testKpi;
 const row = (period: string, numerator: number, denominator: number | null, complete = true): KpiRow => ({
   municipality: '360',
   period,
