@@ -10,6 +10,7 @@ import type { Warning } from '../schemas/outputs.ts';
 import { type Config, kpiDefinitions } from './config.ts';
 import { Db } from './duckdb.ts';
 import { UserError } from './errors.ts';
+import { extractSpecs } from './extracts/own.ts';
 import { unknownCodeWarnings } from './guard/codes.ts';
 import { decideHoldBacks, findSuspects, type Reader } from './guard/holdBack.ts';
 import { municipalityWarnings } from './guard/municipality.ts';
@@ -19,6 +20,7 @@ import { loadHandover, runIngestWorker } from './ingest/isolated.ts';
 import { kindOf } from './kinds/index.ts';
 import type { Reporter } from './log.ts';
 import { keyFileWarnings } from './publish/access.ts';
+import { validateInitiatives } from './run/initiatives.ts';
 import { duckdbOptions, workerDuckdbOptions } from './run/runtime.ts';
 import { buildWarehouse, staleExtractWarnings } from './warehouse.ts';
 
@@ -46,6 +48,8 @@ interface CheckOptions {
 type Ingested = Awaited<ReturnType<typeof runIngestWorker>>;
 
 export async function check(opts: CheckOptions): Promise<CheckResult> {
+  // A broken own extract or initiative stops the pre-flight as it would stop the run.
+  await validateInitiatives(opts.config, opts.asOf);
   if (!(await stat(opts.inbox).catch(() => undefined))?.isDirectory()) {
     throw new UserError(t('check.inboxMissing', { inbox: opts.inbox }));
   }
@@ -59,6 +63,7 @@ export async function check(opts: CheckOptions): Promise<CheckResult> {
       quarantineDir,
       key: opts.key,
       duckdb: workerDuckdbOptions(opts.workDir, opts.config),
+      ownExtracts: opts.config.extracts,
     },
     () => {},
   );
@@ -134,7 +139,7 @@ async function wouldBuild(
   ];
   try {
     await db.run("ATTACH ':memory:' AS scratch");
-    await loadHandover(db, result);
+    await loadHandover(db, result, extractSpecs(opts.config.extracts));
     await buildWarehouse(db, { asOf: opts.asOf, config: opts.config });
     warnings.push(
       ...(await staleExtractWarnings(db, opts.asOf, opts.config.staleAfterMonths, result.delivered)),

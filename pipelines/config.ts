@@ -8,6 +8,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { Config } from '../schemas/config.ts';
+import { EXTRACT_NAMES } from '../schemas/extracts.ts';
+import { RESERVED_EXTRACT_NAMES } from '../schemas/ownExtracts.ts';
 import { closest } from './core/fold.ts';
 import { ConfigError } from './errors.ts';
 import { openCodeColumns } from './guard/codes.ts';
@@ -47,6 +49,7 @@ export function parseConfig(raw: unknown, file = t('config.builtin')): Config {
       problems.push(`  - initiatives.${n}.id: ${t('config.idTaken', { id: ini.id })}`);
     }
   });
+  problems.push(...ownExtractProblems(config));
   const open = openCodeColumns();
   for (const key of Object.keys(config.knownCodes)) {
     if (!open.includes(key))
@@ -55,6 +58,36 @@ export function parseConfig(raw: unknown, file = t('config.builtin')): Config {
   if (problems.length > 0)
     throw new ConfigError(t('config.invalidFile', { file, problems: problems.join('\n') }));
   return config;
+}
+
+/** Own extracts that clash with a built-in name, and initiatives that read an unknown extract or theme. */
+function ownExtractProblems(config: Config): string[] {
+  const problems: string[] = [];
+  const builtin = [...EXTRACT_NAMES, ...RESERVED_EXTRACT_NAMES];
+  const own = Object.keys(config.extracts);
+  for (const name of own.filter((n) => builtin.includes(n)))
+    problems.push(`  - extracts.${name}: ${t('config.ownNameClash', { name, builtin: builtin.join(', ') })}`);
+  const known = [...EXTRACT_NAMES, ...own];
+  config.initiatives.forEach((ini, n) => {
+    ini.extracts.forEach((name, i) => {
+      if (known.includes(name)) return;
+      const like = closest(name, known, (x) => x.toLowerCase());
+      const hint = like ? t('cli.didYouMean', { suggestion: like }) : '';
+      problems.push(
+        `  - initiatives.${n}.extracts.${i}: ${t('config.unknownExtract', { name, builtin: EXTRACT_NAMES.join(', '), own: own.join(', ') || t('config.none') })}${hint}`,
+      );
+    });
+    if (config.themes.length === 0) return;
+    ini.themes.forEach((theme, i) => {
+      if (config.themes.includes(theme)) return;
+      const like = closest(theme, config.themes, (x) => x.toLowerCase());
+      const hint = like ? t('cli.didYouMean', { suggestion: like }) : '';
+      problems.push(
+        `  - initiatives.${n}.themes.${i}: ${t('config.unknownTheme', { theme, themes: config.themes.join('; ') })}${hint}`,
+      );
+    });
+  });
+  return problems;
 }
 
 export async function loadConfig(file: string | undefined): Promise<Config> {
@@ -125,6 +158,12 @@ export function kpiDefinitions(config: Config): KpiDefinition[] {
     source: i.source,
     extracts: i.extracts,
     sqlText: i.sql,
+    initiative: {
+      themes: i.themes,
+      owner: i.owner ?? null,
+      description: i.description ?? null,
+      followUp: i.followUp,
+    },
   }));
   return [...CATALOGUE, ...initiatives]
     .filter((k) => config.kpis[k.id]?.enabled !== false)

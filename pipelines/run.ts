@@ -107,7 +107,7 @@ async function prepare(
   const previous = { kpis: await readPrevious(out), manifest: await readPreviousManifest(out) };
   const defs = kpiDefinitions(opts.config);
   const selected = opts.select ? defs.filter((d) => opts.select!.includes(d.id)) : defs;
-  const identity = cacheIdentity(keyFingerprint(opts.key), await codeVersion());
+  const identity = cacheIdentity(keyFingerprint(opts.key), await codeVersion(), opts.config.extracts);
   // An earlier version kept a separate ingest cache; the kept warehouse replaces it.
   await rm(join(out, '.cache', 'ingest.duckdb'), { force: true });
   if (!opts.config.incremental) await rm(join(out, CACHE_FILE), { force: true });

@@ -6,12 +6,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { type Config, municipalityOf } from '../schemas/config.ts';
 import type { ExtractName } from '../schemas/extracts.ts';
-import { EXTRACT_NAMES } from '../schemas/extracts.ts';
 import type { Warning } from '../schemas/outputs.ts';
 import { SQL_DIR } from './core/paths.ts';
 import { quoteIdent, sqlString } from './core/sql.ts';
 import type { Db } from './duckdb.ts';
 import type { ExtractChanges } from './extracts/changes.ts';
+import { extractSpecs, ownStagingSql } from './extracts/own.ts';
+import type { ExtractSpec } from './extracts/spec.ts';
 import { t } from './i18n/index.ts';
 import { contractParams } from './kinds/index.ts';
 
@@ -138,7 +139,7 @@ async function updateDerivedMart(db: Db, m: (typeof DERIVED_MARTS)[number]): Pro
   return n;
 }
 
-type Changes = Map<ExtractName, ExtractChanges>;
+type Changes = Map<string, ExtractChanges>;
 
 export async function buildWarehouse(
   db: Db,
@@ -150,13 +151,16 @@ export async function buildWarehouse(
   },
 ): Promise<WarehouseStats> {
   const identity = await writeSettings(db, run.config, run.asOf);
-  const changes = run.changes ?? new Map<ExtractName, ExtractChanges>();
+  const changes = run.changes ?? new Map<string, ExtractChanges>();
   const asOfMonth = run.asOf.slice(0, 7);
   const kept = await keptMarts(db, identity, changes, asOfMonth);
   await db.run(await readFile(new URL('macros.sql', SQL_DIR), 'utf8'));
-  const stats = await runLayers(db, kept, changes);
+  const specs = extractSpecs(run.config.extracts);
+  const own = specs.filter((c) => c.own);
+  const stats = await runLayers(db, kept, changes, own);
+  await ownDataMonths(db, own);
   // Rows of withdrawn files are no longer needed once the marts no longer hold what they contributed.
-  for (const extract of EXTRACT_NAMES) {
+  for (const { extract } of specs) {
     const removed = changes.get(extract)?.removed ?? [];
     if (removed.length > 0)
       await db.run(`DELETE FROM ingest.${extract} WHERE _file_id IN (${removed.join(', ')})`);
@@ -191,6 +195,7 @@ async function writeSettings(db: Db, config: Config, asOf: string): Promise<stri
     min_cell: String(config.minCell),
     tariff_threshold_privat: String(config.tariffThresholds.privat),
     tariff_threshold_offentlig: String(config.tariffThresholds.offentlig),
+    rangliste_compared_with: config.rangliste.comparedWith,
   };
   await db.run(
     'CREATE SCHEMA IF NOT EXISTS meta; CREATE OR REPLACE TABLE meta.config (key VARCHAR PRIMARY KEY, value VARCHAR)',
@@ -251,10 +256,33 @@ async function keptMarts(
   return kept;
 }
 
-/** Every SQL file of every layer, in order; a kept mart is updated by the keys that changed. */
-async function runLayers(db: Db, kept: Set<string>, changes: Changes): Promise<WarehouseStats> {
+/**
+ * The months an own extract with a month column has data for, beside the built-in ones: its periods'
+ * completeness, the stale check and the volume check read them (sql/marts/03_data_months.sql).
+ */
+async function ownDataMonths(db: Db, own: ExtractSpec[]): Promise<void> {
+  for (const spec of own) {
+    const month = spec.columns.find((c) => c.kind === 'month');
+    if (!month) continue;
+    await db.run(`INSERT INTO marts.data_months
+      SELECT ${sqlString(spec.extract)}, municipality, ${quoteIdent(month.name)}, count(*)
+      FROM staging.${spec.extract} WHERE ${quoteIdent(month.name)} IS NOT NULL GROUP BY ALL`);
+  }
+}
+
+/**
+ * Every SQL file of every layer, in order, with the own extracts' staging views after the built-in
+ * ones; a kept mart is updated by the keys that changed.
+ */
+async function runLayers(
+  db: Db,
+  kept: Set<string>,
+  changes: Changes,
+  own: ExtractSpec[],
+): Promise<WarehouseStats> {
   const stats: WarehouseStats = { marts: [] };
   for (const layer of LAYERS) {
+    if (layer === 'marts') for (const spec of own) await db.run(ownStagingSql(spec));
     for (const f of await sqlFiles(layer)) {
       try {
         const d = DERIVED_MARTS.find((x) => x.file === f.name);
@@ -287,25 +315,27 @@ async function runLayers(db: Db, kept: Set<string>, changes: Changes): Promise<W
   return stats;
 }
 
-const MONTHLY: ExtractName[] = ['employment', 'neet', 'occupancy', 'cafe'];
-
 /** An extract whose latest month is too old for the as-of date (docs/privacy-and-reliability.md). */
 export async function staleExtractWarnings(
   db: Db,
   asOf: string,
   staleAfterMonths: number,
-  delivered: ExtractName[],
+  delivered: string[],
 ): Promise<Warning[]> {
   const rows = await db.all<{ extract: string; latest: string; expected: string }>(`
     SELECT extract, strftime(max(month), '%Y-%m') AS latest,
       strftime(date_trunc('month', DATE ${sqlString(asOf)}) - INTERVAL ${staleAfterMonths} MONTH, '%Y-%m') AS expected
     FROM marts.data_months GROUP BY extract
     HAVING max(month) < date_trunc('month', DATE ${sqlString(asOf)}) - INTERVAL ${staleAfterMonths} MONTH`);
-  return rows
-    .filter((r) => MONTHLY.includes(r.extract as ExtractName) && delivered.includes(r.extract as ExtractName))
-    .map((r) => ({
-      code: 'stale_extract',
-      extract: r.extract,
-      message: t('warn.stale', { extract: r.extract, latest: r.latest, asOf, expected: r.expected }),
-    }));
+  return (
+    rows
+      // marts.data_months holds the monthly extracts only: employment, neet, occupancy, cafe and the own
+      // extracts with a month column.
+      .filter((r) => delivered.includes(r.extract))
+      .map((r) => ({
+        code: 'stale_extract',
+        extract: r.extract,
+        message: t('warn.stale', { extract: r.extract, latest: r.latest, asOf, expected: r.expected }),
+      }))
+  );
 }

@@ -5,15 +5,17 @@
 import { z } from 'zod';
 import { t } from '../pipelines/i18n/index.ts';
 import { ContractConfig, JOBFOKUS, UNGELOFTET } from './contracts.ts';
-import { EXTRACT_NAMES, type ExtractName } from './extracts.ts';
-import { KpiEntry, TargetRule } from './outputs.ts';
+import { FOLLOW_UPS, KpiEntry, TargetRule } from './outputs.ts';
+import { OwnExtracts } from './ownExtracts.ts';
 
 const Period = z.string().regex(/^\d{4}(-H[12]|-\d{2})?$|^first$/, { error: () => t('config.period') });
 
 /**
- * A user-defined initiative (the Kolding pattern, Kolding's initiative catalogue): a SQL query over the warehouse, a baseline
- * and a target rule. It is published like the built-in KPIs. The SQL returns municipality, period,
- * numerator, denominator and complete (and optionally persons, dimension, member).
+ * A user-defined initiative (the Kolding pattern, Kolding's initiative catalogue): a SQL query over the
+ * warehouse, a baseline and a target rule, and the initiative's card (themes, owner, description,
+ * follow-up). It is published like the built-in KPIs. The SQL returns municipality, period, numerator,
+ * denominator and complete (and optionally persons, dimension, member). It may read the built-in
+ * extracts and the configuration's own ones (docs/own-data.md).
  */
 export const Initiative = z
   .object({
@@ -27,8 +29,14 @@ export const Initiative = z
     sqlFile: z.string().min(1).optional().describe('relative to the configuration file'),
     baseline: z.object({ period: Period, value: z.number().optional() }).strict().optional(),
     target: TargetRule.default({ rule: 'none' }),
-    extracts: z.array(z.enum(EXTRACT_NAMES as [ExtractName, ...ExtractName[]])).min(1),
+    /** Built-in or own extract names; checked against both in parseConfig. */
+    extracts: z.array(z.string().min(1)).min(1),
     source: z.string().default('Egen indsats (konfiguration)'),
+    /** The themes the initiative serves (Kolding: several of its ten). */
+    themes: z.array(z.string().min(1)).default([]),
+    owner: z.string().min(1).optional(),
+    description: z.string().min(1).optional(),
+    followUp: z.enum(FOLLOW_UPS).default('half_year'),
   })
   .strict()
   .refine((i) => (i.sql === undefined) !== (i.sqlFile === undefined), {
@@ -110,6 +118,18 @@ export const Config = z
      */
     restrictedGroup: z.string().min(1).optional(),
     kpis: z.record(z.string(), KpiOverride).default({}),
+    /** The ranking list's list of the most improved compares with the previous list or the one a year before. */
+    rangliste: z
+      .object({ comparedWith: z.enum(['previous', 'year']).default('previous') })
+      .strict()
+      .default({ comparedWith: 'previous' }),
+    /** The municipality's own extracts (docs/own-data.md): files in inbox/<name>/, view staging.<name>. */
+    extracts: OwnExtracts.default({}),
+    /**
+     * The themes initiatives may name, in the order the follow-up report shows them; when empty, any
+     * theme is allowed and they appear in the order the initiatives first name them.
+     */
+    themes: z.array(z.string().min(1)).default([]),
     initiatives: z.array(Initiative).default([]),
     /** Outcome contracts (docs/contracts.md); each entry is evaluated with evidence. */
     contracts: z.array(ContractConfig).default([JOBFOKUS, UNGELOFTET]),

@@ -3,7 +3,8 @@
  * truth: `pipelines/ingest/contract.ts` compiles it to DuckDB column types and SQL checks.
  *
  * Column metadata (`.meta`) carries what zod cannot say by itself:
- * - `kind`: how the text in a file is parsed (cpr, date, month, decimal, integer, boolean, code, text)
+ * - `kind`: how the text in a file is parsed (cpr, date, month, half_year, decimal, integer, boolean, code,
+ *   text)
  * - `aliases`: Danish header names that map to the column
  * - `openCodes`: a code column that accepts any value (the listed ones are examples)
  * Object metadata carries the key, the cross-column rules and references to other extracts.
@@ -11,7 +12,16 @@
 import { z } from 'zod';
 import type { MessageKey } from '../pipelines/i18n/index.ts';
 
-export type ColumnKind = 'cpr' | 'date' | 'month' | 'decimal' | 'integer' | 'boolean' | 'code' | 'text';
+export type ColumnKind =
+  | 'cpr'
+  | 'date'
+  | 'month'
+  | 'half_year'
+  | 'decimal'
+  | 'integer'
+  | 'boolean'
+  | 'code'
+  | 'text';
 
 export interface ColumnMeta {
   kind: ColumnKind;
@@ -335,6 +345,50 @@ export const occupancy = z
     description: 'Residential places (botilbud) and their occupancy',
   } satisfies ExtractMeta);
 
+/**
+ * A half-year, kept as `2024-H2`. A ranking list names its period by its two half-years, "1. halvår 2024 –
+ * 2. halvår 2024": the list's half-year is the one it ends with.
+ */
+const halfYear = (aliases: string[] = []) =>
+  z
+    .string()
+    .regex(/^\d{4}-H[12]$/)
+    .meta({ kind: 'half_year', aliases } satisfies ColumnMeta);
+
+/** The benefit groups of the ranking list: the three and their sum. */
+export const BENEFIT_GROUPS = ['samlet', 'a_dagpenge', 'sygedagpenge', 'kontanthjaelp'] as const;
+
+/**
+ * Beskæftigelsesministeriets rangliste (the minutes of 12 August 2025, item 4): every municipality's
+ * full-time persons on public support against the number expected from its conditions, per list and
+ * benefit group. Municipalities are not persons: nothing here is personal data.
+ */
+export const rangliste = z
+  .object({
+    list_period: halfYear(['periode', 'opgoerelsesperiode', 'opgørelsesperiode', 'liste']),
+    municipality: z
+      .string()
+      .regex(/^\d{3}$/)
+      .meta({ kind: 'text', aliases: ['kommunekode', 'kommune', 'kommunenr'] } satisfies ColumnMeta),
+    municipality_name: optionalText(['kommunenavn', 'navn']),
+    benefit_group: code([...BENEFIT_GROUPS], ['ydelsesgruppe', 'ydelse', 'omraade', 'område']),
+    expected_pct: decimal(0, 100, ['forventet', 'forventet_andel', 'forventet_pct']),
+    actual_pct: decimal(0, 100, ['faktisk', 'faktisk_andel', 'faktisk_pct']),
+    // Denmark has 98 municipalities.
+    rank: z
+      .number()
+      .int()
+      .min(1)
+      .max(98)
+      .optional()
+      .meta({ kind: 'integer', aliases: ['placering', 'rang', 'nr'] } satisfies ColumnMeta),
+  })
+  .meta({
+    key: ['list_period', 'municipality', 'benefit_group'],
+    description:
+      'The ministry of employment’s ranking list: full-time persons on public support, expected and actual',
+  } satisfies ExtractMeta);
+
 /** In load order: an extract that others reference comes first. */
 export const EXTRACTS = {
   employment,
@@ -348,6 +402,7 @@ export const EXTRACTS = {
   cafe,
   tariffs,
   occupancy,
+  rangliste,
 } as const;
 
 export type ExtractName = keyof typeof EXTRACTS;

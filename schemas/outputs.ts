@@ -138,10 +138,24 @@ export const SeriesPoint = z.object({
 });
 export type SeriesPoint = z.infer<typeof SeriesPoint>;
 
+/** How often an initiative is followed up (Kolding's initiative catalogue: every half-year). */
+export const FOLLOW_UPS = ['month', 'quarter', 'half_year', 'year'] as const;
+
+/** A configured initiative's card (docs/own-data.md): what the follow-up report groups and shows. */
+export const InitiativeCard = z.object({
+  themes: z.array(z.string()),
+  owner: z.string().nullable(),
+  description: z.string().nullable(),
+  followUp: z.enum(FOLLOW_UPS),
+});
+export type InitiativeCard = z.infer<typeof InitiativeCard>;
+
 export const KpiEntry = z.object({
   id: z.string(),
   title: z.string(),
-  unit: z.enum(['share', 'count', 'rate', 'dkk', 'score']),
+  unit: z
+    .enum(['share', 'count', 'rate', 'dkk', 'score', 'rank', 'points'])
+    .describe('rank: a place, 1 is best; points: percentage points'),
   grain: z.enum(['year', 'half_year', 'month', 'wave']),
   direction: z.enum(['increase', 'decrease', 'none']),
   municipality: z.string(),
@@ -160,6 +174,9 @@ export const KpiEntry = z.object({
     })
     .nullable(),
   status: KpiStatus,
+  initiative: InitiativeCard.optional().describe(
+    "present for the configuration's own initiatives: their card",
+  ),
   heldBack: HeldBack.optional().describe(
     'present when this entry was held back: it is the previous publication, carried over unchanged',
   ),
@@ -204,6 +221,36 @@ export const TariffAlertsJson = z.object({
   ),
 });
 export type TariffAlertsJson = z.infer<typeof TariffAlertsJson>;
+
+/**
+ * public/rangliste.json: every municipality on each ranking list (Beskæftigelsesministeriets rangliste),
+ * with its difference, rank and place on the list of the most improved. Municipalities are not persons:
+ * nothing is suppressed.
+ */
+export const RanglisteJson = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  asOf: z.iso.date(),
+  comparedWith: z.enum(['previous', 'year']).describe('the earlier list the improvement is measured against'),
+  rows: z.array(
+    z.object({
+      listPeriod: z.string().describe('the half-year the list ends with, e.g. 2024-H2'),
+      benefitGroup: z.enum(['samlet', 'a_dagpenge', 'sygedagpenge', 'kontanthjaelp']),
+      municipality: z.string(),
+      municipalityName: z.string().nullable(),
+      expectedPct: z.number(),
+      actualPct: z.number(),
+      difference: z
+        .number()
+        .describe('actual − expected, percentage points; below 0 is better than expected'),
+      rank: z.number().int(),
+      rankComputed: z.boolean().describe('the file gave no rank: computed from the difference, ties sharing'),
+      comparedWithPeriod: z.string().nullable(),
+      improvement: z.number().nullable().describe('the earlier difference − this one; above 0 is better'),
+      hoejdespringerRank: z.number().int().nullable().describe('1 improved the most'),
+    }),
+  ),
+});
+export type RanglisteJson = z.infer<typeof RanglisteJson>;
 
 /** restricted/contracts/<id>.json for a DSI social investment (Jobfokus). Money in DKK, to the øre. */
 export const DsiContractJson = z.object({

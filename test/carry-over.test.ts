@@ -128,6 +128,7 @@ describe('which inputs hold back which contract (docs/contracts.md)', () => {
       cafe: [],
       tariffs: [],
       occupancy: [],
+      rangliste: [],
     });
   });
 });

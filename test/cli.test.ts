@@ -12,6 +12,7 @@ import { main } from '../pipelines/cli.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import { lang } from '../pipelines/i18n/index.ts';
 import type { KpisJson, Manifest } from '../schemas/outputs.ts';
+import { collectCprs, cprScanner, scanColumns, scanFiles } from './cpr-scan.ts';
 import { STAGES, TEST_KEY, tempDir, walk } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -40,28 +41,6 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
  * Scans every column of a relation for CPR numbers: text by its digits, and whole numbers of 9 or 10
  * digits (a CPR as a number loses its leading zero) as the 10 digits, padded.
  */
-async function scanColumns(
-  db: Db,
-  relation: string,
-  where: string,
-  scan: (where: string, text: string) => void,
-) {
-  const cols = await db.all<{ name: string; type: string }>(
-    `SELECT column_name AS name, column_type AS type FROM (DESCRIBE SELECT * FROM ${relation})`,
-  );
-  for (const c of cols) {
-    const v = `"${c.name}"`;
-    let sql: string | undefined;
-    if (c.type === 'VARCHAR') {
-      sql = `SELECT DISTINCT ${v} AS v FROM ${relation} WHERE regexp_matches(${v}, '[0-9]{6}-?[0-9]{4}')`;
-    } else if (/INT|DECIMAL|DOUBLE|FLOAT|REAL/.test(c.type) && !c.type.endsWith('[]')) {
-      sql = `SELECT DISTINCT lpad(CAST(CAST(${v} AS HUGEINT) AS VARCHAR), 10, '0') AS v FROM ${relation}
-        WHERE ${v} BETWEEN 100000000 AND 9999999999 AND ${v} = trunc(${v})`;
-    }
-    if (sql) for (const r of await db.all<{ v: string }>(sql)) scan(`${where}.${c.name}`, r.v);
-  }
-}
-
 describe('usage and configuration errors exit 2 with a message that says what to do', () => {
   it('run without a pseudonymisation key', async () => {
     const out = await tempDir();
@@ -220,6 +199,9 @@ describe('kpi demo (what npm start runs)', () => {
       'occupancy_rate',
       'jobfokus_success_share',
       'ungeloftet_share',
+      'rangliste_placering',
+      'rangliste_forskel',
+      'hoejdespringer_placering',
     ]);
     for (const k of kpis.kpis.slice(0, 3)) {
       expect(k.series.map((p) => p.period)).toEqual(['2020', '2021', '2022', '2023', '2024', '2025', '2026']);
@@ -275,12 +257,7 @@ describe('kpi demo (what npm start runs)', () => {
   it('leaves no raw CPR in any file under --out, in the decoded warehouse and Parquet (text or number), or in the logs', async () => {
     // Every CPR in the inbox, as 10 digits. The inbox's Parquet and gzip files are decoded first.
     const cprs = new Set<string>();
-    const collect = (text: string) => {
-      for (const m of text.matchAll(/(?<!\d)(\d{6})-?(\d{4})(?!\d)/g)) {
-        const [dd, mm] = [Number(m[1]!.slice(0, 2)), Number(m[1]!.slice(2, 4))];
-        if (dd >= 1 && dd <= 31 && mm >= 1 && mm <= 12) cprs.add(m[1]! + m[2]!); // a CPR starts with DDMM
-      }
-    };
+    const collect = (text: string) => collectCprs(text, cprs);
     const inboxDb = await Db.open(':memory:');
     for (const f of walk(inbox)) {
       if (f.endsWith('.parquet')) {
@@ -291,11 +268,7 @@ describe('kpi demo (what npm start runs)', () => {
     }
     inboxDb.close();
     expect(cprs.size).toBeGreaterThan(4000);
-    const leaks: string[] = [];
-    const scan = (where: string, text: string) => {
-      for (const m of text.matchAll(/(?<!\d)(\d{6})-?(\d{4})(?!\d)/g))
-        if (cprs.has(m[1]! + m[2]!)) leaks.push(`${where}: ${m[0]}`);
-    };
+    const { scan, leaks } = cprScanner(cprs);
     scan('stdout', result.stdout);
     scan('stderr', result.stderr);
     // The scan itself can fail: a CPR planted as a BIGINT (leading zero lost) in a copy of the
@@ -320,23 +293,7 @@ describe('kpi demo (what npm start runs)', () => {
     const files = walk(out);
     expect(files.some((f) => f.endsWith('warehouse.duckdb'))).toBe(true);
     expect(files.filter((f) => f.endsWith('.parquet')).length).toBeGreaterThanOrEqual(3);
-    const decoded = await Db.open(':memory:');
-    for (const f of files) {
-      scan(f, readFileSync(f).toString('latin1'));
-      // Compression can hide a string from a byte search, and a CPR held as a number (the ingest
-      // worker's BIGINT) is no text at all: read every column back, numbers as their 10 digits.
-      if (f.endsWith('.duckdb')) {
-        await decoded.run(`ATTACH '${f}' AS w (READ_ONLY)`);
-        const tables = await decoded.all<{ s: string; t: string }>(
-          "SELECT schema_name AS s, table_name AS t FROM duckdb_tables() WHERE database_name = 'w'",
-        );
-        for (const t of tables) await scanColumns(decoded, `w."${t.s}"."${t.t}"`, `${f}:${t.s}.${t.t}`, scan);
-        await decoded.run('DETACH w');
-      } else if (f.endsWith('.parquet')) {
-        await scanColumns(decoded, `read_parquet('${f}')`, f, scan);
-      }
-    }
-    decoded.close();
+    await scanFiles(out, scan);
     expect(leaks).toEqual([]);
     // The run's private work folder (transcoded inputs, DuckDB spill files) is gone after the run.
     expect(existsSync(join(out, '.work'))).toBe(false);

@@ -6,31 +6,17 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TariffAlertsJson } from '../schemas/outputs.ts';
+import { type ExpectedKpi, expectKpis } from './expected.ts';
 import { fraction, runInbox } from './helpers.ts';
 
-interface ExpectedPoint {
-  period: string;
-  breakdown?: Record<string, string>;
-  numerator: number | null;
-  denominator: number | null;
-  persons?: number;
-  value: string | null;
-  target: string | null;
-  status: string;
-}
 interface Expected {
   asOf: string;
-  kpis: Record<
-    string,
-    { status: string; baseline?: { period: string; value: string }; series: ExpectedPoint[] }
-  >;
+  kpis: Record<string, ExpectedKpi>;
   tariffAlerts?: { providerId: string; increase: string; threshold: number }[];
   rejectedRows?: number;
 }
 
 const CASES = join(import.meta.dirname, 'cases');
-const key = (p: { period: string; breakdown?: Record<string, string> }) =>
-  `${p.period} ${JSON.stringify(p.breakdown ?? {})}`;
 
 describe.each(readdirSync(CASES).filter((c) => existsSync(join(CASES, c, 'expected.json'))))(
   'case %s',
@@ -43,30 +29,7 @@ describe.each(readdirSync(CASES).filter((c) => existsSync(join(CASES, c, 'expect
         asOf: expected.asOf,
         configFile: existsSync(join(dir, 'config.json')) ? join(dir, 'config.json') : undefined,
       });
-      for (const [id, exp] of Object.entries(expected.kpis)) {
-        const entry = kpis.kpis.find((k) => k.id === id);
-        expect(entry, id).toBeDefined();
-        expect(entry!.status, `${id} status`).toBe(exp.status);
-        if (exp.baseline) {
-          expect(entry!.baseline?.period).toBe(exp.baseline.period);
-          expect(entry!.baseline?.value, `${id} baseline`).toBe(fraction(exp.baseline.value));
-        }
-        expect(entry!.series.map(key).sort()).toEqual(exp.series.map(key).sort());
-        for (const e of exp.series) {
-          const p = entry!.series.find((s) => key(s) === key(e))!;
-          expect(
-            { numerator: p.numerator, denominator: p.denominator, status: p.status },
-            `${id} ${key(e)}`,
-          ).toEqual({
-            numerator: e.numerator,
-            denominator: e.denominator,
-            status: e.status,
-          });
-          expect(p.value, `${id} ${key(e)} value`).toBe(e.value === null ? null : fraction(e.value));
-          expect(p.target, `${id} ${key(e)} target`).toBe(e.target === null ? null : fraction(e.target));
-          if (e.persons !== undefined) expect(p.persons, `${id} ${key(e)} persons`).toBe(e.persons);
-        }
-      }
+      expectKpis(kpis, expected.kpis);
       if (expected.tariffAlerts) {
         const published = JSON.parse(
           readFileSync(join(out, 'public', 'tariff_alerts.json'), 'utf8'),

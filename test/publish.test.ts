@@ -287,7 +287,7 @@ describe('user-defined initiatives (the Kolding pattern)', () => {
       return join(dir, name);
     };
     const known =
-      'Kendte id’er: sel85_employment_rate, neet_share, treatment_employment_retained, neet_without_benefit, cafe_inquiries, survey_satisfaction, survey_response_rate, tariff_alerts, occupancy_rate, jobfokus_success_share, ungeloftet_share';
+      'Kendte id’er: sel85_employment_rate, neet_share, treatment_employment_retained, neet_without_benefit, cafe_inquiries, survey_satisfaction, survey_response_rate, tariff_alerts, occupancy_rate, jobfokus_success_share, ungeloftet_share, rangliste_placering, rangliste_forskel, hoejdespringer_placering';
     // Each invocation has one thing wrong, and the key is set unless the key is what is wrong.
     const cases: [string, string[], Record<string, string>, string][] = [
       [

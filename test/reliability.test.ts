@@ -199,7 +199,7 @@ describe('a failed run exits 1 and publishes nothing', () => {
     expect(report.stderr).toContain(broken);
     expect(report.stderr).not.toMatch(/^\s+at /m);
     expect(snapshot(out)).toEqual(before);
-    expect(reports).toHaveLength(2);
+    expect(reports).toHaveLength(3);
     expect(written()).toEqual(mtimes);
     // Mended, it is rendered beside the built-in ones.
     writeFileSync(

@@ -14,6 +14,8 @@ export function formatValue(unit: Unit, v: number | null | undefined): string {
   if (v === null || v === undefined) return '–';
   if (unit === 'share' || unit === 'rate') return `${num(v * 100, 1)} %`;
   if (unit === 'dkk') return `${num(v, 2)} kr.`;
+  // A difference in percentage points carries its sign: +0,1 is worse than expected on the ranking list.
+  if (unit === 'points') return t('unit.pointsValue', { value: `${v > 0 ? '+' : ''}${num(v)}` });
   return Number.isInteger(v) ? num(v, 0) : num(v, 1);
 }
 
@@ -26,8 +28,8 @@ export function formatPercent(v: number | null | undefined): string {
 function change(unit: Unit, perYear: number): string {
   const sign = perYear < 0 ? '−' : '+';
   const size = Math.abs(perYear);
-  return unit === 'share' || unit === 'rate'
-    ? `${sign}${t('rule.points', { value: num(size * 100) })}`
+  return unit === 'share' || unit === 'rate' || unit === 'points'
+    ? `${sign}${t('rule.points', { value: num(unit === 'points' ? size : size * 100) })}`
     : `${sign}${num(size)}`;
 }
 

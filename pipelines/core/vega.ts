@@ -126,7 +126,8 @@ export function baseConfig(): Record<string, unknown> {
 export function yAxis(unit: KpiEntry['unit']): Record<string, unknown> {
   if (unit === 'share' || unit === 'rate')
     return { labelExpr: "replace(format(datum.value, '.1~%'), '%', ' %')", tickCount: 6 };
-  if (unit === 'count') return { format: ',.0f', tickMinStep: 1 };
+  if (unit === 'count' || unit === 'rank') return { format: ',.0f', tickMinStep: 1 };
+  if (unit === 'points') return { format: '+,.1~f' };
   return { format: ',.0f' };
 }
 

@@ -11,6 +11,7 @@ const KIND: Record<SpecColumn['kind'], string> = {
   cpr: 'CPR',
   date: 'date',
   month: 'month',
+  half_year: 'half-year',
   decimal: 'decimal',
   integer: 'integer',
   boolean: 'boolean',
@@ -26,6 +27,10 @@ function rule(c: SpecColumn): string {
   if (c.max !== undefined)
     parts.push(`≤ ${c.max}${c.plausible ? ` (plausibility bound: ${t(c.plausible, {}, 'en')})` : ''}`);
   if (c.pattern === '\\d{3}') parts.push('a 3-digit kommunekode');
+  if (c.kind === 'half_year')
+    parts.push(
+      '`2024-H2`, `2. halvår 2024`, or a list\'s "1. halvår 2024 – 2. halvår 2024" (its last half-year)',
+    );
   if (c.cprWhen) parts.push(`a CPR, pseudonymised, where ${c.cprWhen}`);
   return parts.join('; ') || '–';
 }

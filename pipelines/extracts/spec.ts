@@ -31,7 +31,10 @@ export interface SpecColumn {
 }
 
 export interface ExtractSpec {
-  extract: ExtractName;
+  /** A built-in extract's name (ExtractName), or an own extract's from the configuration. */
+  extract: string;
+  /** Declared in the configuration (docs/own-data.md), not built in. */
+  own?: true;
   description: string;
   columns: SpecColumn[];
   key: string[];
@@ -111,6 +114,11 @@ export const EXTRACT_SPECS: Record<ExtractName, ExtractSpec> = Object.fromEntrie
   (Object.keys(EXTRACTS) as ExtractName[]).map((e) => [e, compileSpec(e)]),
 ) as Record<ExtractName, ExtractSpec>;
 
+/** A built-in extract's spec by name; undefined for an own extract's name. */
+export function builtinSpec(name: string): ExtractSpec | undefined {
+  return Object.hasOwn(EXTRACT_SPECS, name) ? EXTRACT_SPECS[name as ExtractName] : undefined;
+}
+
 /** Two codes of one column must not fold to the same value, or a delivered value could not be placed. */
 function assertFoldsApart(column: string, codes: string[]): void {
   const seen = new Map<string, string>();
@@ -186,6 +194,8 @@ export function duckType(kind: ColumnKind): string {
     case 'date':
     case 'month':
       return 'DATE';
+    case 'half_year':
+      return 'VARCHAR';
     case 'decimal':
       return 'DECIMAL(18,6)';
     case 'integer':
@@ -218,6 +228,15 @@ export function parseSql(col: SpecColumn, v: string, decimal: DecimalMark): stri
         WHEN 7 THEN TRY_CAST(${v} || '-01' AS DATE)
         WHEN 6 THEN TRY(make_date(TRY_CAST(${v} AS INTEGER) // 100, TRY_CAST(${v} AS INTEGER) % 100, 1))
         ELSE CASE WHEN substr(${v}, 8, 3) = '-01' THEN TRY_CAST(substr(${v}, 1, 10) AS DATE) END END`;
+    case 'half_year': {
+      // 2024-H2, 2024H2, "2. halvår 2024", or a list's two half-years "1. halvår 2024 – 2. halvår 2024"
+      // (the last one counts), with or without æøå.
+      const lower = `lower(trim(${v}))`;
+      const danish = `'([12])\\s*\\.?\\s*halv(å|aa|a)r\\s*(\\d{4})$'`;
+      const short = `'(\\d{4})\\s*-?\\s*h([12])$'`;
+      return `CASE WHEN regexp_matches(${lower}, ${short}) THEN regexp_extract(${lower}, ${short}, 1) || '-H' || regexp_extract(${lower}, ${short}, 2)
+        WHEN regexp_matches(${lower}, ${danish}) THEN regexp_extract(${lower}, ${danish}, 3) || '-H' || regexp_extract(${lower}, ${danish}, 1) END`;
+    }
     case 'decimal':
     case 'integer': {
       const [thousands, mark] = decimal === ',' ? ['\\.', ','] : [',', '\\.'];
@@ -371,6 +390,9 @@ const KIND_CHECKS: Record<SpecColumn['kind'], (p: CheckParts) => ColumnCheck[]> 
       t('rule.month_format'),
       `${present} AND (${typed} IS NULL OR ${typed} < DATE '1900-01-01' OR ${typed} > DATE '2099-12-01')`,
     ),
+  ],
+  half_year: ({ typed, present, check }) => [
+    check('half_year_format', t('rule.half_year_format'), `${present} AND ${typed} IS NULL`),
   ],
   decimal: numberChecks,
   integer: numberChecks,

@@ -5,18 +5,17 @@
  */
 
 import type { Config } from '../../schemas/config.ts';
-import type { ExtractName } from '../../schemas/extracts.ts';
 import type { Warning } from '../../schemas/outputs.ts';
 import { closest } from '../core/fold.ts';
 import { maskCprs } from '../core/mask.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
-import { EXTRACT_SPECS } from '../extracts/spec.ts';
+import { builtinSpec, EXTRACT_SPECS } from '../extracts/spec.ts';
 import { num, t } from '../i18n/index.ts';
 
 /** The known values of an open code column: the contract's examples, the configuration's and its contracts'. */
 export function knownCodes(config: Config, extract: string, column: string): string[] {
-  const col = EXTRACT_SPECS[extract as ExtractName]?.columns.find((c) => c.name === column);
+  const col = builtinSpec(extract)?.columns.find((c) => c.name === column);
   const known = new Set([...(col?.examples ?? []), ...(config.knownCodes[`${extract}.${column}`] ?? [])]);
   if (extract === 'enrollment' && column === 'programme')
     for (const c of config.contracts) known.add(c.programme);
@@ -35,11 +34,12 @@ export function openCodeColumns(): string[] {
 export async function unknownCodeWarnings(
   db: Db,
   config: Config,
-  delivered: readonly ExtractName[],
+  delivered: readonly string[],
 ): Promise<Warning[]> {
   const warnings: Warning[] = [];
   for (const extract of delivered) {
-    for (const col of EXTRACT_SPECS[extract].columns.filter((c) => c.openCodes)) {
+    // Own extracts have closed code lists only (docs/own-data.md).
+    for (const col of (builtinSpec(extract)?.columns ?? []).filter((c) => c.openCodes)) {
       const known = knownCodes(config, extract, col.name);
       const rows = await db.all<{ value: string; n: number }>(
         `SELECT ${quoteIdent(col.name)} AS value, count(*)::BIGINT AS n FROM staging.${extract}

@@ -4,7 +4,6 @@
  * and contract that reads that extract keeps its previous published entry, marked `heldBack`;
  * everything else is published as usual, and the run exits 3.
  */
-import type { ExtractName } from '../../schemas/extracts.ts';
 import type { HeldBack, InputFile, Manifest } from '../../schemas/outputs.ts';
 import { maskCprs } from '../core/mask.ts';
 import { num, t } from '../i18n/index.ts';
@@ -72,7 +71,7 @@ export function findSuspects(
 export interface Reader {
   kind: 'kpi' | 'contract';
   id: string;
-  extracts: readonly ExtractName[] | readonly string[];
+  extracts: readonly string[];
 }
 
 /** The readers to hold back: those that read an extract with a suspect input. */

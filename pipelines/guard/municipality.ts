@@ -5,22 +5,28 @@
  */
 
 import { type Config, municipalityOf } from '../../schemas/config.ts';
-import type { ExtractName } from '../../schemas/extracts.ts';
 import type { Warning } from '../../schemas/outputs.ts';
 import type { Db } from '../duckdb.ts';
-import { EXTRACT_SPECS } from '../extracts/spec.ts';
+import { extractSpecs } from '../extracts/own.ts';
 import { list, t } from '../i18n/index.ts';
 
 export async function municipalityWarnings(
   db: Db,
   config: Config,
-  delivered: readonly ExtractName[],
+  delivered: readonly string[],
 ): Promise<Warning[]> {
   const m = municipalityOf(config);
   if (!m.assumed) return [];
   const without: string[] = [];
+  const specs = extractSpecs(config.extracts);
   for (const extract of delivered) {
-    if (!EXTRACT_SPECS[extract].columns.some((c) => c.name === 'municipality')) continue;
+    const spec = specs.find((s) => s.extract === extract);
+    if (!spec) continue;
+    if (!spec.columns.some((c) => c.name === 'municipality')) {
+      // An own extract without the column is the configured municipality's throughout.
+      if (spec.own) without.push(extract);
+      continue;
+    }
     const r = await db.one<{ any: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM ingest.${extract} WHERE municipality IS NULL) AS "any"`,
     );

@@ -3,23 +3,24 @@
  * correction file after every regular one). Per pair of files, how many keys the winner replaced, so an
  * analyst can see that a correction took effect.
  */
-import { EXTRACT_NAMES } from '../../schemas/extracts.ts';
 import type { Manifest } from '../../schemas/outputs.ts';
 import { quoteIdent } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
-import { EXTRACT_SPECS } from '../extracts/spec.ts';
+import type { ExtractSpec } from '../extracts/spec.ts';
 
 export type Override = Manifest['overrides'][number];
 
 /** The person-month extracts compare only months that more than one file delivers (meta.latest_person_months). */
 const PERSON_MONTHS = new Set(['employment', 'neet']);
 
-export async function fileOverrides(db: Db): Promise<Override[]> {
+/** Per extract of the run (the built-in ones and the own ones), which file's rows replaced which. */
+export async function fileOverrides(db: Db, specs: ExtractSpec[]): Promise<Override[]> {
   const out: Override[] = [];
-  for (const extract of EXTRACT_NAMES) {
-    const c = EXTRACT_SPECS[extract];
+  for (const c of specs) {
+    const extract = c.extract;
     if (c.key.length === 0) continue;
-    const key = c.key.map((k) => quoteIdent(k === 'cpr' ? 'person_id' : k)).join(', ');
+    const isCpr = (k: string) => c.columns.find((col) => col.name === k)?.kind === 'cpr';
+    const key = c.key.map((k) => quoteIdent(isCpr(k) ? 'person_id' : k)).join(', ');
     const rows = PERSON_MONTHS.has(extract)
       ? `(SELECT * FROM meta.rows_of('ingest.${extract}') WHERE month IN (
            SELECT month FROM (SELECT DISTINCT _file_seq, month FROM meta.rows_of('ingest.${extract}'))

@@ -3,7 +3,6 @@
  * short loads without an error. Per extract and month, the rows the KPIs read are compared with those of
  * the previous published run; a fall beyond `volumeDropTolerance` holds back what reads the extract.
  */
-import type { ExtractName } from '../../schemas/extracts.ts';
 import type { Db } from '../duckdb.ts';
 
 /** Rows per extract and month (`YYYY-MM`), or in all (`all`) for an extract without months. */
@@ -12,7 +11,7 @@ export type Volumes = Record<string, Record<string, number>>;
 export const ALL_MONTHS = 'all';
 
 /** The rows each delivered extract holds as the KPIs read them: per month where it has months. */
-export async function extractVolumes(db: Db, delivered: readonly ExtractName[]): Promise<Volumes> {
+export async function extractVolumes(db: Db, delivered: readonly string[]): Promise<Volumes> {
   const volumes: Volumes = {};
   const monthly = await db.all<{ extract: string; month: string; n: number }>(
     `SELECT extract, strftime(month, '%Y-%m') AS month, sum(rows)::BIGINT AS n

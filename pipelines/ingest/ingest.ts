@@ -10,8 +10,6 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { ExtractName } from '../../schemas/extracts.ts';
-import { EXTRACT_NAMES } from '../../schemas/extracts.ts';
 import type { InputFile, Warning } from '../../schemas/outputs.ts';
 import { maskCprs, maskCprsSql } from '../core/mask.ts';
 import { hmacSql } from '../core/pseudonym.ts';
@@ -65,15 +63,20 @@ export interface IngestOptions {
    */
   handoverDir?: string;
   onFile?: (f: InputFile) => void;
+  /** Every extract of the run, in load order (extracts/own.ts); the built-in ones when not given. */
+  extracts?: ExtractSpec[];
 }
 
+/** The built-in extracts, in load order: an extract that others reference comes first. */
+export const BUILTIN_SPECS: ExtractSpec[] = Object.values(EXTRACT_SPECS);
+
 /** Extracts whose rows other extracts are checked against; ingest keeps them in their tables. */
-export const REFERENCED: ReadonlySet<ExtractName> = new Set(
-  Object.values(EXTRACT_SPECS).flatMap((c) => (c.references ? [c.references.extract as ExtractName] : [])),
+export const REFERENCED: ReadonlySet<string> = new Set(
+  Object.values(EXTRACT_SPECS).flatMap((c) => (c.references ? [c.references.extract] : [])),
 );
 
 /** Where the worker hands over one file's rows (see IngestOptions.handoverDir). */
-export function handoverFile(handoverDir: string, extract: ExtractName, fileId: number): string {
+export function handoverFile(handoverDir: string, extract: string, fileId: number): string {
   return join(handoverDir, extract, `${fileId}.parquet`);
 }
 
@@ -86,9 +89,9 @@ export const HANDOVER_FORMAT = '(FORMAT parquet, COMPRESSION uncompressed)';
 export interface IngestResult {
   inputs: InputFile[];
   warnings: Warning[];
-  delivered: ExtractName[];
+  delivered: string[];
   /** Per extract, the files this run parsed and the earlier files it dropped (see registry.ts). */
-  changes: Map<ExtractName, ExtractChanges>;
+  changes: Map<string, ExtractChanges>;
 }
 
 interface Prepared {
@@ -124,10 +127,10 @@ const QUARANTINE_COLUMNS = 'line, "column", rule, message, value';
 export const PERSONS_TABLE =
   'CREATE TABLE IF NOT EXISTS ingest.persons (person_id INTEGER, person_key VARCHAR)';
 
-export async function createIngestTables(db: Db): Promise<void> {
+export async function createIngestTables(db: Db, specs: ExtractSpec[] = BUILTIN_SPECS): Promise<void> {
   await db.run('CREATE SCHEMA IF NOT EXISTS ingest');
-  for (const extract of EXTRACT_NAMES) {
-    const c = EXTRACT_SPECS[extract];
+  for (const c of specs) {
+    const extract = c.extract;
     const cols = ['_file_id INTEGER', '_line BIGINT'];
     for (const col of c.columns) {
       if (col.kind === 'cpr') cols.push('person_id INTEGER', 'birth_date DATE');
@@ -147,8 +150,10 @@ export async function createIngestTables(db: Db): Promise<void> {
 export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestResult> {
   const inputs: InputFile[] = [];
   const warnings: Warning[] = [];
-  const delivered: ExtractName[] = [];
+  const delivered: string[] = [];
   const seen = new Map<string, string>();
+  const specs = opts.extracts ?? BUILTIN_SPECS;
+  const names = specs.map((c) => c.extract);
   let inboxEntries: Dirent[];
   try {
     inboxEntries = await readdir(opts.inbox, { withFileTypes: true });
@@ -160,12 +165,12 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
     });
   }
   for (const entry of inboxEntries.sort((a, b) => compareNames(a.name, b.name))) {
-    if (entry.name.startsWith('.') || (EXTRACT_NAMES as string[]).includes(entry.name)) continue;
+    if (entry.name.startsWith('.') || names.includes(entry.name)) continue;
     warnings.push(
       entry.isDirectory()
         ? {
             code: 'unknown_folder',
-            message: t('ingest.unknownFolder', { name: entry.name, known: EXTRACT_NAMES.join(', ') }),
+            message: t('ingest.unknownFolder', { name: entry.name, known: names.join(', ') }),
           }
         : {
             code: 'unplaced_file',
@@ -173,12 +178,13 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
           },
     );
   }
-  await createIngestTables(db);
+  await createIngestTables(db, specs);
   // The files the warehouse already holds: the previous run's, when the run starts from its warehouse.
   const registry = await FileRegistry.load(db);
   const ahead: ReadAhead = new Map();
   let fileSeq = 0;
-  for (const extract of EXTRACT_NAMES) {
+  for (const spec of specs) {
+    const extract = spec.extract;
     const dir = join(opts.inbox, extract);
     if (!inboxEntries.some((e) => e.name === extract && e.isDirectory())) {
       await registry.finishExtract(extract);
@@ -193,18 +199,8 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
       // The next file's byte scan runs on this thread while DuckDB's threads work on this file.
       const next = files[i + 1];
       if (next !== undefined)
-        await readAhead(join(dir, ...next.split('/')), `${extract}/${next}`, extract, registry, ahead);
-      const result = await ingestFile(
-        db,
-        EXTRACT_SPECS[extract],
-        path,
-        rel,
-        fileSeq,
-        seen,
-        opts,
-        registry,
-        ahead,
-      );
+        await readAhead(join(dir, ...next.split('/')), `${extract}/${next}`, spec, registry, ahead);
+      const result = await ingestFile(db, spec, path, rel, fileSeq, seen, opts, registry, ahead);
       inputs.push(result.input);
       warnings.push(...result.warnings);
       opts.onFile?.(result.input);
@@ -258,17 +254,18 @@ type ReadAhead = Map<string, Promise<TextSniff>>;
 async function readAhead(
   path: string,
   rel: string,
-  extract: ExtractName,
+  spec: ExtractSpec,
   registry: FileRegistry,
   ahead: ReadAhead,
 ): Promise<void> {
+  const extract = spec.extract;
   const format = formatOf(path);
   if (format !== 'csv' && format !== 'csv.gz') return;
   const onDisk = await stat(path).catch(() => undefined);
   if (!onDisk?.isFile() || onDisk.size === 0) return;
   const disk: FileOnDisk = { rel, bytes: onDisk.size, mtimeMs: onDisk.mtimeMs };
   if (registry.findUnchanged(extract, disk) || registry.hasSize(extract, disk.bytes)) return;
-  const scan = sniffText(path, format === 'csv.gz', headerFinder(EXTRACT_SPECS[extract]));
+  const scan = sniffText(path, format === 'csv.gz', headerFinder(spec));
   scan.catch(() => undefined); // awaited at the file's turn
   ahead.set(path, scan);
 }
@@ -300,7 +297,7 @@ interface FileOutcome {
 }
 
 /** A file's manifest entry before it is read. */
-function freshInput(extract: ExtractName, rel: string): InputFile {
+function freshInput(extract: string, rel: string): InputFile {
   return {
     extract,
     file: rel,
@@ -388,7 +385,7 @@ async function fromEarlierRun(
 ): Promise<FileOutcome | undefined> {
   const { extract } = contract;
   const { rel } = disk;
-  const ref = contract.references?.extract as ExtractName | undefined;
+  const ref = contract.references?.extract;
   if (!ref || !registry.changed(ref)) {
     // Hashing reads the whole file, so it is done only when a registered file has the same size.
     const sha =
@@ -1116,7 +1113,7 @@ async function physicalRejectLines(db: Db, continuationFile: string): Promise<vo
 /** The manifest warning for a file with quarantined rows, or with a header and no rows. */
 function quarantineWarnings(
   rel: string,
-  extract: ExtractName,
+  extract: string,
   input: InputFile,
   rules: Record<string, number>,
 ): Warning[] {

@@ -5,12 +5,12 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ExtractName } from '../../schemas/extracts.ts';
 import type { InputFile } from '../../schemas/outputs.ts';
 import { runChild } from '../core/child.ts';
 import { sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import type { ExtractChanges } from '../extracts/changes.ts';
+import type { ExtractSpec } from '../extracts/spec.ts';
 import { createIngestTables, handoverFile, type IngestResult } from './ingest.ts';
 import type { WorkerMessage, WorkerRequest } from './worker.ts';
 
@@ -34,16 +34,20 @@ export async function runIngestWorker(
     IngestResult,
     'changes'
   > & {
-    changes: [ExtractName, ExtractChanges][];
+    changes: [string, ExtractChanges][];
     maxRssMiB: number;
   };
   return { ...r, changes: new Map(r.changes), handover: outDir };
 }
 
 /** Loads the worker's hand-over into the warehouse the run continues (or a new one). */
-export async function loadHandover(db: Db, result: IngestResult & { handover: string }): Promise<void> {
+export async function loadHandover(
+  db: Db,
+  result: IngestResult & { handover: string },
+  extracts: ExtractSpec[],
+): Promise<void> {
   const parquet = (name: string) => `read_parquet(${sqlString(join(result.handover, `${name}.parquet`))})`;
-  await createIngestTables(db);
+  await createIngestTables(db, extracts);
   await db.run(`DELETE FROM ingest.files; INSERT INTO ingest.files SELECT * FROM ${parquet('files')}`);
   await db.run(
     `DELETE FROM ingest.violations; INSERT INTO ingest.violations SELECT * FROM ${parquet('violations')}`,

@@ -10,7 +10,6 @@
  * the warehouse stage has recomputed what they touched, and staging never sees them (it joins the
  * registry). `changes` tells the warehouse which files came and went.
  */
-import type { ExtractName } from '../../schemas/extracts.ts';
 import type { InputFile } from '../../schemas/outputs.ts';
 import { sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
@@ -24,7 +23,7 @@ export interface FileStats {
 
 interface Entry {
   fileId: number;
-  extract: ExtractName;
+  extract: string;
   file: string;
   sha256: string;
   fileSeq: number;
@@ -46,7 +45,7 @@ export const VIOLATIONS_TABLE = `CREATE TABLE IF NOT EXISTS ingest.violations (f
   "column" VARCHAR, rule VARCHAR, message VARCHAR, value VARCHAR)`;
 
 export class FileRegistry {
-  readonly changes = new Map<ExtractName, ExtractChanges>();
+  readonly changes = new Map<string, ExtractChanges>();
   private readonly kept = new Map<number, number>();
 
   private constructor(
@@ -59,7 +58,7 @@ export class FileRegistry {
   static async load(db: Db): Promise<FileRegistry> {
     const rows = await db.all<{
       file_id: number;
-      extract: ExtractName;
+      extract: string;
       file: string;
       sha256: string;
       file_seq: number;
@@ -83,7 +82,7 @@ export class FileRegistry {
     return new FileRegistry(db, entries, next);
   }
 
-  private changesOf(extract: ExtractName): ExtractChanges {
+  private changesOf(extract: string): ExtractChanges {
     let c = this.changes.get(extract);
     if (!c) {
       c = { added: [], removed: [], reordered: false };
@@ -93,7 +92,7 @@ export class FileRegistry {
   }
 
   /** Whether any file of the extract came or went in this run (so far). */
-  changed(extract: ExtractName): boolean {
+  changed(extract: string): boolean {
     const c = this.changes.get(extract);
     return !!c && (c.added.length > 0 || c.removed.length > 0 || c.reordered);
   }
@@ -102,7 +101,7 @@ export class FileRegistry {
    * The registered file with the same name, size and modification time, as rsync and make judge a file
    * unchanged: it is not read again, not even to hash it (`touch` a file to have it read again).
    */
-  findUnchanged(extract: ExtractName, f: FileOnDisk): { fileId: number; sha256: string } | undefined {
+  findUnchanged(extract: string, f: FileOnDisk): { fileId: number; sha256: string } | undefined {
     const e = this.entries.find(
       (x) =>
         x.extract === extract &&
@@ -115,12 +114,12 @@ export class FileRegistry {
   }
 
   /** Whether a registered file of the extract, not claimed yet, has this size (else no sha can match). */
-  hasSize(extract: ExtractName, bytes: number): boolean {
+  hasSize(extract: string, bytes: number): boolean {
     return this.entries.some((x) => x.extract === extract && x.bytes === bytes && !this.kept.has(x.fileId));
   }
 
   /** A file with these bytes whose rows the warehouse holds and this run has not claimed yet. */
-  find(extract: ExtractName, sha256: string): { fileId: number; stats: FileStats } | undefined {
+  find(extract: string, sha256: string): { fileId: number; stats: FileStats } | undefined {
     const e = this.entries.find(
       (x) => x.extract === extract && x.sha256 === sha256 && !this.kept.has(x.fileId),
     );
@@ -141,7 +140,7 @@ export class FileRegistry {
   }
 
   async register(
-    extract: ExtractName,
+    extract: string,
     fileId: number,
     f: FileOnDisk,
     sha256: string,
@@ -155,7 +154,7 @@ export class FileRegistry {
   }
 
   /** After an extract's files: unregister the ones no longer delivered and note any change of order. */
-  async finishExtract(extract: ExtractName): Promise<void> {
+  async finishExtract(extract: string): Promise<void> {
     const old = this.entries.filter((e) => e.extract === extract);
     const gone = old.filter((e) => !this.kept.has(e.fileId)).map((e) => e.fileId);
     const c = this.changesOf(extract);

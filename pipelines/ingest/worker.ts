@@ -10,10 +10,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputFile } from '../../schemas/outputs.ts';
+import type { OwnExtracts } from '../../schemas/ownExtracts.ts';
 import { serveChild } from '../core/child.ts';
 import { setKeyVariablesSql } from '../core/pseudonym.ts';
 import { sqlString } from '../core/sql.ts';
 import { Db } from '../duckdb.ts';
+import { extractSpecs } from '../extracts/own.ts';
 import { EXTRACT_SPECS } from '../extracts/spec.ts';
 import { createIngestTables, HANDOVER_FORMAT, handoverFile, ingestInbox, REFERENCED } from './ingest.ts';
 
@@ -27,15 +29,18 @@ export interface WorkerRequest {
   previous?: string;
   /** Where the Parquet hand-over and result.json go. */
   outDir: string;
+  /** The configuration's own extracts (docs/own-data.md), compiled here as in the main process. */
+  ownExtracts?: OwnExtracts;
 }
 
 export type WorkerMessage = { type: 'file'; input: InputFile };
 
 async function main(request: WorkerRequest): Promise<void> {
   const db = await Db.open(':memory:', request.duckdb);
+  const extracts = extractSpecs(request.ownExtracts);
   try {
     await db.run(`ATTACH ':memory:' AS scratch; ${setKeyVariablesSql(request.key)}`);
-    await createIngestTables(db);
+    await createIngestTables(db, extracts);
     if (request.previous) {
       await db.run(`ATTACH ${sqlString(request.previous)} AS prev (READ_ONLY)`);
       await db.run('INSERT INTO ingest.files SELECT * FROM prev.ingest.files');
@@ -59,6 +64,7 @@ async function main(request: WorkerRequest): Promise<void> {
       workDir: request.workDir,
       quarantineDir: request.quarantineDir,
       handoverDir: request.outDir,
+      extracts,
       onFile: (input) => process.send?.({ type: 'file', input } satisfies WorkerMessage),
     });
     const parquet = (name: string) => sqlString(join(request.outDir, `${name}.parquet`));

@@ -2,8 +2,7 @@
  * The KPI catalogue (docs/kpis.md). One KPI = one entry here + one sql/kpis/<id>.sql. The defaults are
  * the source documents' figures; the configuration may override baseline and target per KPI.
  */
-import type { ExtractName } from '../../schemas/extracts.ts';
-import type { KpiEntry, TargetRule } from '../../schemas/outputs.ts';
+import type { InitiativeCard, KpiEntry, TargetRule } from '../../schemas/outputs.ts';
 
 export interface KpiDefinition {
   id: string;
@@ -19,13 +18,16 @@ export interface KpiDefinition {
   source: string;
   /** The source document's own words, quoted by `kpi explain`. */
   passage?: string;
-  extracts: ExtractName[];
+  /** Built-in extract names (string) or own ones from the configuration. */
+  extracts: string[];
   /** Publish the distinct persons behind each point (docs/kpis.md: sel85_employment_rate). */
   publishPersons?: boolean;
   /** Disclosure control applies (figures about persons). False for providers and facilities. */
   disclosure?: boolean;
   /** A user-defined initiative's SQL; built-in KPIs read sql/kpis/<id>.sql. */
   sqlText?: string;
+  /** A user-defined initiative's card: themes, owner, description, follow-up. */
+  initiative?: InitiativeCard;
 }
 
 // Mutation testing leaves the catalogue's text alone (docs/testing.md): titles, definitions, sources and
@@ -200,6 +202,51 @@ export const CATALOGUE: KpiDefinition[] = [
     passage:
       'Resultatkrav 1: Hvis 50 pct. af indsatsgruppen er kommet i beskæftigelse eller uddannelse i en given måned i projektperioden kan 40 pct. af tilsagnsbeløbet udbetales.',
     extracts: ['enrollment', 'employment'],
+  },
+  {
+    id: 'rangliste_placering',
+    title: 'Placering på Beskæftigelsesministeriets rangliste',
+    definition:
+      'Kommunens plads blandt landets 98 kommuner pr. rangliste (1 er bedst): samlet og for A-dagpenge, sygedagpenge og kontanthjælp. Mangler pladsen i filen, beregnes den ud fra faktisk − forventet.',
+    unit: 'rank',
+    grain: 'half_year',
+    direction: 'decrease',
+    target: { rule: 'none' },
+    source: `${COMMITTEE}, punkt 4: Beskæftigelsesministeriets rangliste`,
+    passage:
+      'Lolland er nu nr. 40 ud af 98 kommuner på Beskæftigelsesministeriets seneste rangliste over kommunernes beskæftigelsesindsats. Kommunen er derved gået endnu 24 pladser frem i forhold til sidste opgørelse.',
+    extracts: ['rangliste'],
+    disclosure: false,
+  },
+  {
+    id: 'rangliste_forskel',
+    title: 'Offentligt forsørgede: faktisk mod forventet',
+    definition:
+      'Fuldtidspersoner på offentlig forsørgelse i procent af befolkningen, faktisk − forventet, i procentpoint pr. rangliste. 0 eller derunder er som forventet eller bedre.',
+    unit: 'points',
+    grain: 'half_year',
+    direction: 'decrease',
+    target: { rule: 'threshold', max: 0 },
+    source: `${COMMITTEE}, punkt 4: Beskæftigelsesministeriets rangliste`,
+    passage:
+      'Kommunen havde i perioden præcis det forventede antal kommunalt forsørgede fuldtidspersoner, som forudsættes på baggrund af kommunens rammebetingelser.',
+    extracts: ['rangliste'],
+    disclosure: false,
+  },
+  {
+    id: 'hoejdespringer_placering',
+    title: 'Placering på højdespringerlisten',
+    definition:
+      'Kommunens plads blandt kommunerne efter forbedring af faktisk − forventet siden den tidligere rangliste (1 har forbedret sig mest). Den tidligere liste er den forrige, eller med rangliste.comparedWith = "year" listen et år før.',
+    unit: 'rank',
+    grain: 'half_year',
+    direction: 'decrease',
+    target: { rule: 'none' },
+    source: `${COMMITTEE}, punkt 4: højdespringerlisten`,
+    passage:
+      'Lolland Kommune havde i 2023-2024 0,1 procentpoint flere fuldtidspersoner på offentlig forsørgelse end forventet. I 2024 havde kommunen præcis det antal offentlig forsørgede fuldtidspersoner som forventet, derved har kommunen haft en forbedring på ca. 0,1 procentpoint, hvilket har kvalificeret kommunen til en plads på ”højdespringerlisten”, med en 22. plads blandt landets 98 kommuner.',
+    extracts: ['rangliste'],
+    disclosure: false,
   },
 ];
 // Stryker restore StringLiteral

@@ -8,7 +8,6 @@
  * Every (dimension, member) is its own series with its own baseline, targets and statuses.
  */
 import { readFile } from 'node:fs/promises';
-import type { ExtractName } from '../../schemas/extracts.ts';
 import type { KpiStatus, TargetRule } from '../../schemas/outputs.ts';
 import { SQL_DIR } from '../core/paths.ts';
 import { periodMonths, periodYear } from '../core/periods.ts';
@@ -242,7 +241,7 @@ export async function evaluateKpi(
   def: KpiDefinition,
   asOf: string,
   defaultMunicipality: string,
-  deliveredExtracts: ExtractName[],
+  deliveredExtracts: string[],
 ): Promise<EvaluatedKpi[]> {
   const delivered = def.extracts.every((e) => deliveredExtracts.includes(e));
   const rows = delivered ? await db.all<KpiRow>(await kpiSql(def)) : [];

@@ -114,6 +114,7 @@ export function toPublicEntry(
       ? { period: latest.period, value: latest.value, target: latest.target, status: latest.status }
       : null,
     status: ev.status,
+    ...(ev.def.initiative ? { initiative: ev.def.initiative } : {}),
     restatements,
   };
 }
@@ -133,6 +134,7 @@ export function noDataEntry(def: KpiDefinition, municipality: string, heldBack: 
     series: [],
     latest: null,
     status: 'no_data',
+    ...(def.initiative ? { initiative: def.initiative } : {}),
     heldBack,
     restatements: [],
   };

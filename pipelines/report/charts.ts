@@ -89,7 +89,11 @@ function unitTitle(unit: KpiEntry['unit']): string {
         ? 'chart.axis.count'
         : unit === 'dkk'
           ? 'chart.axis.dkk'
-          : 'chart.axis.other',
+          : unit === 'rank'
+            ? 'chart.axis.rank'
+            : unit === 'points'
+              ? 'chart.axis.points'
+              : 'chart.axis.other',
   );
 }
 
@@ -247,7 +251,8 @@ export function kpiChartSpec(k: KpiEntry, minCell: number, asOf: string): VegaLi
     type: 'quantitative',
     title: unitTitle(k.unit),
     axis: yAxis(k.unit),
-    scale: { zero: k.unit !== 'share' },
+    // A rank reads best at the top (1 is best) and never starts at 0.
+    scale: k.unit === 'rank' ? { zero: false, reverse: true } : { zero: k.unit !== 'share' },
   };
   const multi = dimension !== undefined;
   const present = Object.keys(STATUS_COLOR).filter((s) =>

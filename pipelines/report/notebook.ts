@@ -7,6 +7,7 @@
  *   ```vega-lite           a chart; `"data": {"name": "x"}` takes the rows of the sql block `x`
  *   ```kpi id              a result-target section: a Danish status sentence, the chart and a table
  *   ```kpis                one such section for every published KPI
+ *   ```initiatives         the configured initiatives by theme: status, trend, baseline, target
  * `{{municipality}}`, `{{asOf}}` and `{{runId}}` in the text are replaced; SQL may use status_da(status).
  *
  * `audience: public` notebooks (public/reports/) see only the published, disclosure-controlled tables:
@@ -18,7 +19,7 @@ import { createRequire } from 'node:module';
 import { basename, join, sep } from 'node:path';
 import { marked } from 'marked';
 import type { KpiEntry, KpisJson, Manifest } from '../../schemas/outputs.ts';
-import { formatValue, statusWord } from '../core/describe.ts';
+import { formatValue } from '../core/describe.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import { baseConfig, chartLocale, periodLabel, type VegaLiteSpec } from '../core/vega.ts';
 import { Db } from '../duckdb.ts';
@@ -27,6 +28,11 @@ import { lang, type MessageKey, num, t } from '../i18n/index.ts';
 import { kindOf, kindOfResult } from '../kinds/index.ts';
 import { kpiChartSpec } from './charts.ts';
 import { contractSection, sectionRows } from './contractSection.ts';
+import { escapeHtml, statusCell } from './html.ts';
+import { initiativesSection } from './initiatives.ts';
+import { statusSentence } from './sentence.ts';
+
+export { statusSentence };
 
 type HoldBack = Manifest['heldBack'][number];
 
@@ -43,15 +49,28 @@ export interface ReportContext {
   workDir: string;
   /** What this run held back at its previous values (a banner at the top of every report). */
   heldBack?: HoldBack[];
+  /** The configuration's themes, in the order the follow-up shows them (config `themes`). */
+  themes?: string[];
 }
 
 interface Block {
-  kind: 'markdown' | 'sql' | 'vega-lite' | 'kpi' | 'kpis' | 'overview' | 'contract' | 'contracts';
+  kind:
+    | 'markdown'
+    | 'sql'
+    | 'vega-lite'
+    | 'kpi'
+    | 'kpis'
+    | 'overview'
+    | 'contract'
+    | 'contracts'
+    | 'initiatives';
   arg: string;
   body: string;
   /** 1-based number among the notebook's fenced blocks, for error messages. */
   number: number;
 }
+
+const BLOCK_KINDS = ['sql', 'vega-lite', 'kpi', 'kpis', 'overview', 'contract', 'contracts', 'initiatives'];
 
 export function parseNotebook(text: string): { meta: Record<string, string>; blocks: Block[] } {
   const meta: Record<string, string> = {};
@@ -70,7 +89,7 @@ export function parseNotebook(text: string): { meta: Record<string, string>; blo
   let number = 0;
   for (let m = fence.exec(rest); m; m = fence.exec(rest)) {
     const kind = m[1] ?? '';
-    if (!['sql', 'vega-lite', 'kpi', 'kpis', 'overview', 'contract', 'contracts'].includes(kind)) continue; // other code blocks stay Markdown
+    if (!BLOCK_KINDS.includes(kind)) continue; // other code blocks stay Markdown
     blocks.push({ kind: 'markdown', arg: '', body: rest.slice(last, m.index), number: 0 });
     blocks.push({ kind: kind as Block['kind'], arg: m[2]!.trim(), body: m[3]!, number: ++number });
     last = m.index + m[0].length;
@@ -78,64 +97,6 @@ export function parseNotebook(text: string): { meta: Record<string, string>; blo
   blocks.push({ kind: 'markdown', arg: '', body: rest.slice(last), number: 0 });
   return { meta, blocks };
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/**
- * The sentence that states a KPI's status, e.g. "Andelen faldt fra 14,2 % i 2020 til 11,8 % i 2024; målet
- * for 2024 var 10,2 %. Målet er ikke nået."
- */
-export function statusSentence(k: KpiEntry, minCell: number): string {
-  const total = k.series.filter((p) => !p.breakdown);
-  const latest = k.latest;
-  if (!latest) return t('sentence.none');
-  if (latest.value === null) {
-    return t('sentence.suppressed', {
-      period: periodLabel(latest.period),
-      minCell,
-      status: statusWord(latest.status),
-    });
-  }
-  const noun = t(
-    k.unit === 'share'
-      ? 'sentence.noun.share'
-      : k.unit === 'count'
-        ? 'sentence.noun.count'
-        : 'sentence.noun.other',
-  );
-  const first = (total.length ? total : k.series).find((p) => p.value !== null && p.status !== 'incomplete');
-  const value = (v: number) => formatValue(k.unit, v);
-  let text: string;
-  if (first && first.period !== latest.period && first.value !== null) {
-    const key =
-      latest.value > first.value
-        ? 'sentence.rose'
-        : latest.value < first.value
-          ? 'sentence.fell'
-          : 'sentence.unchanged';
-    text = t(key, {
-      noun,
-      from: value(first.value),
-      to: value(latest.value),
-      value: value(latest.value),
-      fromPeriod: periodLabel(first.period),
-      toPeriod: periodLabel(latest.period),
-    });
-  } else {
-    text = t('sentence.was', { noun, value: value(latest.value), period: periodLabel(latest.period) });
-  }
-  if (latest.target !== null) {
-    text += t('sentence.target', { period: periodLabel(latest.period), target: value(latest.target) });
-    text += t(latest.status === 'on_track' ? 'sentence.met' : 'sentence.notMet');
-  } else {
-    text += t('sentence.noTarget');
-  }
-  return text;
-}
-
-const statusCell = (status: string) =>
-  `<td><span class="status s-${status}">${escapeHtml(statusWord(status))}</span></td>`;
 
 function kpiTable(k: KpiEntry, minCell: number): string {
   const breakdowns = k.series.some((s) => s.breakdown);
@@ -423,6 +384,10 @@ const BLOCKS: Record<Block['kind'], BlockRenderer> = {
   async overview(page) {
     page.parts.push(overviewTable(page.ctx.kpis));
   },
+  // The configured initiatives by theme (notebooks/opfoelgning.md).
+  async initiatives(page) {
+    page.parts.push(initiativesSection(page.ctx.kpis, page.ctx.themes));
+  },
   // Every contract's standard section, whatever the municipality's contracts are called.
   async contracts(page) {
     for (const [id, json] of await contractFiles(page.ctx)) {
@@ -546,6 +511,7 @@ export async function reportCommand(
   outDir: string,
   workDir: string,
   ownNotebooks?: string,
+  themes: string[] = [],
 ): Promise<RenderedNotebook[]> {
   const publicDir = join(outDir, 'public');
   let kpis: KpisJson;
@@ -564,6 +530,7 @@ export async function reportCommand(
       publicDir,
       restrictedDir: join(outDir, 'restricted'),
       workDir,
+      themes,
     },
     ownNotebooks,
   );

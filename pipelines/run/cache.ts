@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../../schemas/config.ts';
+import type { OwnExtracts } from '../../schemas/ownExtracts.ts';
 import { setKeyVariablesSql } from '../core/pseudonym.ts';
 import { Db } from '../duckdb.ts';
 import { EXTRACT_SPECS } from '../extracts/spec.ts';
@@ -18,7 +19,7 @@ import { duckdbOptions } from './runtime.ts';
  */
 export const CACHE_FILE = join('.cache', 'warehouse.duckdb');
 
-export function cacheIdentity(keyFp: string, version: string): string {
+export function cacheIdentity(keyFp: string, version: string, own: OwnExtracts = {}): string {
   return (
     createHash('sha256')
       // The quarantine reasons a kept file brings along are in the language it was parsed in.
@@ -27,6 +28,8 @@ export function cacheIdentity(keyFp: string, version: string): string {
           keyFingerprint: keyFp,
           codeVersion: version,
           contracts: EXTRACT_SPECS,
+          // An own extract declared otherwise parses its files otherwise (docs/own-data.md).
+          own,
           lang: lang(),
         }),
       )

@@ -5,8 +5,10 @@
  */
 import { join } from 'node:path';
 import type { Config } from '../../schemas/config.ts';
-import type { KpisJson, Manifest, TariffAlertsJson, Warning } from '../../schemas/outputs.ts';
+import type { KpisJson, Manifest, RanglisteJson, TariffAlertsJson, Warning } from '../../schemas/outputs.ts';
 import type { Db } from '../duckdb.ts';
+import { extractSpecs } from '../extracts/own.ts';
+import type { ExtractSpec } from '../extracts/spec.ts';
 import type { HoldBack } from '../guard/holdBack.ts';
 import type { Override } from '../guard/overrides.ts';
 import type { Volumes } from '../guard/volumes.ts';
@@ -58,6 +60,8 @@ export class RunContext {
   evaluated: EvaluatedKpi[] = [];
   contracts: ContractResult[] = [];
   tariffAlerts: TariffAlertsJson['alerts'] = [];
+  /** The ranking lists, every municipality (publish). */
+  rangliste: RanglisteJson['rows'] = [];
   kpis!: KpisJson;
   manifest!: Manifest;
   /** Outputs already hashed while they were written (the warehouse copy), by path. */
@@ -88,6 +92,11 @@ export class RunContext {
 
   get config(): Config {
     return this.opts.config;
+  }
+
+  /** Every extract of the run: the built-in ones, then the configuration's own (docs/own-data.md). */
+  get extracts(): ExtractSpec[] {
+    return extractSpecs(this.opts.config.extracts);
   }
 
   get publicDir(): string {

@@ -1,25 +1,28 @@
 /**
- * The run's first step: every initiative's SQL is run against an empty warehouse, so a broken entry
- * stops the run (exit 2, naming the initiative and the field) before anything is read.
+ * The run's first step: every own extract's checks and every initiative's SQL are run against an empty
+ * warehouse, so a broken entry stops the run (exit 2, naming the field) before anything is read.
  */
 import type { Config } from '../../schemas/config.ts';
 import { Db } from '../duckdb.ts';
 import { ConfigError } from '../errors.ts';
+import { extractSpecs, ownCheckProblems } from '../extracts/own.ts';
 import { t } from '../i18n/index.ts';
 import { createIngestTables } from '../ingest/ingest.ts';
 import { buildWarehouse } from '../warehouse.ts';
 
 const REQUIRED_COLUMNS = ['municipality', 'period', 'numerator', 'denominator', 'complete'];
 
-/** Runs every initiative's SQL against an empty warehouse, so a broken entry stops the run before ingest. */
+/** Runs every own check's and initiative's SQL against an empty warehouse, before ingest. */
 export async function validateInitiatives(config: Config, asOf: string): Promise<void> {
-  if (config.initiatives.length === 0) return;
+  if (config.initiatives.length === 0 && Object.keys(config.extracts).length === 0) return;
   const db = await Db.open(':memory:');
   try {
     await db.run("ATTACH ':memory:' AS scratch");
-    await createIngestTables(db);
+    const problems = (await ownCheckProblems(db, config.extracts)).map(
+      (p) => `  - ${p.field}: ${t('config.ownCheckSql', { message: p.message })}`,
+    );
+    await createIngestTables(db, extractSpecs(config.extracts));
     await buildWarehouse(db, { asOf, config });
-    const problems: string[] = [];
     for (const [n, ini] of config.initiatives.entries()) {
       const field = `initiatives.${n}.${ini.sqlFile ? 'sqlFile' : 'sql'} (${ini.id})`;
       try {

@@ -49,12 +49,13 @@ export const ingestStage: Stage = {
         key: ctx.opts.key,
         duckdb: workerDuckdbOptions(work, ctx.config),
         previous: ctx.fromCache ? join(work, 'warehouse.duckdb') : undefined,
+        ownExtracts: ctx.config.extracts,
       },
       (f) => fileEvent(ctx, f),
     );
     ctx.reporter.event({ stage: 'ingest', event: 'worker', maxRssMiB: result.maxRssMiB });
     ctx.db = await openWorkDb(work, ctx.config, ctx.opts.key);
-    await loadHandover(ctx.db, result);
+    await loadHandover(ctx.db, result, ctx.extracts);
     await ctx.db.run(
       `CREATE SCHEMA IF NOT EXISTS meta; CREATE OR REPLACE TABLE meta.cache_identity AS SELECT ${sqlString(ctx.cacheIdentity)} AS value`,
     );

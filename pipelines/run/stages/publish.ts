@@ -1,6 +1,6 @@
 /**
  * Publishing into the staging folder: kpis.json (disclosure-controlled, with restatements, held-back
- * and unselected KPIs carried over) and its long tables, the tariff alerts, the charts, the JSON
+ * and unselected KPIs carried over) and its long tables, the tariff alerts, the ranking lists, the charts, the JSON
  * Schemas and the warehouse. Nothing reaches readers until the switch (../../run.ts).
  */
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import {
   type KpiEntry,
   KpisJson,
   Manifest,
+  RanglisteJson,
   SCHEMA_VERSION,
   TariffAlertsJson,
 } from '../../../schemas/outputs.ts';
@@ -21,13 +22,20 @@ import { chartName, kpiChartSpec, writeCharts } from '../../report/charts.ts';
 import type { RunContext, Stage } from '../context.ts';
 import { writeJson } from '../files.ts';
 
-/** The tariff alerts of the marts, then the warehouse is closed: publishing copies its file. */
+/** The tariff alerts and ranking lists of the marts, then the warehouse is closed: publishing copies its file. */
 async function closeWarehouse(ctx: RunContext): Promise<void> {
   ctx.tariffAlerts = ctx.ingest.delivered.includes('tariffs')
     ? await ctx.warehouse.all(`SELECT municipality, provider_id AS "providerId", provider_name AS "providerName", ownership,
           service, year::INTEGER AS year, previous_rate::DOUBLE AS "previousRate", rate::DOUBLE AS rate,
           (rate / previous_rate - 1)::DOUBLE AS increase, threshold::DOUBLE AS threshold
         FROM marts.tariff_change WHERE alert ORDER BY municipality, year, "providerId", service`)
+    : [];
+  ctx.rangliste = ctx.ingest.delivered.includes('rangliste')
+    ? await ctx.warehouse.all(`SELECT list_period AS "listPeriod", benefit_group AS "benefitGroup", municipality,
+          municipality_name AS "municipalityName", expected_pct::DOUBLE AS "expectedPct", actual_pct::DOUBLE AS "actualPct",
+          difference::DOUBLE AS difference, rank, rank_computed AS "rankComputed", compared_with AS "comparedWithPeriod",
+          improvement::DOUBLE AS improvement, hoejdespringer_rank AS "hoejdespringerRank"
+        FROM marts.rangliste ORDER BY list_period, benefit_group, rank, municipality`)
     : [];
   ctx.warehouse.close();
   ctx.db = undefined;
@@ -86,6 +94,15 @@ async function writeKpis(ctx: RunContext): Promise<void> {
     join(pub, 'tariff_alerts.json'),
     TariffAlertsJson.parse({ schemaVersion: SCHEMA_VERSION, asOf: ctx.opts.asOf, alerts: ctx.tariffAlerts }),
   );
+  await writeJson(
+    join(pub, 'rangliste.json'),
+    RanglisteJson.parse({
+      schemaVersion: SCHEMA_VERSION,
+      asOf: ctx.opts.asOf,
+      comparedWith: ctx.config.rangliste.comparedWith,
+      rows: ctx.rangliste,
+    }),
+  );
 }
 
 async function writeChartsAndSchemas(ctx: RunContext): Promise<void> {
@@ -104,6 +121,7 @@ async function writeChartsAndSchemas(ctx: RunContext): Promise<void> {
   );
   await writeJson(join(pub, 'schemas', 'kpis.schema.json'), z.toJSONSchema(KpisJson));
   await writeJson(join(pub, 'schemas', 'tariff_alerts.schema.json'), z.toJSONSchema(TariffAlertsJson));
+  await writeJson(join(pub, 'schemas', 'rangliste.schema.json'), z.toJSONSchema(RanglisteJson));
   await writeJson(join(pub, 'schemas', 'manifest.schema.json'), z.toJSONSchema(Manifest));
   for (const k of KINDS)
     await writeJson(join(pub, 'schemas', `${k.schemaName}.schema.json`), z.toJSONSchema(k.json));

@@ -17,6 +17,7 @@ export const reportStage: Stage = {
         publicDir: ctx.publicDir,
         restrictedDir: ctx.restrictedDir,
         workDir: ctx.paths.work,
+        themes: ctx.config.themes,
       },
       ctx.config.notebooks,
     );

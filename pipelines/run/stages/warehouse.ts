@@ -43,7 +43,7 @@ export const warehouseStage: Stage = {
       ...(await municipalityWarnings(db, ctx.config, delivered)),
     );
     ctx.volumes = await extractVolumes(db, delivered);
-    ctx.overrides = await fileOverrides(db);
+    ctx.overrides = await fileOverrides(db, ctx.extracts);
     decideHolds(ctx);
   },
 };

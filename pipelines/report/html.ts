@@ -1,0 +1,14 @@
+/** Small HTML pieces the report blocks share. */
+import { statusWord } from '../core/describe.ts';
+
+export const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A table cell with a status in words, coloured by the report's CSS (.s-on_track, …). */
+export const statusCell = (status: string) =>
+  `<td><span class="status s-${status}">${escapeHtml(statusWord(status))}</span></td>`;
+
+/** A table with a header row; cells are HTML already escaped by the caller. */
+export function htmlTable(cls: string, head: string[], rows: string[]): string {
+  return `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
