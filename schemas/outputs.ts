@@ -154,8 +154,8 @@ export const KpiEntry = z.object({
   id: z.string(),
   title: z.string(),
   unit: z
-    .enum(['share', 'count', 'rate', 'dkk', 'score', 'rank', 'points'])
-    .describe('rank: a place, 1 is best; points: percentage points'),
+    .enum(['share', 'count', 'rate', 'dkk', 'score', 'rank', 'points', 'hours'])
+    .describe('rank: a place, 1 is best; points: percentage points; hours: hours (e.g. a week)'),
   grain: z.enum(['year', 'half_year', 'month', 'wave']),
   direction: z.enum(['increase', 'decrease', 'none']),
   municipality: z.string(),

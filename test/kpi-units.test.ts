@@ -188,6 +188,31 @@ describe('the public entry', () => {
     });
   });
 
+  it('an average (hours a week) is suppressed by the persons behind it, not by its own small value', () => {
+    const hours = (persons?: number) =>
+      evaluateRows(
+        def({ unit: 'hours', target: { rule: 'none' } }),
+        [row('2020', 2, null, persons === undefined ? {} : { persons })],
+        '2025-01-01',
+        '360',
+        true,
+      )[0]!;
+    expect(toPublicEntry(hours(100), 5).series[0]).toMatchObject({ value: 2, suppressed: false });
+    expect(toPublicEntry(hours(5), 5).series[0]).toMatchObject({ value: 2, suppressed: false });
+    expect(toPublicEntry(hours(4), 5).series[0]).toMatchObject({ value: null, suppressed: true });
+    // Without persons the value itself is taken as a count, as before.
+    expect(toPublicEntry(hours(), 5).series[0]).toMatchObject({ value: null, suppressed: true });
+    // A count KPI stays suppressed by its count whatever the persons.
+    const count = evaluateRows(
+      def({ unit: 'count' }),
+      [row('2020', 3, null, { persons: 100 })],
+      '2025-01-01',
+      '360',
+      true,
+    )[0]!;
+    expect(toPublicEntry(count, 5).series[0]).toMatchObject({ value: null, suppressed: true });
+  });
+
   it('lists a closed period whose value changed as a restatement, with the previous value and run', () => {
     const d = def({ grain: 'year', unit: 'count', target: { rule: 'none' }, baseline: undefined });
     const before = toPublicEntry(

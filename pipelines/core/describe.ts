@@ -15,6 +15,7 @@ export function formatValue(unit: Unit, v: number | null | undefined): string {
   if (unit === 'share' || unit === 'rate') return `${num(v * 100, 1)} %`;
   if (unit === 'dkk') return `${num(v, 2)} kr.`;
   // A difference in percentage points carries its sign: +0,1 is worse than expected on the ranking list.
+  if (unit === 'hours') return t('unit.hoursValue', { value: num(v, 1) });
   if (unit === 'points') return t('unit.pointsValue', { value: `${v > 0 ? '+' : ''}${num(v)}` });
   return Number.isInteger(v) ? num(v, 0) : num(v, 1);
 }

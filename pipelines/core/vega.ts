@@ -89,7 +89,9 @@ export function chartLocale(): typeof DANISH_LOCALE {
 /** '2027-05' -> 'maj 2027' (May 2027); years, half-years ('2027-H2') and waves stay as they are. */
 export function periodLabel(period: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(period);
-  return m ? `${chartLocale().time.shortMonths[Number(m[2]) - 1]} ${m[1]}` : period;
+  if (m) return `${chartLocale().time.shortMonths[Number(m[2]) - 1]} ${m[1]}`;
+  const h = /^(\d{4})-H([12])$/.exec(period);
+  return h ? t('period.halfYear', { n: h[2]!, year: h[1]! }) : period;
 }
 
 export type VegaLiteSpec = Record<string, unknown>;
@@ -128,6 +130,7 @@ export function yAxis(unit: KpiEntry['unit']): Record<string, unknown> {
     return { labelExpr: "replace(format(datum.value, '.1~%'), '%', ' %')", tickCount: 6 };
   if (unit === 'count' || unit === 'rank') return { format: ',.0f', tickMinStep: 1 };
   if (unit === 'points') return { format: '+,.1~f' };
+  if (unit === 'hours') return { format: ',.1~f' };
   return { format: ',.0f' };
 }
 

@@ -34,6 +34,8 @@ export interface EvaluatedPoint {
   numerator: number | null;
   denominator: number | null;
   persons: number | null;
+  /** The persons behind the point, as the SQL gave them (published only with publishPersons). */
+  personsBehind: number | null;
   target: Rational | null;
   status: KpiStatus;
   complete: boolean;
@@ -175,6 +177,7 @@ function evaluateSeries(
       numerator: row?.numerator ?? null,
       denominator: row?.denominator ?? null,
       persons: def.publishPersons ? (row?.persons ?? null) : null,
+      personsBehind: row?.persons === undefined || row?.persons === null ? null : Number(row.persons),
       target,
       status,
       complete: row?.complete ?? false,

@@ -11,6 +11,9 @@ function primary(ev: EvaluatedKpi, p: EvaluatedPoint, minCell: number): boolean 
   if (p.value === null) return false;
   if (ev.def.unit === 'share' || ev.def.unit === 'rate')
     return suppressShare(p.numerator, p.denominator, minCell);
+  // A measure that is no count of persons (an average of hours) is disclosive through the persons
+  // behind it, when the SQL says how many they are; a small value of its own reveals nobody.
+  if (ev.def.unit !== 'count' && p.personsBehind !== null) return suppressCount(p.personsBehind, minCell);
   return suppressCount(p.numerator, minCell);
 }
 

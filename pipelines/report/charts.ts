@@ -93,7 +93,9 @@ function unitTitle(unit: KpiEntry['unit']): string {
             ? 'chart.axis.rank'
             : unit === 'points'
               ? 'chart.axis.points'
-              : 'chart.axis.other',
+              : unit === 'hours'
+                ? 'chart.axis.hours'
+                : 'chart.axis.other',
   );
 }
 

@@ -54,7 +54,9 @@ function row(k: Initiative, minCell: number): string {
   const target =
     latest?.target !== null && latest?.target !== undefined
       ? formatValue(k.unit, latest.target)
-      : ruleText(k.target, k.unit);
+      : k.target.rule === 'none'
+        ? '–'
+        : ruleText(k.target, k.unit);
   return `<tr><td>${escapeHtml(k.title)}</td><td>${escapeHtml(k.initiative.owner ?? '–')}</td><td>${escapeHtml(latest ? periodLabel(latest.period) : '–')}</td><td class="num">${value}</td><td class="num">${escapeHtml(baselineText(k))}</td><td class="num">${escapeHtml(target)}</td><td>${escapeHtml(trendText(k))}</td>${statusCell(k.status)}</tr>`;
 }
 
