@@ -9,7 +9,7 @@
  * Planned 40+40+50+30 + 40+40+60 = 300, absent 10+20+5+3 + 8+12+30 = 88: 2024-H2 is 88/300, over all six
  * months, from 4 persons (6 CPRs in the inbox; 2 only on quarantined rows).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -136,6 +136,29 @@ describe('an own extract loads like a built-in one', () => {
     expect(r.stdout).toContain('sprogskole_fravaer/fravaer_2024-07_09.csv');
     expect(r.stdout).toContain('Fravær kan ikke være større end de planlagte lektioner');
     expect(r.code, r.stderr).toBe(0);
+  });
+});
+
+describe('an own extract rejected whole holds back what reads it', () => {
+  it('keeps the initiative at its previous figures and exits 3; the rest is published', async () => {
+    const inbox = await tempDir('kpi-own-hold-');
+    cpSync(INBOX, inbox, { recursive: true });
+    const out = await tempDir('kpi-own-hold-out-');
+    const args = ['run', '--inbox', inbox, '--config', CONFIG_FILE, '--as-of', AS_OF, '--out', out];
+    expect((await cli(args)).code).toBe(0);
+    const before = JSON.parse(readFileSync(join(out, 'public', 'kpis.json'), 'utf8')) as KpisJson;
+    // The October-December file is delivered again without its absence column.
+    const file = join(inbox, 'sprogskole_fravaer', 'fravaer_2024-10_12.csv');
+    writeFileSync(file, 'cpr,month,module,planned_lessons\n0101901234,2024-10,DU1,40\n');
+    const r = await cli(args);
+    expect(r.code, r.stderr).toBe(3);
+    const after = JSON.parse(readFileSync(join(out, 'public', 'kpis.json'), 'utf8')) as KpisJson;
+    const entry = (k: KpisJson) => k.kpis.find((x) => x.id === 'sprogskole_fravaersandel')!;
+    const { heldBack, ...rest } = entry(after);
+    expect(heldBack?.files).toEqual(['sprogskole_fravaer/fravaer_2024-10_12.csv']);
+    expect(heldBack?.reason).toContain('absent_lessons');
+    expect(rest).toEqual(entry(before));
+    expect(rest.series.map((p) => [p.numerator, p.denominator])).toEqual([[88, 300]]);
   });
 });
 
