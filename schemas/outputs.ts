@@ -276,6 +276,7 @@ export const DsiContractJson = z.object({
       goal2Successes: z.number().int(),
       goal2Payment: z.number(),
       payment: z.number(),
+      cumulativeBeforeCap: z.number().describe('the cumulative amount before the cap, to the øre'),
       cumulative: z.number(),
       capApplied: z.boolean(),
     }),

@@ -2,108 +2,29 @@
  * Outcome contracts for finance (docs/contracts.md): Jobfokus and Ungeløftet to the øre, with evidence that
  * an auditor can recompute every count from.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../pipelines/config.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import { ingestInbox } from '../pipelines/ingest/ingest.ts';
-import { halfYears, settle } from '../pipelines/kinds/dsi/evaluate.ts';
+import { settle } from '../pipelines/kinds/dsi/evaluate.ts';
 import { openWorkDb } from '../pipelines/run/cache.ts';
 import { buildWarehouse } from '../pipelines/warehouse.ts';
 import { type GrantContract, JOBFOKUS, UNGELOFTET } from '../schemas/contracts.ts';
-import type { DsiContractJson, GrantContractJson } from '../schemas/outputs.ts';
+import type { GrantContractJson } from '../schemas/outputs.ts';
+import {
+  BUSINESS_CASE,
+  contracts,
+  cpr,
+  jobfokusScenario,
+  MEASUREMENTS,
+  months,
+  ungeloftetScenario,
+  write,
+  writeScenario,
+} from './contract-scenarios.ts';
 import { runInbox, TEST_KEY, tempDir, warehouseRows } from './helpers.ts';
-
-function write(path: string, content: string): void {
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeFileSync(path, content);
-}
-
-/** A valid synthetic CPR for person n (born in the 1970s-80s, digit 7 in 0-3). */
-function cpr(n: number): string {
-  const day = String((n % 28) + 1).padStart(2, '0');
-  const month = String((Math.floor(n / 28) % 12) + 1).padStart(2, '0');
-  const year = String(70 + (Math.floor(n / 336) % 20)).padStart(2, '0');
-  return `${day}${month}${year}-${n % 4}${String(n % 1000).padStart(3, '0')}`;
-}
-const FILLER = '010160-0999'; // not a participant: delivers a row for every month, so every month "has data"
-
-function months(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.split('-').map(Number) as [number, number];
-  for (;;) {
-    const s = `${y}-${String(m).padStart(2, '0')}`;
-    if (s > to) return out;
-    out.push(s);
-    if (++m > 12) [y, m] = [y + 1, 1];
-  }
-}
-
-interface Scenario {
-  enrollment: string[];
-  employment: string[];
-  answers?: string[];
-}
-
-function writeScenario(dir: string, s: Scenario, from: string, to: string): void {
-  write(join(dir, 'enrollment', 'e.csv'), `cpr;programme;enrolled_on;left_on\n${s.enrollment.join('\n')}\n`);
-  const filler = months(from, to).map((m) => `${FILLER};${m};0;nej`);
-  write(
-    join(dir, 'employment', 'e.csv'),
-    `cpr;month;wage_hours;in_education\n${[...filler, ...s.employment].join('\n')}\n`,
-  );
-  if (s.answers) {
-    const responses = [...new Set(s.answers.map((a) => a.split(',').slice(0, 3).join(',')))].map(
-      (r) => `${r},gennemfoert,`,
-    );
-    write(
-      join(dir, 'survey_responses', 'r.csv'),
-      `survey,wave,respondent_id,status,segment\n${responses.join('\n')}\n`,
-    );
-    write(
-      join(dir, 'survey_answers', 'a.csv'),
-      `survey,wave,respondent_id,question_id,answer\n${s.answers.join('\n')}\n`,
-    );
-  }
-}
-
-const firstMonthOf = (period: string) => `${period.slice(0, 4)}-${period.endsWith('H1') ? '01' : '07'}`;
-const MEASUREMENTS = halfYears('2027-H2', '2032-H1');
-
-/** 360 participants enrolled in January 2026; `successes(period)` of them succeed in each measurement. */
-function jobfokusScenario(successes: (period: string) => number, goal2: number): Scenario {
-  const people = Array.from({ length: 360 }, (_, i) => cpr(i + 1));
-  const enrollment = people.map((c) => `${c};jobfokus;2026-01-05;`);
-  const employment = MEASUREMENTS.flatMap((p) =>
-    people.slice(0, successes(p)).map((c) => `${c};${firstMonthOf(p)};100;nej`),
-  );
-  const answers = people.flatMap((c, i) => [
-    `livstilfredshed,2026-01-10,${c},livstilfredshed,5`,
-    `livstilfredshed,2026-09-01,${c},livstilfredshed,${i < goal2 ? 7 : 5}`,
-  ]);
-  return { enrollment, employment, answers };
-}
-
-async function contracts(inbox: string, asOf: string) {
-  const run = await runInbox(inbox, { asOf, config: { minCell: 1 } });
-  const dir = join(run.out, 'restricted', 'contracts');
-  return {
-    ...run,
-    jobfokus: JSON.parse(readFileSync(join(dir, 'jobfokus.json'), 'utf8')) as DsiContractJson,
-    ungeloftet: JSON.parse(readFileSync(join(dir, 'ungeloftet.json'), 'utf8')) as GrantContractJson,
-    evidence: (id: string) => join(dir, `${id}.evidence.parquet`),
-  };
-}
-
-const BUSINESS_CASE: Record<string, number> = {
-  '2027': 0.1,
-  '2028': 0.15,
-  '2029': 0.15,
-  '2030': 0.2,
-  '2031': 0.2,
-  '2032': 0.2,
-};
 
 describe('Jobfokus: the business-case check', () => {
   let result: Awaited<ReturnType<typeof contracts>>;
@@ -495,21 +416,9 @@ describe('Jobfokus: which half-years are there, final or provisional', () => {
 });
 
 describe('Ungeløftet', () => {
-  // 25 young people enrolled in September 2025. In 2027-04 (before the second half) 14 of them (56 %)
-  // are in work; in 2027-06, 13 (52 %), the best counted month; other months 10 (40 %).
-  function scenario(dir: string, to: string): void {
-    const people = Array.from({ length: 25 }, (_, i) => cpr(i + 100));
-    const enrollment = people.map((c, i) => `${c};ungeloftet;2025-09-01;${i === 0 ? '2026-06-30' : ''}`);
-    const employment = months('2025-09', to).flatMap((m) => {
-      const n = m === '2027-04' ? 14 : m === '2027-06' ? 13 : 10;
-      return people.slice(0, n).map((c, i) => `${c};${m};${i % 2 ? '37' : '0'};${i % 2 ? 'nej' : 'ja'}`);
-    });
-    writeScenario(dir, { enrollment, employment }, '2025-08', to);
-  }
-
   it('a best counted month of 52 % releases R1: 5,377,176.05 paid, 597,464.01 withheld', async () => {
     const inbox = await tempDir('kpi-ung-');
-    scenario(inbox, '2028-12');
+    ungeloftetScenario(inbox, '2028-12');
     const { ungeloftet: u, manifest, evidence } = await contracts(inbox, '2029-03-01');
     expect(u.period.countedMonths).toEqual({ from: '2027-05', to: '2028-12' });
     expect(u.months.map((m) => m.month)).toEqual(months('2025-08', '2028-12'));
@@ -569,7 +478,7 @@ describe('Ungeløftet', () => {
 
   it('before the second half has ended, an unmet requirement is pending', async () => {
     const inbox = await tempDir('kpi-ung-');
-    scenario(inbox, '2028-05');
+    ungeloftetScenario(inbox, '2028-05');
     const { ungeloftet: u } = await contracts(inbox, '2028-06-15');
     expect(u.requirements.map((r) => [r.id, r.status])).toEqual([
       ['R1', 'met'],

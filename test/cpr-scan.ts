@@ -1,9 +1,11 @@
 /**
  * The privacy scan of the tests: every raw CPR of an inbox, looked for in every file under a run's
- * --out, as text and decoded (a DuckDB file's and a Parquet file's every column, numbers as their 10
- * digits, since compression can hide a string and the ingest worker holds a CPR as a BIGINT).
+ * --out, as text and decoded (a DuckDB file's and a Parquet file's every column, a workbook's every
+ * cell, numbers as their 10 digits, since compression can hide a string and the ingest worker holds a
+ * CPR as a BIGINT).
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { Db } from '../pipelines/duckdb.ts';
 import { walk } from './helpers.ts';
 
@@ -69,6 +71,19 @@ export async function scanFiles(dir: string, scan: (where: string, text: string)
         await decoded.run('DETACH w');
       } else if (f.endsWith('.parquet')) {
         await scanColumns(decoded, `read_parquet('${f}')`, f, scan);
+      } else if (f.endsWith('.xlsx')) {
+        // A workbook is compressed: its cells are read, numbers as their 10 digits too.
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(f);
+        wb.eachSheet((ws) => {
+          ws.eachRow((row) => {
+            row.eachCell((c) => {
+              const v = c.value;
+              const text = typeof v === 'number' ? String(v).padStart(10, '0') : JSON.stringify(v);
+              scan(`${f}:${ws.name}!${c.address}`, text);
+            });
+          });
+        });
       }
     }
   } finally {

@@ -3,13 +3,14 @@
  * restricted/contracts/<id>.json and <id>.evidence.parquet (one row per person and period: person_key,
  * whether they counted, whether they succeeded, and why), from which every count can be recomputed.
  */
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContractConfig } from '../../schemas/contracts.ts';
 import { type HeldBack, HeldBackContractJson } from '../../schemas/outputs.ts';
 import { sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import { type ContractResult, kindOf } from '../kinds/index.ts';
+import type { EvidenceRow } from '../kinds/workbook.ts';
 
 export type { ContractResult };
 
@@ -27,12 +28,48 @@ export async function evaluateContracts(
     const evidence = kind.evidenceSql(c, opts.municipality);
     await writeFile(join(dir, `${c.id}.json`), `${JSON.stringify(result, null, 2)}\n`, 'utf8');
     // The evidence names each person by person_key, the pseudonym finance can trace (ingest.persons).
+    const evidenceFile = join(dir, `${c.id}.evidence.parquet`);
     await db.run(`COPY (SELECT e.contract, e.period, p.person_key, e.goal, e.counted, e.success, e.reason
       FROM (${evidence}) e JOIN ingest.persons p USING (person_id) ORDER BY e.period NULLS LAST, e.goal, p.person_key)
-      TO ${sqlString(join(dir, `${c.id}.evidence.parquet`))} (FORMAT parquet)`);
+      TO ${sqlString(evidenceFile)} (FORMAT parquet)`);
+    await writeWorkbook(db, c, result, evidenceFile, join(dir, `${c.id}.xlsx`));
     results.push(result);
   }
   return results;
+}
+
+/**
+ * restricted/contracts/<id>.xlsx, the audit workbook (the kind's sheets over the evidence). Written
+ * beside and renamed into place. The evidence rows are read from the file just written, so the workbook
+ * and the Parquet file hold the same rows.
+ */
+async function writeWorkbook(
+  db: Db,
+  c: ContractConfig,
+  result: ContractResult,
+  evidenceFile: string,
+  target: string,
+): Promise<void> {
+  const evidence = await db.all<EvidenceRow>(
+    `SELECT contract, period, person_key, goal, counted, success, reason FROM read_parquet(${sqlString(evidenceFile)})`,
+  );
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
+  wb.creator = 'kpi';
+  // A fixed date: the same run gives the same workbook.
+  wb.created = new Date(`${result.asOf}T00:00:00Z`);
+  wb.modified = wb.created;
+  // The kind's own workbook; the registry dispatches on the kind, as everywhere else.
+  (kindOf(c).workbook as (wb: unknown, c: ContractConfig, r: ContractResult, e: EvidenceRow[]) => void)(
+    wb,
+    c,
+    result,
+    evidence,
+  );
+  // Formulas are recalculated when the file is opened (the cached results show until then).
+  wb.calcProperties.fullCalcOnLoad = true;
+  await wb.xlsx.writeFile(`${target}.tmp`);
+  await rename(`${target}.tmp`, target);
 }
 
 /**
@@ -47,7 +84,7 @@ export async function carryOverContract(
   hold?: { asOf: string; municipality: string; heldBack: HeldBack },
 ): Promise<void> {
   for (const [dir, names] of [
-    ['contracts', [`${c.id}.json`, `${c.id}.evidence.parquet`]],
+    ['contracts', [`${c.id}.json`, `${c.id}.evidence.parquet`, `${c.id}.xlsx`]],
     ['charts', [`${c.id}.vl.json`, `${c.id}.svg`, `${c.id}.png`]],
   ] as const) {
     await mkdir(join(toRestricted, dir), { recursive: true });

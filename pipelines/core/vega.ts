@@ -96,6 +96,22 @@ export function periodLabel(period: string): string {
 
 export type VegaLiteSpec = Record<string, unknown>;
 
+/** A Vega expression that writes a half-year `2027-H1` as periodLabel does. */
+function halfYearExpr(v: string): string {
+  const [n, year] = ['{n}', '{year}'];
+  const template = t('period.halfYear', { n, year });
+  const parts = template.split(/(\{n\}|\{year\})/).filter(Boolean);
+  return parts
+    .map((p) =>
+      p === n
+        ? `substring(${v}, 6, 7)`
+        : p === year
+          ? `substring(${v}, 0, 4)`
+          : JSON.stringify(p).replace(/"/g, "'"),
+    )
+    .join(' + ');
+}
+
 /** The x axis over period strings, which sort chronologically; months get their names (maj 2027). */
 export function periodAxis(field: string, count: number): Record<string, unknown> {
   return {
@@ -106,8 +122,8 @@ export function periodAxis(field: string, count: number): Record<string, unknown
     axis: {
       labelAngle: count > 12 ? -45 : 0,
       labelOverlap: 'greedy',
-      labelExpr:
-        "test(/^\\d{4}-\\d{2}$/, datum.value) ? utcFormat(toDate(datum.value + '-01'), '%b %Y') : datum.value",
+      // Months by name (maj 2027), half-years as the reports write them (1. halvår 2027).
+      labelExpr: `test(/^\\d{4}-\\d{2}$/, datum.value) ? utcFormat(toDate(datum.value + '-01'), '%b %Y') : test(/^\\d{4}-H[12]$/, datum.value) ? ${halfYearExpr('datum.value')} : datum.value`,
     },
   };
 }
@@ -129,7 +145,8 @@ export function yAxis(unit: KpiEntry['unit']): Record<string, unknown> {
   if (unit === 'share' || unit === 'rate')
     return { labelExpr: "replace(format(datum.value, '.1~%'), '%', ' %')", tickCount: 6 };
   if (unit === 'count' || unit === 'rank') return { format: ',.0f', tickMinStep: 1 };
-  if (unit === 'points') return { format: '+,.1~f' };
+  // A difference carries its sign, and 0 none.
+  if (unit === 'points') return { labelExpr: "(datum.value > 0 ? '+' : '') + format(datum.value, ',.1~f')" };
   if (unit === 'hours') return { format: ',.1~f' };
   return { format: ',.0f' };
 }

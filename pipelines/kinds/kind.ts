@@ -4,6 +4,7 @@
  * the øre, their evidence, their JSON, their chart and their tables in the finance report. The stages
  * ask the registry (index.ts) and never branch on the kind themselves.
  */
+import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { ContractConfig } from '../../schemas/contracts.ts';
 import type { ExtractName } from '../../schemas/extracts.ts';
@@ -12,6 +13,7 @@ import { quoteIdent } from '../core/sql.ts';
 import type { VegaLiteSpec } from '../core/vega.ts';
 import type { Db } from '../duckdb.ts';
 import { type MessageKey, t } from '../i18n/index.ts';
+import type { EvidenceRow } from './workbook.ts';
 
 export type ContractResult = DsiContractJson | GrantContractJson;
 
@@ -34,6 +36,11 @@ export interface ContractKind<
   schemaName: string;
   /** Whether a published JSON is one of this kind's results (a held-back file without figures is not). */
   isResult(json: Record<string, unknown>): boolean;
+  /**
+   * Its audit workbook (restricted/contracts/<id>.xlsx): the sheets, with the arithmetic as live
+   * formulas over the evidence and the engine's results cached.
+   */
+  workbook(wb: ExcelJS.Workbook, c: C, r: R, evidence: EvidenceRow[]): void;
   /** Its chart for finance (restricted/charts/<id>). */
   chart(r: R): VegaLiteSpec;
   /** The parts of its JSON that become report tables `<id>_<part>`, with their row shapes. */

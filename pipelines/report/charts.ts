@@ -29,7 +29,7 @@ const STATUS_COLOR: Record<string, string> = {
   no_baseline: '#bdbdbd',
 };
 
-const DIMENSIONS = ['channel', 'facility', 'survey', 'segment'] as const;
+const DIMENSIONS = ['channel', 'facility', 'survey', 'segment', 'benefit_group'] as const;
 const dimensionTitle = (d: string) =>
   (DIMENSIONS as readonly string[]).includes(d) ? t(`chart.dim.${d}` as MessageKey) : d;
 

@@ -90,6 +90,7 @@ export function settle(
     goal2Successes: r.m.goal2Successes,
     goal2Payment: roundKroner(r.goal2),
     payment: kroner(bookings[i]!.bookedOre),
+    cumulativeBeforeCap: roundKroner(bookings[i]!.cumulativeBeforeCap),
     cumulative: kroner(bookings[i]!.cumulativeOre),
     capApplied: bookings[i]!.capApplied,
   }));

@@ -5,6 +5,7 @@ import type { ContractKind } from '../kind.ts';
 import { dsiChartSpec } from './chart.ts';
 import { dsiEvidenceSql, evaluateDsi } from './evaluate.ts';
 import { dsiQueries } from './report.ts';
+import { dsiWorkbook } from './workbook.ts';
 
 /** Jobfokus as a contract kind (kind.ts). */
 export const dsiKind: ContractKind<DsiContract, DsiContractJson> = {
@@ -27,6 +28,7 @@ export const dsiKind: ContractKind<DsiContract, DsiContractJson> = {
   json: DsiContractJson,
   schemaName: 'dsi_contract',
   isResult: (json) => 'measurements' in json,
+  workbook: dsiWorkbook,
   chart: dsiChartSpec,
   tables: { measurements: DsiContractJson.shape.measurements.element, totals: DsiContractJson.shape.totals },
   queries: dsiQueries,

@@ -5,6 +5,7 @@ import type { ContractKind } from '../kind.ts';
 import { grantChartSpec } from './chart.ts';
 import { evaluateGrant, grantEvidenceSql } from './evaluate.ts';
 import { grantQueries } from './report.ts';
+import { grantWorkbook } from './workbook.ts';
 
 /** Ungeløftet as a contract kind (kind.ts). */
 export const grantKind: ContractKind<GrantContract, GrantContractJson> = {
@@ -22,6 +23,7 @@ export const grantKind: ContractKind<GrantContract, GrantContractJson> = {
   json: GrantContractJson,
   schemaName: 'grant_contract',
   isResult: (json) => 'months' in json,
+  workbook: grantWorkbook,
   chart: grantChartSpec,
   tables: {
     months: GrantContractJson.shape.months.element,

@@ -1,0 +1,213 @@
+/**
+ * The audit workbook of a DSI social investment (Jobfokus): Oversigt (the parameters, the prices and
+ * how they were calibrated, the totals), Målinger (one row per measurement, every step a live formula)
+ * and Evidens (one row per participant and measurement, which the counts are COUNTIFS over).
+ */
+import type ExcelJS from 'exceljs';
+import type { DsiContract } from '../../../schemas/contracts.ts';
+import type { DsiContractJson } from '../../../schemas/outputs.ts';
+import { t } from '../../i18n/index.ts';
+import {
+  type EvidenceRanges,
+  type EvidenceRow,
+  evidenceSheet,
+  FMT,
+  formula,
+  heading,
+  labelled,
+  put,
+  styleHeader,
+  yes,
+} from '../workbook.ts';
+import { halfYears } from './evaluate.ts';
+
+interface Params {
+  repayment: string;
+  goal1Share: string;
+  goal2Share: string;
+  population: string;
+  baseline: string;
+  goal2Rate: string;
+  cap: string;
+  price1: string;
+  price2: string;
+}
+
+/** The parameters and the calibration of the prices (docs/contracts.md, "Prices"). */
+function parameters(ws: ExcelJS.Worksheet, c: DsiContract, r: DsiContractJson): Params {
+  const bc = c.businessCase;
+  heading(ws, 5, t('workbook.parameters'));
+  const p = {
+    repayment: labelled(ws, 6, t('workbook.dsi.expectedRepayment'), bc.expectedRepayment, FMT.kr),
+    goal1Share: labelled(ws, 7, t('workbook.dsi.goal1Share'), bc.goal1Share, FMT.pct),
+    goal2Share: labelled(ws, 8, t('workbook.dsi.goal2Share'), bc.goal2Share, FMT.pct),
+    population: labelled(ws, 9, t('workbook.dsi.population'), bc.plannedPopulation, FMT.int),
+    baseline: labelled(ws, 10, t('workbook.dsi.baseline'), c.baselineShare, FMT.pct),
+    goal2Rate: labelled(ws, 11, t('workbook.dsi.goal2Rate'), bc.goal2ExpectedRate, FMT.pct),
+    cap: labelled(ws, 12, t('workbook.dsi.cap'), c.cap, FMT.kr),
+  };
+  // The calibration: the expected excess successes of every measurement at the planned population.
+  heading(ws, 16, t('workbook.dsi.calibration'));
+  for (const [i, h] of ['measurement', 'expectedShare', 'expectedExcess'].entries())
+    put(ws, `${'ABC'[i]}17`, t(`workbook.col.${h}` as never)).font = { bold: true };
+  const periods = halfYears(c.measurements.first, c.measurements.last);
+  periods.forEach((period, i) => {
+    const row = 18 + i;
+    const share = bc.expectedShares[period.slice(0, 4)]!;
+    put(ws, `A${row}`, period);
+    put(ws, `B${row}`, share, FMT.pct);
+    put(
+      ws,
+      `C${row}`,
+      formula(`(B${row}-${p.baseline})*${p.population}`, (share - c.baselineShare) * bc.plannedPopulation),
+      FMT.num,
+    );
+  });
+  const total = 18 + periods.length;
+  const excess = periods.reduce(
+    (s, period) => s + (bc.expectedShares[period.slice(0, 4)]! - c.baselineShare) * bc.plannedPopulation,
+    0,
+  );
+  put(ws, `A${total}`, t('word.total')).font = { bold: true };
+  put(ws, `C${total}`, formula(`SUM(C18:C${total - 1})`, excess), FMT.num);
+  const price1 = labelled(
+    ws,
+    13,
+    t('workbook.dsi.price1'),
+    formula(`${p.goal1Share}*${p.repayment}/$C$${total}`, r.prices.goal1PerExcessSuccess),
+    FMT.kr,
+  );
+  const price2 = labelled(
+    ws,
+    14,
+    t('workbook.dsi.price2'),
+    formula(`${p.goal2Share}*${p.repayment}/(${p.goal2Rate}*${p.population})`, r.prices.goal2PerSuccess),
+    FMT.kr,
+  );
+  return { ...p, price1, price2 };
+}
+
+/** Målinger: the arithmetic of every measurement as formulas, with the engine's results cached. */
+function measurements(ws: ExcelJS.Worksheet, r: DsiContractJson, p: Params, ev: EvidenceRanges): void {
+  const cols = [
+    'measurement',
+    'status',
+    'measured',
+    'successes',
+    'share',
+    'baselineShare',
+    'expectedShare',
+    'excess',
+    'goal1',
+    'goal2Successes',
+    'goal2',
+    'beforeCap',
+    'afterCap',
+    'booked',
+    'capApplied',
+  ];
+  cols.forEach((h, i) => {
+    put(ws, `${String.fromCharCode(65 + i)}1`, t(`workbook.col.${h}` as never));
+  });
+  styleHeader(ws);
+  ws.columns.forEach((c, i) => {
+    c.width = i === 0 ? 11 : 15;
+  });
+  const final = t('measurement.final');
+  const provisional = t('measurement.provisional');
+  r.measurements.forEach((m, i) => {
+    const row = i + 2;
+    const prev = row - 1;
+    const goal = (g: string, more: string) =>
+      `COUNTIFS(${ev.period},$A${row},${ev.goal},"${g}",${more},"${yes()}")`;
+    put(ws, `A${row}`, m.period);
+    put(ws, `B${row}`, m.status === 'final' ? final : provisional);
+    put(ws, `C${row}`, formula(goal('goal1', ev.counted), m.measuredPopulation), FMT.int);
+    put(ws, `D${row}`, formula(goal('goal1', ev.success), m.successes), FMT.int);
+    put(ws, `E${row}`, formula(`IF(C${row}>0,D${row}/C${row},"")`, m.share), FMT.pct2);
+    put(ws, `F${row}`, formula(p.baseline, m.baselineShare), FMT.pct);
+    put(ws, `G${row}`, m.expectedShare, FMT.pct);
+    put(ws, `H${row}`, formula(`D${row}-F${row}*C${row}`, m.excess), FMT.num);
+    put(ws, `I${row}`, formula(`MAX(0,H${row})*${p.price1}`, m.goal1Payment), FMT.kr);
+    put(ws, `J${row}`, formula(goal('goal2', ev.success), m.goal2Successes), FMT.int);
+    put(ws, `K${row}`, formula(`J${row}*${p.price2}`, m.goal2Payment), FMT.kr);
+    put(
+      ws,
+      `L${row}`,
+      formula(`${i === 0 ? '' : `L${prev}+`}I${row}+K${row}`, m.cumulativeBeforeCap),
+      FMT.kr,
+    );
+    put(ws, `M${row}`, formula(`MIN(L${row},${p.cap})`, m.cumulative), FMT.kr);
+    put(ws, `N${row}`, formula(`ROUND(M${row},2)${i === 0 ? '' : `-ROUND(M${prev},2)`}`, m.payment), FMT.kr);
+    put(
+      ws,
+      `O${row}`,
+      formula(`IF(L${row}>${p.cap},"${yes()}","${t('word.no')}")`, m.capApplied ? yes() : t('word.no')),
+    );
+  });
+}
+
+/** The totals on Oversigt: booked (final measurements only) against the business case. */
+function totals(ws: ExcelJS.Worksheet, r: DsiContractJson, p: Params, from: number): void {
+  const n = Math.max(r.measurements.length + 1, 2);
+  const m = (c: string) => `'${t('workbook.sheet.measurements')}'!$${c}$2:$${c}$${n}`;
+  const finals = `${m('B')},"${t('measurement.final')}"`;
+  heading(ws, from, t('workbook.totals'));
+  labelled(
+    ws,
+    from + 1,
+    t('workbook.dsi.goal1Total'),
+    formula(`SUMIFS(${m('I')},${finals})`, r.totals.goal1),
+    FMT.kr,
+  );
+  labelled(
+    ws,
+    from + 2,
+    t('workbook.dsi.goal2Total'),
+    formula(`SUMIFS(${m('K')},${finals})`, r.totals.goal2),
+    FMT.kr,
+  );
+  const booked = labelled(
+    ws,
+    from + 3,
+    t('workbook.dsi.booked'),
+    formula(`SUMIFS(${m('N')},${finals})`, r.totals.repayment),
+    FMT.kr,
+  );
+  labelled(
+    ws,
+    from + 4,
+    t('workbook.dsi.expected'),
+    formula(p.repayment, r.totals.expectedRepayment),
+    FMT.kr,
+  );
+  labelled(
+    ws,
+    from + 5,
+    t('workbook.dsi.bookedShare'),
+    formula(`${booked}/${p.repayment}`, r.totals.repayment / r.totals.expectedRepayment),
+    FMT.pct,
+  );
+  labelled(ws, from + 6, t('workbook.dsi.capReachedIn'), r.totals.capReachedIn ?? '–');
+}
+
+export function dsiWorkbook(
+  wb: ExcelJS.Workbook,
+  c: DsiContract,
+  r: DsiContractJson,
+  evidence: EvidenceRow[],
+): void {
+  const overview = wb.addWorksheet(t('workbook.sheet.overview'));
+  const sheet = wb.addWorksheet(t('workbook.sheet.measurements'));
+  const ev = evidenceSheet(wb, evidence);
+  put(overview, 'A1', r.title).font = { bold: true, size: 14 };
+  labelled(overview, 2, t('workbook.asOf'), r.asOf);
+  labelled(overview, 3, t('workbook.municipality'), r.municipality);
+  overview.getColumn(1).width = 48;
+  overview.getColumn(2).width = 20;
+  overview.getColumn(3).width = 22;
+  const p = parameters(overview, c, r);
+  measurements(sheet, r, p, ev);
+  const calibrationRows = halfYears(c.measurements.first, c.measurements.last).length;
+  totals(overview, r, p, 18 + calibrationRows + 2);
+}

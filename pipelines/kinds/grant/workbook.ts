@@ -1,0 +1,163 @@
+/**
+ * The audit workbook of a grant with result requirements (Ungeløftet): Oversigt (the grant, the
+ * requirements, the amounts and what is released), Målinger (one row per month: the group, those in
+ * work or education, the share against each requirement) and Evidens (one row per young person and
+ * month). Every count is a COUNTIFS over Evidens, every amount a formula.
+ */
+import type ExcelJS from 'exceljs';
+import type { GrantContract } from '../../../schemas/contracts.ts';
+import type { GrantContractJson } from '../../../schemas/outputs.ts';
+import { t } from '../../i18n/index.ts';
+import {
+  type EvidenceRanges,
+  type EvidenceRow,
+  evidenceSheet,
+  FMT,
+  formula,
+  heading,
+  labelled,
+  no,
+  put,
+  styleHeader,
+  yes,
+} from '../workbook.ts';
+
+/** The requirements' columns on Målinger: G, H, … */
+const reqColumn = (i: number) => String.fromCharCode(71 + i);
+
+/** Målinger: one row per month; the share is judged against each requirement's threshold. */
+function months(ws: ExcelJS.Worksheet, r: GrantContractJson, ev: EvidenceRanges, thresholds: string[]): void {
+  const head = ['month', 'countedMonth', 'complete', 'group', 'inWork', 'share'].map((h) =>
+    t(`workbook.col.${h}` as never),
+  );
+  head.push(...r.requirements.map((q) => t('workbook.col.meets', { id: q.id })));
+  head.forEach((h, i) => {
+    put(ws, `${String.fromCharCode(65 + i)}1`, h);
+  });
+  styleHeader(ws);
+  ws.columns.forEach((c) => {
+    c.width = 14;
+  });
+  r.months.forEach((m, i) => {
+    const row = i + 2;
+    put(ws, `A${row}`, m.month);
+    put(ws, `B${row}`, m.counted ? yes() : no());
+    put(ws, `C${row}`, m.complete ? yes() : no());
+    put(ws, `D${row}`, formula(`COUNTIFS(${ev.period},$A${row})`, m.group), FMT.int);
+    put(
+      ws,
+      `E${row}`,
+      formula(
+        `IF(C${row}="${yes()}",COUNTIFS(${ev.period},$A${row},${ev.success},"${yes()}"),"")`,
+        m.inEmploymentOrEducation,
+      ),
+      FMT.int,
+    );
+    put(
+      ws,
+      `F${row}`,
+      formula(`IF(AND(C${row}="${yes()}",D${row}>0),E${row}/D${row},"")`, m.share),
+      FMT.pct2,
+    );
+    r.requirements.forEach((q, j) => {
+      const meets = m.share === null ? '' : m.share >= q.threshold ? yes() : no();
+      put(
+        ws,
+        `${reqColumn(j)}${row}`,
+        formula(`IF(F${row}="","",IF(F${row}>=${thresholds[j]},"${yes()}","${no()}"))`, meets),
+      );
+    });
+  });
+}
+
+export function grantWorkbook(
+  wb: ExcelJS.Workbook,
+  c: GrantContract,
+  r: GrantContractJson,
+  evidence: EvidenceRow[],
+): void {
+  const ws = wb.addWorksheet(t('workbook.sheet.overview'));
+  const sheet = wb.addWorksheet(t('workbook.sheet.measurements'));
+  const ev = evidenceSheet(wb, evidence);
+  put(ws, 'A1', r.title).font = { bold: true, size: 14 };
+  labelled(ws, 2, t('workbook.asOf'), r.asOf);
+  labelled(ws, 3, t('workbook.municipality'), r.municipality);
+  ws.getColumn(1).width = 56;
+  ws.getColumn(2).width = 20;
+  heading(ws, 5, t('workbook.parameters'));
+  let row = 6;
+  const total = labelled(ws, row++, t('workbook.grant.total'), r.grant.total, FMT.kr);
+  for (const [year, amount] of Object.entries(r.grant.byYear))
+    labelled(ws, row++, t('workbook.grant.year', { year }), amount, FMT.kr);
+  const rate1Share = labelled(ws, row++, t('workbook.grant.rate1Share'), c.rate1Share, FMT.pct);
+  const thresholds: string[] = [];
+  const shares: string[] = [];
+  for (const q of r.requirements) {
+    thresholds.push(labelled(ws, row++, t('workbook.grant.threshold', { id: q.id }), q.threshold, FMT.pct));
+    shares.push(labelled(ws, row++, t('workbook.grant.payoutShare', { id: q.id }), q.payoutShare, FMT.pct));
+  }
+  const lastCounted = labelled(ws, row++, t('workbook.grant.lastCounted'), r.period.countedMonths.to);
+  const asOfMonth = labelled(ws, row++, t('workbook.grant.asOfMonth'), r.asOf.slice(0, 7));
+  months(sheet, r, ev, thresholds);
+
+  // The amounts as the engine books them: each tranche is the rounded cumulative share of the grant
+  // minus the rounded cumulative share before it, so the tranches add up to the grant to the øre.
+  row++;
+  heading(ws, row++, t('workbook.totals'));
+  let cumulative = rate1Share;
+  const rate1 = labelled(
+    ws,
+    row++,
+    t('workbook.grant.rate1'),
+    formula(`ROUND(${total}*${rate1Share},2)`, r.payout.rate1),
+    FMT.kr,
+  );
+  const n = Math.max(r.months.length + 1, 2);
+  const m = (col: string) => `'${sheet.name}'!$${col}$2:$${col}$${n}`;
+  const released: string[] = [];
+  const statusWord = (s: 'met' | 'not_met' | 'pending') => t(`requirement.${s}`);
+  r.requirements.forEach((q, j) => {
+    const before = cumulative;
+    cumulative = `${cumulative}+${shares[j]}`;
+    const amount = labelled(
+      ws,
+      row++,
+      t('workbook.grant.amount', { id: q.id }),
+      formula(`ROUND(${total}*(${cumulative}),2)-ROUND(${total}*(${before}),2)`, q.amount),
+      FMT.kr,
+    );
+    const met = `COUNTIFS(${m('B')},"${yes()}",${m(reqColumn(j))},"${yes()}")>0`;
+    const status = labelled(
+      ws,
+      row++,
+      t('workbook.grant.status', { id: q.id }),
+      formula(
+        `IF(${met},"${statusWord('met')}",IF(${lastCounted}<${asOfMonth},"${statusWord('not_met')}","${statusWord('pending')}"))`,
+        statusWord(q.status),
+      ),
+    );
+    released.push(`IF(${status}="${statusWord('met')}",${amount},0)`);
+    released.push(`IF(${status}="${statusWord('met')}",0,${amount})`);
+  });
+  const releasedSum = labelled(
+    ws,
+    row++,
+    t('workbook.grant.released'),
+    formula(released.filter((_, i) => i % 2 === 0).join('+') || '0', r.payout.released),
+    FMT.kr,
+  );
+  labelled(
+    ws,
+    row++,
+    t('workbook.grant.withheld'),
+    formula(released.filter((_, i) => i % 2 === 1).join('+') || '0', r.payout.withheld),
+    FMT.kr,
+  );
+  labelled(
+    ws,
+    row++,
+    t('workbook.grant.payoutTotal'),
+    formula(`${rate1}+${releasedSum}`, r.payout.total),
+    FMT.kr,
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * The audit workbooks (restricted/contracts/<id>.xlsx), recalculated in LibreOffice: every formula cell
+ * is computed by the spreadsheet engine from the evidence sheet and the parameters, and compared with the
+ * contract's JSON to the øre. The cached results (what Excel shows before it recalculates) are compared too.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DsiContractJson, GrantContractJson } from '../schemas/outputs.ts';
+import {
+  BUSINESS_CASE,
+  contracts,
+  jobfokusScenario,
+  ungeloftetScenario,
+  writeScenario,
+} from './contract-scenarios.ts';
+import { tempDir } from './helpers.ts';
+import { byLabel, cellNumber, formulasOf, ore, recalculate } from './recalc.ts';
+
+type Sheets = Record<string, string[][]>;
+
+/** Every figure of a Jobfokus workbook, as LibreOffice computed it, against the JSON. */
+function expectDsi(sheets: Sheets, j: DsiContractJson): void {
+  const rows = sheets.Målinger!.slice(1);
+  expect(rows).toHaveLength(j.measurements.length);
+  j.measurements.forEach((m, i) => {
+    const r = rows[i]!;
+    const n = (col: number) => cellNumber(r[col]);
+    expect(r[0]).toBe(m.period);
+    expect(r[1]).toBe(m.status === 'final' ? 'Endelig' : 'Foreløbig');
+    expect([n(2), n(3), n(9)], m.period).toEqual([m.measuredPopulation, m.successes, m.goal2Successes]);
+    expect(n(7)!, m.period).toBeCloseTo(m.excess, 9);
+    expect(
+      [ore(n(8)), ore(n(10)), ore(n(11)), ore(n(12)), ore(n(13))],
+      `${m.period}: goal 1, goal 2, before cap, after cap, booked`,
+    ).toEqual([m.goal1Payment, m.goal2Payment, m.cumulativeBeforeCap, m.cumulative, m.payment].map(ore));
+    expect(r[14]).toBe(m.capApplied ? 'ja' : 'nej');
+  });
+  const o = sheets.Oversigt!;
+  const kr = (label: string) => ore(cellNumber(byLabel(o, label)));
+  expect(kr('Pris pr. merresultat (mål 1) = andel × tilbagebetaling / forventet merresultat')).toBe(
+    ore(j.prices.goal1PerExcessSuccess),
+  );
+  expect(kr('Pris pr. mål 2-succes = andel × tilbagebetaling / (andel × målgruppe)')).toBe(
+    ore(j.prices.goal2PerSuccess),
+  );
+  expect(kr('Mål 1, endelige målinger')).toBe(ore(j.totals.goal1));
+  expect(kr('Mål 2, endelige målinger')).toBe(ore(j.totals.goal2));
+  expect(kr('Bogført tilbagebetaling')).toBe(ore(j.totals.repayment));
+  expect(kr('Forventet i business casen')).toBe(ore(j.totals.expectedRepayment));
+}
+
+/** The cached result of every formula is the engine's figure (so the workbook shows it unopened). */
+async function expectCached(file: string, sheets: Sheets): Promise<number> {
+  const formulas = await formulasOf(file);
+  for (const [ref, f] of formulas) {
+    const [sheet, cell] = ref.split('!') as [string, string];
+    const col = cell.charCodeAt(0) - 65;
+    const row = Number(cell.slice(1)) - 1;
+    const computed = sheets[sheet]![row]![col]!;
+    const n = cellNumber(computed);
+    if (typeof f.result === 'number' && n !== null && !Number.isNaN(n))
+      expect(Math.abs(f.result - n), `${ref} ${f.formula}`).toBeLessThan(0.005);
+    // exceljs reads a cached 0 or empty text back as no result (the file has <v>0</v>).
+    else if (f.result === undefined) expect(['0', ''], `${ref} ${f.formula}`).toContain(computed);
+    else expect(String(f.result), `${ref} ${f.formula}`).toBe(computed);
+  }
+  return formulas.size;
+}
+
+describe('the Jobfokus workbook, recalculated in LibreOffice', () => {
+  it('the business case: goal 1 10,260,000.00 + goal 2 1,140,000.00 = 11,400,000.00', async () => {
+    const inbox = await tempDir('kpi-wb-');
+    writeScenario(
+      inbox,
+      jobfokusScenario((p) => Math.round(360 * BUSINESS_CASE[p.slice(0, 4)]!), 234),
+      '2026-01',
+      '2032-06',
+    );
+    const { jobfokus: j, out } = await contracts(inbox, '2032-08-01');
+    const file = join(out, 'restricted', 'contracts', 'jobfokus.xlsx');
+    const sheets = await recalculate(file);
+    expect(Object.keys(sheets).sort()).toEqual(['Evidens', 'Målinger', 'Oversigt']);
+    expect(j.totals).toMatchObject({ goal1: 10_260_000, goal2: 1_140_000, repayment: 11_400_000 });
+    expectDsi(sheets, j);
+    // 360 participants × 10 measurements + 360 goal-2 rows, one per evidence row.
+    expect(sheets.Evidens!.length - 1).toBe(360 * 10 + 360);
+    expect(await expectCached(file, sheets)).toBeGreaterThan(10 * 12);
+  });
+
+  it('the cap binds in 2028-H1: the booked amounts keep the total at 14,000,000.00', async () => {
+    const inbox = await tempDir('kpi-wb-');
+    writeScenario(
+      inbox,
+      jobfokusScenario(() => 360, 0),
+      '2026-01',
+      '2032-06',
+    );
+    const { jobfokus: j, out } = await contracts(inbox, '2032-08-01');
+    const file = join(out, 'restricted', 'contracts', 'jobfokus.xlsx');
+    const sheets = await recalculate(file);
+    expect(j.totals.capReachedIn).toBe('2028-H1');
+    expectDsi(sheets, j);
+    const booked = sheets.Målinger!.slice(1).map((r) => ore(cellNumber(r[13])));
+    expect(booked.slice(0, 3)).toEqual([757_661_538, 642_338_462, 0]);
+    await expectCached(file, sheets);
+  });
+});
+
+describe('the Ungeløftet workbook, recalculated in LibreOffice', () => {
+  let u: GrantContractJson;
+  let sheets: Sheets;
+  let file: string;
+  beforeAll(async () => {
+    const inbox = await tempDir('kpi-wb-');
+    ungeloftetScenario(inbox, '2028-12');
+    const r = await contracts(inbox, '2029-03-01');
+    u = r.ungeloftet;
+    file = join(r.out, 'restricted', 'contracts', 'ungeloftet.xlsx');
+    sheets = await recalculate(file);
+  });
+
+  it('R1 met and R2 not: every month’s group, count and share, and the amounts to the øre', async () => {
+    const rows = sheets.Målinger!.slice(1);
+    expect(rows.map((r) => r[0])).toEqual(u.months.map((m) => m.month));
+    u.months.forEach((m, i) => {
+      const r = rows[i]!;
+      expect([cellNumber(r[3]), cellNumber(r[4])], m.month).toEqual([m.group, m.inEmploymentOrEducation]);
+      if (m.share === null) expect(r[5]).toBe('');
+      else expect(cellNumber(r[5])!, m.month).toBeCloseTo(m.share, 12);
+      expect(r[6], m.month).toBe(m.share === null ? '' : m.share >= 0.5 ? 'ja' : 'nej');
+      expect(r[7], m.month).toBe(m.share === null ? '' : m.share >= 0.55 ? 'ja' : 'nej');
+    });
+    const o = sheets.Oversigt!;
+    const kr = (label: string) => ore(cellNumber(byLabel(o, label)));
+    expect(byLabel(o, 'R1: status')).toBe('Opfyldt');
+    expect(byLabel(o, 'R2: status')).toBe('Ikke opfyldt');
+    expect(u.requirements.map((r) => r.status)).toEqual(['met', 'not_met']);
+    expect([kr('Rate 1'), kr('R1: beløb'), kr('R2: beløb')]).toEqual([298_732_003, 238_985_602, 59_746_401]);
+    expect([kr('Udbetalt for resultatkrav'), kr('Tilbageholdt'), kr('Udbetalt i alt')]).toEqual([
+      ore(u.payout.released),
+      ore(u.payout.withheld),
+      ore(u.payout.total),
+    ]);
+    expect(kr('Udbetalt i alt')).toBe(537_717_605);
+  });
+
+  it('shows the engine’s figures before it is recalculated', async () => {
+    expect(await expectCached(file, sheets)).toBeGreaterThan(u.months.length * 5);
+  });
+});
