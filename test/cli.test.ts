@@ -7,8 +7,10 @@ import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../pipelines/cli.ts';
+import { statusWord } from '../pipelines/core/describe.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import { lang } from '../pipelines/i18n/index.ts';
 import type { KpisJson, Manifest } from '../schemas/outputs.ts';
@@ -216,6 +218,42 @@ describe('kpi demo (what npm start runs)', () => {
     // about 225 citizens with §85 psykiatri support (seed 001)
     expect(sel85.series[0]!.persons).toBeGreaterThan(200);
     expect(sel85.series[0]!.persons).toBeLessThan(260);
+  });
+
+  it('publishes kpis.xlsx: an overview and a sheet per KPI with the values, targets and statuses of kpis.json, "<5" where suppressed', async () => {
+    const kpis = JSON.parse(readFileSync(join(out, 'public', 'kpis.json'), 'utf8')) as KpisJson;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'public', 'kpis.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Oversigt', ...kpis.kpis.map((k) => k.id)]);
+    const overview = wb.getWorksheet('Oversigt')!;
+    kpis.kpis.forEach((k, i) => {
+      const row = overview.getRow(4 + i);
+      expect([row.getCell(1).value, row.getCell(2).value, row.getCell(6).value], k.id).toEqual([
+        k.title,
+        k.municipality,
+        statusWord(k.status),
+      ]);
+      const value = row.getCell(4).value;
+      const point = k.latest && k.series.find((p) => p.period === k.latest!.period && !p.breakdown);
+      expect(value, k.id).toBe(point?.suppressed ? '<5' : (k.latest?.value ?? null));
+    });
+    let suppressed = 0;
+    for (const k of kpis.kpis) {
+      const ws = wb.getWorksheet(k.id)!;
+      expect(ws.rowCount, k.id).toBe(4 + k.series.length);
+      k.series.forEach((p, i) => {
+        const row = ws.getRow(5 + i);
+        const cells = [4, 5, 6].map((c) => row.getCell(c).value);
+        expect(cells, `${k.id} ${p.period}`).toEqual([
+          p.suppressed ? '<5' : p.value,
+          p.target,
+          statusWord(p.status),
+        ]);
+        if (p.suppressed) suppressed++;
+      });
+    }
+    // The demo has suppressed points (a survey wave with few respondents), so "<5" is checked for real.
+    expect(suppressed).toBeGreaterThan(0);
   });
 
   it('writes a manifest with every input file, its sha256 and counts, stage durations and warnings', () => {

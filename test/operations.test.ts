@@ -286,7 +286,7 @@ describe('--select', () => {
     const untouched = [...before.keys()].filter(
       (f) => /\/(charts|contracts)\//.test(f) && !f.includes('neet_share.'),
     );
-    expect(untouched.length).toBe(13 * 3 + 2 * 3 + 4); // 13 other KPI charts, 2 contract charts, 2 contracts
+    expect(untouched.length).toBe(13 * 3 + 2 * 3 + 2 * 3); // 13 other KPI charts, 2 contract charts, 2 contracts (JSON, evidence, workbook)
     for (const f of untouched) expect(afterFiles.get(f)?.equals(before.get(f)!), f).toBe(true);
     expect(
       afterFiles.get('public/charts/neet_share.svg')?.equals(before.get('public/charts/neet_share.svg')!),

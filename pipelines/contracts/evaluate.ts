@@ -3,11 +3,12 @@
  * restricted/contracts/<id>.json and <id>.evidence.parquet (one row per person and period: person_key,
  * whether they counted, whether they succeeded, and why), from which every count can be recomputed.
  */
-import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContractConfig } from '../../schemas/contracts.ts';
 import { type HeldBack, HeldBackContractJson } from '../../schemas/outputs.ts';
 import { sqlString } from '../core/sql.ts';
+import { writeWorkbookFile } from '../core/xlsx.ts';
 import type { Db } from '../duckdb.ts';
 import { type ContractResult, kindOf } from '../kinds/index.ts';
 import type { EvidenceRow } from '../kinds/workbook.ts';
@@ -39,8 +40,7 @@ export async function evaluateContracts(
 }
 
 /**
- * restricted/contracts/<id>.xlsx, the audit workbook (the kind's sheets over the evidence). Written
- * beside and renamed into place. The evidence rows are read from the file just written, so the workbook
+ * restricted/contracts/<id>.xlsx, the audit workbook (the kind's sheets over the evidence). The evidence rows are read from the file just written, so the workbook
  * and the Parquet file hold the same rows.
  */
 async function writeWorkbook(
@@ -56,9 +56,6 @@ async function writeWorkbook(
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   wb.creator = 'kpi';
-  // A fixed date: the same run gives the same workbook.
-  wb.created = new Date(`${result.asOf}T00:00:00Z`);
-  wb.modified = wb.created;
   // The kind's own workbook; the registry dispatches on the kind, as everywhere else.
   (kindOf(c).workbook as (wb: unknown, c: ContractConfig, r: ContractResult, e: EvidenceRow[]) => void)(
     wb,
@@ -68,8 +65,8 @@ async function writeWorkbook(
   );
   // Formulas are recalculated when the file is opened (the cached results show until then).
   wb.calcProperties.fullCalcOnLoad = true;
-  await wb.xlsx.writeFile(`${target}.tmp`);
-  await rename(`${target}.tmp`, target);
+  // Dated by the as-of date: the same figures give the same bytes.
+  await writeWorkbookFile(wb, target, new Date(`${result.asOf}T00:00:00Z`));
 }
 
 /**

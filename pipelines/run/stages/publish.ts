@@ -18,6 +18,7 @@ import { copyAndHash } from '../../ingest/sniff.ts';
 import { KINDS, kindOfResult } from '../../kinds/index.ts';
 import { noDataEntry, toPublicEntry } from '../../kpis/publicEntry.ts';
 import { longRows, writeArrow, writeCsv, writeParquet } from '../../publish/tables.ts';
+import { writeKpisWorkbook } from '../../publish/workbook.ts';
 import { chartName, kpiChartSpec, writeCharts } from '../../report/charts.ts';
 import type { RunContext, Stage } from '../context.ts';
 import { writeJson } from '../files.ts';
@@ -90,6 +91,7 @@ async function writeKpis(ctx: RunContext): Promise<void> {
   await writeParquet(rows, pub, ctx.paths.work);
   await writeArrow(rows, pub);
   await writeCsv(rows, pub);
+  await writeKpisWorkbook(ctx.kpis, pub);
   await writeJson(
     join(pub, 'tariff_alerts.json'),
     TariffAlertsJson.parse({ schemaVersion: SCHEMA_VERSION, asOf: ctx.opts.asOf, alerts: ctx.tariffAlerts }),
