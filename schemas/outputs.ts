@@ -252,6 +252,37 @@ export const RanglisteJson = z.object({
 });
 export type RanglisteJson = z.infer<typeof RanglisteJson>;
 
+/**
+ * What a DSI contract is on course to repay: the open measurements under the business case and under
+ * the current trajectory, on top of what the final measurements booked. Never booked.
+ */
+export const DsiProjection = z.object({
+  note: z.literal('projection').describe('a projection, never booked'),
+  booked: z.number().describe('what the final measurements booked, the base of every scenario'),
+  basedOn: z.string().nullable().describe('the measurement whose share and population the trajectory holds'),
+  scenarios: z.array(
+    z.object({
+      id: z.enum(['business_case', 'trajectory']),
+      measurements: z.array(
+        z.object({
+          period: z.string(),
+          population: z.number(),
+          share: z.number(),
+          successes: z.number(),
+          goal1Payment: z.number(),
+          goal2Successes: z.number(),
+          goal2Payment: z.number(),
+          cumulativeBeforeCap: z.number(),
+        }),
+      ),
+      expectedRepayment: z.number().describe('booked + projected, at most the cap'),
+      againstBusinessCase: z.number().describe("expectedRepayment / the business case's expected repayment"),
+      capBindsIn: z.string().nullable(),
+    }),
+  ),
+});
+export type DsiProjection = z.infer<typeof DsiProjection>;
+
 /** restricted/contracts/<id>.json for a DSI social investment (Jobfokus). Money in DKK, to the øre. */
 export const DsiContractJson = z.object({
   id: z.string(),
@@ -289,10 +320,41 @@ export const DsiContractJson = z.object({
     capReachedIn: z.string().nullable(),
     expectedRepayment: z.number(),
   }),
+  projection: DsiProjection.optional().describe('present in every evaluation since projections were added'),
   warnings: z.array(z.string()),
   heldBack: HeldBack.optional(),
 });
 export type DsiContractJson = z.infer<typeof DsiContractJson>;
+
+/**
+ * What a grant with result requirements is on course to pay: the share (or the number of the group)
+ * needed in a remaining counted month for each requirement not yet met, and the payout under the
+ * grant's plan and under the latest month's share held. Never booked.
+ */
+export const GrantProjection = z.object({
+  note: z.literal('projection').describe('a projection, never booked'),
+  remainingCountedMonths: z.number().int(),
+  basedOn: z.string().nullable().describe('the latest complete month, whose share the trajectory holds'),
+  latestShare: z.number().nullable(),
+  requirements: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(['met', 'not_met', 'pending']),
+      neededShare: z.number().nullable().describe('the share one remaining counted month must reach'),
+      neededPersons: z.number().int().nullable().describe('that share of the group as it stands'),
+      ofGroup: z.number().int().nullable(),
+    }),
+  ),
+  scenarios: z.array(
+    z.object({
+      id: z.enum(['business_case', 'trajectory']),
+      requirements: z.array(z.object({ id: z.string(), met: z.boolean() })),
+      expectedPayout: z.number(),
+      againstGrant: z.number(),
+    }),
+  ),
+});
+export type GrantProjection = z.infer<typeof GrantProjection>;
 
 /** restricted/contracts/<id>.json for a grant with result requirements (Ungeløftet). */
 export const GrantContractJson = z.object({
@@ -330,6 +392,7 @@ export const GrantContractJson = z.object({
     }),
   ),
   payout: z.object({ rate1: z.number(), released: z.number(), withheld: z.number(), total: z.number() }),
+  projection: GrantProjection.optional().describe('present in every evaluation since projections were added'),
   warnings: z.array(z.string()),
   heldBack: HeldBack.optional(),
 });

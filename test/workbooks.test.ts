@@ -79,7 +79,13 @@ describe('the Jobfokus workbook, recalculated in LibreOffice', () => {
     const { jobfokus: j, out } = await contracts(inbox, '2032-08-01');
     const file = join(out, 'restricted', 'contracts', 'jobfokus.xlsx');
     const sheets = await recalculate(file);
-    expect(Object.keys(sheets).sort()).toEqual(['Evidens', 'Målinger', 'Oversigt']);
+    expect(Object.keys(sheets).sort()).toEqual(['Evidens', 'Fremskrivning', 'Målinger', 'Oversigt']);
+    // Every measurement is final: both scenarios project what was booked.
+    expect(j.projection!.scenarios.map((s) => [s.id, s.expectedRepayment])).toEqual([
+      ['business_case', 11_400_000],
+      ['trajectory', 11_400_000],
+    ]);
+    expect(cellNumber(byLabel(sheets.Fremskrivning!, 'Forventet tilbagebetaling i alt'))).toBe(11_400_000);
     expect(j.totals).toMatchObject({ goal1: 10_260_000, goal2: 1_140_000, repayment: 11_400_000 });
     expectDsi(sheets, j);
     // 360 participants × 10 measurements + 360 goal-2 rows, one per evidence row.

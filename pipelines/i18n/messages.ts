@@ -989,6 +989,42 @@ export const MESSAGES = {
   'workbook.kpi.target': { da: 'Mål', en: 'Target' },
   'workbook.kpi.status': { da: 'Status', en: 'Status' },
   'workbook.kpi.sheet': { da: 'Ark', en: 'Sheet' },
+  'workbook.sheet.projection': { da: 'Fremskrivning', en: 'Projection' },
+  'workbook.projection.title': {
+    da: 'Fremskrivning af de målinger, der ikke er endelige',
+    en: 'Projection of the measurements not yet final',
+  },
+  'workbook.projection.note': {
+    da: 'En fremskrivning er et skøn under de angivne antagelser; den bogføres aldrig.',
+    en: 'A projection is an estimate under the stated assumptions; it is never booked.',
+  },
+  'workbook.projection.booked': {
+    da: 'Bogført af de endelige målinger',
+    en: 'Booked by the final measurements',
+  },
+  'workbook.projection.business_case': { da: 'Scenarie: business casen', en: 'Scenario: the business case' },
+  'workbook.projection.trajectory': {
+    da: 'Scenarie: den nuværende udvikling fastholdt',
+    en: 'Scenario: the current trajectory held',
+  },
+  'workbook.projection.expected': { da: 'Forventet tilbagebetaling i alt', en: 'Expected repayment in all' },
+  'workbook.projection.against': { da: 'I forhold til business casen', en: 'Against the business case' },
+  'workbook.projection.capBindsIn': { da: 'Loftet rammes i', en: 'The cap binds in' },
+  'workbook.projection.remaining': { da: 'Tællende måneder tilbage', en: 'Counted months remaining' },
+  'workbook.projection.latestShare': {
+    da: 'Seneste afsluttede måneds andel ({month})',
+    en: "The latest complete month's share ({month})",
+  },
+  'workbook.projection.needed': {
+    da: '{id}: andel der skal nås i én tællende måned',
+    en: '{id}: share to reach in one counted month',
+  },
+  'workbook.projection.neededPersons': {
+    da: '{id}: antal af indsatsgruppen på {group}',
+    en: '{id}: persons of the group of {group}',
+  },
+  'workbook.projection.payout': { da: 'Forventet udbetaling i alt', en: 'Expected payout in all' },
+  'workbook.projection.againstGrant': { da: 'I forhold til tilsagnet', en: 'Against the grant' },
   'report.col.initiative': { da: 'Indsats', en: 'Initiative' },
   'report.col.owner': { da: 'Ansvarlig', en: 'Owner' },
   'report.col.baseline': { da: 'Baseline', en: 'Baseline' },

@@ -19,7 +19,7 @@ import {
   styleHeader,
   yes,
 } from '../workbook.ts';
-import { halfYears } from './evaluate.ts';
+import { halfYears } from './prices.ts';
 
 interface Params {
   repayment: string;
@@ -191,6 +191,56 @@ function totals(ws: ExcelJS.Worksheet, r: DsiContractJson, p: Params, from: numb
   labelled(ws, from + 6, t('workbook.dsi.capReachedIn'), r.totals.capReachedIn ?? '–');
 }
 
+/** Fremskrivning: the open measurements under each scenario, as values (assumptions, never booked). */
+function projectionSheet(wb: ExcelJS.Workbook, r: DsiContractJson): void {
+  const pr = r.projection;
+  if (!pr) return;
+  const ws = wb.addWorksheet(t('workbook.sheet.projection'));
+  put(ws, 'A1', t('workbook.projection.title')).font = { bold: true, size: 13 };
+  put(ws, 'A2', t('workbook.projection.note'));
+  labelled(ws, 3, t('workbook.projection.booked'), pr.booked, FMT.kr);
+  let row = 5;
+  for (const sc of pr.scenarios) {
+    heading(ws, row++, t(`workbook.projection.${sc.id}`));
+    labelled(ws, row++, t('workbook.projection.expected'), sc.expectedRepayment, FMT.kr);
+    labelled(ws, row++, t('workbook.projection.against'), sc.againstBusinessCase, FMT.pct);
+    labelled(ws, row++, t('workbook.projection.capBindsIn'), sc.capBindsIn ?? '–');
+    const head = [
+      'measurement',
+      'measured',
+      'share',
+      'successes',
+      'goal1',
+      'goal2Successes',
+      'goal2',
+      'beforeCap',
+    ];
+    head.forEach((h, i) => {
+      put(ws, `${String.fromCharCode(65 + i)}${row}`, t(`workbook.col.${h}` as never)).font = { bold: true };
+    });
+    row++;
+    for (const m of sc.measurements) {
+      const cells: [unknown, string | undefined][] = [
+        [m.period, undefined],
+        [m.population, FMT.num],
+        [m.share, FMT.pct2],
+        [m.successes, FMT.num],
+        [m.goal1Payment, FMT.kr],
+        [m.goal2Successes, FMT.num],
+        [m.goal2Payment, FMT.kr],
+        [m.cumulativeBeforeCap, FMT.kr],
+      ];
+      cells.forEach(([v, f], i) => {
+        put(ws, `${String.fromCharCode(65 + i)}${row}`, v as ExcelJS.CellValue, f);
+      });
+      row++;
+    }
+    row++;
+  }
+  ws.getColumn(1).width = 44;
+  for (let i = 2; i <= 8; i++) ws.getColumn(i).width = 16;
+}
+
 export function dsiWorkbook(
   wb: ExcelJS.Workbook,
   c: DsiContract,
@@ -210,4 +260,5 @@ export function dsiWorkbook(
   measurements(sheet, r, p, ev);
   const calibrationRows = halfYears(c.measurements.first, c.measurements.last).length;
   totals(overview, r, p, 18 + calibrationRows + 2);
+  projectionSheet(wb, r);
 }

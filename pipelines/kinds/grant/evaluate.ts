@@ -9,6 +9,7 @@ import { sqlString } from '../../core/sql.ts';
 import type { Db } from '../../duckdb.ts';
 import { num, t } from '../../i18n/index.ts';
 import { book, kroner, toOre } from '../money.ts';
+import { projectGrant } from './projection.ts';
 
 export interface GrantMonth {
   month: string;
@@ -110,17 +111,19 @@ export async function evaluateGrant(
     FROM marts.grant_month(${id}) g
     LEFT JOIN marts.grant_person_month(${id}) p ON p.month = g.month AND p.municipality = ${sqlString(municipality)}
     GROUP BY g.month, g.counted, g.complete ORDER BY g.month`);
+  const settled = settleGrant(
+    c,
+    months.map((m) => ({ ...m, counted: Boolean(m.counted), complete: Boolean(m.complete) })),
+    asOf,
+  );
   return {
     id: c.id,
     title: c.title,
     asOf,
     municipality,
     grant: c.grant,
-    ...settleGrant(
-      c,
-      months.map((m) => ({ ...m, counted: Boolean(m.counted), complete: Boolean(m.complete) })),
-      asOf,
-    ),
+    ...settled,
+    projection: projectGrant({ ...settled, grant: c.grant }),
     warnings: grantWarnings(c),
   };
 }

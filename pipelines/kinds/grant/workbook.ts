@@ -70,6 +70,57 @@ function months(ws: ExcelJS.Worksheet, r: GrantContractJson, ev: EvidenceRanges,
   });
 }
 
+/** Fremskrivning: what each requirement needs, and the payout under each scenario (never booked). */
+function projectionSheet(wb: ExcelJS.Workbook, r: GrantContractJson): void {
+  const pr = r.projection;
+  if (!pr) return;
+  const ws = wb.addWorksheet(t('workbook.sheet.projection'));
+  put(ws, 'A1', t('workbook.projection.title')).font = { bold: true, size: 13 };
+  put(ws, 'A2', t('workbook.projection.note'));
+  labelled(ws, 3, t('workbook.projection.remaining'), pr.remainingCountedMonths, FMT.int);
+  labelled(
+    ws,
+    4,
+    t('workbook.projection.latestShare', { month: pr.basedOn ?? '–' }),
+    pr.latestShare,
+    FMT.pct2,
+  );
+  let row = 6;
+  for (const q of pr.requirements) {
+    labelled(
+      ws,
+      row++,
+      t('workbook.projection.needed', { id: q.id }),
+      q.neededShare ?? t(`requirement.${q.status}`),
+      q.neededShare === null ? undefined : FMT.pct,
+    );
+    if (q.neededPersons !== null)
+      labelled(
+        ws,
+        row++,
+        t('workbook.projection.neededPersons', { id: q.id, group: q.ofGroup ?? 0 }),
+        q.neededPersons,
+        FMT.int,
+      );
+  }
+  row++;
+  for (const sc of pr.scenarios) {
+    heading(ws, row++, t(`workbook.projection.${sc.id}`));
+    for (const q of sc.requirements)
+      labelled(
+        ws,
+        row++,
+        t('workbook.grant.status', { id: q.id }),
+        q.met ? t('requirement.met') : t('requirement.not_met'),
+      );
+    labelled(ws, row++, t('workbook.projection.payout'), sc.expectedPayout, FMT.kr);
+    labelled(ws, row++, t('workbook.projection.againstGrant'), sc.againstGrant, FMT.pct);
+    row++;
+  }
+  ws.getColumn(1).width = 60;
+  ws.getColumn(2).width = 20;
+}
+
 export function grantWorkbook(
   wb: ExcelJS.Workbook,
   c: GrantContract,
@@ -160,4 +211,5 @@ export function grantWorkbook(
     formula(`${rate1}+${releasedSum}`, r.payout.total),
     FMT.kr,
   );
+  projectionSheet(wb, r);
 }
