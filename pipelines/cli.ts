@@ -196,7 +196,7 @@ async function reportCommand(c: Call): Promise<number> {
   const { reportCommand } = await import('./report/notebook.ts');
   const work = await mkdtemp(join(tmpdir(), 'kpi-report-'));
   try {
-    const done = await reportCommand(out, work, config.notebooks, config.themes);
+    const done = await reportCommand(out, work, config.notebooks, config.themes, config.contracts);
     stdout.write(`${done.map((n) => `${n.audience}/reports/${n.name}.html`).join('\n')}\n`);
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -3,6 +3,7 @@
  * is computed by the spreadsheet engine from the evidence sheet and the parameters, and compared with the
  * contract's JSON to the øre. The cached results (what Excel shows before it recalculates) are compared too.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DsiContractJson, GrantContractJson } from '../schemas/outputs.ts';
@@ -17,6 +18,16 @@ import { tempDir } from './helpers.ts';
 import { byLabel, cellNumber, formulasOf, ore, recalculate } from './recalc.ts';
 
 type Sheets = Record<string, string[][]>;
+
+/** The finance report's text parts (explanations, captions, table rows), not its inlined scripts. */
+function reportText(file: string): string[] {
+  const html = readFileSync(file, 'utf8');
+  return [
+    ...html.matchAll(
+      /<p class="explain">([^<]*)<\/p>|<h3>([^<]*)<\/h3>|<tr>(.*?)<\/tr>|<p class="meta">([^<]*)<\/p>/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
+}
 
 /** Every figure of a Jobfokus workbook, as LibreOffice computed it, against the JSON. */
 function expectDsi(sheets: Sheets, j: DsiContractJson): void {
@@ -112,14 +123,47 @@ describe('the Jobfokus workbook, recalculated in LibreOffice', () => {
   });
 });
 
+describe('the finance report before the first measurement', () => {
+  it('says why the Jobfokus tables are empty, explains the prices and projects the business case', async () => {
+    const inbox = await tempDir('kpi-wb-');
+    writeScenario(
+      inbox,
+      jobfokusScenario((p) => Math.round(360 * BUSINESS_CASE[p.slice(0, 4)]!), 234),
+      '2026-01',
+      '2027-01',
+    );
+    const { jobfokus: j, out } = await contracts(inbox, '2027-03-01');
+    expect(j.measurements).toEqual([]);
+    expect(j.projection!.scenarios.map((s) => [s.id, s.expectedRepayment])).toEqual([
+      ['business_case', 11_400_000],
+    ]);
+    const html = reportText(join(out, 'restricted', 'reports', 'finans.html'));
+    expect(html.find((p) => p.startsWith('Der er endnu ingen målinger'))).toBe(
+      'Der er endnu ingen målinger: den første er 2. halvår 2027. Tabellerne er derfor tomme; fremskrivningen nedenfor viser, hvad kontrakten er på vej mod.',
+    );
+    expect(html.find((p) => p.startsWith('Priser:'))).toBe(
+      'Priser: mål 1 betaler 21.923,08 kr. pr. merresultat, dvs. 90 % af den forventede tilbagebetaling på 11.400.000,00 kr. fordelt på business casens forventede merresultat på 468 ved 360 deltagere. Mål 2 betaler 4.871,79 kr. pr. deltager, hvis livstilfredshed er steget mindst 6 måneder efter første svar, dvs. 10 % af 11.400.000,00 kr. fordelt på 65 % af de 360.',
+    );
+    expect(html.find((p) => p.startsWith('Loft og kalender:'))).toMatch(
+      /^Loft og kalender: tilbagebetalingen kan højst blive 14\.000\.000,00 kr\., og der måles hvert halvår fra 2\. halvår 2027 til 1\. halvår 2032\./,
+    );
+    expect(html).toContain('<td>Business casen</td><td>11.400.000,00 kr.</td><td>100 %</td><td>–</td>');
+    expect(html.find((p) => p.startsWith('Fremskrivning (bogføres ikke): de målinger'))).toBe(
+      'Fremskrivning (bogføres ikke): de målinger, der ikke er endelige, oven på de 0,00 kr., som de endelige har bogført. Der er endnu ingen måling at fastholde.',
+    );
+  });
+});
+
 describe('the Ungeløftet workbook, recalculated in LibreOffice', () => {
   let u: GrantContractJson;
   let sheets: Sheets;
   let file: string;
+  let out: string;
   beforeAll(async () => {
     const inbox = await tempDir('kpi-wb-');
     ungeloftetScenario(inbox, '2028-12');
     const r = await contracts(inbox, '2029-03-01');
+    out = r.out;
     u = r.ungeloftet;
     file = join(r.out, 'restricted', 'contracts', 'ungeloftet.xlsx');
     sheets = await recalculate(file);
@@ -148,6 +192,24 @@ describe('the Ungeløftet workbook, recalculated in LibreOffice', () => {
       ore(u.payout.total),
     ]);
     expect(kr('Udbetalt i alt')).toBe(537_717_605);
+  });
+
+  it('the finance report explains the grant in Danish, thresholds in percent, and points to the workbook', () => {
+    const html = reportText(join(out, 'restricted', 'reports', 'finans.html'));
+    expect(html).toContain(
+      'R1: mindst 50 % af indsatsgruppen i job eller uddannelse i én tællende måned frigiver 2.389.856,02 kr. (40 % af tilsagnet).',
+    );
+    expect(html.find((p) => p.startsWith('Tællende måneder:'))).toMatch(
+      /^Tællende måneder: hele måneder fra maj 2027 til dec\. 2028/,
+    );
+    expect(html.find((p) => p.includes('tællende måneder tilbage'))).toBe(
+      'Fremskrivning (bogføres ikke): 0 tællende måneder tilbage; seneste afsluttede måned dec. 2028 med 40 % i job eller uddannelse.',
+    );
+    expect(html.find((p) => p.includes('ungeloftet.xlsx'))).toMatch(
+      /^Revisionssporet: restricted\/contracts\/ungeloftet\.xlsx/,
+    );
+    // Thresholds in percent, never as fractions.
+    expect(html.filter((p) => /<td>0,5{1,2}<\/td>/.test(p))).toEqual([]);
   });
 
   it('shows the engine’s figures before it is recalculated', async () => {

@@ -1025,6 +1025,97 @@ export const MESSAGES = {
   },
   'workbook.projection.payout': { da: 'Forventet udbetaling i alt', en: 'Expected payout in all' },
   'workbook.projection.againstGrant': { da: 'I forhold til tilsagnet', en: 'Against the grant' },
+  // ── The finance report ──
+  'finance.dsi.who': {
+    da: 'Hvem tæller: deltagerne i programmet «{programme}». En deltager tælles med fra den første hele måned, når der er gået {months} måneder efter visitationen, og tælles fortsat med, også efter udskrivning.',
+    en: 'Who counts: the participants of the programme «{programme}». A participant counts from the first whole month once {months} months have passed since enrolment, and keeps counting after leaving.',
+  },
+  'finance.dsi.success': {
+    da: 'Succes (mål 1): mindst én måned i halvåret med mindst {hours} løntimer eller med uddannelse. Der betales for merresultatet: succeserne ud over baselineandelen på {baseline} af de målte (merresultat = succeser − {baseline} × målte).',
+    en: 'Success (goal 1): at least one month in the half-year with at least {hours} wage hours or in education. The excess is paid: the successes above the baseline share of {baseline} of those measured (excess = successes − {baseline} × measured).',
+  },
+  'finance.dsi.prices': {
+    da: 'Priser: mål 1 betaler {price1} pr. merresultat, dvs. {share1} af den forventede tilbagebetaling på {repayment} fordelt på business casens forventede merresultat på {excess} ved {population} deltagere. Mål 2 betaler {price2} pr. deltager, hvis livstilfredshed er steget mindst {months} måneder efter første svar, dvs. {share2} af {repayment} fordelt på {rate} af de {population}.',
+    en: 'Prices: goal 1 pays {price1} per excess success, i.e. {share1} of the expected repayment of {repayment} spread over the business case’s expected excess of {excess} at {population} participants. Goal 2 pays {price2} per participant whose life satisfaction rose at least {months} months after the first answer, i.e. {share2} of {repayment} spread over {rate} of the {population}.',
+  },
+  'finance.dsi.cap': {
+    da: 'Loft og kalender: tilbagebetalingen kan højst blive {cap}, og der måles hvert halvår fra {first} til {last}. En måling er foreløbig, indtil halvåret er slut og alle dets måneder er leveret; kun endelige målinger bogføres. Bogført beløb = det afrundede kumulerede beløb efter loftet minus det forrige, så afrundingen aldrig løber løbsk.',
+    en: 'Cap and calendar: the repayment is at most {cap}, and measurements are half-yearly from {first} to {last}. A measurement is provisional until the half-year has ended and all its months are delivered; only final measurements are booked. Booked = the rounded cumulative amount after the cap minus the previous one, so rounding never drifts.',
+  },
+  'finance.dsi.noMeasurement': {
+    da: 'Der er endnu ingen målinger: den første er {first}. Tabellerne er derfor tomme; fremskrivningen nedenfor viser, hvad kontrakten er på vej mod.',
+    en: 'There are no measurements yet: the first is {first}. The tables are therefore empty; the projection below shows what the contract is heading for.',
+  },
+  'finance.noMeasurementYet': {
+    da: 'Der er endnu ingen målinger.',
+    en: 'There are no measurements yet.',
+  },
+  'finance.grant.grant': {
+    da: 'Tilsagn: {total} i alt. Rate 1 ({share}) på {rate1} udbetales ved start; resten frigives af resultatkravene.',
+    en: 'Grant: {total} in all. Rate 1 ({share}), {rate1}, is paid at the start; the rest is released by the result requirements.',
+  },
+  'finance.grant.who': {
+    da: 'Indsatsgruppen: alle visiteret til programmet «{programme}» i projektperioden {start} til {end}. En ung er i job eller uddannelse i en måned med løntimer eller uddannelse.',
+    en: 'The group: everyone enrolled in the programme «{programme}» in the project period {start} to {end}. A young person is in work or education in a month with wage hours or education.',
+  },
+  'finance.grant.requirement': {
+    da: '{id}: mindst {threshold} af indsatsgruppen i job eller uddannelse i én tællende måned frigiver {amount} ({share} af tilsagnet).',
+    en: '{id}: at least {threshold} of the group in work or education in one counted month releases {amount} ({share} of the grant).',
+  },
+  'finance.grant.counted': {
+    da: 'Tællende måneder: hele måneder fra {from} til {to} (projektperiodens anden halvdel). Et krav, der ikke er nået, når den sidste tællende måned er slut, er ikke opfyldt, og beløbet tilbageholdes.',
+    en: 'Counted months: whole months from {from} to {to} (the second half of the project period). A requirement not met when the last counted month has ended is not met, and its amount is withheld.',
+  },
+  'finance.projection.caption': {
+    da: 'Fremskrivning (bogføres ikke): de målinger, der ikke er endelige, oven på de {booked}, som de endelige har bogført. Den nuværende udvikling holder {basedOn}s andel og antal fast.',
+    en: 'Projection (never booked): the measurements not yet final, on top of the {booked} the final ones booked. The current trajectory holds the share and numbers of {basedOn}.',
+  },
+  'finance.projection.grantCaption': {
+    da: 'Fremskrivning (bogføres ikke): {remaining} tællende måneder tilbage; seneste afsluttede måned {basedOn} med {share} i job eller uddannelse.',
+    en: 'Projection (never booked): {remaining} counted months remaining; the latest complete month {basedOn} with {share} in work or education.',
+  },
+  'finance.projection.captionNoTrajectory': {
+    da: 'Fremskrivning (bogføres ikke): de målinger, der ikke er endelige, oven på de {booked}, som de endelige har bogført. Der er endnu ingen måling at fastholde.',
+    en: 'Projection (never booked): the measurements not yet final, on top of the {booked} the final ones booked. There is no measurement to hold yet.',
+  },
+  'finance.projection.grantCaptionNoMonth': {
+    da: 'Fremskrivning (bogføres ikke): {remaining} tællende måneder tilbage; endnu ingen afsluttet måned med en indsatsgruppe.',
+    en: 'Projection (never booked): {remaining} counted months remaining; no complete month with a group yet.',
+  },
+  'projection.name.business_case': { da: 'Business casen', en: 'The business case' },
+  'projection.name.trajectory': { da: 'Nuværende udvikling fastholdt', en: 'Current trajectory held' },
+  'finance.projection.scenarios': {
+    da: 'Forventet udbetaling under hvert scenarie',
+    en: 'Expected payout under each scenario',
+  },
+  'finance.projection.scenario': {
+    da: 'Scenarie',
+    en: 'Scenario',
+  },
+  'finance.projection.neededShare': {
+    da: 'Skal nå i én tællende måned',
+    en: 'To reach in one counted month',
+  },
+  'finance.projection.neededPersons': {
+    da: 'Af indsatsgruppen',
+    en: 'Of the group',
+  },
+  'finance.projection.ofGroup': {
+    da: '{n} af {group}',
+    en: '{n} of {group}',
+  },
+  'finance.projection.bookedLine': {
+    da: 'Bogført',
+    en: 'Booked',
+  },
+  'finance.projection.chartTitle': {
+    da: '{title}: bogført og fremskrevet tilbagebetaling',
+    en: '{title}: booked and projected repayment',
+  },
+  'finance.workbook': {
+    da: 'Revisionssporet: {file} har parametrene, hver måling med formlerne bag og evidensen, som hvert tal tælles op fra.',
+    en: 'The audit trail: {file} has the parameters, every measurement with the formulas behind it, and the evidence every count is counted from.',
+  },
   'report.col.initiative': { da: 'Indsats', en: 'Initiative' },
   'report.col.owner': { da: 'Ansvarlig', en: 'Owner' },
   'report.col.baseline': { da: 'Baseline', en: 'Baseline' },
@@ -1062,6 +1153,7 @@ export const MESSAGES = {
   'report.col.excess': { da: 'Merresultat', en: 'Excess' },
   'report.col.goal2Successes': { da: 'Mål 2, succeser', en: 'Goal 2, successes' },
   'report.col.booked': { da: 'Bogført', en: 'Booked' },
+  'report.col.beforeCap': { da: 'Kumuleret før loft', en: 'Cumulative before cap' },
   'report.col.cumulative': { da: 'Akkumuleret', en: 'Cumulative' },
   'report.col.capApplied': { da: 'Loft nået', en: 'Capped' },
   'report.col.rate1': { da: 'Rate 1', en: 'Rate 1' },

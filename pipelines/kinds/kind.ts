@@ -17,6 +17,12 @@ import type { EvidenceRow } from './workbook.ts';
 
 export type ContractResult = DsiContractJson | GrantContractJson;
 
+/** A table for a report, computed from the published JSON: a caption and rows with their column names. */
+export interface ReportTable {
+  caption: string;
+  rows: Record<string, string | number>[];
+}
+
 export interface ContractKind<
   C extends ContractConfig = ContractConfig,
   R extends ContractResult = ContractResult,
@@ -47,6 +53,14 @@ export interface ContractKind<
   tables: Record<string, z.ZodObject>;
   /** The finance report's queries over those tables, in the report's language. */
   queries(id: string): string[];
+  /**
+   * The contract explained for finance, paragraph by paragraph: who counts, what pays, the prices, the
+   * cap, the calendar and the requirements (from its configuration when the report has it).
+   */
+  explain(r: R, c?: C): string[];
+  /** Its projection as report tables, and as a chart where one helps. */
+  projectionTables(r: R): ReportTable[];
+  projectionChart?(r: R): VegaLiteSpec | undefined;
 }
 
 /** `expression AS "label"`, the label from the catalogue (report.col.*). */

@@ -3,10 +3,12 @@
  * its title, the money as finance reads it, and its chart, for every configured contract whatever its
  * id, so the built-in finance report fits any municipality's contracts.
  */
+import type { ContractConfig } from '../../schemas/contracts.ts';
 import { HeldBack } from '../../schemas/outputs.ts';
 import type { VegaLiteSpec } from '../core/vega.ts';
 import type { Db } from '../duckdb.ts';
 import { kindOfResult } from '../kinds/index.ts';
+import type { ReportTable } from '../kinds/kind.ts';
 
 export interface SectionParts {
   title: string;
@@ -14,22 +16,43 @@ export interface SectionParts {
   heldBack?: HeldBack;
   /** No figures at all (held back before it was ever published). */
   empty: boolean;
+  /** The contract in words, paragraph by paragraph. */
+  explanation: string[];
   queries: string[];
   chart?: VegaLiteSpec;
+  projection: ReportTable[];
+  projectionChart?: VegaLiteSpec;
 }
 
-/** What a contract's section shows, from its published JSON. */
-export function contractSection(id: string, json: Record<string, unknown>): SectionParts {
+/** What a contract's section shows, from its published JSON (and its configuration, when known). */
+export function contractSection(
+  id: string,
+  json: Record<string, unknown>,
+  config?: ContractConfig,
+): SectionParts {
   const heldBack = json.heldBack ? HeldBack.parse(json.heldBack) : undefined;
   const title = String(json.title ?? id);
   const kind = kindOfResult(json);
-  if (!kind) return { title, heldBack, empty: true, queries: [] };
+  if (!kind) return { title, heldBack, empty: true, explanation: [], queries: [], projection: [] };
+  // The kinds are one union here; each kind gets its own results and configuration.
+  const k = kind as unknown as {
+    json: { parse(x: unknown): unknown };
+    explain(r: unknown, c?: unknown): string[];
+    projectionTables(r: unknown): ReportTable[];
+    projectionChart?(r: unknown): VegaLiteSpec | undefined;
+    chart(r: unknown): VegaLiteSpec;
+  };
+  const r = k.json.parse(json);
+  const c = config && config.kind === kind.kind ? config : undefined;
   return {
     title,
     heldBack,
     empty: false,
+    explanation: k.explain(r, c),
     queries: kind.queries(id),
-    chart: kind.chart(kind.json.parse(json)),
+    chart: k.chart(r),
+    projection: k.projectionTables(r),
+    projectionChart: k.projectionChart?.(r),
   };
 }
 

@@ -18,6 +18,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, join, sep } from 'node:path';
 import { marked } from 'marked';
+import type { ContractConfig } from '../../schemas/contracts.ts';
 import type { KpiEntry, KpisJson, Manifest } from '../../schemas/outputs.ts';
 import { formatValue } from '../core/describe.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
@@ -51,6 +52,8 @@ export interface ReportContext {
   heldBack?: HoldBack[];
   /** The configuration's themes, in the order the follow-up shows them (config `themes`). */
   themes?: string[];
+  /** The configured contracts, which the finance report explains (config `contracts`). */
+  contracts?: ContractConfig[];
 }
 
 interface Block {
@@ -218,7 +221,9 @@ async function openReportDb(ctx: ReportContext, audience: string): Promise<Db> {
         const rows = (Array.isArray(value) ? value : value ? [value] : []) as unknown[];
         const template = Object.fromEntries(Object.keys(shape.shape).map((k) => [k, null]));
         const file = join(ctx.workDir, `report_${id}_${part}.json`);
-        await writeFile(file, JSON.stringify(rows.length ? rows : [template]));
+        // Every documented column, also in a file written before a column was added.
+        const full = rows.map((row) => ({ ...template, ...(row as object) }));
+        await writeFile(file, JSON.stringify(full.length ? full : [template]));
         await db.run(
           `CREATE TABLE ${quoteIdent(`${id}_${part}`)} AS SELECT * FROM read_json_auto(${sqlString(file)})${rows.length ? '' : ' WHERE false'}`,
         );
@@ -391,7 +396,8 @@ const BLOCKS: Record<Block['kind'], BlockRenderer> = {
   // Every contract's standard section, whatever the municipality's contracts are called.
   async contracts(page) {
     for (const [id, json] of await contractFiles(page.ctx)) {
-      const s = contractSection(id, json);
+      const config = page.ctx.contracts?.find((c) => c.id === id);
+      const s = contractSection(id, json, config);
       page.parts.push(
         `<section class="contract" data-contract="${escapeHtml(id)}"><h2>${escapeHtml(s.title)}</h2>`,
       );
@@ -402,8 +408,17 @@ const BLOCKS: Record<Block['kind'], BlockRenderer> = {
       }
       if (s.empty)
         page.parts.push(`<p class="empty">${escapeHtml(s.heldBack?.reason ?? t('report.noRows'))}</p>`);
+      for (const p of s.explanation) page.parts.push(`<p class="explain">${escapeHtml(p)}</p>`);
       for (const rows of await sectionRows(page.db, s)) page.parts.push(resultTable(rows));
       if (s.chart) page.parts.push(chart(page, s.chart));
+      for (const table of s.projection) {
+        page.parts.push(`<h3>${escapeHtml(table.caption)}</h3>`, resultTable(table.rows));
+      }
+      if (s.projectionChart) page.parts.push(chart(page, s.projectionChart));
+      if (!s.empty)
+        page.parts.push(
+          `<p class="meta">${escapeHtml(t('finance.workbook', { file: `restricted/contracts/${id}.xlsx` }))}</p>`,
+        );
       page.parts.push('</section>');
     }
   },
@@ -512,6 +527,7 @@ export async function reportCommand(
   workDir: string,
   ownNotebooks?: string,
   themes: string[] = [],
+  contracts: ContractConfig[] = [],
 ): Promise<RenderedNotebook[]> {
   const publicDir = join(outDir, 'public');
   let kpis: KpisJson;
@@ -531,6 +547,7 @@ export async function reportCommand(
       restrictedDir: join(outDir, 'restricted'),
       workDir,
       themes,
+      contracts,
     },
     ownNotebooks,
   );

@@ -4,6 +4,7 @@ import { DsiContractJson } from '../../../schemas/outputs.ts';
 import type { ContractKind } from '../kind.ts';
 import { dsiChartSpec } from './chart.ts';
 import { dsiEvidenceSql, evaluateDsi } from './evaluate.ts';
+import { dsiExplain, dsiProjectionChart, dsiProjectionTables } from './explain.ts';
 import { dsiQueries } from './report.ts';
 import { dsiWorkbook } from './workbook.ts';
 
@@ -29,6 +30,9 @@ export const dsiKind: ContractKind<DsiContract, DsiContractJson> = {
   schemaName: 'dsi_contract',
   isResult: (json) => 'measurements' in json,
   workbook: dsiWorkbook,
+  explain: dsiExplain,
+  projectionTables: dsiProjectionTables,
+  projectionChart: dsiProjectionChart,
   chart: dsiChartSpec,
   tables: { measurements: DsiContractJson.shape.measurements.element, totals: DsiContractJson.shape.totals },
   queries: dsiQueries,

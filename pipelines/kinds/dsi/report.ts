@@ -22,6 +22,7 @@ export function dsiQueries(id: string): string[] {
       col('kr("goal1Payment")', 'goal1'),
       col('"goal2Successes"', 'goal2Successes'),
       col('kr("goal2Payment")', 'goal2'),
+      col('kr("cumulativeBeforeCap")', 'beforeCap'),
       col('kr(payment)', 'booked'),
       col('kr(cumulative)', 'cumulative'),
       col(`CASE WHEN "capApplied" THEN ${sqlWord('word.yes')} ELSE ${sqlWord('word.no')} END`, 'capApplied'),

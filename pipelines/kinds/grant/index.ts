@@ -4,6 +4,7 @@ import { GrantContractJson } from '../../../schemas/outputs.ts';
 import type { ContractKind } from '../kind.ts';
 import { grantChartSpec } from './chart.ts';
 import { evaluateGrant, grantEvidenceSql } from './evaluate.ts';
+import { grantExplain, grantProjectionTables } from './explain.ts';
 import { grantQueries } from './report.ts';
 import { grantWorkbook } from './workbook.ts';
 
@@ -24,6 +25,8 @@ export const grantKind: ContractKind<GrantContract, GrantContractJson> = {
   schemaName: 'grant_contract',
   isResult: (json) => 'months' in json,
   workbook: grantWorkbook,
+  explain: grantExplain,
+  projectionTables: grantProjectionTables,
   chart: grantChartSpec,
   tables: {
     months: GrantContractJson.shape.months.element,

@@ -18,6 +18,7 @@ export const reportStage: Stage = {
         restrictedDir: ctx.restrictedDir,
         workDir: ctx.paths.work,
         themes: ctx.config.themes,
+        contracts: ctx.config.contracts,
       },
       ctx.config.notebooks,
     );
