@@ -154,7 +154,7 @@ async function runCommand(c: Call): Promise<number> {
   const { run } = await import('./run.ts');
   const inbox = resolve((values.inbox as string | undefined) ?? 'inbox');
   const r = await run({ inbox, out, asOf, config, key, keyFile: keyFile(), select, reporter, effects });
-  stdout.write(`${runSummary(r.manifest, r.kpis.kpis, out)}\n`);
+  stdout.write(`${runSummary(r.manifest, r.kpis.kpis, out, r.contracts)}\n`);
   return r.manifest.heldBack.length > 0 ? 3 : 0;
 }
 
@@ -183,10 +183,19 @@ async function demoCommand(c: Call): Promise<number> {
   stderr.write(`${t('cli.demoWriting', { inbox })}\n${t('cli.demoKey')}\n`);
   // In the worker process, like ingest: this process writes the warehouse and never holds a CPR.
   await writeDemoInboxIsolated(inbox, asOf);
-  // The synthetic municipality is Lolland-sized and named so.
-  const demoConfig = { ...config, municipality: config.municipality ?? DEFAULT_MUNICIPALITY };
-  const r = await run({ inbox, out, asOf, config: demoConfig, key: DEMO_KEY, select, reporter, effects });
-  stdout.write(`${runSummary(r.manifest, r.kpis.kpis, out)}\n`);
+  // The synthetic municipality is Lolland-sized and named so; its contracts are moved back in time.
+  const { demoConfig } = await import('./demo/contracts.ts');
+  const r = await run({
+    inbox,
+    out,
+    asOf,
+    config: demoConfig(config, DEFAULT_MUNICIPALITY),
+    key: DEMO_KEY,
+    select,
+    reporter,
+    effects,
+  });
+  stdout.write(`${runSummary(r.manifest, r.kpis.kpis, out, r.contracts)}\n`);
   return r.manifest.heldBack.length > 0 ? 3 : 0;
 }
 

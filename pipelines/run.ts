@@ -75,7 +75,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     // The last stage's duration is known only once it has returned.
     ctx.manifest.stages = [...ctx.timings];
     await publish(ctx);
-    return { runId, manifest: ctx.manifest, kpis: ctx.kpis, outDir: out };
+    return { runId, manifest: ctx.manifest, kpis: ctx.kpis, outDir: out, contracts: ctx.contracts };
   } catch (e) {
     await rm(staging, { recursive: true, force: true }).catch(() => {});
     if (e instanceof UserError) throw e;

@@ -13,7 +13,7 @@ import { main } from '../pipelines/cli.ts';
 import { statusWord } from '../pipelines/core/describe.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import { lang } from '../pipelines/i18n/index.ts';
-import type { KpisJson, Manifest } from '../schemas/outputs.ts';
+import type { DsiContractJson, KpisJson, Manifest } from '../schemas/outputs.ts';
 import { collectCprs, cprScanner, scanColumns, scanFiles } from './cpr-scan.ts';
 import { STAGES, TEST_KEY, tempDir, walk } from './helpers.ts';
 
@@ -187,6 +187,27 @@ describe('kpi demo (what npm start runs)', () => {
     expect(result.stdout).toContain('6 i karantæne');
   });
 
+  it('shows booked payments, a provisional measurement and a projection for the demo’s contracts, moved back and labelled so', () => {
+    const line = (id: string) => result.stdout.split('\n').find((l) => l.trim().startsWith(`${id}:`)) ?? '';
+    expect(result.stdout).toContain('Resultatkontrakter:');
+    const booked =
+      /bogført ([\d.]+,\d\d) kr\. for (\d+) endelige målinger; foreløbig måling 2\. halvår 2026/.exec(
+        line('jobfokus'),
+      );
+    expect(booked, line('jobfokus')).not.toBeNull();
+    expect(Number(booked![1]!.replace(/\./g, '').replace(',', '.'))).toBeGreaterThan(0);
+    expect(booked![2]).toBe('4'); // 2024-H2 to 2026-H1
+    expect(line('jobfokus')).toMatch(/fremskrevet [\d.]+,\d\d kr\./);
+    expect(line('ungeloftet')).toMatch(/udbetalt [\d.]+,\d\d kr\. af tilsagnet på 5\.974\.640,06 kr\./);
+    const j = JSON.parse(
+      readFileSync(join(out, 'restricted', 'contracts', 'jobfokus.json'), 'utf8'),
+    ) as DsiContractJson;
+    expect(j.title).toContain('(demo: perioden er rykket 3 år tilbage)');
+    expect(j.totals.repayment).toBeGreaterThan(0);
+    expect(j.measurements.map((m) => m.status)).toEqual(['final', 'final', 'final', 'final', 'provisional']);
+    expect(j.projection!.scenarios.map((s) => s.id)).toEqual(['business_case', 'trajectory']);
+  });
+
   it('publishes the three KPIs from 2020 to the latest complete year, and the current year as incomplete', () => {
     const kpis = JSON.parse(readFileSync(join(out, 'public', 'kpis.json'), 'utf8')) as KpisJson;
     expect(kpis.kpis.map((k) => k.id)).toEqual([
@@ -266,6 +287,7 @@ describe('kpi demo (what npm start runs)', () => {
         'enrollment',
         'neet',
         'occupancy',
+        'rangliste',
         'sel85',
         'survey_answers',
         'survey_benchmarks',

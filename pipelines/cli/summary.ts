@@ -7,8 +7,14 @@ import type { KpiEntry, Manifest } from '../../schemas/outputs.ts';
 import { formatValue, statusWord } from '../core/describe.ts';
 import { maskCprs } from '../core/mask.ts';
 import { num, t } from '../i18n/index.ts';
+import { type ContractResult, kindOfResult } from '../kinds/index.ts';
 
-export function runSummary(manifest: Manifest, kpis: KpiEntry[], outDir: string): string {
+export function runSummary(
+  manifest: Manifest,
+  kpis: KpiEntry[],
+  outDir: string,
+  contracts: ContractResult[] = [],
+): string {
   const lines: string[] = [];
   const m = manifest.municipality;
   lines.push(
@@ -32,6 +38,13 @@ export function runSummary(manifest: Manifest, kpis: KpiEntry[], outDir: string)
       .join('  ')
       .trimEnd();
   lines.push(fmt(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt), '');
+  if (contracts.length > 0) {
+    lines.push(t('summary.contracts'));
+    // Each kind says what it booked or paid, and what it is projected to.
+    for (const r of contracts)
+      lines.push(`  ${(kindOfResult(r)!.summary as (x: ContractResult) => string)(r)}`);
+    lines.push('');
+  }
   const totals = manifest.totals;
   const files = manifest.inputs.filter((i) => i.rowsRejected > 0 || i.status === 'rejected');
   const dir = join(outDir, 'restricted', 'quarantine');

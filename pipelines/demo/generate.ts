@@ -17,6 +17,10 @@ import { sqlString } from '../core/sql.ts';
 import { Db } from '../duckdb.ts';
 import { UserError } from '../errors.ts';
 import { t } from '../i18n/index.ts';
+import { DEMO_SHIFT, shiftDate } from './contracts.ts';
+
+/** Ungeløftet's enrolment starts in September 2025, moved back as the demo's contract is. */
+const UNG_START = shiftDate('2025-09-01', DEMO_SHIFT.ungeloftet);
 
 export interface DemoOptions {
   asOf: string;
@@ -123,14 +127,15 @@ CREATE TABLE episode AS
   WHERE make_date(y, 1, 1) <= last_month;
 CREATE TABLE jobfokus AS
   SELECT 300000000 + i AS id, DATE '1966-01-01' + CAST(floor(rnd(i, 'jbirth') * 10500) AS INTEGER) AS birth,
-    DATE '2026-01-05' + CAST(floor(rnd(i, 'jenrol') * 290) AS INTEGER) AS enrolled_on
+    DATE '${shiftDate('2026-01-05', DEMO_SHIFT.jobfokus)}' + CAST(floor(rnd(i, 'jenrol') * 290) AS INTEGER) AS enrolled_on
   FROM params, range(1, CAST(370 * scale AS BIGINT) + 1) t(i);
 DELETE FROM jobfokus WHERE enrolled_on >= (SELECT as_of FROM params);
--- Ungeløftet: 120 young people, 18-26 in September 2025, drawn from the youth cohort.
+-- Ungeløftet: 120 young people, 18-26 when enrolment starts, drawn from the youth cohort (the demo's
+-- contracts are moved back in time: demo/contracts.ts).
 CREATE TABLE ungeloftet AS
-  SELECT id, birth, DATE '2025-09-01' + CAST(floor(rnd(id, 'uenrol') * 270) AS INTEGER) AS enrolled_on,
-    CASE WHEN rnd(id, 'uleft') < 0.2 THEN DATE '2026-03-01' + CAST(floor(rnd(id, 'uleftd') * 200) AS INTEGER) END AS left_on
-  FROM youth WHERE id > 0 AND age_at(birth, DATE '2025-09-01') BETWEEN 18 AND 26
+  SELECT id, birth, DATE '${UNG_START}' + CAST(floor(rnd(id, 'uenrol') * 270) AS INTEGER) AS enrolled_on,
+    CASE WHEN rnd(id, 'uleft') < 0.2 THEN DATE '${shiftDate('2026-03-01', DEMO_SHIFT.ungeloftet)}' + CAST(floor(rnd(id, 'uleftd') * 200) AS INTEGER) END AS left_on
+  FROM youth WHERE id > 0 AND age_at(birth, DATE '${UNG_START}') BETWEEN 18 AND 26
   ORDER BY rnd(id, 'ung') LIMIT (SELECT CAST(120 * scale AS BIGINT) FROM params);
 DELETE FROM ungeloftet WHERE enrolled_on >= (SELECT as_of FROM params);
 UPDATE ungeloftet SET left_on = NULL WHERE left_on <= enrolled_on OR left_on >= (SELECT as_of FROM params);
@@ -200,12 +205,13 @@ CREATE TABLE employment AS
   FROM episode e JOIN months m ON m.month BETWEEN date_trunc('month', e.start_date) - INTERVAL 2 MONTH
     AND date_trunc('month', e.start_date) + INTERVAL 8 MONTH
   UNION ALL
-  -- Jobfokus: after the 6-month start-up some reach 86 hours a month.
+  -- Jobfokus: after the 6-month start-up a few reach 86 hours a month, more the longer they take part
+  -- (a half-year's success share grows from about 15 % towards the business case's 20 %).
   SELECT j.id, m.month,
-    CASE WHEN m.month >= j.enrolled_on + INTERVAL 6 MONTH AND rnd(j.id, m.month) < 0.14 THEN 86 + round(rnd(j.id, 'h' || m.month) * 60 * 4) / 4
+    CASE WHEN m.month >= j.enrolled_on + INTERVAL 6 MONTH AND rnd(j.id, m.month) < 0.012 + 0.0006 * datediff('month', j.enrolled_on, m.month) THEN 86 + round(rnd(j.id, 'h' || m.month) * 60 * 4) / 4
          WHEN rnd(j.id, 'x' || m.month) < 0.25 THEN round(rnd(j.id, 'y' || m.month) * 85 * 4) / 4 ELSE 0 END,
-    rnd(j.id, 'edu' || m.month) < 0.02, 'kontanthjaelp'
-  FROM jobfokus j JOIN months m ON m.month >= DATE '2025-07-01';
+    rnd(j.id, 'edu' || m.month) < 0.004, 'kontanthjaelp'
+  FROM jobfokus j JOIN months m ON m.month >= DATE '${shiftDate('2025-07-01', DEMO_SHIFT.jobfokus)}';
 `;
 
 const SQL_SETUP = (asOf: string, from: string, scale: number) =>
@@ -482,7 +488,44 @@ async function writeOccupancy({ sub, copy }: Writer): Promise<void> {
 }
 
 /** The extracts, written in this order. */
+/** The 98 kommunekoder (Lolland is 360), for the ranking list. */
+const MUNICIPALITY_CODES = [
+  101, 147, 151, 153, 155, 157, 159, 161, 163, 165, 167, 169, 173, 175, 183, 185, 187, 190, 201, 210, 217,
+  219, 223, 230, 240, 250, 253, 259, 260, 265, 269, 270, 306, 316, 320, 326, 329, 330, 336, 340, 350, 360,
+  370, 376, 390, 400, 410, 420, 430, 440, 450, 461, 479, 480, 482, 492, 510, 530, 540, 550, 561, 563, 573,
+  575, 580, 607, 615, 621, 630, 657, 661, 665, 671, 706, 707, 710, 727, 730, 740, 741, 746, 751, 756, 760,
+  766, 773, 779, 787, 791, 810, 813, 820, 825, 840, 846, 849, 851, 860,
+];
+
+/**
+ * rangliste: Beskæftigelsesministeriets list for all 98 municipalities, the lists that ended before the
+ * as-of date, the periods written the ministry's way, no rank column (the engine ranks). Lolland moves
+ * from worse than expected towards expected.
+ */
+async function writeRangliste({ sub, copy }: Writer): Promise<void> {
+  const rl = await sub('rangliste');
+  const codes = MUNICIPALITY_CODES.map((c) => `(${c})`).join(', ');
+  await copy(
+    `WITH lists AS (
+       SELECT y, h, y || '-H' || h AS period,
+         CASE WHEN h = 1 THEN '2. halvår ' || (y - 1) || ' – 1. halvår ' || y ELSE '1. halvår ' || y || ' – 2. halvår ' || y END AS label,
+         row_number() OVER (ORDER BY y, h) AS n
+       FROM range(2023, 2027) a(y), range(1, 3) b(h)
+       WHERE make_date(y, h * 6, 1) + INTERVAL 3 MONTH < (SELECT as_of FROM params) AND y * 10 + h >= 20232
+     ), groups AS (SELECT * FROM (VALUES ('Samlet', 0), ('A-dagpenge', -7), ('Sygedagpenge', -6), ('Kontanthjælp', -4)) g(name, offs))
+     SELECT l.label AS "Periode", lpad(CAST(m.code AS VARCHAR), 3, '0') AS "Kommunekode", g.name AS "Ydelsesgruppe",
+       replace(printf('%.2f', 14 + g.offs + rnd(m.code, 'exp') * 8), '.', ',') AS "Forventet",
+       replace(printf('%.2f', 14 + g.offs + rnd(m.code, 'exp') * 8
+         + CASE WHEN m.code = 360 THEN 0.6 - 0.15 * l.n ELSE (rnd(m.code, l.period || g.name) - 0.5) * 3 END), '.', ',') AS "Faktisk"
+     FROM lists l, (VALUES ${codes}) m(code), groups g
+     ORDER BY l.y, l.h, g.name, m.code`,
+    rl('rangliste.csv'),
+    "HEADER true, DELIMITER ';'",
+  );
+}
+
 const WRITERS = [
+  writeRangliste,
   writeEmployment,
   writeSel85,
   writeNeet,

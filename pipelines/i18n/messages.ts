@@ -214,6 +214,20 @@ export const MESSAGES = {
   'summary.col.target': { da: 'Mål', en: 'Target' },
   'summary.col.status': { da: 'Status', en: 'Status' },
   'summary.heldBackMark': { da: ' (holdt tilbage)', en: ' (held back)' },
+  'summary.contracts': { da: 'Resultatkontrakter:', en: 'Outcome contracts:' },
+  'summary.dsi': {
+    da: '{id}: bogført {booked} for {finals} endelige målinger{provisional}{projected}',
+    en: '{id}: booked {booked} for {finals} final measurements{provisional}{projected}',
+  },
+  'summary.dsiProvisional': {
+    da: '; foreløbig måling {period} ({amount}, bogføres ikke endnu)',
+    en: '; provisional measurement {period} ({amount}, not booked yet)',
+  },
+  'summary.projected': { da: '; fremskrevet {amount} ({scenario})', en: '; projected {amount} ({scenario})' },
+  'summary.grant': {
+    da: '{id}: udbetalt {paid} af tilsagnet på {total}; {requirements}',
+    en: '{id}: paid {paid} of the grant of {total}; {requirements}',
+  },
   'summary.rows': {
     da: 'Rækker: {read} læst, {loaded} indlæst, {rejected} i karantæne',
     en: 'Rows: {read} read, {loaded} loaded, {rejected} quarantined',
@@ -397,6 +411,10 @@ export const MESSAGES = {
   },
 
   // ── The demo and the scheduler ────────────────────────────────────────────────────────────────────
+  'demo.shifted': {
+    da: '(demo: perioden er rykket {years} år tilbage)',
+    en: '(demo: the period is moved back {years} years)',
+  },
   'demo.folderNotEmpty': {
     da: '{dir} indeholder allerede filer, som demoen ikke har skrevet; demoen overskriver dem ikke. Vælg en anden mappe med --inbox.',
     en: '{dir} already holds files that the demo did not write; the demo will not overwrite them. Choose another folder with --inbox.',

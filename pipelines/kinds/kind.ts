@@ -61,6 +61,8 @@ export interface ContractKind<
   /** Its projection as report tables, and as a chart where one helps. */
   projectionTables(r: R): ReportTable[];
   projectionChart?(r: R): VegaLiteSpec | undefined;
+  /** One line for the run's summary: what is booked or paid, and what is projected. */
+  summary(r: R): string;
 }
 
 /** `expression AS "label"`, the label from the catalogue (report.col.*). */

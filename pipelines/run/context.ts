@@ -40,6 +40,8 @@ export interface RunSummary {
   manifest: Manifest;
   kpis: KpisJson;
   outDir: string;
+  /** The contracts evaluated this run (not the carried-over ones). */
+  contracts: ContractResult[];
 }
 
 /** One stage of the run: a name (its progress lines and the manifest's timings) and what it does. */

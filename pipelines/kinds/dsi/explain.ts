@@ -134,3 +134,26 @@ export function dsiProjectionChart(r: DsiContractJson): VegaLiteSpec | undefined
     ],
   };
 }
+
+/** jobfokus: bogført 1.457.641,03 kr.; foreløbig måling 1. halvår 2028; fremskrevet 11.564.179,49 kr. (…). */
+export function dsiSummary(r: DsiContractJson): string {
+  const provisional = r.measurements.find((m) => m.status === 'provisional');
+  const projected = r.projection?.scenarios.find((s) => s.id === 'trajectory') ?? r.projection?.scenarios[0];
+  return t('summary.dsi', {
+    id: r.id,
+    booked: kr(r.totals.repayment),
+    finals: r.measurements.filter((m) => m.status === 'final').length,
+    provisional: provisional
+      ? t('summary.dsiProvisional', {
+          period: periodLabel(provisional.period),
+          amount: kr(provisional.payment),
+        })
+      : '',
+    projected: projected
+      ? t('summary.projected', {
+          amount: kr(projected.expectedRepayment),
+          scenario: t(`projection.name.${projected.id}`),
+        })
+      : '',
+  });
+}

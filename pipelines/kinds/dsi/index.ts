@@ -4,7 +4,7 @@ import { DsiContractJson } from '../../../schemas/outputs.ts';
 import type { ContractKind } from '../kind.ts';
 import { dsiChartSpec } from './chart.ts';
 import { dsiEvidenceSql, evaluateDsi } from './evaluate.ts';
-import { dsiExplain, dsiProjectionChart, dsiProjectionTables } from './explain.ts';
+import { dsiExplain, dsiProjectionChart, dsiProjectionTables, dsiSummary } from './explain.ts';
 import { dsiQueries } from './report.ts';
 import { dsiWorkbook } from './workbook.ts';
 
@@ -33,6 +33,7 @@ export const dsiKind: ContractKind<DsiContract, DsiContractJson> = {
   explain: dsiExplain,
   projectionTables: dsiProjectionTables,
   projectionChart: dsiProjectionChart,
+  summary: dsiSummary,
   chart: dsiChartSpec,
   tables: { measurements: DsiContractJson.shape.measurements.element, totals: DsiContractJson.shape.totals },
   queries: dsiQueries,

@@ -72,3 +72,13 @@ export function grantProjectionTables(r: GrantContractJson): ReportTable[] {
     },
   ];
 }
+
+/** ungeloftet: udbetalt 5.377.176,05 kr. af 5.974.640,06 kr.; R1 Opfyldt, R2 Afventer. */
+export function grantSummary(r: GrantContractJson): string {
+  return t('summary.grant', {
+    id: r.id,
+    paid: kr(r.payout.total),
+    total: kr(r.grant.total),
+    requirements: r.requirements.map((q) => `${q.id} ${t(`requirement.${q.status}`)}`).join(', '),
+  });
+}

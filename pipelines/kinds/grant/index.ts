@@ -4,7 +4,7 @@ import { GrantContractJson } from '../../../schemas/outputs.ts';
 import type { ContractKind } from '../kind.ts';
 import { grantChartSpec } from './chart.ts';
 import { evaluateGrant, grantEvidenceSql } from './evaluate.ts';
-import { grantExplain, grantProjectionTables } from './explain.ts';
+import { grantExplain, grantProjectionTables, grantSummary } from './explain.ts';
 import { grantQueries } from './report.ts';
 import { grantWorkbook } from './workbook.ts';
 
@@ -27,6 +27,7 @@ export const grantKind: ContractKind<GrantContract, GrantContractJson> = {
   workbook: grantWorkbook,
   explain: grantExplain,
   projectionTables: grantProjectionTables,
+  summary: grantSummary,
   chart: grantChartSpec,
   tables: {
     months: GrantContractJson.shape.months.element,

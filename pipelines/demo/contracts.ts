@@ -1,0 +1,87 @@
+/**
+ * The demo's outcome contracts: Jobfokus and Ungeløftet as the committee's minutes set them, with their
+ * periods moved back (Jobfokus 3 years, Ungeløftet 2), so that a demo run today has final and
+ * provisional measurements, booked payments and a projection. Their titles say so. The synthetic
+ * inbox enrols the participants as much earlier (generate.ts).
+ */
+import type { Config } from '../../schemas/config.ts';
+import {
+  type ContractConfig,
+  type DsiContract,
+  type GrantContract,
+  JOBFOKUS,
+  UNGELOFTET,
+} from '../../schemas/contracts.ts';
+import { t } from '../i18n/index.ts';
+
+/** Years each demo contract is moved back. */
+export const DEMO_SHIFT = { jobfokus: 3, ungeloftet: 2 } as const;
+
+/** `2026-01-05` three years back: `2023-01-05`. */
+export function shiftDate(date: string, years: number): string {
+  return `${Number(date.slice(0, 4)) - years}${date.slice(4)}`;
+}
+
+/** Keys that are years (`2026`) or half-years (`2027-H2`), moved back. */
+function shiftKeys<T>(record: Record<string, T>, years: number): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [shiftDate(k, years), v]));
+}
+
+function demoJobfokus(): DsiContract {
+  const y = DEMO_SHIFT.jobfokus;
+  return {
+    ...JOBFOKUS,
+    title: `${JOBFOKUS.title} ${t('demo.shifted', { years: y })}`,
+    measurements: {
+      first: shiftDate(JOBFOKUS.measurements.first, y),
+      last: shiftDate(JOBFOKUS.measurements.last, y),
+    },
+    kpiFrom: shiftDate(JOBFOKUS.kpiFrom, y),
+    businessCase: {
+      ...JOBFOKUS.businessCase,
+      expectedShares: shiftKeys(JOBFOKUS.businessCase.expectedShares, y),
+    },
+  };
+}
+
+function demoUngeloftet(): GrantContract {
+  const y = DEMO_SHIFT.ungeloftet;
+  return {
+    ...UNGELOFTET,
+    title: `${UNGELOFTET.title} ${t('demo.shifted', { years: y })}`,
+    periodStart: shiftDate(UNGELOFTET.periodStart, y),
+    periodEnd: shiftDate(UNGELOFTET.periodEnd, y),
+    secondHalfFrom: shiftDate(UNGELOFTET.secondHalfFrom, y),
+    grant: { ...UNGELOFTET.grant, byYear: shiftKeys(UNGELOFTET.grant.byYear, y) },
+  };
+}
+
+/**
+ * The demo's configuration: its own municipality, and, when the configuration has the built-in
+ * contracts, the moved ones with the Jobfokus KPI's baseline and targets moved along.
+ */
+export function demoConfig(config: Config, municipality: { code: string; name: string }): Config {
+  const builtIn = JSON.stringify(config.contracts) === JSON.stringify([JOBFOKUS, UNGELOFTET]);
+  if (!builtIn) return { ...config, municipality: config.municipality ?? municipality };
+  const y = DEMO_SHIFT.jobfokus;
+  const kpi = config.kpis.jobfokus_success_share;
+  const contracts: ContractConfig[] = [demoJobfokus(), demoUngeloftet()];
+  return {
+    ...config,
+    municipality: config.municipality ?? municipality,
+    contracts,
+    kpis: {
+      ...config.kpis,
+      jobfokus_success_share: kpi ?? {
+        baseline: { period: shiftDate('2026-H1', y), value: 0.04 },
+        target: {
+          rule: 'fixed',
+          values: shiftKeys(
+            { '2026': 0.05, '2027': 0.1, '2028': 0.15, '2029': 0.15, '2030': 0.2, '2031': 0.2 },
+            y,
+          ),
+        },
+      },
+    },
+  };
+}
