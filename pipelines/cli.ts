@@ -153,9 +153,28 @@ async function runCommand(c: Call): Promise<number> {
   const key = resolveKey(env);
   const { run } = await import('./run.ts');
   const inbox = resolve((values.inbox as string | undefined) ?? 'inbox');
-  const r = await run({ inbox, out, asOf, config, key, keyFile: keyFile(), select, reporter, effects });
+  const chromium = await chromiumFor(config, env);
+  const r = await run({
+    inbox,
+    out,
+    asOf,
+    config,
+    key,
+    keyFile: keyFile(),
+    select,
+    reporter,
+    effects,
+    chromium,
+  });
   stdout.write(`${runSummary(r.manifest, r.kpis.kpis, out, r.contracts)}\n`);
   return r.manifest.heldBack.length > 0 ? 3 : 0;
+}
+
+/** Headless Chromium when the configuration asks for PDFs (report.pdf); the run warns when there is none. */
+async function chromiumFor(config: Config, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  if (!config.report.pdf) return undefined;
+  const { findChromium } = await import('./report/pdf.ts');
+  return findChromium(env);
 }
 
 async function checkCommand(c: Call): Promise<number> {
@@ -191,6 +210,7 @@ async function demoCommand(c: Call): Promise<number> {
     asOf,
     config: demoConfig(config, DEFAULT_MUNICIPALITY),
     key: DEMO_KEY,
+    chromium: await chromiumFor(config, c.env),
     select,
     reporter,
     effects,
@@ -200,13 +220,23 @@ async function demoCommand(c: Call): Promise<number> {
 }
 
 async function reportCommand(c: Call): Promise<number> {
-  const { values, stdout, out } = c;
+  const { values, stdout, out, env } = c;
   const config = await commonConfig(values);
+  const wantPdf = Boolean(values.pdf) || config.report.pdf;
+  const { findChromium } = await import('./report/pdf.ts');
+  const chromium = wantPdf ? findChromium(env) : undefined;
+  // Asked for PDFs without a browser to print them: say how to get one, before anything is rewritten.
+  if (wantPdf && !chromium) throw new UserError(t('pdf.noChromium'));
   const { reportCommand } = await import('./report/notebook.ts');
   const work = await mkdtemp(join(tmpdir(), 'kpi-report-'));
   try {
-    const done = await reportCommand(out, work, config.notebooks, config.themes, config.contracts);
-    stdout.write(`${done.map((n) => `${n.audience}/reports/${n.name}.html`).join('\n')}\n`);
+    const pdf = chromium ? { chromium } : undefined;
+    const done = await reportCommand(out, work, config.notebooks, config.themes, config.contracts, pdf);
+    const files = done.flatMap((n) => [
+      `${n.audience}/reports/${n.name}.html`,
+      ...(pdf ? [`${n.audience}/reports/${n.name}.pdf`] : []),
+    ]);
+    stdout.write(`${files.join('\n')}\n`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -91,6 +91,11 @@ export const Config = z
      * like a built-in notebook replaces it. Relative to the configuration file.
      */
     notebooks: z.string().min(1).optional(),
+    /** The reports also as PDF (reports/<name>.pdf), printed by headless Chromium (docs/outputs.md). */
+    report: z
+      .object({ pdf: z.boolean().default(false) })
+      .strict()
+      .default({ pdf: false }),
     /** Published runs kept for rollback. */
     keepRuns: z.number().int().min(1).default(5),
     /** Reuse files already loaded by an earlier run (same sha256) instead of parsing them again. */

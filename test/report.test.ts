@@ -3,6 +3,7 @@
  * reports open offline in real headless Chromium with no console errors and drawn charts; a broken
  * notebook names itself; suppressed values never reach a public chart or report.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -302,5 +303,82 @@ describe('disclosure control reaches charts and reports', () => {
       expect(publicText).not.toContain(String(v));
       expect(publicText).not.toContain(`${(v * 100).toFixed(1).replace('.', ',')} %`);
     }
+  });
+});
+
+describe('reports as PDF', () => {
+  const run = async (args: string[], env: NodeJS.ProcessEnv) => {
+    let stdout = '';
+    let stderr = '';
+    const sink = (add: (s: string) => void) =>
+      new Writable({
+        write: (chunk, _e, cb) => {
+          add(String(chunk));
+          cb();
+        },
+      });
+    const code = await main(
+      args,
+      env,
+      sink((s) => {
+        stdout += s;
+      }),
+      sink((s) => {
+        stderr += s;
+      }),
+    );
+    return { code, stdout, stderr };
+  };
+  const reports = () =>
+    ['public', 'restricted'].flatMap((d) =>
+      readdirSync(join(out, d, 'reports')).map((f) => join(out, d, 'reports', f)),
+    );
+
+  it('without Chromium, --pdf exits 2 and says how to install it, and leaves the reports as they were', async () => {
+    const before = reports().map((f) => [f, statSync(f).mtimeMs]);
+    const r = await run(['report', '--out', out, '--pdf'], {
+      KPI_CHROMIUM: join(out, 'no-chromium-here'),
+      PATH: '',
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('PDF kræver en headless Chromium, men ingen blev fundet');
+    expect(r.stderr).toContain('sudo apt-get install chromium');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(reports().map((f) => [f, statSync(f).mtimeMs])).toEqual(before);
+  });
+
+  it('kpi report --pdf prints every report to A4 with page numbers, the municipality and date, and every KPI title', async () => {
+    const r = await run(['report', '--out', out, '--pdf'], {
+      KPI_CHROMIUM: CHROMIUM,
+      PATH: process.env.PATH,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(
+      r.stdout
+        .split('\n')
+        .filter((l) => l.endsWith('.pdf'))
+        .sort(),
+    ).toEqual([
+      'public/reports/afrapportering.pdf',
+      'public/reports/opfoelgning.pdf',
+      'restricted/reports/finans.pdf',
+    ]);
+    for (const pdf of reports().filter((f) => f.endsWith('.pdf'))) {
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+      expect(pages, pdf).toBeGreaterThan(0);
+      expect(info, pdf).toMatch(/Page size:\s+59[0-9.]+ x 84[0-9.]+ pts \(A4\)/);
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      expect(text, pdf).toContain('Lolland Kommune · opgjort pr. 2026-11-22');
+      expect(text, pdf).toContain(`Side ${pages} af ${pages}`);
+    }
+    const committee = execFileSync('pdftotext', [join(out, 'public', 'reports', 'afrapportering.pdf'), '-'], {
+      encoding: 'utf8',
+    }).replace(/\s+/g, ' ');
+    for (const k of kpis.kpis) expect(committee, k.title).toContain(k.title.replace(/\s+/g, ' '));
+    const finance = execFileSync('pdftotext', [join(out, 'restricted', 'reports', 'finans.pdf'), '-'], {
+      encoding: 'utf8',
+    });
+    expect(finance).toContain('Revisionssporet');
   });
 });

@@ -27,6 +27,7 @@ export const OPTIONS = {
   quiet: { type: 'boolean', help: 'cli.opt.quiet' },
   verbose: { type: 'boolean', help: 'cli.opt.verbose' },
   json: { type: 'boolean', help: 'cli.opt.json' },
+  pdf: { type: 'boolean', help: 'cli.opt.pdf' },
   help: { type: 'boolean', short: 'h', help: 'cli.opt.help' },
 } satisfies Record<string, OptionSpec>;
 
@@ -63,9 +64,9 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   report: {
     help: 'cli.cmd.report',
-    options: ['out', 'config', 'lang'],
+    options: ['out', 'config', 'pdf', 'lang'],
     positional: 'out',
-    usage: 'kpi report --out DIR [--config FILE]',
+    usage: 'kpi report --out DIR [--config FILE] [--pdf]',
   },
   explain: {
     help: 'cli.cmd.explain',

@@ -76,6 +76,10 @@ export const MESSAGES = {
     da: 'til schedule: minut time dag måned ugedag (et sekundfelt først er tilladt)',
     en: 'for schedule: minute hour day month weekday (an optional seconds field first)',
   },
+  'cli.opt.pdf': {
+    da: 'skriv også rapporterne som PDF (A4) med headless Chromium',
+    en: 'also write the reports as PDF (A4) with headless Chromium',
+  },
   'cli.opt.json': {
     da: 'log som JSON-linjer på stderr, også i en terminal',
     en: 'log JSON lines on stderr even on a terminal',
@@ -415,6 +419,17 @@ export const MESSAGES = {
     da: '(demo: perioden er rykket {years} år tilbage)',
     en: '(demo: the period is moved back {years} years)',
   },
+  'pdf.noChromium': {
+    da: 'PDF kræver en headless Chromium, men ingen blev fundet: KPI_CHROMIUM er ikke sat, og hverken chromium, chromium-browser eller google-chrome ligger på PATH. Installér den (Debian/Ubuntu: sudo apt-get install chromium), eller sæt KPI_CHROMIUM til stien til Chromium eller Chrome. Den natlige kørsel uden --pdf har ikke brug for den.',
+    en: 'PDF needs a headless Chromium, but none was found: KPI_CHROMIUM is not set, and none of chromium, chromium-browser or google-chrome is on PATH. Install it (Debian/Ubuntu: sudo apt-get install chromium), or set KPI_CHROMIUM to the path of Chromium or Chrome. The nightly run without --pdf does not need it.',
+  },
+  'pdf.noChromiumWarning': {
+    da: 'report.pdf er slået til, men der blev ikke fundet nogen Chromium; rapporterne er kun skrevet som HTML. Installér chromium (sudo apt-get install chromium) eller sæt KPI_CHROMIUM.',
+    en: 'report.pdf is on, but no Chromium was found; the reports are written as HTML only. Install chromium (sudo apt-get install chromium) or set KPI_CHROMIUM.',
+  },
+  'pdf.asOf': { da: 'opgjort pr. {asOf}', en: 'as of {asOf}' },
+  'pdf.page': { da: 'Side', en: 'Page' },
+  'pdf.of': { da: 'af', en: 'of' },
   'demo.folderNotEmpty': {
     da: '{dir} indeholder allerede filer, som demoen ikke har skrevet; demoen overskriver dem ikke. Vælg en anden mappe med --inbox.',
     en: '{dir} already holds files that the demo did not write; the demo will not overwrite them. Choose another folder with --inbox.',

@@ -307,6 +307,12 @@ section.kpi { break-inside: avoid; page-break-inside: avoid; }
   main { max-width: none; padding: 0; }
   h2 { break-before: auto; }
   .chart, table { break-inside: avoid; }
+  thead { display: table-header-group; }
+  /* A4 is narrower than a screen: wide tables (the contract measurements) shrink to fit the page. */
+  table { max-width: 100%; font-size: 7.5pt; }
+  th, td { padding: .12rem .3rem; }
+  tr, .sentence, .explain { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
 }`;
 
@@ -521,6 +527,17 @@ export async function renderNotebooks(
   return rendered;
 }
 
+/** Where each rendered report's PDF goes: beside its HTML, reports/<name>.pdf. */
+export function pdfTargets(
+  ctx: Pick<ReportContext, 'publicDir' | 'restrictedDir'>,
+  rendered: RenderedNotebook[],
+): { html: string; pdf: string }[] {
+  return rendered.map((nb) => {
+    const dir = join(nb.audience === 'public' ? ctx.publicDir : ctx.restrictedDir, 'reports');
+    return { html: join(dir, `${nb.name}.html`), pdf: join(dir, `${nb.name}.pdf`) };
+  });
+}
+
 /** `kpi report --out DIR`: re-renders the notebooks against the currently published run. */
 export async function reportCommand(
   outDir: string,
@@ -528,6 +545,7 @@ export async function reportCommand(
   ownNotebooks?: string,
   themes: string[] = [],
   contracts: ContractConfig[] = [],
+  pdf?: { chromium: string },
 ): Promise<RenderedNotebook[]> {
   const publicDir = join(outDir, 'public');
   let kpis: KpisJson;
@@ -538,17 +556,23 @@ export async function reportCommand(
   } catch {
     throw new RunError(t('report.nothingPublished', { out: outDir }));
   }
-  return renderNotebooks(
-    {
-      kpis,
-      municipalityName: manifest.municipality.name,
-      heldBack: manifest.heldBack ?? [],
-      publicDir,
-      restrictedDir: join(outDir, 'restricted'),
-      workDir,
-      themes,
-      contracts,
-    },
-    ownNotebooks,
-  );
+  const ctx: ReportContext = {
+    kpis,
+    municipalityName: manifest.municipality.name,
+    heldBack: manifest.heldBack ?? [],
+    publicDir,
+    restrictedDir: join(outDir, 'restricted'),
+    workDir,
+    themes,
+    contracts,
+  };
+  const rendered = await renderNotebooks(ctx, ownNotebooks);
+  if (pdf) {
+    const { printPdfs } = await import('./pdf.ts');
+    await printPdfs(pdfTargets(ctx, rendered), pdf.chromium, {
+      municipality: manifest.municipality.name,
+      asOf: kpis.asOf,
+    });
+  }
+  return rendered;
 }

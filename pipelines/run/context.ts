@@ -29,6 +29,8 @@ export interface RunOptions {
   select?: string[];
   /** Where the key was read from (KPI_PSEUDONYM_KEY_FILE), to warn when others can read it. */
   keyFile?: string;
+  /** Headless Chromium, for the reports as PDF (config report.pdf); the CLI finds it. */
+  chromium?: string;
   reporter?: Reporter;
   now?: () => Date;
   /** Test effects (effects.ts); none in production. */
