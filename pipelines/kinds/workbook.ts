@@ -70,7 +70,7 @@ export function evidenceSheet(wb: ExcelJS.Workbook, rows: EvidenceRow[]): Eviden
 export function styleHeader(ws: ExcelJS.Worksheet, row = 1): void {
   const r = ws.getRow(row);
   r.font = { bold: true };
-  r.alignment = { vertical: 'top', wrapText: true };
+  r.alignment = { vertical: 'top', horizontal: 'center', wrapText: true };
   ws.views = [{ state: 'frozen', ySplit: row }];
 }
 

@@ -253,7 +253,7 @@ export function dsiWorkbook(
   put(overview, 'A1', r.title).font = { bold: true, size: 14 };
   labelled(overview, 2, t('workbook.asOf'), r.asOf);
   labelled(overview, 3, t('workbook.municipality'), r.municipality);
-  overview.getColumn(1).width = 48;
+  overview.getColumn(1).width = 72;
   overview.getColumn(2).width = 20;
   overview.getColumn(3).width = 22;
   const p = parameters(overview, c, r);
