@@ -16,7 +16,12 @@ const work = mkdtempSync(join(tmpdir(), 'kpi-shots-'));
 
 /** ASCII file names: Målinger → maalinger. */
 const slug = (s: string) =>
-  s.toLowerCase().replace(/å/g, 'aa').replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/[^a-z0-9]+/g, '-');
+  s
+    .toLowerCase()
+    .replace(/å/g, 'aa')
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/[^a-z0-9]+/g, '-');
 
 for (const id of ['jobfokus', 'ungeloftet']) {
   const source = new ExcelJS.Workbook();
@@ -39,10 +44,33 @@ for (const id of ['jobfokus', 'ungeloftet']) {
     const name = `workbook-${id}-${slug(sheet)}`;
     const xlsx = join(work, `${name}.xlsx`);
     await wb.xlsx.writeFile(xlsx);
-    execFileSync('soffice', [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', work, xlsx], {
-      stdio: 'pipe',
-    });
-    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', join(work, `${name}.pdf`), join(work, name)]);
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(work, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        work,
+        xlsx,
+      ],
+      {
+        stdio: 'pipe',
+      },
+    );
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '70',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      join(work, `${name}.pdf`),
+      join(work, name),
+    ]);
     renameSync(join(work, `${name}.png`), join(docs, `${name}.png`));
     console.log(`docs/img/${name}.png`);
   }
