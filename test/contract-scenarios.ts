@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { monthsBetween } from '../pipelines/core/periods.ts';
 import { halfYears } from '../pipelines/kinds/dsi/evaluate.ts';
 import type { DsiContractJson, GrantContractJson } from '../schemas/outputs.ts';
 import { runInbox } from './helpers.ts';
@@ -22,16 +23,8 @@ export function cpr(n: number): string {
 }
 export const FILLER = '010160-0999'; // not a participant: delivers a row for every month, so every month "has data"
 
-export function months(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.split('-').map(Number) as [number, number];
-  for (;;) {
-    const s = `${y}-${String(m).padStart(2, '0')}`;
-    if (s > to) return out;
-    out.push(s);
-    if (++m > 12) [y, m] = [y + 1, 1];
-  }
-}
+/** Every month from `from` to `to` (YYYY-MM). */
+export const months = monthsBetween;
 
 export interface Scenario {
   enrollment: string[];

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { splitCsvLine } from '../pipelines/ingest/sniff.ts';
 import { tempDir } from './helpers.ts';
 
 /** The formulas of a workbook, by `<sheet>!<cell>`. */
@@ -26,31 +27,13 @@ export async function formulasOf(file: string): Promise<Map<string, { formula: s
   return out;
 }
 
+/** LibreOffice's CSV: ';' between cells, '"' around text that needs it; one row per line. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  for (const line of text.replace(/\r/g, '').split('\n')) {
-    if (line === '') continue;
-    const cells: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i]!;
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else if (ch === '"') quoted = false;
-        else cur += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ';') {
-        cells.push(cur);
-        cur = '';
-      } else cur += ch;
-    }
-    cells.push(cur);
-    rows.push(cells);
-  }
-  return rows;
+  return text
+    .replace(/\r/g, '')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => splitCsvLine(line, ';'));
 }
 
 export async function recalculate(file: string): Promise<Record<string, string[][]>> {

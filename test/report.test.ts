@@ -15,7 +15,7 @@ import { FONT, FONT_FILES } from '../pipelines/core/vega.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import { renderNotebooks } from '../pipelines/report/notebook.ts';
 import type { KpisJson } from '../schemas/outputs.ts';
-import { tempDir } from './helpers.ts';
+import { cli, tempDir } from './helpers.ts';
 
 const CHROMIUM = process.env.KPI_CHROMIUM ?? '/usr/bin/chromium';
 const quiet = () => new Writable({ write: (_c, _e, cb) => cb() });
@@ -307,28 +307,7 @@ describe('disclosure control reaches charts and reports', () => {
 });
 
 describe('reports as PDF', () => {
-  const run = async (args: string[], env: NodeJS.ProcessEnv) => {
-    let stdout = '';
-    let stderr = '';
-    const sink = (add: (s: string) => void) =>
-      new Writable({
-        write: (chunk, _e, cb) => {
-          add(String(chunk));
-          cb();
-        },
-      });
-    const code = await main(
-      args,
-      env,
-      sink((s) => {
-        stdout += s;
-      }),
-      sink((s) => {
-        stderr += s;
-      }),
-    );
-    return { code, stdout, stderr };
-  };
+  const run = cli;
   const reports = () =>
     ['public', 'restricted'].flatMap((d) =>
       readdirSync(join(out, d, 'reports')).map((f) => join(out, d, 'reports', f)),

@@ -19,3 +19,15 @@ export function periodMonths(period: string): { first: string; last: string } | 
   if (/^\d{4}-\d{2}$/.test(period)) return { first: period, last: period };
   return undefined;
 }
+
+/** Every month from `from` to `to` (YYYY-MM), both included. */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.split('-').map(Number) as [number, number];
+  for (;;) {
+    const s = `${y}-${String(m).padStart(2, '0')}`;
+    if (s > to) return out;
+    out.push(s);
+    if (++m > 12) [y, m] = [y + 1, 1];
+  }
+}

@@ -109,3 +109,25 @@ export function labelled(
 export function heading(ws: ExcelJS.Worksheet, row: number, text: string): void {
   put(ws, `A${row}`, text).font = { bold: true, size: 12 };
 }
+
+/**
+ * A contract workbook's three sheets, in order: Oversigt with the title, the as-of date and the
+ * municipality on top; Målinger; and Evidens with the rows the counts are taken over.
+ */
+export function contractSheets(
+  wb: ExcelJS.Workbook,
+  r: { title: string; asOf: string; municipality: string },
+  evidence: EvidenceRow[],
+  labelWidth: number,
+): { overview: ExcelJS.Worksheet; measurements: ExcelJS.Worksheet; evidence: EvidenceRanges } {
+  const overview = wb.addWorksheet(t('workbook.sheet.overview'));
+  const measurements = wb.addWorksheet(t('workbook.sheet.measurements'));
+  const ranges = evidenceSheet(wb, evidence);
+  put(overview, 'A1', r.title).font = { bold: true, size: 14 };
+  labelled(overview, 2, t('workbook.asOf'), r.asOf);
+  labelled(overview, 3, t('workbook.municipality'), r.municipality);
+  overview.getColumn(1).width = labelWidth;
+  overview.getColumn(2).width = 20;
+  overview.getColumn(3).width = 22;
+  return { overview, measurements, evidence: ranges };
+}

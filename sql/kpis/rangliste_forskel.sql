@@ -1,8 +1,6 @@
 -- Full-time persons on public support, actual − expected, in percentage points, per list: 0 or below is
 -- "as expected or better". The sum of the three benefit groups as the total, each group as its own series.
 SELECT municipality, list_period AS period, difference AS numerator, NULL::BIGINT AS denominator, true AS complete,
-  CASE WHEN benefit_group <> 'samlet' THEN 'benefit_group' END AS dimension,
-  CASE benefit_group WHEN 'a_dagpenge' THEN 'A-dagpenge' WHEN 'sygedagpenge' THEN 'Sygedagpenge'
-    WHEN 'kontanthjaelp' THEN 'Kontanthjælp' END AS member
+  CASE WHEN series_label IS NOT NULL THEN 'benefit_group' END AS dimension, series_label AS member
 FROM marts.rangliste
 WHERE municipality = meta.cfg('municipality');

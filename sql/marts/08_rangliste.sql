@@ -23,6 +23,9 @@ compared AS (
 )
 SELECT list_period, municipality, municipality_name, benefit_group, expected_pct, actual_pct, difference,
   list_rank AS rank, rank_computed, compared_with, improvement,
+  -- The benefit group as the ministry writes it: the KPIs' series (the sum, samlet, is their total).
+  CASE benefit_group WHEN 'a_dagpenge' THEN 'A-dagpenge' WHEN 'sygedagpenge' THEN 'Sygedagpenge'
+    WHEN 'kontanthjaelp' THEN 'Kontanthjælp' END AS series_label,
   CASE WHEN improvement IS NOT NULL THEN
     rank() OVER (PARTITION BY list_period, benefit_group, improvement IS NULL ORDER BY improvement DESC)
   END::INTEGER AS hoejdespringer_rank

@@ -8,9 +8,9 @@ import type { DsiContract } from '../../../schemas/contracts.ts';
 import type { DsiContractJson } from '../../../schemas/outputs.ts';
 import { t } from '../../i18n/index.ts';
 import {
+  contractSheets,
   type EvidenceRanges,
   type EvidenceRow,
-  evidenceSheet,
   FMT,
   formula,
   heading,
@@ -247,15 +247,7 @@ export function dsiWorkbook(
   r: DsiContractJson,
   evidence: EvidenceRow[],
 ): void {
-  const overview = wb.addWorksheet(t('workbook.sheet.overview'));
-  const sheet = wb.addWorksheet(t('workbook.sheet.measurements'));
-  const ev = evidenceSheet(wb, evidence);
-  put(overview, 'A1', r.title).font = { bold: true, size: 14 };
-  labelled(overview, 2, t('workbook.asOf'), r.asOf);
-  labelled(overview, 3, t('workbook.municipality'), r.municipality);
-  overview.getColumn(1).width = 72;
-  overview.getColumn(2).width = 20;
-  overview.getColumn(3).width = 22;
+  const { overview, measurements: sheet, evidence: ev } = contractSheets(wb, r, evidence, 72);
   const p = parameters(overview, c, r);
   measurements(sheet, r, p, ev);
   const calibrationRows = halfYears(c.measurements.first, c.measurements.last).length;

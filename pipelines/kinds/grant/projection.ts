@@ -7,20 +7,10 @@
  *   share reaches its threshold and counted months remain.
  */
 import type { GrantContractJson, GrantProjection } from '../../../schemas/outputs.ts';
+import { monthsBetween } from '../../core/periods.ts';
 import { Rational } from '../../core/rational.ts';
 
 type Settled = Pick<GrantContractJson, 'months' | 'requirements' | 'payout' | 'period' | 'grant'>;
-
-function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.split('-').map(Number) as [number, number];
-  for (;;) {
-    const s = `${y}-${String(m).padStart(2, '0')}`;
-    if (s > to) return out;
-    out.push(s);
-    if (++m > 12) [y, m] = [y + 1, 1];
-  }
-}
 
 /** The fewest of `group` whose share reaches `threshold`: the smallest k with k / group >= threshold. */
 export function personsNeeded(threshold: number, group: number): number {

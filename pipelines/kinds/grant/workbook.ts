@@ -9,9 +9,9 @@ import type { GrantContract } from '../../../schemas/contracts.ts';
 import type { GrantContractJson } from '../../../schemas/outputs.ts';
 import { t } from '../../i18n/index.ts';
 import {
+  contractSheets,
   type EvidenceRanges,
   type EvidenceRow,
-  evidenceSheet,
   FMT,
   formula,
   heading,
@@ -127,14 +127,7 @@ export function grantWorkbook(
   r: GrantContractJson,
   evidence: EvidenceRow[],
 ): void {
-  const ws = wb.addWorksheet(t('workbook.sheet.overview'));
-  const sheet = wb.addWorksheet(t('workbook.sheet.measurements'));
-  const ev = evidenceSheet(wb, evidence);
-  put(ws, 'A1', r.title).font = { bold: true, size: 14 };
-  labelled(ws, 2, t('workbook.asOf'), r.asOf);
-  labelled(ws, 3, t('workbook.municipality'), r.municipality);
-  ws.getColumn(1).width = 56;
-  ws.getColumn(2).width = 20;
+  const { overview: ws, measurements: sheet, evidence: ev } = contractSheets(wb, r, evidence, 56);
   heading(ws, 5, t('workbook.parameters'));
   let row = 6;
   const total = labelled(ws, row++, t('workbook.grant.total'), r.grant.total, FMT.kr);
