@@ -121,8 +121,9 @@ describe('taking the lock', () => {
   });
 
   it('a holder that is a zombie (exited, not yet reaped) is gone; one that dies within a moment is waited for', async () => {
-    // sh starts a child that exits at once and then becomes sleep, which never reaps it.
-    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30'], {
+    // sh starts a child and then becomes sleep, which never reaps it. The child exits a moment after
+    // the exec: had it exited before, sh could have reaped it first (under load it did).
+    const parent = spawn('sh', ['-c', 'sleep 0.3 & echo $!; exec sleep 30'], {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     try {
@@ -130,7 +131,7 @@ describe('taking the lock', () => {
         await new Promise<string>((r) => parent.stdout!.once('data', (d) => r(String(d)))),
       );
       let st = procStat(zombie);
-      for (let i = 0; i < 50 && st?.state !== 'Z'; i++) {
+      for (let i = 0; i < 150 && st?.state !== 'Z'; i++) {
         await new Promise((r) => setTimeout(r, 20));
         st = procStat(zombie);
       }
