@@ -5,7 +5,7 @@
  * (2024-H2) gives none, so those are computed from actual − expected.
  */
 
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +105,30 @@ describe('the ranking list reproduces the committee’s table for Lolland', () =
       }),
     );
     expect(lolland.improvement).toBeCloseTo(0.1, 12);
+  });
+});
+
+describe('a ranking list rejected whole', () => {
+  it('holds back the three KPIs and rangliste.json at their previous publication', async () => {
+    const inbox = await tempDir('kpi-rl-hold-');
+    cpSync(join(FIXTURE, 'inbox'), inbox, { recursive: true });
+    const out = await tempDir('kpi-rl-hold-out-');
+    const opts = { asOf: '2025-08-12', configFile: join(FIXTURE, 'kpi.config.json'), out };
+    await runInbox(inbox, opts);
+    const before = readFileSync(join(out, 'public', 'rangliste.json'), 'utf8');
+    // The 2024-H2 list is delivered again without its expected column.
+    writeFileSync(
+      join(inbox, 'rangliste', 'rangliste_2024H2.csv'),
+      'Periode;Kommunekode;Ydelsesgruppe;Faktisk\n1. halvår 2024 – 2. halvår 2024;360;Samlet;18,02\n',
+    );
+    const { manifest, kpis } = await runInbox(inbox, opts);
+    expect(manifest.heldBack.map((h) => h.id).sort()).toEqual([
+      'hoejdespringer_placering',
+      'rangliste_forskel',
+      'rangliste_placering',
+    ]);
+    expect(kpis.kpis.find((k) => k.id === 'rangliste_placering')!.latest?.value).toBe(40);
+    expect(readFileSync(join(out, 'public', 'rangliste.json'), 'utf8')).toBe(before);
   });
 });
 

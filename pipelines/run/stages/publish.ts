@@ -3,6 +3,7 @@
  * and unselected KPIs carried over) and its long tables, the tariff alerts, the ranking lists, the charts, the JSON
  * Schemas and the warehouse. Nothing reaches readers until the switch (../../run.ts).
  */
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
@@ -92,12 +93,10 @@ async function writeKpis(ctx: RunContext): Promise<void> {
   await writeArrow(rows, pub);
   await writeCsv(rows, pub);
   await writeKpisWorkbook(ctx.kpis, pub);
-  await writeJson(
-    join(pub, 'tariff_alerts.json'),
+  await writeListFile(ctx, 'tariff_alerts', 'tariff_alerts.json', () =>
     TariffAlertsJson.parse({ schemaVersion: SCHEMA_VERSION, asOf: ctx.opts.asOf, alerts: ctx.tariffAlerts }),
   );
-  await writeJson(
-    join(pub, 'rangliste.json'),
+  await writeListFile(ctx, 'rangliste_placering', 'rangliste.json', () =>
     RanglisteJson.parse({
       schemaVersion: SCHEMA_VERSION,
       asOf: ctx.opts.asOf,
@@ -105,6 +104,27 @@ async function writeKpis(ctx: RunContext): Promise<void> {
       rows: ctx.rangliste,
     }),
   );
+}
+
+/**
+ * A list beside kpis.json (the tariff alerts, the ranking lists). When the KPI that reads the same
+ * extract is held back, the list is held back with it: the previous publication, unchanged.
+ */
+async function writeListFile(
+  ctx: RunContext,
+  kpi: string,
+  name: string,
+  fresh: () => unknown,
+): Promise<void> {
+  const target = join(ctx.publicDir, name);
+  if (ctx.held('kpi', kpi)) {
+    const before = await readFile(join(ctx.paths.out, 'public', name), 'utf8').catch(() => undefined);
+    if (before !== undefined) {
+      await writeFile(target, before, 'utf8');
+      return;
+    }
+  }
+  await writeJson(target, fresh());
 }
 
 async function writeChartsAndSchemas(ctx: RunContext): Promise<void> {
