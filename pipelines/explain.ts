@@ -13,7 +13,19 @@ import { formatValue, ruleText, statusWord, unitText } from './core/describe.ts'
 import { SQL_DIR } from './core/paths.ts';
 import { periodLabel } from './core/vega.ts';
 import { UserError } from './errors.ts';
-import { num, t } from './i18n/index.ts';
+import { type MessageKey, num, t } from './i18n/index.ts';
+import type { KpiDefinition } from './kpis/catalogue.ts';
+
+/** A configured initiative's card (docs/own-data.md): themes, owner, follow-up, description. */
+function cardLines(card: KpiDefinition['initiative'], label: (key: MessageKey) => string): string[] {
+  if (!card) return [];
+  return [
+    `${label('explain.themes')}${card.themes.join('; ') || '–'}`,
+    `${label('explain.owner')}${card.owner ?? '–'}`,
+    `${label('explain.followUp')}${t(`followUp.${card.followUp}`)}`,
+    ...(card.description ? [`${label('explain.description')}${card.description}`] : []),
+  ];
+}
 
 export async function explain(id: string, outDir: string, config: Config): Promise<string> {
   const def = kpiDefinitions(config).find((d) => d.id === id);
@@ -53,6 +65,7 @@ export async function explain(id: string, outDir: string, config: Config): Promi
     `${label('explain.baseline')}${baseline}`,
     `${label('explain.sql')}${sqlFile}`,
     `${label('explain.extracts')}${def.extracts.join(', ')}`,
+    ...cardLines(def.initiative, label),
   ];
   let manifest: Manifest | undefined;
   let kpis: KpisJson | undefined;

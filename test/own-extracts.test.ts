@@ -131,6 +131,16 @@ describe('an own extract loads like a built-in one', () => {
     expect(k.series.map((p) => [p.numerator, p.denominator])).toEqual([[88, 300]]);
   });
 
+  it('kpi explain shows the initiative on it with its card', async () => {
+    const r = await cli(['explain', 'sprogskole_fravaersandel', '--config', CONFIG_FILE, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('Udtræk:      sprogskole_fravaer');
+    expect(lines).toContain('Temaer:      Integration');
+    expect(lines).toContain('Ansvarlig:   Sprogcenter Lolland');
+    expect(lines).toContain('Opfølgning:  hvert halvår');
+  });
+
   it('is checked by kpi check, which names its quarantined rows', async () => {
     const r = await cli(['check', '--inbox', INBOX, '--config', CONFIG_FILE, '--as-of', AS_OF, '--out', out]);
     expect(r.stdout).toContain('sprogskole_fravaer/fravaer_2024-07_09.csv');

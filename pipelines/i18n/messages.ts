@@ -675,6 +675,10 @@ export const MESSAGES = {
   'explain.baseline': { da: 'Baseline', en: 'Baseline' },
   'explain.sql': { da: 'SQL', en: 'SQL' },
   'explain.extracts': { da: 'Udtræk', en: 'Extracts' },
+  'explain.themes': { da: 'Temaer', en: 'Themes' },
+  'explain.owner': { da: 'Ansvarlig', en: 'Owner' },
+  'explain.followUp': { da: 'Opfølgning', en: 'Follow-up' },
+  'explain.description': { da: 'Indsatsen', en: 'Initiative' },
   'explain.unit': {
     da: '{unit}, opgjort pr. {grain}, retning: {direction}',
     en: '{unit}, per {grain}, direction: {direction}',
