@@ -92,6 +92,45 @@ describe('Jobfokus projections', () => {
   });
 });
 
+describe('Jobfokus projections at the edges', () => {
+  it('a trajectory below the 4 % baseline projects no goal-1 payment', () => {
+    const low = settle(JOBFOKUS, [
+      { period: '2027-H2', complete: true, population: 360, successes: 10, goal2Successes: 0 },
+    ]);
+    const tr = projectDsi(JOBFOKUS, low.measurements).scenarios.find((s) => s.id === 'trajectory')!;
+    // 10 − 0.04 × 360 = −4.4: nothing for goal 1, in every open measurement.
+    expect(tr.measurements.map((m) => m.goal1Payment)).toEqual(Array(9).fill(0));
+    expect(tr.expectedRepayment).toBe(0);
+  });
+
+  it('a cap reached by the final measurements is the base: booked at the cap, binding where it bound', () => {
+    const all = settle(JOBFOKUS, [
+      { period: '2027-H2', complete: true, population: 360, successes: 360, goal2Successes: 0 },
+      { period: '2028-H1', complete: true, population: 360, successes: 360, goal2Successes: 0 },
+    ]);
+    const p = projectDsi(JOBFOKUS, all.measurements);
+    expect(p.booked).toBe(14_000_000);
+    expect(p.scenarios.map((s) => [s.id, s.capBindsIn, s.expectedRepayment])).toEqual([
+      ['business_case', '2028-H1', 14_000_000],
+      ['trajectory', '2028-H1', 14_000_000],
+    ]);
+  });
+
+  it('goal-2 successes already beyond the business case’s 234 project no more, never a negative amount', () => {
+    const many = settle(JOBFOKUS, [
+      { period: '2027-H2', complete: true, population: 360, successes: 36, goal2Successes: 300 },
+    ]);
+    const bc = projectDsi(JOBFOKUS, many.measurements).scenarios[0]!;
+    expect(bc.measurements.map((m) => m.goal2Payment)).toEqual(Array(9).fill(0));
+  });
+
+  it('a projection that ends exactly at the cap does not bind it', () => {
+    // With the cap at the business case's 11,400,000.00, the business case reaches it exactly in 2032-H1.
+    const p = projectDsi({ ...JOBFOKUS, cap: 11_400_000 }, []);
+    expect([p.scenarios[0]!.expectedRepayment, p.scenarios[0]!.capBindsIn]).toEqual([11_400_000, null]);
+  });
+});
+
 describe('Ungeløftet projections', () => {
   // As of 15 July 2027: 2027-05 (counted) 12 of 25, 2027-06 13 of 25 (52 %): R1 met, R2 pending.
   const months = [
@@ -133,6 +172,34 @@ describe('Ungeløftet projections', () => {
         againstGrant: 537_717_605 / 597_464_006,
       },
     ]);
+  });
+
+  it('a requirement not met when the counted months are over stays unmet in both scenarios', () => {
+    const over = settleGrant(UNGELOFTET, months, '2029-03-01');
+    const p = projectGrant({ ...over, grant: UNGELOFTET.grant });
+    expect(over.requirements.map((r) => r.status)).toEqual(['met', 'not_met']);
+    expect(p.scenarios.map((s) => s.requirements.map((r) => r.met))).toEqual([
+      [true, false],
+      [true, false],
+    ]);
+    expect(p.requirements[1]).toMatchObject({ status: 'not_met', neededShare: null, neededPersons: null });
+  });
+
+  it('a latest share exactly at the threshold meets it on the trajectory', () => {
+    // 2027-06: 11 of 20 = 55 %, exactly R2's threshold, while R2 is still pending.
+    const at = settleGrant(
+      UNGELOFTET,
+      [
+        { month: '2027-05', counted: true, complete: true, group: 20, inEmploymentOrEducation: 9 },
+        { month: '2027-06', counted: false, complete: true, group: 20, inEmploymentOrEducation: 11 },
+      ],
+      '2027-07-15',
+    );
+    const p = projectGrant({ ...at, grant: UNGELOFTET.grant });
+    expect(at.requirements.map((r) => r.status)).toEqual(['pending', 'pending']);
+    expect(p.latestShare).toBe(0.55);
+    expect(p.scenarios[1]!.requirements.map((r) => r.met)).toEqual([true, true]);
+    expect(p.requirements.map((r) => r.neededPersons)).toEqual([10, 11]);
   });
 
   it('the fewest persons whose share reaches a threshold, exactly', () => {
