@@ -11,11 +11,13 @@ import { Resvg } from '@resvg/resvg-js';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../pipelines/cli.ts';
+import { parseConfig } from '../pipelines/config.ts';
 import { FONT, FONT_FILES } from '../pipelines/core/vega.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import { renderNotebooks } from '../pipelines/report/notebook.ts';
+import { run } from '../pipelines/run.ts';
 import type { KpisJson } from '../schemas/outputs.ts';
-import { cli, tempDir } from './helpers.ts';
+import { cli, runInbox, TEST_KEY, tempDir } from './helpers.ts';
 
 const CHROMIUM = process.env.KPI_CHROMIUM ?? '/usr/bin/chromium';
 const quiet = () => new Writable({ write: (_c, _e, cb) => cb() });
@@ -359,5 +361,40 @@ describe('reports as PDF', () => {
       encoding: 'utf8',
     });
     expect(finance).toContain('Revisionssporet');
+  });
+});
+
+describe('report.pdf in a run', () => {
+  it('with Chromium, prints every report beside its HTML', async () => {
+    const fixture = join(import.meta.dirname, 'fixtures', 'rangliste');
+    const o = await tempDir('kpi-pdf-run-');
+    await run({
+      inbox: join(fixture, 'inbox'),
+      out: o,
+      asOf: '2025-08-12',
+      config: parseConfig({ municipality: { code: '360', name: 'Lolland Kommune' }, report: { pdf: true } }),
+      key: TEST_KEY,
+      chromium: CHROMIUM,
+    });
+    const pdfs = ['public', 'restricted'].flatMap((d) =>
+      readdirSync(join(o, d, 'reports')).filter((f) => f.endsWith('.pdf')),
+    );
+    expect(pdfs.sort()).toEqual(['afrapportering.pdf', 'finans.pdf', 'opfoelgning.pdf']);
+  });
+});
+
+describe('report.pdf in a run without Chromium', () => {
+  it('publishes the figures and the HTML reports, warns, and writes no PDF', async () => {
+    const fixture = join(import.meta.dirname, 'fixtures', 'rangliste');
+    const { manifest, out: o } = await runInbox(join(fixture, 'inbox'), {
+      asOf: '2025-08-12',
+      config: { municipality: { code: '360', name: 'Lolland Kommune' }, report: { pdf: true } },
+    });
+    expect(manifest.warnings.filter((w) => w.code === 'pdf_unavailable').map((w) => w.message)).toEqual([
+      'report.pdf er slået til, men der blev ikke fundet nogen Chromium; rapporterne er kun skrevet som HTML. Installér chromium (sudo apt-get install chromium) eller sæt KPI_CHROMIUM.',
+    ]);
+    const files = readdirSync(join(o, 'public', 'reports'));
+    expect(files.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(0);
+    expect(files.filter((f) => f.endsWith('.pdf'))).toEqual([]);
   });
 });
