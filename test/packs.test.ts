@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ExpectedKpi, expectKpis } from './expected.ts';
-import { runInbox } from './helpers.ts';
+import { runInbox, tempDir } from './helpers.ts';
 
 interface Expected {
   asOf: string;
@@ -26,7 +26,13 @@ describe.each(readdirSync(PACKS).filter((p) => existsSync(join(PACKS, p, 'expect
     const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected;
 
     it('publishes the hand-computed figures', async () => {
-      const { kpis, manifest, out } = await runInbox(join(dir, 'inbox'), {
+      // The inbox is generated (examples/<pack>/generate.ts): no CPR-like number is kept in the repository.
+      const inbox = await tempDir('kpi-pack-');
+      const { writeInbox } = (await import(join(dir, 'generate.ts'))) as {
+        writeInbox(dir: string): Promise<void>;
+      };
+      await writeInbox(inbox);
+      const { kpis, manifest, out } = await runInbox(inbox, {
         asOf: expected.asOf,
         configFile: join(dir, 'kpi.config.json'),
       });
