@@ -4,7 +4,7 @@
  * as numbers; exact arithmetic on them is done in SQL or with the rationals in kpis/rational.ts.
  */
 import { appendFileSync } from 'node:fs';
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBResultReader } from '@duckdb/node-api';
 
 export type Row = Record<string, unknown>;
 
@@ -77,17 +77,32 @@ export class Db {
     const t = sqlProfile.seconds ? performance.now() : 0;
     const reader = await this.conn.runAndReadAll(sql);
     if (sqlProfile.seconds) profile(sql, t);
-    const numeric = reader
-      .columnNames()
-      .filter((_, i) =>
-        /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UBIGINT|UINTEGER|DECIMAL)/.test(
-          String(reader.columnTypes()[i]),
-        ),
-      );
-    return reader.getRowObjectsJson().map((r) => {
-      for (const k of numeric) if (typeof r[k] === 'string') (r as Row)[k] = Number(r[k]);
-      return r;
-    }) as T[];
+    return plainRows<T>(reader);
+  }
+
+  /**
+   * Runs exactly one statement as it is written, never inside another one: DuckDB prepares it (and
+   * refuses more than one statement) before it runs. For SQL that the configuration brings
+   * (sandbox.ts).
+   */
+  async single<T = Row>(sql: string): Promise<T[]> {
+    sqlHooks.observe?.(sql);
+    const prepared = await this.conn.prepare(sql);
+    try {
+      return plainRows<T>(await prepared.runAndReadAll());
+    } finally {
+      prepared.destroySync();
+    }
+  }
+
+  /** The column names one statement would return, without running it. */
+  async columnsOf(sql: string): Promise<string[]> {
+    const prepared = await this.conn.prepare(sql);
+    try {
+      return Array.from({ length: prepared.columnCount }, (_, i) => prepared.columnName(i));
+    } finally {
+      prepared.destroySync();
+    }
   }
 
   async one<T = Row>(sql: string): Promise<T> {
@@ -100,4 +115,19 @@ export class Db {
     this.conn.closeSync();
     this.instance.closeSync();
   }
+}
+
+/** A result as plain objects; integer and DECIMAL columns as numbers. */
+function plainRows<T>(reader: DuckDBResultReader): T[] {
+  const numeric = reader
+    .columnNames()
+    .filter((_, i) =>
+      /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UBIGINT|UINTEGER|DECIMAL)/.test(
+        String(reader.columnTypes()[i]),
+      ),
+    );
+  return reader.getRowObjectsJson().map((r) => {
+    for (const k of numeric) if (typeof r[k] === 'string') (r as Row)[k] = Number(r[k]);
+    return r;
+  }) as T[];
 }

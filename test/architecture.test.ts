@@ -43,7 +43,7 @@ function floorOf(file: string): { floor: number; name: string } {
   const part = relative('pipelines', file).split('/')[0]!.replace(/\.ts$/, '');
   // The words (the message catalogue) and the shapes (schemas) are the ground floor.
   if (part === 'i18n') return { floor: 0, name: part };
-  if (['core', 'duckdb', 'errors'].includes(part)) return { floor: 1, name: part };
+  if (['core', 'duckdb', 'errors', 'sandbox'].includes(part)) return { floor: 1, name: part };
   if (['extracts', 'kinds'].includes(part)) return { floor: 2, name: part };
   if (STAGES.includes(part)) return { floor: 3, name: part };
   return { floor: 4, name: part }; // the run, the command line, check, explain, config, bench

@@ -233,7 +233,10 @@ describe('start-up validation names each bad field of an own extract', () => {
     const out = join(dir, 'out');
     const r = await cli(['run', '--inbox', INBOX, '--config', file, '--as-of', AS_OF, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('extracts.sprogskole_fravaer.checks.0.sql: tjekkets SQL kan ikke køre');
+    expect(r.stderr).toContain(
+      'extracts.sprogskole_fravaer.checks.0.sql: kolonnen planed_lessons findes ikke i rækken',
+    );
+    expect(r.stderr).toContain('Mente du planned_lessons?');
     expect(r.stderr).toContain('planed_lessons');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(out, 'public'))).toBe(false);

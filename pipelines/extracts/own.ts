@@ -8,6 +8,8 @@ import { EXTRACT_NAMES } from '../../schemas/extracts.ts';
 import type { OwnExtract, OwnExtracts } from '../../schemas/ownExtracts.ts';
 import { quoteIdent } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
+import { t } from '../i18n/index.ts';
+import { type CheckedExpression, checkExpression } from '../sandbox.ts';
 import { duckType, EXTRACT_SPECS, type ExtractSpec, type SpecColumn } from './spec.ts';
 
 /** The built-in extracts' CPR headers: an own cpr column accepts them too. */
@@ -89,9 +91,36 @@ SELECT ${[...cols, municipality, '_file', '_line'].join(', ')}
 FROM ${rows} e${latest}`;
 }
 
+/** A check of `spec` through the sandbox's parser (sandbox.ts): its printed form, or why it is refused. */
+async function sandboxed(db: Db, spec: ExtractSpec, sql: string): Promise<CheckedExpression> {
+  // A check names the row's columns, and birth_date in place of a CPR column.
+  const cpr = spec.columns.filter((c) => c.kind === 'cpr').map((c) => c.name);
+  const columns = spec.columns.filter((c) => c.kind !== 'cpr').map((c) => c.name);
+  return checkExpression(db, sql, cpr.length ? [...columns, 'birth_date'] : columns, cpr);
+}
+
 /**
- * Runs each own check's SQL over an empty row of its extract's typed columns; one line per check that
- * does not run, naming its field.
+ * The own extracts with every check as DuckDB printed it back (ingest inlines only this form). A
+ * refused check is a configuration error, which the run's start reports (ownCheckProblems).
+ */
+export async function sandboxedChecks(db: Db, own: OwnExtracts): Promise<OwnExtracts> {
+  const out: OwnExtracts = {};
+  for (const [name, e] of Object.entries(own)) {
+    const spec = compileOwn(name, e);
+    const checks = [];
+    for (const c of e.checks) {
+      const checked = await sandboxed(db, spec, c.sql);
+      if ('refused' in checked) throw new Error(`extracts.${name}: ${checked.refused}`);
+      checks.push({ ...c, sql: checked.sql });
+    }
+    out[name] = { ...e, checks };
+  }
+  return out;
+}
+
+/**
+ * Each own check through the sandbox, then run over an empty row of its extract's typed columns on a
+ * locked instance; one line per check that is refused or does not run, naming its field.
  */
 export async function ownCheckProblems(
   db: Db,
@@ -107,12 +136,18 @@ export async function ownCheckProblems(
     );
     await db.run(`CREATE OR REPLACE TEMP TABLE own_check_row (${cols.join(', ')})`);
     for (const [i, c] of e.checks.entries()) {
+      const field = `extracts.${name}.checks.${i}.sql`;
+      const checked = await sandboxed(db, spec, c.sql);
+      if ('refused' in checked) {
+        problems.push({ field, message: t('sandbox.refusedCheck', { reason: checked.refused }) });
+        continue;
+      }
       try {
-        await db.run(`SELECT CAST((${c.sql}) AS BOOLEAN) FROM own_check_row`);
+        await db.run(`SELECT CAST(${checked.sql} AS BOOLEAN) FROM own_check_row`);
       } catch (err) {
         problems.push({
-          field: `extracts.${name}.checks.${i}.sql`,
-          message: (err as Error).message.split('\n')[0]!,
+          field,
+          message: t('config.ownCheckSql', { message: (err as Error).message.split('\n')[0]! }),
         });
       }
     }

@@ -15,8 +15,9 @@ import { serveChild } from '../core/child.ts';
 import { setKeyVariablesSql } from '../core/pseudonym.ts';
 import { sqlString } from '../core/sql.ts';
 import { Db } from '../duckdb.ts';
-import { extractSpecs } from '../extracts/own.ts';
+import { extractSpecs, sandboxedChecks } from '../extracts/own.ts';
 import { EXTRACT_SPECS } from '../extracts/spec.ts';
+import { lockDown } from '../sandbox.ts';
 import { createIngestTables, HANDOVER_FORMAT, handoverFile, ingestInbox, REFERENCED } from './ingest.ts';
 
 export interface WorkerRequest {
@@ -37,8 +38,9 @@ export type WorkerMessage = { type: 'file'; input: InputFile };
 
 async function main(request: WorkerRequest): Promise<void> {
   const db = await Db.open(':memory:', request.duckdb);
-  const extracts = extractSpecs(request.ownExtracts);
   try {
+    // Own checks are inlined in the parse as DuckDB prints them back (sandbox.ts).
+    const extracts = extractSpecs(await sandboxedChecks(db, request.ownExtracts ?? {}));
     await db.run(`ATTACH ':memory:' AS scratch; ${setKeyVariablesSql(request.key)}`);
     await createIngestTables(db, extracts);
     if (request.previous) {
@@ -56,6 +58,18 @@ async function main(request: WorkerRequest): Promise<void> {
       }
       await db.run('DETACH prev');
     }
+    // From here on this instance reads and writes only the run's own folders and the inbox, whatever
+    // an own check's SQL says (docs/security.md).
+    await lockDown(
+      db,
+      [
+        request.inbox,
+        request.workDir,
+        request.outDir,
+        request.quarantineDir,
+        request.duckdb.tempDirectory,
+      ].filter((d): d is string => d !== undefined),
+    );
     const knownPersons = (
       await db.one<{ n: number }>('SELECT coalesce(max(person_id), 0)::INTEGER AS n FROM ingest.persons')
     ).n;

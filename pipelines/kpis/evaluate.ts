@@ -247,7 +247,10 @@ export async function evaluateKpi(
   deliveredExtracts: string[],
 ): Promise<EvaluatedKpi[]> {
   const delivered = def.extracts.every((e) => deliveredExtracts.includes(e));
-  const rows = delivered ? await db.all<KpiRow>(await kpiSql(def)) : [];
+  // An initiative's SQL comes from the configuration: `db` is then the sandbox (sandbox.ts), and the
+  // statement runs on its own, as written.
+  const sql = await kpiSql(def);
+  const rows = delivered ? await (def.sqlText ? db.single<KpiRow>(sql) : db.all<KpiRow>(sql)) : [];
   return evaluateRows(
     def,
     rows.map((r) => ({

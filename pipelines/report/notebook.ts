@@ -24,9 +24,10 @@ import { formatValue } from '../core/describe.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import { baseConfig, chartLocale, periodLabel, type VegaLiteSpec } from '../core/vega.ts';
 import { Db } from '../duckdb.ts';
-import { RunError } from '../errors.ts';
+import { ConfigError, RunError } from '../errors.ts';
 import { lang, type MessageKey, num, t } from '../i18n/index.ts';
 import { kindOf, kindOfResult } from '../kinds/index.ts';
+import { lockDown, refuseSelect } from '../sandbox.ts';
 import { kpiChartSpec } from './charts.ts';
 import { contractSection, sectionRows } from './contractSection.ts';
 import { escapeHtml, statusCell } from './html.ts';
@@ -230,6 +231,8 @@ async function openReportDb(ctx: ReportContext, audience: string): Promise<Db> {
       }
     }
   }
+  // Everything the notebooks read is in place: from here on the instance reads and writes no file.
+  await lockDown(db);
   return db;
 }
 
@@ -355,8 +358,15 @@ const BLOCKS: Record<Block['kind'], BlockRenderer> = {
     page.parts.push(await marked.parse(page.fill(b.body)));
   },
   async sql(page, b, at) {
+    // A notebook may be the municipality's own: its SQL is configuration SQL (sandbox.ts).
+    const sql = page.fill(b.body);
+    const refused = await refuseSelect(page.db, sql);
+    if (refused)
+      throw new ConfigError(
+        t('sandbox.refusedBlock', { ...at, arg: b.arg || t('report.unnamed'), reason: refused }),
+      );
     try {
-      const rows = await page.db.all(page.fill(b.body));
+      const rows = await page.db.single(sql);
       page.results.set(b.arg.split(/\s+/)[0] || `block${b.number}`, rows);
       if (/\bshow\b/.test(b.arg)) page.parts.push(resultTable(rows));
     } catch (e) {

@@ -1,0 +1,107 @@
+/** The message catalogue's part for: Ingest: files, warnings. */
+export const INGEST = {
+  'ingest.inboxMissing': {
+    da: 'Indbakkemappen {inbox} findes ikke eller kan ikke læses.',
+    en: 'The inbox folder {inbox} does not exist or cannot be read.',
+  },
+  'ingest.unknownFolder': {
+    da: 'inbox/{name} er ikke et kendt udtræk og blev ikke læst. Kendte udtræk: {known}.',
+    en: 'inbox/{name} is not a known extract and was not read. Known extracts: {known}.',
+  },
+  'ingest.unplacedFile': {
+    da: 'inbox/{name} ligger i selve indbakken, ikke i et udtræks mappe, så den blev ikke læst. Flyt den til sit udtræks mappe, fx inbox/employment/.',
+    en: "inbox/{name} lies in the inbox itself, not in the folder of an extract, so it was not read. Move it into its extract's folder, e.g. inbox/employment/.",
+  },
+  'ingest.unsupportedFormat': {
+    da: 'filtypen kan ikke læses; lever .csv, .csv.gz, .parquet eller .xlsx (en .xls-projektmappe skal gemmes som .xlsx)',
+    en: 'unsupported file type; deliver .csv, .csv.gz, .parquet or .xlsx (a .xls workbook must be saved as .xlsx)',
+  },
+  'ingest.emptyFile': {
+    da: '{file}: filen er tom (0 byte); intet blev indlæst fra den.',
+    en: '{file}: the file is empty (0 bytes); nothing was loaded from it.',
+  },
+  'ingest.headerOnly': {
+    da: '{file}: filen har en overskrift, men ingen rækker.',
+    en: '{file}: the file has a header but no rows.',
+  },
+  'ingest.duplicateFile': {
+    da: '{file} har samme indhold (sha256) som {dup}, der allerede er indlæst; den blev ikke indlæst igen.',
+    en: '{file} has the same content (sha256) as {dup}, which is already loaded; it was not loaded again.',
+  },
+  'ingest.rowsQuarantined': {
+    da: '{file}: {rejected} af {read} rækker i karantæne ({rules})',
+    en: '{file}: {rejected} of {read} rows quarantined ({rules})',
+  },
+  'ingest.missingColumn': {
+    da: 'den påkrævede kolonne {names} mangler.',
+    en: 'missing required column {names}.',
+  },
+  'ingest.missingColumns': {
+    da: 'de påkrævede kolonner {names} mangler.',
+    en: 'missing required columns {names}.',
+  },
+  'ingest.columnOr': { da: '{name} (eller {aliases})', en: '{name} (or {aliases})' },
+  'ingest.headersFound': {
+    da: ' Fundne overskrifter: {found}{where}.',
+    en: ' Headers found: {found}{where}.',
+  },
+  'ingest.headersNone': { da: '(ingen)', en: '(none)' },
+  'ingest.headersWhere': {
+    da: ' (på linje {line}; de første {n} linjer blev gennemsøgt efter en linje, der navngiver kolonnerne)',
+    en: ' (on line {line}; the first {n} lines were searched for a line that names the columns)',
+  },
+  'ingest.headerDidYouMean': {
+    da: ' Mente du "{header}" for {column}?',
+    en: ' Did you mean "{header}" for {column}?',
+  },
+  'ingest.delimiterHint': {
+    da: ' Overskriften ser ud til at bruge "{delimiter}" som skilletegn; lever filen med , ; eller tabulator mellem kolonnerne.',
+    en: ' The header looks like it uses "{delimiter}" as delimiter; deliver the file with , ; or tab between columns.',
+  },
+  'ingest.unreadable': {
+    da: 'filen kunne ikke læses: {message}',
+    en: 'the file could not be read: {message}',
+  },
+  'ingest.parquetUnreadable': {
+    da: 'Parquet-filen kan ikke læses ({message})',
+    en: 'the Parquet file cannot be read ({message})',
+  },
+  'ingest.noHeader': {
+    da: 'ingen overskrift: de første {n} linjer er tomme; først skal der være en linje, der navngiver kolonnerne',
+    en: 'no header: the first {n} lines are empty; a line that names the columns must come first',
+  },
+  'ingest.mergedCells': {
+    da: 'det første ark har flettede celler ({ranges}); ophæv fletningen, så hver række har sine egne værdier, og lever igen',
+    en: 'the first sheet has merged cells ({ranges}); unmerge them so every row has its own values, and deliver again',
+  },
+  'ingest.gzipCorrupt': {
+    da: 'gzip-filen er afkortet eller beskadiget ({message}); bed om at få filen leveret igen',
+    en: 'the gzip file is truncated or corrupt ({message}); ask for the file to be delivered again',
+  },
+  'ingest.cannotRead': { da: 'filen kan ikke læses: {message}', en: 'the file cannot be read: {message}' },
+  'ingest.changing': {
+    da: 'filen ændrede sig, mens den blev læst: den bliver formentlig stadig skrevet. Den springes over nu og indlæses ved næste kørsel',
+    en: 'the file changed while it was being read: it is probably still being written. It is skipped now and will be loaded by the next run',
+  },
+  'ingest.binary': {
+    da: 'filen er binær (den indeholder NUL-byte), ikke en tekst-CSV; lever et CSV-udtræk, eller navngiv den .parquet / .xlsx, hvis den er det',
+    en: 'the file is binary (it contains NUL bytes), not a text CSV; deliver a CSV export, or name it .parquet / .xlsx if it is one',
+  },
+  'ingest.mixedEncoding': {
+    da: 'filen blander tegnsæt: den er UTF-8, men linje {line} har en byte, der ikke er gyldig UTF-8 (formentlig Windows-1252). Eksportér hele filen i ét tegnsæt (helst UTF-8)',
+    en: 'the file mixes encodings: it is UTF-8, but line {line} has a byte that is not valid UTF-8 (probably Windows-1252). Re-export the whole file in one encoding (UTF-8 is best)',
+  },
+  'ingest.xlsxFormula': {
+    da: 'cellen {cell} indeholder en formel; gem arket med værdier alene (kopiér, og indsæt som værdier), og lever det igen',
+    en: 'cell {cell} holds a formula; save the sheet with values only (copy, then Paste Special → Values) and deliver it again',
+  },
+  'ingest.xlsxError': {
+    da: 'cellen {cell} indeholder Excel-fejlen {error}; ret cellen, og lever igen',
+    en: 'cell {cell} holds the Excel error {error}; fix the cell and deliver again',
+  },
+  'ingest.xlsxUnreadable': {
+    da: 'filen er ikke en læsbar .xlsx-projektmappe ({message})',
+    en: 'the file is not a readable .xlsx workbook ({message})',
+  },
+  'ingest.xlsxNoSheets': { da: 'projektmappen har ingen ark', en: 'the workbook has no sheets' },
+} as const satisfies Record<string, { da: string; en: string }>;

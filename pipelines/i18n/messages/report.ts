@@ -1,0 +1,20 @@
+/** The message catalogue's part for: Reports. */
+export const REPORT = {
+  'report.meta': {
+    da: '{municipality} · opgjort pr. {asOf} · kørsel {runId}',
+    en: '{municipality} · as of {asOf} · run {runId}',
+  },
+  'report.confidential': {
+    da: ' · FORTROLIGT: kun økonomi og analytikere',
+    en: ' · CONFIDENTIAL: finance and analysts only',
+  },
+  'report.noRows': { da: '(ingen rækker)', en: '(no rows)' },
+  'report.col.kpi': { da: 'Resultatmål', en: 'Result target' },
+  'report.col.period': { da: 'Periode', en: 'Period' },
+  'report.col.latest': { da: 'Seneste periode', en: 'Latest period' },
+  'report.col.series': { da: 'Serie', en: 'Series' },
+  'report.col.value': { da: 'Værdi', en: 'Value' },
+  'report.col.target': { da: 'Mål', en: 'Target' },
+  'report.col.status': { da: 'Status', en: 'Status' },
+  'report.source': { da: 'Kilde: {source}', en: 'Source: {source}' },
+} as const satisfies Record<string, { da: string; en: string }>;

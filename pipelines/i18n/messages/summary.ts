@@ -1,0 +1,61 @@
+/** The message catalogue's part for: The run's summary (stdout). */
+export const SUMMARY = {
+  'summary.run': {
+    da: 'Kørsel {runId}, opgjort pr. {asOf}: offentliggjort i {out}',
+    en: 'Run {runId}, as of {asOf}: published to {out}',
+  },
+  'summary.municipality': { da: 'Kommune: {name} ({code})', en: 'Municipality: {name} ({code})' },
+  'summary.municipalityAssumed': {
+    da: ' – antaget, fordi ingen konfiguration nævner kommunen (se advarslen municipality_not_configured)',
+    en: ' – assumed, because no configuration names the municipality (see the warning municipality_not_configured)',
+  },
+  'summary.col.kpi': { da: 'KPI', en: 'KPI' },
+  'summary.col.period': { da: 'Periode', en: 'Period' },
+  'summary.col.value': { da: 'Værdi', en: 'Value' },
+  'summary.col.target': { da: 'Mål', en: 'Target' },
+  'summary.col.status': { da: 'Status', en: 'Status' },
+  'summary.heldBackMark': { da: ' (holdt tilbage)', en: ' (held back)' },
+  'summary.contracts': { da: 'Resultatkontrakter:', en: 'Outcome contracts:' },
+  'summary.dsi': {
+    da: '{id}: bogført {booked} for {finals} endelige målinger{provisional}{projected}',
+    en: '{id}: booked {booked} for {finals} final measurements{provisional}{projected}',
+  },
+  'summary.dsiProvisional': {
+    da: '; foreløbig måling {period} ({amount}, bogføres ikke endnu)',
+    en: '; provisional measurement {period} ({amount}, not booked yet)',
+  },
+  'summary.projected': { da: '; fremskrevet {amount} ({scenario})', en: '; projected {amount} ({scenario})' },
+  'summary.grant': {
+    da: '{id}: udbetalt {paid} af tilsagnet på {total}; {requirements}',
+    en: '{id}: paid {paid} of the grant of {total}; {requirements}',
+  },
+  'summary.rows': {
+    da: 'Rækker: {read} læst, {loaded} indlæst, {rejected} i karantæne',
+    en: 'Rows: {read} read, {loaded} loaded, {rejected} quarantined',
+  },
+  'summary.rowsSkipped': {
+    da: ', {skipped} sprunget over (titel- og totalrækker)',
+    en: ', {skipped} skipped (title and totals rows)',
+  },
+  'summary.rowsFiles.one': { da: ' (1 fil; se {dir})', en: ' (1 file; see {dir})' },
+  'summary.rowsFiles.many': { da: ' ({n} filer; se {dir})', en: ' ({n} files; see {dir})' },
+  'summary.fileRejected': { da: '{file}: afvist: {message}', en: '{file}: rejected: {message}' },
+  'summary.fileQuarantined': {
+    da: '{file}: {rejected} af {read} rækker i karantæne',
+    en: '{file}: {rejected} of {read} rows quarantined',
+  },
+  'summary.heldBack': {
+    da: 'Holdt tilbage ({n}): offentliggjort med tallene fra forrige kørsel, fordi en fil, de bygger på, blev afvist eller er blevet mindre:',
+    en: 'Held back ({n}): published with the figures of the previous run, because a file they read was rejected or shrank:',
+  },
+  'summary.contractMark': { da: '{id} (kontrakt)', en: '{id} (contract)' },
+  'summary.heldBackFix': {
+    da: 'Gør dette: ret eller genlever filen, og kør igen; tallene opdateres ved næste kørsel.',
+    en: 'What to do: fix or re-deliver the file and run again; the figures are updated by the next run.',
+  },
+  'summary.heldBackAllow': {
+    da: 'Er ændringen tilsigtet, så offentliggør de nye tal med: kpi run --allow-partial',
+    en: 'If the change is intended, publish the new figures with: kpi run --allow-partial',
+  },
+  'summary.warnings': { da: 'Advarsler ({n}, se manifest.json):', en: 'Warnings ({n}, see manifest.json):' },
+} as const satisfies Record<string, { da: string; en: string }>;
