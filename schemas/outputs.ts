@@ -33,6 +33,13 @@ export const InputFile = z.object({
   delimiter: z.string().nullable(),
   decimal: z.string().nullable(),
   extraColumns: z.array(z.string()),
+  cprMasked: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      'CPR numbers masked in this file: in free-text values, header cells and its name (docs/security.md); 0 or absent when none',
+    ),
   duplicateOf: z.string().optional(),
   message: z.string().optional().describe('why a rejected file was rejected'),
   fromCache: z

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { ColumnKind, ColumnMeta, ExtractMeta, ExtractName, RowRule } from '../../schemas/extracts.ts';
 import { EXTRACTS } from '../../schemas/extracts.ts';
 import { closest, foldCode, foldCodeSql, foldHeader } from '../core/fold.ts';
+import { maskTextSql } from '../core/mask.ts';
 import { hmacSql } from '../core/pseudonym.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import { lang, type MessageKey, num, t } from '../i18n/index.ts';
@@ -264,16 +265,23 @@ export function parseSql(col: SpecColumn, v: string, decimal: DecimalMark): stri
       // Delivered as written first (nearly every value); other spellings fold to a known code
       // (Ungeløftet, UNGELØFTET and ungeloeftet are ungeloftet); anything else is kept in lower case.
       const known = col.codes ?? col.examples ?? [];
-      if (known.length === 0) return `lower(${v})`;
+      if (known.length === 0) return maskTextSql(`lower(${v})`);
       const folded = known.map((c) => `WHEN ${sqlString(foldCode(c))} THEN ${sqlString(c)}`).join(' ');
       return `CASE WHEN ${v} IN (${known.map(sqlString).join(', ')}) THEN ${v}
-        ELSE CASE ${foldCodeSql(v)} ${folded} ELSE lower(${v}) END END`;
+        ELSE CASE ${foldCodeSql(v)} ${folded} ELSE ${col.openCodes ? maskTextSql(`lower(${v})`) : `lower(${v})`} END END`;
     }
     case 'text':
+      // Free text may hold a caseworker's note with a CPR in it: masked before anything is stored
+      // (the spec's privacy rule 5). A kommunekode is three digits and holds none.
       return col.pattern === '\\d{3}'
         ? `CASE WHEN regexp_full_match(${v}, '[0-9]{1,3}') THEN lpad(${v}, 3, '0') END`
-        : v;
+        : maskTextSql(v);
   }
+}
+
+/** Whether parseSql masks CPR numbers in the column's values: free text and open codes. */
+export function masksCpr(col: SpecColumn): boolean {
+  return (col.kind === 'text' && col.pattern !== '\\d{3}') || (col.kind === 'code' && col.openCodes);
 }
 
 /** The CPR number as its 10 digits (text, leading zero kept) from the number parseSql makes of it. */

@@ -28,6 +28,7 @@ import {
   type ExtractSpec,
   headerScore,
   mapHeaders,
+  masksCpr,
   parseSql,
   type SpecColumn,
 } from '../extracts/spec.ts';
@@ -194,20 +195,36 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
     const files = deliveryOrder(await listDelivered(dir));
     for (const [i, name] of files.entries()) {
       fileSeq++;
-      const rel = `${extract}/${name}`;
+      // A file named after a person keeps its name only on disk: everywhere it is reported, and in the
+      // registry, the CPR in it is masked.
+      const rel = maskCprs(`${extract}/${name}`);
       const path = join(dir, ...name.split('/'));
       // The next file's byte scan runs on this thread while DuckDB's threads work on this file.
       const next = files[i + 1];
       if (next !== undefined)
         await readAhead(join(dir, ...next.split('/')), `${extract}/${next}`, spec, registry, ahead);
       const result = await ingestFile(db, spec, path, rel, fileSeq, seen, opts, registry, ahead);
+      if (rel !== `${extract}/${name}`) result.input.cprMasked = (result.input.cprMasked ?? 0) + 1;
       inputs.push(result.input);
-      warnings.push(...result.warnings);
+      warnings.push(...result.warnings, ...cprMaskedWarnings(result.input));
       opts.onFile?.(result.input);
     }
     await registry.finishExtract(extract);
   }
   return { inputs, warnings, delivered, changes: registry.changes };
+}
+
+/** The warning for a file in which CPR numbers were masked (its values, headers or name). */
+function cprMaskedWarnings(input: InputFile): Warning[] {
+  if (!input.cprMasked) return [];
+  return [
+    {
+      code: 'cpr_masked',
+      message: t('ingest.cprMasked', { file: input.file, n: num(input.cprMasked) }),
+      extract: input.extract,
+      file: input.file,
+    },
+  ];
 }
 
 /** Code-point order, the same on every platform and locale. */
@@ -836,8 +853,15 @@ async function parseRows(f: FileLoad, decimal: DecimalMark): Promise<void> {
   );
   const cprCol = contract.columns.find((c) => c.kind === 'cpr');
   const cprWhenCols = contract.columns.filter((c) => c.cprWhen);
+  // How many of the row's values had a CPR masked (extracts/spec.ts masksCpr), counted per file.
+  const masked = contract.columns.filter(masksCpr);
   const derived = [
     cprCol ? `${birthDateSql(quoteIdent(cprCol.name))} AS birth_date` : 'NULL::DATE AS birth_date',
+    ...(masked.length
+      ? [
+          `(${masked.map((c) => `coalesce(contains(${quoteIdent(c.name)}, '******-**') AND NOT contains(${quoteIdent(`v_${c.name}`)}, '******-**'), false)::INTEGER`).join(' + ')})::INTEGER AS _cpr_masked`,
+        ]
+      : []),
     ...cprWhenCols.map((c) => {
       const digits = parseSql({ ...c, kind: 'cpr' }, quoteIdent(`v_${c.name}`), decimal);
       return `CASE WHEN (${c.cprWhen}) AND ${birthDateSql(digits)} IS NOT NULL THEN ${digits} END AS ${quoteIdent(`cpr_${c.name}`)}`;
@@ -905,7 +929,7 @@ async function recordViolations(f: FileLoad): Promise<void> {
   if (contract.key.length > 0) await checkDuplicateKeys(db, contract);
   // Rows DuckDB could not split into the header's columns; internal column names become the file's.
   const headerName = `CASE column_name ${p.headers
-    .map((h, i) => `WHEN 'c${i}' THEN ${sqlString(h.replace(/^\uFEFF/, '').trim())}`)
+    .map((h, i) => `WHEN 'c${i}' THEN ${sqlString(maskCprs(h.replace(/^\uFEFF/, '').trim()))}`)
     .join(' ')} ELSE coalesce(column_name, '') END`;
   await db.run(`INSERT INTO scratch.violations
     SELECT line, ${p.kind === 'csv' ? headerName : "coalesce(column_name, '')"}, lower(replace(error_type, ' ', '_')),
@@ -916,6 +940,10 @@ async function recordViolations(f: FileLoad): Promise<void> {
         ELSE ${maskCprsSql('error_message')} END,
       left(${maskCprsSql('csv_line')}, 200)
     FROM csv_rejects`);
+  // A column name DuckDB reports itself (a Parquet column) is the file's: masked like a header cell.
+  await db.run(
+    `UPDATE scratch.violations SET "column" = ${maskCprsSql('"column"')} WHERE regexp_matches("column", '[0-9]{6}')`,
+  );
 }
 
 /** 5. Pseudonymised and stored (or handed over); returns the rows loaded. */
@@ -986,10 +1014,14 @@ async function countAndRecord(f: FileLoad, loaded: number, totalsSkipped: number
   const extract = contract.extract;
   const rel = disk.rel;
   // 6. Count, and check that nothing was lost.
-  const counted = await db.one<{ parsed: number; rejected: number }>(`SELECT
+  const masks = contract.columns.some(masksCpr);
+  const { masked, ...counted } = await db.one<{ parsed: number; rejected: number; masked: number }>(`SELECT
     (SELECT count(*) FROM parsed)::BIGINT + (SELECT count(DISTINCT line) FROM csv_rejects)::BIGINT AS parsed,
-    (SELECT count(DISTINCT line) FROM scratch.violations)::BIGINT AS rejected`);
+    (SELECT count(DISTINCT line) FROM scratch.violations)::BIGINT AS rejected,
+    ${masks ? '(SELECT coalesce(sum(_cpr_masked), 0) FROM parsed)::BIGINT' : '0'} AS masked`);
   const counts = { ...counted, loaded };
+  const maskedHeaders = p.headers.filter((h) => maskCprs(h) !== h).length;
+  if (masked + maskedHeaders > 0) input.cprMasked = masked + maskedHeaders;
   input.rowsSkipped = p.titleRows + totalsSkipped;
   input.rowsRead = counts.parsed + input.rowsSkipped;
   input.rowsLoaded = counts.loaded;

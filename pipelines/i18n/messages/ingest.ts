@@ -24,6 +24,10 @@ export const INGEST = {
     da: '{file}: filen har en overskrift, men ingen rækker.',
     en: '{file}: the file has a header but no rows.',
   },
+  'ingest.cprMasked': {
+    da: '{file}: {n} CPR-numre i fritekst, overskrifter eller filnavnet er maskeret (******-**NN), før noget blev gemt. Bed leverandøren om at holde CPR-numre ude af fritekstfelter.',
+    en: '{file}: {n} CPR numbers in free text, headers or the file name were masked (******-**NN) before anything was stored. Ask the supplier to keep CPR numbers out of free-text fields.',
+  },
   'ingest.duplicateFile': {
     da: '{file} har samme indhold (sha256) som {dup}, der allerede er indlæst; den blev ikke indlæst igen.',
     en: '{file} has the same content (sha256) as {dup}, which is already loaded; it was not loaded again.',
