@@ -139,7 +139,9 @@ export const SeriesPoint = z.object({
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
   persons: z.number().nullable().optional(),
-  status: KpiStatus,
+  status: KpiStatus.nullable().describe(
+    'null when suppressed: a status would tell which side of its target the hidden value lies',
+  ),
   suppressed: z.boolean(),
   breakdown: z.record(z.string(), z.string()).optional(),
 });
@@ -179,8 +181,11 @@ export const KpiEntry = z.object({
       target: z.number().nullable(),
       status: KpiStatus,
     })
-    .nullable(),
-  status: KpiStatus,
+    .nullable()
+    .describe('the latest complete point that is not suppressed, or null'),
+  status: KpiStatus.nullable().describe(
+    "the latest point's status; null when every complete point is suppressed",
+  ),
   initiative: InitiativeCard.optional().describe(
     "present for the configuration's own initiatives: their card",
   ),

@@ -10,9 +10,9 @@ import { Rational } from '../pipelines/core/rational.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import { setLang } from '../pipelines/i18n/index.ts';
 import type { KpiDefinition } from '../pipelines/kpis/catalogue.ts';
-import { suppressCount, suppressShare } from '../pipelines/kpis/disclosure.ts';
+import { suppressCount, suppressedPoints, suppressShare } from '../pipelines/kpis/disclosure.ts';
 import { evaluateKpi, evaluateRows, type KpiRow, meetsTarget } from '../pipelines/kpis/evaluate.ts';
-import { noDataEntry, suppressedPoints, toPublicEntry } from '../pipelines/kpis/publicEntry.ts';
+import { noDataEntry, toPublicEntry } from '../pipelines/kpis/publicEntry.ts';
 import type { KpiEntry } from '../schemas/outputs.ts';
 import { testKpi } from './helpers.ts';
 
@@ -155,7 +155,7 @@ describe('the public entry', () => {
     expect(hiddenOf(channels(3, 40, { disclosure: false }))).toEqual([]);
   });
 
-  it('persons are suppressed as counts of their own, and the point’s status stays', () => {
+  it('persons below minCell suppress a point of any unit (a share too), with its status; published persons are counts of their own', () => {
     const d = def({ publishPersons: true });
     const ev = evaluateRows(
       d,
@@ -166,7 +166,7 @@ describe('the public entry', () => {
     )[0]!;
     const e = toPublicEntry(ev, 5);
     expect(e.series.map((p) => [p.period, p.value, p.persons, p.suppressed, p.status])).toEqual([
-      ['2020', 0.1, null, false, 'on_track'],
+      ['2020', null, null, true, null],
       ['2021', 0.2, 50, false, 'on_track'],
     ]);
     expect(toPublicEntry({ ...ev, def: { ...d, disclosure: false } }, 5).series[0]!.persons).toBe(3);

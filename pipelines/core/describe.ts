@@ -69,7 +69,8 @@ export function unitText(k: Pick<KpiEntry, 'unit' | 'grain' | 'direction'>): str
 }
 
 /** The status word as users read it: "På sporet", "Ikke på sporet" (one case everywhere). */
-export function statusWord(status: string): string {
-  const key = `status.${status}`;
-  return key in MESSAGES ? t(key as MessageKey) : status;
+export function statusWord(status: string | null): string {
+  // A suppressed point has no status (kpis/disclosure.ts): it would tell which side of the target it is.
+  const key = `status.${status ?? 'suppressed'}`;
+  return key in MESSAGES ? t(key as MessageKey) : String(status);
 }

@@ -4,44 +4,30 @@
  */
 import type { HeldBack, KpiEntry, SeriesPoint } from '../../schemas/outputs.ts';
 import type { KpiDefinition } from './catalogue.ts';
-import { suppressCount, suppressShare } from './disclosure.ts';
+import { suppressCount, suppressedPoints } from './disclosure.ts';
 import type { EvaluatedKpi, EvaluatedPoint } from './evaluate.ts';
 
-function primary(ev: EvaluatedKpi, p: EvaluatedPoint, minCell: number): boolean {
-  if (p.value === null) return false;
-  if (ev.def.unit === 'share' || ev.def.unit === 'rate')
-    return suppressShare(p.numerator, p.denominator, minCell);
-  // A measure that is no count of persons (an average of hours) is disclosive through the persons
-  // behind it, when the SQL says how many they are; a small value of its own reveals nobody.
-  if (ev.def.unit !== 'count' && p.personsBehind !== null) return suppressCount(p.personsBehind, minCell);
-  return suppressCount(p.numerator, minCell);
-}
-
 /**
- * The points to suppress. Within a period the total equals the sum of its breakdown cells (numerators,
- * and denominators for shares), so a single hidden item could be recomputed from the others: while
- * exactly one item of a period is hidden, also hide its smallest non-zero cell, or else the total.
+ * The latest point the public may see: the latest complete, unsuppressed point of the total series (or
+ * of every series when there is no total), off track before on track as in evaluate.ts. A suppressed
+ * latest point would tell, through its status, on which side of the target its hidden value lies.
  */
-export function suppressedPoints(ev: EvaluatedKpi, minCell: number): Set<EvaluatedPoint> {
-  const hidden = new Set<EvaluatedPoint>();
-  if (ev.def.disclosure === false) return hidden;
-  for (const p of ev.points) if (primary(ev, p, minCell)) hidden.add(p);
-  const byPeriod = new Map<string, EvaluatedPoint[]>();
-  for (const p of ev.points) byPeriod.set(p.period, [...(byPeriod.get(p.period) ?? []), p]);
-  for (const group of byPeriod.values()) {
-    const total = group.find((p) => !p.breakdown);
-    const cells = group.filter((p) => p.breakdown);
-    if (!total || cells.length === 0) continue;
-    const items = [total, ...cells].filter((p) => p.value !== null);
-    while (items.filter((p) => hidden.has(p)).length === 1) {
-      const candidate = cells
-        .filter((c) => !hidden.has(c) && c.value !== null && (c.numerator ?? 0) > 0)
-        .sort((a, b) => (a.numerator ?? 0) - (b.numerator ?? 0))[0];
-      hidden.add(candidate ?? total);
-      if (!candidate && hidden.has(total)) break;
-    }
-  }
-  return hidden;
+function publicLatest(ev: EvaluatedKpi, hidden: Set<EvaluatedPoint>): EvaluatedPoint | null {
+  const hasTotal = ev.points.some((p) => !p.breakdown);
+  const seen = ev.points.filter(
+    (p) => (!hasTotal || !p.breakdown) && p.complete && p.value !== null && !hidden.has(p),
+  );
+  const last = seen
+    .map((p) => p.period)
+    .sort()
+    .pop();
+  const atLast = seen.filter((p) => p.period === last);
+  return (
+    atLast.find((p) => p.status === 'off_track') ??
+    atLast.find((p) => p.status === 'on_track') ??
+    atLast[0] ??
+    null
+  );
 }
 
 export function toPublicEntry(
@@ -66,7 +52,8 @@ export function toPublicEntry(
       target: baselineHidden && derivedTargets ? null : (p.target?.toNumber() ?? null),
       numerator: suppressed ? null : p.numerator,
       denominator: suppressed ? null : p.denominator,
-      status: p.status,
+      // No status either: it tells on which side of the target the hidden value lies.
+      status: suppressed ? null : p.status,
       suppressed,
     };
     if (ev.def.publishPersons) {
@@ -76,7 +63,10 @@ export function toPublicEntry(
     return point;
   };
   const series = ev.points.map(toPoint);
-  const latest = ev.latest ? toPoint(ev.latest) : null;
+  const shown = ev.def.disclosure === false ? ev.latest : publicLatest(ev, hidden);
+  const latest = shown ? toPoint(shown) : null;
+  // The KPI's status is its public latest point's; when every complete point is suppressed, none.
+  const status = ev.latest && !shown ? null : shown ? shown.status : ev.status;
   const key = (s: { period: string; breakdown?: Record<string, string> }) =>
     `${s.period}|${JSON.stringify(s.breakdown ?? {})}`;
   const restatements: KpiEntry['restatements'] = [];
@@ -114,9 +104,9 @@ export function toPublicEntry(
     target: ev.def.target,
     series,
     latest: latest
-      ? { period: latest.period, value: latest.value, target: latest.target, status: latest.status }
+      ? { period: latest.period, value: latest.value, target: latest.target, status: latest.status! }
       : null,
-    status: ev.status,
+    status,
     ...(ev.def.initiative ? { initiative: ev.def.initiative } : {}),
     restatements,
   };

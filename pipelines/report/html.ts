@@ -5,8 +5,8 @@ export const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A table cell with a status in words, coloured by the report's CSS (.s-on_track, …). */
-export const statusCell = (status: string) =>
-  `<td><span class="status s-${status}">${escapeHtml(statusWord(status))}</span></td>`;
+export const statusCell = (status: string | null) =>
+  `<td><span class="status s-${status ?? 'suppressed'}">${escapeHtml(statusWord(status))}</span></td>`;
 
 /** A table with a header row; cells are HTML already escaped by the caller. */
 export function htmlTable(cls: string, head: string[], rows: string[]): string {

@@ -6,6 +6,7 @@ export const WORDS = {
   'status.no_target': { da: 'Intet mål', en: 'No target' },
   'status.no_data': { da: 'Ingen data', en: 'No data' },
   'status.no_baseline': { da: 'Ingen baseline', en: 'No baseline' },
+  'status.suppressed': { da: 'Skjult (diskretion)', en: 'Suppressed (disclosure)' },
   'requirement.met': { da: 'Opfyldt', en: 'Met' },
   'requirement.not_met': { da: 'Ikke opfyldt', en: 'Not met' },
   'requirement.pending': { da: 'Afventer', en: 'Pending' },
