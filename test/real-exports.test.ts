@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeWindows1252 } from '../pipelines/demo/generate.ts';
-import { deliveryOrder } from '../pipelines/ingest/ingest.ts';
+import { deliveryOrder } from '../pipelines/ingest/discover.ts';
 import type { InputFile, Manifest } from '../schemas/outputs.ts';
 import { cli, tempDir, warehouseRows } from './helpers.ts';
 

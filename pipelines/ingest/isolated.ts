@@ -11,7 +11,9 @@ import { sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import type { ExtractChanges } from '../extracts/changes.ts';
 import type { ExtractSpec } from '../extracts/spec.ts';
-import { createIngestTables, handoverFile, type IngestResult } from './ingest.ts';
+import { handoverFile } from './handover.ts';
+import { createIngestTables } from './tables.ts';
+import type { IngestResult } from './types.ts';
 import type { WorkerMessage, WorkerRequest } from './worker.ts';
 
 export type IsolatedRequest = Omit<WorkerRequest, 'outDir'>;

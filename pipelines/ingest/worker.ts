@@ -18,7 +18,9 @@ import { Db } from '../duckdb.ts';
 import { extractSpecs, sandboxedChecks } from '../extracts/own.ts';
 import { EXTRACT_SPECS } from '../extracts/spec.ts';
 import { lockDown } from '../sandbox.ts';
-import { createIngestTables, HANDOVER_FORMAT, handoverFile, ingestInbox, REFERENCED } from './ingest.ts';
+import { HANDOVER_FORMAT, handoverFile } from './handover.ts';
+import { ingestInbox } from './ingest.ts';
+import { createIngestTables, REFERENCED } from './tables.ts';
 
 export interface WorkerRequest {
   inbox: string;

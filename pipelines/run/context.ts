@@ -12,7 +12,7 @@ import type { ExtractSpec } from '../extracts/spec.ts';
 import type { HoldBack } from '../guard/holdBack.ts';
 import type { Override } from '../guard/overrides.ts';
 import type { Volumes } from '../guard/volumes.ts';
-import type { IngestResult } from '../ingest/ingest.ts';
+import type { IngestResult } from '../ingest/types.ts';
 import type { ContractResult } from '../kinds/index.ts';
 import type { KpiDefinition } from '../kpis/catalogue.ts';
 import type { EvaluatedKpi } from '../kpis/evaluate.ts';

@@ -8,7 +8,7 @@ import { Db } from '../duckdb.ts';
 import { ConfigError } from '../errors.ts';
 import { extractSpecs, ownCheckProblems } from '../extracts/own.ts';
 import { t } from '../i18n/index.ts';
-import { createIngestTables } from '../ingest/ingest.ts';
+import { createIngestTables } from '../ingest/tables.ts';
 import { INITIATIVE_SCHEMAS, lockDown, refuseSelect } from '../sandbox.ts';
 import { buildWarehouse } from '../warehouse.ts';
 

@@ -1,0 +1,244 @@
+/**
+ * Reading: a delivered file's bytes are sniffed (sniff.ts) and prepared for DuckDB's reader: the header
+ * found below title rows, the dialect and encoding decided, other encodings and line endings rewritten.
+ */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { InputFile } from '../../schemas/outputs.ts';
+import { sqlString } from '../core/sql.ts';
+import type { Db } from '../duckdb.ts';
+import { FileRejected } from '../errors.ts';
+import { type ExtractSpec, headerScore } from '../extracts/spec.ts';
+import { t } from '../i18n/index.ts';
+import type { FileOnDisk, FileRegistry } from './registry.ts';
+import {
+  type Delimiter,
+  detectDelimiter,
+  formatOf,
+  HEADER_SEARCH_LINES,
+  type HeaderPlace,
+  recordLine,
+  rewriteAsUtf8,
+  sha256File,
+  sniffText,
+  splitCsvLine,
+  type TextSniff,
+} from './sniff.ts';
+import type { Prepared } from './types.ts';
+import { type MergedRange, xlsxToCsv } from './xlsx.ts';
+
+/** Byte scans started ahead of their file's turn, by path. */
+export type ReadAhead = Map<string, Promise<TextSniff>>;
+
+/**
+ * Starts the byte scan of a CSV that its turn will parse: not one the warehouse already holds (same
+ * name, size and time), nor one of a size it holds (its turn hashes it first to look it up). A scan
+ * that fails is reported at the file's turn, as if it had run then.
+ */
+export async function readAhead(
+  path: string,
+  rel: string,
+  spec: ExtractSpec,
+  registry: FileRegistry,
+  ahead: ReadAhead,
+): Promise<void> {
+  const extract = spec.extract;
+  const format = formatOf(path);
+  if (format !== 'csv' && format !== 'csv.gz') return;
+  const onDisk = await stat(path).catch(() => undefined);
+  if (!onDisk?.isFile() || onDisk.size === 0) return;
+  const disk: FileOnDisk = { rel, bytes: onDisk.size, mtimeMs: onDisk.mtimeMs };
+  if (registry.findUnchanged(extract, disk) || registry.hasSize(extract, disk.bytes)) return;
+  const scan = sniffText(path, format === 'csv.gz', headerFinder(spec));
+  scan.catch(() => undefined); // awaited at the file's turn
+  ahead.set(path, scan);
+}
+
+/**
+ * The byte scan of a file: the one started ahead if the file has not changed since (same size and
+ * time; a file still being written is then read again, and caught), else a new one.
+ */
+async function sniffOnce(
+  path: string,
+  gz: boolean,
+  ahead: ReadAhead | undefined,
+  find: (lines: string[]) => HeaderPlace,
+): Promise<TextSniff> {
+  const early = ahead?.get(path);
+  if (early) {
+    ahead!.delete(path);
+    const sniff = await early.catch(() => undefined);
+    const now = await stat(path).catch(() => undefined);
+    if (sniff && now && now.size === sniff.size && now.mtimeMs === sniff.mtimeMs) return sniff;
+  }
+  return sniffText(path, gz, find);
+}
+
+export function firstLine(s: string): string {
+  return s.split('\n')[0]!.slice(0, 300);
+}
+
+export async function prepare(
+  contract: ExtractSpec,
+  path: string,
+  format: NonNullable<ReturnType<typeof formatOf>>,
+  fileSeq: number,
+  workDir: string,
+  db: Db,
+  input: InputFile,
+  ahead?: ReadAhead,
+): Promise<Prepared> {
+  if (format === 'parquet') {
+    input.sha256 = await sha256File(path);
+    let cols: { column_name: string }[];
+    try {
+      cols = await db.all<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`);
+    } catch (e) {
+      throw new FileRejected(
+        t('ingest.parquetUnreadable', { message: firstLine((e as Error).message) }),
+        'unreadable',
+      );
+    }
+    return {
+      readPath: path,
+      kind: 'parquet',
+      gzip: false,
+      headers: cols.map((c) => c.column_name),
+      delimiter: null,
+      encoding: null,
+      blankLines: [],
+      continuationLines: [],
+      headerLine: 0,
+      skipLines: 0,
+      titleRows: 0,
+      duckEncoding: 'utf-8',
+    };
+  }
+  let readPath = path;
+  let gzip = format === 'csv.gz';
+  let merges: MergedRange[] = [];
+  if (format === 'xlsx') {
+    input.sha256 = await sha256File(path);
+    readPath = join(workDir, `${fileSeq}.xlsx.csv`);
+    merges = (await xlsxToCsv(path, readPath)).merges;
+    gzip = false;
+  }
+  const find = headerFinder(contract);
+  let sniff =
+    format === 'xlsx' ? await sniffText(readPath, gzip, find) : await sniffOnce(path, gzip, ahead, find);
+  if (format !== 'xlsx') input.sha256 = sniff.sha256;
+  const encoding = sniff.encoding;
+  // DuckDB reads UTF-8 and Latin-1 itself; Windows-1252's extra bytes (€, –, curly quotes), UTF-16
+  // and mixed line endings are rewritten as UTF-8 first.
+  if (encoding === 'windows-1252' || encoding === 'utf-16' || sniff.mixedLineEndings) {
+    const target = join(workDir, `${fileSeq}.utf8.csv`);
+    const from = encoding === 'utf-16' ? 'utf-16' : encoding.startsWith('utf-8') ? 'utf-8' : 'windows-1252';
+    await rewriteAsUtf8(readPath, gzip, target, from);
+    readPath = target;
+    gzip = false;
+    sniff = await sniffText(readPath, false, find);
+  }
+  if (sniff.headerLine.trim() === '') {
+    throw new FileRejected(t('ingest.noHeader', { n: HEADER_SEARCH_LINES }), 'no_header');
+  }
+  // Merged cells are refused where they hide values: in the header and the rows below it. A title
+  // merged across the columns above the header is only decoration.
+  const headerRow = sniff.skipLines + 1;
+  const hiding = merges.filter((m) => m.lastRow >= headerRow);
+  if (hiding.length > 0) {
+    throw new FileRejected(
+      t('ingest.mergedCells', {
+        ranges: hiding
+          .slice(0, 3)
+          .map((m) => m.range)
+          .join(', '),
+      }),
+      'xlsx_merged_cells',
+    );
+  }
+  if (headerRow > 1) input.headerLine = headerRow;
+  input.encoding = format === 'xlsx' ? 'xlsx' : encoding;
+  input.delimiter = sniff.delimiter;
+  // A spreadsheet's rows are numbered as the sheet shows them, however many lines a cell has.
+  const xlsxRows = format === 'xlsx';
+  return {
+    readPath,
+    kind: 'csv',
+    gzip,
+    headers: splitCsvLine(sniff.headerLine, sniff.delimiter),
+    delimiter: sniff.delimiter,
+    encoding,
+    blankLines: xlsxRows
+      ? sniff.blankLines.map((l) => recordLine(l, sniff.continuationLines))
+      : sniff.blankLines,
+    continuationLines: xlsxRows ? [] : sniff.continuationLines,
+    headerLine: headerRow,
+    skipLines: sniff.skipLines,
+    titleRows: sniff.titleRows,
+    duckEncoding: readPath === path && encoding === 'latin-1' ? 'latin-1' : 'utf-8',
+  };
+}
+
+/** Excel's first line that names the delimiter: `sep=;` (sometimes quoted, or padded with delimiters). */
+const SEP_LINE = /^\uFEFF?\s*"?sep=(.)"?[,;\t]*\s*$/i;
+
+/**
+ * Finds the header in a file's first lines: below Excel's `sep=` line, title rows and blank lines,
+ * the first line that names every required column of the extract. When no line does, the line that
+ * names the most of them (so the missing-column message shows the headers the file has), or else the
+ * first line with content.
+ */
+export function headerFinder(contract: ExtractSpec): (lines: string[]) => HeaderPlace {
+  return (lines) => {
+    let start = 0;
+    let delimiter: Delimiter | undefined;
+    const sep = SEP_LINE.exec(lines[0] ?? '');
+    if (sep) {
+      start = 1;
+      if (sep[1] === ',' || sep[1] === ';' || sep[1] === '\t') delimiter = sep[1];
+    }
+    let chosen = -1;
+    let first = -1;
+    let best = -1;
+    let bestMatched = 0;
+    for (let i = start; i < Math.min(lines.length, HEADER_SEARCH_LINES); i++) {
+      const line = lines[i]!;
+      if (line.replace(/[\s,;"]/g, '') === '') continue;
+      if (first < 0) first = i;
+      const score = headerScore(contract, splitCsvLine(line, delimiter ?? detectDelimiter(line)));
+      if (score.complete) {
+        chosen = i;
+        break;
+      }
+      if (score.matched > bestMatched) {
+        best = i;
+        bestMatched = score.matched;
+      }
+    }
+    if (chosen < 0) chosen = bestMatched > 0 ? best : first >= 0 ? first : start;
+    // A line of only delimiters (an empty spreadsheet row) is as blank as an empty line.
+    const titleRows = lines.slice(0, chosen).filter((l) => l.replace(/[\s,;"]/g, '') !== '').length;
+    return { skipLines: chosen, titleRows, ...(delimiter ? { delimiter } : {}) };
+  };
+}
+
+export function readCsvSql(p: Prepared, width: number, rejects: boolean): string {
+  const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  return `read_csv(${sqlString(p.readPath)}, header = true, skip = ${p.skipLines}, auto_detect = false, delim = ${sqlString(p.delimiter!)},
+    quote = '"', escape = '"', columns = {${columns}}, compression = ${p.gzip ? "'gzip'" : "'none'"}, encoding = ${sqlString(p.duckEncoding)},
+    null_padding = false, strict_mode = true${rejects ? ", store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans'" : ''})`;
+}
+
+export async function countRows(db: Db, p: Prepared): Promise<number> {
+  if (p.kind === 'parquet') {
+    return (
+      await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM read_parquet(${sqlString(p.readPath)})`)
+    ).n;
+  }
+  await db.run('DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_reject_scans;');
+  const n = (
+    await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${readCsvSql(p, p.headers.length, true)}`)
+  ).n;
+  const r = (await db.one<{ n: number }>(`SELECT count(DISTINCT line)::BIGINT AS n FROM csv_rejects`)).n;
+  return n + r;
+}
