@@ -3,5 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../pipelines/cli.ts');
+const { main, exitOnSignals } = await import('../pipelines/cli.ts');
+exitOnSignals(process.argv.slice(2));
 process.exitCode = await main(process.argv.slice(2));

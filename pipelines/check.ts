@@ -4,10 +4,11 @@
  * contracts need but were not delivered, and what `run` would hold back; it exits 1 when a file would be
  * rejected whole or anything would be held back, so an analyst can fix a delivery before the night.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Warning } from '../schemas/outputs.ts';
 import { type Config, kpiDefinitions } from './config.ts';
+import { onShutdown } from './core/shutdown.ts';
 import { Db } from './duckdb.ts';
 import { UserError } from './errors.ts';
 import { extractSpecs } from './extracts/own.ts';
@@ -21,7 +22,8 @@ import { kindOf } from './kinds/index.ts';
 import type { Reporter } from './log.ts';
 import { keyFileWarnings } from './publish/access.ts';
 import { validateInitiatives } from './run/initiatives.ts';
-import { duckdbOptions, workerDuckdbOptions } from './run/runtime.ts';
+import { removeStaleWork } from './run/leftovers.ts';
+import { duckdbOptions, workerDuckdbOptions, workerMemoryLimit } from './run/runtime.ts';
 import { buildWarehouse, staleExtractWarnings } from './warehouse.ts';
 
 const SHOWN_PER_FILE = 20;
@@ -50,6 +52,17 @@ type Ingested = Awaited<ReturnType<typeof runIngestWorker>>;
 export async function check(opts: CheckOptions): Promise<CheckResult> {
   // A broken own extract or initiative stops the pre-flight as it would stop the run.
   await validateInitiatives(opts.config, opts.asOf);
+  await removeStaleWork();
+  // A signal removes the work folder, which holds the hand-over's person-level Parquet.
+  const unregister = onShutdown(() => rm(opts.workDir, { recursive: true, force: true }));
+  try {
+    return await checkInbox(opts);
+  } finally {
+    unregister();
+  }
+}
+
+async function checkInbox(opts: CheckOptions): Promise<CheckResult> {
   if (!(await stat(opts.inbox).catch(() => undefined))?.isDirectory()) {
     throw new UserError(t('check.inboxMissing', { inbox: opts.inbox }));
   }
@@ -64,8 +77,10 @@ export async function check(opts: CheckOptions): Promise<CheckResult> {
       key: opts.key,
       duckdb: workerDuckdbOptions(opts.workDir, opts.config),
       ownExtracts: opts.config.extracts,
+      limits: opts.config.limits,
     },
     () => {},
+    { maxRssBytes: workerMemoryLimit(opts.config) },
   );
   const lines: string[] = [t('check.title', { inbox: opts.inbox }), ''];
   lines.push(...(await fileLines(result, quarantineDir)));

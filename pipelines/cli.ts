@@ -11,6 +11,7 @@ import { runSummary } from './cli/summary.ts';
 import { type Config, DEFAULT_MUNICIPALITY, kpiDefinitions, loadConfig } from './config.ts';
 import { maskCprs } from './core/mask.ts';
 import { DEMO_KEY, resolveKey } from './core/pseudonym.ts';
+import { shutdown } from './core/shutdown.ts';
 import { sqlProfile } from './duckdb.ts';
 import { UserError } from './errors.ts';
 import { type Lang, lang, parseLang, setLang, t } from './i18n/index.ts';
@@ -294,8 +295,28 @@ const COMMANDS = {
   schedule: scheduleCommand,
 };
 
+/**
+ * At the edge (bin/kpi.js, npm start, npm run kpi): SIGTERM and SIGINT stop a command cleanly. The
+ * worker is stopped, the staging and work folders removed and the lock released (core/shutdown.ts), the
+ * previous publication stays, one line says so, and the exit code is 143 or 130 as for any command
+ * stopped by the signal. `kpi schedule` stops itself between runs.
+ */
+export function exitOnSignals(argv: string[], stderr: NodeJS.WritableStream = process.stderr): void {
+  if (argv.includes('schedule')) return;
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const) {
+    process.once(signal, () => {
+      stderr.write(`${t('cli.stopped', { signal })}\n`);
+      void shutdown().finally(() => process.exit(code));
+    });
+  }
+}
+
 const isMain = process.argv[1] && /cli\.(ts|js)$/.test(process.argv[1]);
 if (isMain) {
+  exitOnSignals(process.argv.slice(2));
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -3,22 +3,25 @@
  * RunContext. Everything is built in a private staging folder and published with one atomic switch, so
  * a failed or killed run leaves the previous outputs as they were.
  */
-import { mkdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { kpiDefinitions, municipalityOf } from './config.ts';
 import { forRun, silentReporter } from './core/events.ts';
 import { maskCprs } from './core/mask.ts';
 import { keyFingerprint } from './core/pseudonym.ts';
+import { onShutdown } from './core/shutdown.ts';
 import { RunError, UserError } from './errors.ts';
 import { list, t } from './i18n/index.ts';
-import { keyFileWarnings, lockDown, privateDir, restrictedAccess } from './publish/access.ts';
+import { keyFileWarnings, lockDown, PUBLIC_ACCESS, privateDir, restrictedAccess } from './publish/access.ts';
 import { RUNS_DIR, removeUnpublished, runDir, switchTo } from './publish/atomic.ts';
+import { privacyGate } from './publish/gate.ts';
 import { acquireLock } from './publish/lock.ts';
 import { CACHE_FILE, cacheIdentity, startFromCache } from './run/cache.ts';
 import { RunContext, type RunOptions, type RunSummary, type Stage } from './run/context.ts';
 import { atStage } from './run/effects.ts';
 import { readPrevious, readPreviousManifest, writeJson } from './run/files.ts';
 import { validateInitiatives } from './run/initiatives.ts';
+import { removeStaleWork } from './run/leftovers.ts';
 import { codeVersion, duckdbTempDir, makeRunId } from './run/runtime.ts';
 import { contractsStage } from './run/stages/contracts.ts';
 import { ingestStage } from './run/stages/ingest.ts';
@@ -59,6 +62,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   }
   const access = restrictedAccess(opts.config.restrictedGroup);
   await mkdir(out, { recursive: true });
+  await removeStaleWork();
   const lock = await acquireLock(out, runId, access.fileMode);
   const warnings = [...(await keyFileWarnings(opts.keyFile, opts.config.restrictedGroup))];
   if (lock.tookOverFrom) {
@@ -67,6 +71,12 @@ export async function run(options: RunOptions): Promise<RunSummary> {
   }
   const work = join(out, '.work', runId);
   const staging = join(out, RUNS_DIR, `.staging-${runId}`);
+  // A signal (SIGTERM, SIGINT) stops the run here: nothing is switched, the previous publication stays.
+  const unregister = onShutdown(async () => {
+    await rm(staging, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
+    await lock.release();
+  });
   let ctx: RunContext | undefined;
   try {
     ctx = await prepare(opts, { runId, startedAt, out, inbox, work, staging }, access);
@@ -87,6 +97,7 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     await rm(work, { recursive: true, force: true }).catch(() => {});
     await rm(duckdbTempDir(work, opts.config), { recursive: true, force: true }).catch(() => {});
     await rmdir(join(out, '.work')).catch(() => {}); // only when no other run's folder is in it
+    unregister();
     await lock.release();
   }
 }
@@ -132,6 +143,50 @@ async function prepare(
   return ctx;
 }
 
+/** The privacy gate (publish/gate.ts): a finding fails the run before the switch (exit 1). */
+async function passGate(ctx: RunContext): Promise<void> {
+  const now = ctx.opts.now();
+  const recent = new Date(now.getTime() - 31 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const findings = await privacyGate({
+    root: ctx.paths.staging,
+    key: ctx.opts.key,
+    allowedDates: [
+      ctx.opts.asOf,
+      now.toISOString().slice(0, 10),
+      ...JSON.stringify(ctx.config).matchAll(/\d{4}-\d{2}-\d{2}/g),
+    ].map(String),
+    recentFrom: recent,
+  });
+  if (findings.length === 0) return;
+  const text = findings.slice(0, 5).map((f) =>
+    t('gate.finding', {
+      file: f.file,
+      kpi: f.kpi
+        ? f.file.endsWith('.duckdb')
+          ? t('gate.where', { where: f.kpi })
+          : t('gate.kpi', { kpi: f.kpi })
+        : '',
+      what: t(`gate.what.${f.kind}`),
+    }),
+  );
+  throw new RunError(t('gate.blocked', { findings: list(text) }));
+}
+
+/**
+ * Modes set explicitly, whatever the umask (docs/security.md): public/ and the run's folder 0755/0644,
+ * restricted/ the owner's (or the restricted group's), and the published warehouse read-only, so a BI
+ * client cannot take a write lock on it.
+ */
+async function setModes(ctx: RunContext): Promise<void> {
+  const { staging } = ctx.paths;
+  await lockDown(join(staging, 'public'), PUBLIC_ACCESS);
+  await lockDown(join(staging, 'manifest.json'), PUBLIC_ACCESS);
+  await chmod(staging, PUBLIC_ACCESS.dirMode);
+  await chmod(join(ctx.paths.out, RUNS_DIR), PUBLIC_ACCESS.dirMode);
+  await lockDown(join(staging, 'restricted'), ctx.access);
+  await chmod(join(staging, 'restricted', 'warehouse.duckdb'), ctx.access.fileMode & 0o444).catch(() => {});
+}
+
 /** Runs one stage between its start and done events, and records how long it took. */
 async function timed(ctx: RunContext, stage: Stage): Promise<void> {
   const t0 = performance.now();
@@ -147,7 +202,8 @@ async function timed(ctx: RunContext, stage: Stage): Promise<void> {
 async function publish(ctx: RunContext): Promise<void> {
   const { out, staging, work } = ctx.paths;
   await writeJson(join(staging, 'manifest.json'), ctx.manifest);
-  await lockDown(join(staging, 'restricted'), ctx.access);
+  await passGate(ctx);
+  await setModes(ctx);
   await atStage(ctx.opts.effects, 'switch', ctx.reporter);
   await rename(staging, runDir(out, ctx.runId));
   const pruned = await switchTo(out, ctx.runId, ctx.config.keepRuns);

@@ -96,6 +96,21 @@ export const Config = z
       .object({ pdf: z.boolean().default(false) })
       .strict()
       .default({ pdf: false }),
+    /**
+     * Bounds on what one delivered file may cost (docs/security.md): a compressed file inflates to at
+     * most maxInflatedBytes and maxInflateRatio times its size; a physical line is at most maxLineBytes
+     * (a longer one is rejected as a row); the ingest worker's memory is at most workerMemoryBytes
+     * (default: half of the machine's memory), past which the file it was reading is rejected.
+     */
+    limits: z
+      .object({
+        maxInflatedBytes: z.number().int().min(1).default(4 * 1024 ** 3),
+        maxInflateRatio: z.number().min(1).default(20),
+        maxLineBytes: z.number().int().min(1024).default(1024 ** 2),
+        workerMemoryBytes: z.number().int().min(64 * 1024 ** 2).optional(),
+      })
+      .strict()
+      .default({ maxInflatedBytes: 4 * 1024 ** 3, maxInflateRatio: 20, maxLineBytes: 1024 ** 2 }),
     /** Published runs kept for rollback. */
     keepRuns: z.number().int().min(1).default(5),
     /** Reuse files already loaded by an earlier run (same sha256) instead of parsing them again. */

@@ -273,15 +273,17 @@ export function parseSql(col: SpecColumn, v: string, decimal: DecimalMark): stri
     case 'text':
       // Free text may hold a caseworker's note with a CPR in it: masked before anything is stored
       // (the spec's privacy rule 5). A kommunekode is three digits and holds none.
-      return col.pattern === '\\d{3}'
-        ? `CASE WHEN regexp_full_match(${v}, '[0-9]{1,3}') THEN lpad(${v}, 3, '0') END`
-        : maskTextSql(v);
+      // A column that holds a CPR where cprWhen says so (a survey's respondent) is keyed there and masked
+      // elsewhere when it is stored (ingest/handover.ts): its keys must stay apart until then.
+      if (col.pattern === '\\d{3}')
+        return `CASE WHEN regexp_full_match(${v}, '[0-9]{1,3}') THEN lpad(${v}, 3, '0') END`;
+      return col.cprWhen ? v : maskTextSql(v);
   }
 }
 
 /** Whether parseSql masks CPR numbers in the column's values: free text and open codes. */
 export function masksCpr(col: SpecColumn): boolean {
-  return (col.kind === 'text' && col.pattern !== '\\d{3}') || (col.kind === 'code' && col.openCodes);
+  return (col.kind === 'text' && col.pattern !== '\\d{3}') || (col.kind === 'code' && col.openCodes === true);
 }
 
 /** The CPR number as its 10 digits (text, leading zero kept) from the number parseSql makes of it. */

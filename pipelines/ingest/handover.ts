@@ -4,6 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { maskTextSql } from '../core/mask.ts';
 import { hmacSql } from '../core/pseudonym.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import { cprDigitsText } from '../extracts/spec.ts';
@@ -49,7 +50,9 @@ export async function pseudonymiseAndStore(f: FileLoad): Promise<number> {
   }
   const finalCols = contract.columns.flatMap((c) => {
     if (c.kind === 'cpr') return ['k.person_id AS person_id', 'p.birth_date AS birth_date'];
-    if (c.cprWhen) return [`coalesce(kw.person_key, p.${quoteIdent(c.name)}) AS ${quoteIdent(c.name)}`];
+    // Keyed where it holds a CPR; anywhere else its text is stored with any CPR in it masked.
+    if (c.cprWhen)
+      return [`coalesce(kw.person_key, ${maskTextSql(`p.${quoteIdent(c.name)}`)}) AS ${quoteIdent(c.name)}`];
     return [`p.${quoteIdent(c.name)} AS ${quoteIdent(c.name)}`];
   });
   const cprWhen = cprWhenCols[0];

@@ -1,12 +1,11 @@
 /**
- * Ingest (docs/inbox.md): every file of every extract in the inbox goes through
- *   sniff (bytes) -> raw VARCHAR table (DuckDB read_csv / read_parquet) -> parse and check (SQL)
- *   -> pseudonymise (SQL HMAC) -> ingest.<extract> in the warehouse, and rejects -> quarantine.
- * Raw values, CPR included, live only in the in-memory `scratch` database and the run's private work
- * folder, which is deleted when the run ends.
+ * Ingest (docs/inbox.md), in the data's way: discover the files (discover.ts), read each one
+ * (read.ts: sniff the bytes, find the header, decide the dialect), validate it (validate.ts: a raw
+ * VARCHAR table, every value parsed and checked in SQL, violations to the quarantine), and hand it over
+ * (handover.ts: pseudonymise with the SQL HMAC, store). Raw values, CPR included, live only in the
+ * in-memory `scratch` database and the run's private work folder, which is deleted when the run ends.
  */
-import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputFile, Warning } from '../../schemas/outputs.ts';
 import { maskCprs } from '../core/mask.ts';
@@ -14,7 +13,7 @@ import type { Db } from '../duckdb.ts';
 import { FileRejected } from '../errors.ts';
 import { type ExtractSpec, mapHeaders, masksCpr } from '../extracts/spec.ts';
 import { t } from '../i18n/index.ts';
-import { compareNames, deliveryOrder, listDelivered } from './discover.ts';
+import { deliveryOrder, inboxFolders, irregularWarning, listDelivered } from './discover.ts';
 import { pseudonymiseAndStore } from './handover.ts';
 import {
   cprMaskedWarnings,
@@ -25,7 +24,7 @@ import {
 } from './quarantine.ts';
 import { countRows, firstLine, prepare, type ReadAhead, readAhead } from './read.ts';
 import { type FileOnDisk, FileRegistry } from './registry.ts';
-import { formatOf, HEADER_SEARCH_LINES, sha256File } from './sniff.ts';
+import { DEFAULT_LIMITS, formatOf, HEADER_SEARCH_LINES, sha256File } from './sniff.ts';
 import { BUILTIN_SPECS, createIngestTables } from './tables.ts';
 import type { FileLoad, FileOutcome, IngestOptions, IngestResult, Prepared } from './types.ts';
 import { decideDecimal, parseRows, readRaw, recordViolations } from './validate.ts';
@@ -37,30 +36,9 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
   const seen = new Map<string, string>();
   const specs = opts.extracts ?? BUILTIN_SPECS;
   const names = specs.map((c) => c.extract);
-  let inboxEntries: Dirent[];
-  try {
-    inboxEntries = await readdir(opts.inbox, { withFileTypes: true });
-  } catch {
-    inboxEntries = [];
-    warnings.push({
-      code: 'inbox_missing',
-      message: t('ingest.inboxMissing', { inbox: opts.inbox }),
-    });
-  }
-  for (const entry of inboxEntries.sort((a, b) => compareNames(a.name, b.name))) {
-    if (entry.name.startsWith('.') || names.includes(entry.name)) continue;
-    warnings.push(
-      entry.isDirectory()
-        ? {
-            code: 'unknown_folder',
-            message: t('ingest.unknownFolder', { name: entry.name, known: names.join(', ') }),
-          }
-        : {
-            code: 'unplaced_file',
-            message: t('ingest.unplacedFile', { name: entry.name }),
-          },
-    );
-  }
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const found = await inboxFolders(opts.inbox, names);
+  warnings.push(...found.warnings);
   await createIngestTables(db, specs);
   // The files the warehouse already holds: the previous run's, when the run starts from its warehouse.
   const registry = await FileRegistry.load(db);
@@ -69,12 +47,14 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
   for (const spec of specs) {
     const extract = spec.extract;
     const dir = join(opts.inbox, extract);
-    if (!inboxEntries.some((e) => e.name === extract && e.isDirectory())) {
+    if (!found.folders.has(extract)) {
       await registry.finishExtract(extract);
       continue;
     }
     delivered.push(extract);
-    const files = deliveryOrder(await listDelivered(dir));
+    const listed = await listDelivered(dir);
+    warnings.push(...listed.ignored.map((name) => irregularWarning(`${extract}/${name}`)));
+    const files = deliveryOrder(listed.files);
     for (const [i, name] of files.entries()) {
       fileSeq++;
       // A file named after a person keeps its name only on disk: everywhere it is reported, and in the
@@ -83,9 +63,20 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
       const path = join(dir, ...name.split('/'));
       // The next file's byte scan runs on this thread while DuckDB's threads work on this file.
       const next = files[i + 1];
-      if (next !== undefined)
-        await readAhead(join(dir, ...next.split('/')), `${extract}/${next}`, spec, registry, ahead);
-      const result = await ingestFile(db, spec, path, rel, fileSeq, seen, opts, registry, ahead);
+      if (next !== undefined && !skipped(opts, next, extract))
+        await readAhead(
+          join(dir, ...next.split('/')),
+          maskCprs(`${extract}/${next}`),
+          spec,
+          registry,
+          ahead,
+          limits,
+        );
+      opts.onStart?.(rel);
+      const skip = opts.skip?.[rel];
+      const result = skip
+        ? await skippedFile(freshInput(extract, rel), path, skip)
+        : await ingestFile(db, spec, path, rel, fileSeq, seen, opts, registry, ahead);
       if (rel !== `${extract}/${name}`) result.input.cprMasked = (result.input.cprMasked ?? 0) + 1;
       inputs.push(result.input);
       warnings.push(...result.warnings, ...cprMaskedWarnings(result.input));
@@ -94,6 +85,28 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
     await registry.finishExtract(extract);
   }
   return { inputs, warnings, delivered, changes: registry.changes };
+}
+
+/** Whether the file `name` of `extract` is one the worker stopped on before (see IngestOptions.skip). */
+function skipped(opts: IngestOptions, name: string, extract: string): boolean {
+  return opts.skip?.[maskCprs(`${extract}/${name}`)] !== undefined;
+}
+
+/** A file the worker stopped on before: rejected whole, unread, with why (isolated.ts). */
+async function skippedFile(
+  input: InputFile,
+  path: string,
+  skip: { rule: string; message: string },
+): Promise<FileOutcome> {
+  const { extract, file } = input;
+  input.sha256 = await sha256File(path);
+  input.status = 'rejected';
+  input.message = skip.message;
+  return {
+    input,
+    warnings: [{ code: 'file_rejected', message: `${file}: ${skip.message}`, extract, file }],
+    rules: { [skip.rule]: 1 },
+  };
 }
 
 /** A file's manifest entry before it is read. */
@@ -260,7 +273,7 @@ async function ingestFile(
 
   let prepared: Prepared;
   try {
-    prepared = await prepare(contract, path, format, fileSeq, opts.workDir, db, input, ahead);
+    prepared = await prepare(contract, path, format, fileSeq, opts.workDir, db, input, opts.limits, ahead);
   } catch (e) {
     if (e instanceof FileRejected) return reject(e);
     throw e;

@@ -3,14 +3,15 @@
  * warehouse: the new files' pseudonymised rows, the new persons, the file registry and the quarantine
  * records.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputFile } from '../../schemas/outputs.ts';
-import { runChild } from '../core/child.ts';
+import { ChildDied, ChildOutOfMemory, runChild } from '../core/child.ts';
 import { sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import type { ExtractChanges } from '../extracts/changes.ts';
 import type { ExtractSpec } from '../extracts/spec.ts';
+import { num, t } from '../i18n/index.ts';
 import { handoverFile } from './handover.ts';
 import { createIngestTables } from './tables.ts';
 import type { IngestResult } from './types.ts';
@@ -18,19 +19,55 @@ import type { WorkerMessage, WorkerRequest } from './worker.ts';
 
 export type IsolatedRequest = Omit<WorkerRequest, 'outDir'>;
 
-/** Parses the inbox in the worker; returns its result once the worker has exited. */
+/** Why the worker stopped on a file, as the file's rejection says it. */
+function stoppedOn(e: unknown): { rule: string; message: string } | undefined {
+  if (e instanceof ChildOutOfMemory)
+    return { rule: 'worker_memory', message: t('ingest.workerMemory', { max: num(e.maxRssBytes) }) };
+  if (e instanceof ChildDied)
+    return { rule: 'worker_crashed', message: t('ingest.workerCrashed', { reason: e.reason }) };
+  return undefined;
+}
+
+/**
+ * Parses the inbox in the worker; returns its result once the worker has exited. A worker that runs
+ * out of its memory (`maxRssBytes`) or dies while it reads a file costs that file, not the night: the
+ * file is rejected with why, and a new worker reads the inbox again without it.
+ */
 export async function runIngestWorker(
   request: IsolatedRequest,
   onFile: (f: InputFile) => void,
+  opts: { maxRssBytes?: number } = {},
 ): Promise<IngestResult & { handover: string; maxRssMiB: number }> {
   const outDir = join(request.workDir, 'handover');
-  await mkdir(outDir, { recursive: true });
-  try {
-    await runChild<WorkerMessage>(new URL('./worker.ts', import.meta.url), { ...request, outDir }, (m) => {
-      if (m.type === 'file') onFile(m.input);
-    });
-  } catch (e) {
-    throw new Error(`ingest failed: ${(e as Error).message}`);
+  const skip: NonNullable<IsolatedRequest['skip']> = { ...request.skip };
+  // Each file is reported once, also when a new worker reads it again.
+  const reported = new Set<string>();
+  for (;;) {
+    await rm(outDir, { recursive: true, force: true });
+    await mkdir(outDir, { recursive: true });
+    let current: string | undefined;
+    try {
+      await runChild<WorkerMessage>(
+        new URL('./worker.ts', import.meta.url),
+        { ...request, outDir, skip },
+        (m) => {
+          if (m.type === 'start') current = m.file;
+          else if (!reported.has(m.input.file)) {
+            reported.add(m.input.file);
+            onFile(m.input);
+          }
+        },
+        opts,
+      );
+      break;
+    } catch (e) {
+      const why = stoppedOn(e);
+      if (why && current !== undefined && !skip[current]) {
+        skip[current] = why;
+        continue;
+      }
+      throw new Error(`ingest failed: ${(e as Error).message}`);
+    }
   }
   const r = JSON.parse(await readFile(join(outDir, 'result.json'), 'utf8')) as Omit<
     IngestResult,

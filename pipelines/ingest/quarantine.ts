@@ -4,6 +4,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { InputFile, Warning } from '../../schemas/outputs.ts';
+import { neutralise, neutraliseSql } from '../core/csv.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import { num, t } from '../i18n/index.ts';
@@ -62,7 +63,7 @@ export async function writeFileReject(
   if (!dir) return;
   const target = join(dir, `${rel}.rejects.csv`);
   await mkdir(dirname(target), { recursive: true });
-  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const q = (s: string) => `"${neutralise(s).replace(/"/g, '""')}"`;
   await writeFile(target, `\uFEFF${rejectsHeader().join(';')}\n;;${q(rule)};${q(message)};\n`, 'utf8');
 }
 
@@ -78,8 +79,9 @@ function rejectsHeader(): string[] {
 export async function writeRejects(db: Db, source: string, target: string): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   const header = rejectsHeader();
+  // A delivered value or header may start like a formula: neutralised (core/csv.ts).
   const cols = ['line', 'column', 'rule', 'message', 'value'].map(
-    (c, i) => `${quoteIdent(c)} AS ${quoteIdent(header[i]!)}`,
+    (c, i) => `${c === 'line' ? quoteIdent(c) : neutraliseSql(quoteIdent(c))} AS ${quoteIdent(header[i]!)}`,
   );
   const tmp = `${target}.tmp`;
   await db.run(`COPY (SELECT ${cols.join(', ')} FROM ${source} ORDER BY line, "column", rule)

@@ -9,14 +9,20 @@ import { sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import { FileRejected } from '../errors.ts';
 import { type ExtractSpec, headerScore } from '../extracts/spec.ts';
-import { t } from '../i18n/index.ts';
+import { num, t } from '../i18n/index.ts';
 import type { FileOnDisk, FileRegistry } from './registry.ts';
 import {
+  blankLines,
+  crOnlyLines,
+  crToLf,
+  DEFAULT_LIMITS,
   type Delimiter,
   detectDelimiter,
+  type Encoding,
   formatOf,
   HEADER_SEARCH_LINES,
   type HeaderPlace,
+  type ReadLimits,
   recordLine,
   rewriteAsUtf8,
   sha256File,
@@ -41,6 +47,7 @@ export async function readAhead(
   spec: ExtractSpec,
   registry: FileRegistry,
   ahead: ReadAhead,
+  limits: ReadLimits,
 ): Promise<void> {
   const extract = spec.extract;
   const format = formatOf(path);
@@ -49,7 +56,7 @@ export async function readAhead(
   if (!onDisk?.isFile() || onDisk.size === 0) return;
   const disk: FileOnDisk = { rel, bytes: onDisk.size, mtimeMs: onDisk.mtimeMs };
   if (registry.findUnchanged(extract, disk) || registry.hasSize(extract, disk.bytes)) return;
-  const scan = sniffText(path, format === 'csv.gz', headerFinder(spec));
+  const scan = sniffText(path, format === 'csv.gz', headerFinder(spec), limits);
   scan.catch(() => undefined); // awaited at the file's turn
   ahead.set(path, scan);
 }
@@ -63,6 +70,7 @@ async function sniffOnce(
   gz: boolean,
   ahead: ReadAhead | undefined,
   find: (lines: string[]) => HeaderPlace,
+  limits: ReadLimits,
 ): Promise<TextSniff> {
   const early = ahead?.get(path);
   if (early) {
@@ -71,11 +79,70 @@ async function sniffOnce(
     const now = await stat(path).catch(() => undefined);
     if (sniff && now && now.size === sniff.size && now.mtimeMs === sniff.mtimeMs) return sniff;
   }
-  return sniffText(path, gz, find);
+  return sniffText(path, gz, find, limits);
 }
 
 export function firstLine(s: string): string {
   return s.split('\n')[0]!.slice(0, 300);
+}
+
+/** A Parquet file: its columns, as DuckDB reads them. */
+async function prepareParquet(path: string, db: Db, input: InputFile, limits: ReadLimits): Promise<Prepared> {
+  input.sha256 = await sha256File(path);
+  let cols: { column_name: string }[];
+  try {
+    cols = await db.all<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`);
+  } catch (e) {
+    throw new FileRejected(
+      t('ingest.parquetUnreadable', { message: firstLine((e as Error).message) }),
+      'unreadable',
+    );
+  }
+  return {
+    readPath: path,
+    kind: 'parquet',
+    gzip: false,
+    headers: cols.map((c) => c.column_name),
+    delimiter: null,
+    encoding: null,
+    blankLines: [],
+    continuationLines: [],
+    headerLine: 0,
+    skipLines: 0,
+    titleRows: 0,
+    duckEncoding: 'utf-8',
+    longLines: [],
+    maxLineBytes: limits.maxLineBytes,
+  };
+}
+
+/** A text file on its way to DuckDB: the path it is read from, and whether that is compressed. */
+interface TextFile {
+  readPath: string;
+  gzip: boolean;
+}
+
+/**
+ * Lines too long to read are emptied (sniff.ts blankLines) and their rows rejected by line number;
+ * inside a quoted value that spans lines they cannot be, and the file is rejected.
+ */
+async function withoutLongLines(
+  f: TextFile,
+  sniff: TextSniff,
+  target: string,
+  limits: ReadLimits,
+): Promise<void> {
+  const continued = new Set(sniff.continuationLines);
+  const inQuotes = sniff.longLines.find((l) => continued.has(l) || continued.has(l + 1));
+  if (inQuotes !== undefined) {
+    throw new FileRejected(
+      t('ingest.longLineInQuotes', { line: inQuotes, max: num(limits.maxLineBytes) }),
+      'line_too_long',
+    );
+  }
+  await blankLines(f.readPath, f.gzip, target, sniff.longLines);
+  f.readPath = target;
+  f.gzip = false;
 }
 
 export async function prepare(
@@ -86,58 +153,74 @@ export async function prepare(
   workDir: string,
   db: Db,
   input: InputFile,
+  limits: ReadLimits = DEFAULT_LIMITS,
   ahead?: ReadAhead,
 ): Promise<Prepared> {
-  if (format === 'parquet') {
-    input.sha256 = await sha256File(path);
-    let cols: { column_name: string }[];
-    try {
-      cols = await db.all<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`);
-    } catch (e) {
-      throw new FileRejected(
-        t('ingest.parquetUnreadable', { message: firstLine((e as Error).message) }),
-        'unreadable',
-      );
-    }
-    return {
-      readPath: path,
-      kind: 'parquet',
-      gzip: false,
-      headers: cols.map((c) => c.column_name),
-      delimiter: null,
-      encoding: null,
-      blankLines: [],
-      continuationLines: [],
-      headerLine: 0,
-      skipLines: 0,
-      titleRows: 0,
-      duckEncoding: 'utf-8',
-    };
-  }
-  let readPath = path;
-  let gzip = format === 'csv.gz';
+  if (format === 'parquet') return prepareParquet(path, db, input, limits);
+  const f: TextFile = { readPath: path, gzip: format === 'csv.gz' };
   let merges: MergedRange[] = [];
   if (format === 'xlsx') {
     input.sha256 = await sha256File(path);
-    readPath = join(workDir, `${fileSeq}.xlsx.csv`);
-    merges = (await xlsxToCsv(path, readPath)).merges;
-    gzip = false;
+    f.readPath = join(workDir, `${fileSeq}.xlsx.csv`);
+    merges = (await xlsxToCsv(path, f.readPath, limits)).merges;
+    f.gzip = false;
+  }
+  // Lines ended by a lone CR (Excel for Mac) are made line feeds first: until then the file is one line.
+  const crOnly = format !== 'xlsx' && (await crOnlyLines(f.readPath, f.gzip));
+  if (crOnly) {
+    input.sha256 = await sha256File(path);
+    const target = join(workDir, `${fileSeq}.lf.csv`);
+    await crToLf(f.readPath, f.gzip, target, limits);
+    Object.assign(f, { readPath: target, gzip: false });
   }
   const find = headerFinder(contract);
   let sniff =
-    format === 'xlsx' ? await sniffText(readPath, gzip, find) : await sniffOnce(path, gzip, ahead, find);
-  if (format !== 'xlsx') input.sha256 = sniff.sha256;
+    format === 'xlsx' || crOnly
+      ? await sniffText(f.readPath, f.gzip, find, limits)
+      : await sniffOnce(path, f.gzip, ahead, find, limits);
+  if (format !== 'xlsx' && !crOnly) input.sha256 = sniff.sha256;
   const encoding = sniff.encoding;
   // DuckDB reads UTF-8 and Latin-1 itself; Windows-1252's extra bytes (€, –, curly quotes), UTF-16
   // and mixed line endings are rewritten as UTF-8 first.
   if (encoding === 'windows-1252' || encoding === 'utf-16' || sniff.mixedLineEndings) {
     const target = join(workDir, `${fileSeq}.utf8.csv`);
     const from = encoding === 'utf-16' ? 'utf-16' : encoding.startsWith('utf-8') ? 'utf-8' : 'windows-1252';
-    await rewriteAsUtf8(readPath, gzip, target, from);
-    readPath = target;
-    gzip = false;
-    sniff = await sniffText(readPath, false, find);
+    await rewriteAsUtf8(f.readPath, f.gzip, target, from);
+    Object.assign(f, { readPath: target, gzip: false });
+    sniff = await sniffText(f.readPath, false, find, limits);
   }
+  const longLines = sniff.longLines;
+  const lineOf = (l: number) => (format === 'xlsx' ? recordLine(l, sniff.continuationLines) : l);
+  if (longLines.length > 0) {
+    await withoutLongLines(f, sniff, join(workDir, `${fileSeq}.short.csv`), limits);
+    sniff = {
+      ...(await sniffText(f.readPath, false, find, limits)),
+      continuationLines: sniff.continuationLines,
+    };
+  }
+  return textPrepared(f, sniff, merges, format === 'xlsx', {
+    encoding,
+    longLines: longLines.map(lineOf),
+    latin1Direct: f.readPath === path && encoding === 'latin-1',
+    input,
+    maxLineBytes: limits.maxLineBytes,
+  });
+}
+
+/** What DuckDB is told about a text file, once its header is found (merged cells refused there). */
+function textPrepared(
+  f: TextFile,
+  sniff: TextSniff,
+  merges: MergedRange[],
+  xlsxRows: boolean,
+  o: {
+    encoding: Encoding;
+    longLines: number[];
+    latin1Direct: boolean;
+    input: InputFile;
+    maxLineBytes: number;
+  },
+): Prepared {
   if (sniff.headerLine.trim() === '') {
     throw new FileRejected(t('ingest.noHeader', { n: HEADER_SEARCH_LINES }), 'no_header');
   }
@@ -156,26 +239,27 @@ export async function prepare(
       'xlsx_merged_cells',
     );
   }
-  if (headerRow > 1) input.headerLine = headerRow;
-  input.encoding = format === 'xlsx' ? 'xlsx' : encoding;
-  input.delimiter = sniff.delimiter;
+  if (headerRow > 1) o.input.headerLine = headerRow;
+  o.input.encoding = xlsxRows ? 'xlsx' : o.encoding;
+  o.input.delimiter = sniff.delimiter;
   // A spreadsheet's rows are numbered as the sheet shows them, however many lines a cell has.
-  const xlsxRows = format === 'xlsx';
   return {
-    readPath,
+    readPath: f.readPath,
     kind: 'csv',
-    gzip,
+    gzip: f.gzip,
     headers: splitCsvLine(sniff.headerLine, sniff.delimiter),
     delimiter: sniff.delimiter,
-    encoding,
+    encoding: o.encoding,
     blankLines: xlsxRows
       ? sniff.blankLines.map((l) => recordLine(l, sniff.continuationLines))
-      : sniff.blankLines,
+      : sniff.blankLines.filter((l) => !o.longLines.includes(l)),
     continuationLines: xlsxRows ? [] : sniff.continuationLines,
     headerLine: headerRow,
     skipLines: sniff.skipLines,
     titleRows: sniff.titleRows,
-    duckEncoding: readPath === path && encoding === 'latin-1' ? 'latin-1' : 'utf-8',
+    duckEncoding: o.latin1Direct ? 'latin-1' : 'utf-8',
+    longLines: o.longLines,
+    maxLineBytes: o.maxLineBytes,
   };
 }
 
@@ -226,7 +310,7 @@ export function readCsvSql(p: Prepared, width: number, rejects: boolean): string
   const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   return `read_csv(${sqlString(p.readPath)}, header = true, skip = ${p.skipLines}, auto_detect = false, delim = ${sqlString(p.delimiter!)},
     quote = '"', escape = '"', columns = {${columns}}, compression = ${p.gzip ? "'gzip'" : "'none'"}, encoding = ${sqlString(p.duckEncoding)},
-    null_padding = false, strict_mode = true${rejects ? ", store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans'" : ''})`;
+    null_padding = false, strict_mode = true, max_line_size = ${Math.max(2 * 1024 ** 2, p.maxLineBytes + 1024)}${rejects ? ", store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans'" : ''})`;
 }
 
 export async function countRows(db: Db, p: Prepared): Promise<number> {
@@ -240,5 +324,5 @@ export async function countRows(db: Db, p: Prepared): Promise<number> {
     await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${readCsvSql(p, p.headers.length, true)}`)
   ).n;
   const r = (await db.one<{ n: number }>(`SELECT count(DISTINCT line)::BIGINT AS n FROM csv_rejects`)).n;
-  return n + r;
+  return n + r + p.longLines.length;
 }

@@ -12,7 +12,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, gunzipSync, constants as zlibConstants } from 'node:zlib';
 import { FileRejected } from '../errors.ts';
-import { t } from '../i18n/index.ts';
+import { num, t } from '../i18n/index.ts';
 
 /** Test seam: lets a test change a file while it is being read (a delivery still being written). */
 export const sniffHooks: { afterFirstChunk?: () => void } = {};
@@ -20,6 +20,25 @@ export const sniffHooks: { afterFirstChunk?: () => void } = {};
 export type FileFormat = 'csv' | 'csv.gz' | 'parquet' | 'xlsx';
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16' | 'windows-1252' | 'latin-1';
 export type Delimiter = ',' | ';' | '\t';
+
+/** What one file may cost (the configuration's `limits`, docs/security.md). */
+export interface ReadLimits {
+  /** A compressed file inflates to at most this many bytes… */
+  maxInflatedBytes: number;
+  /** …and to at most this many times its own size. */
+  maxInflateRatio: number;
+  /** A physical line longer than this is not read: its row is rejected (or the file, for the header). */
+  maxLineBytes: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = {
+  maxInflatedBytes: 4 * 1024 ** 3,
+  maxInflateRatio: 20,
+  maxLineBytes: 1024 ** 2,
+};
+
+/** A NUL byte this early means a binary file: it is refused at once, not after reading it all. */
+const BINARY_PROBE_BYTES = 1024 ** 2;
 
 export function formatOf(file: string): FileFormat | undefined {
   const f = file.toLowerCase();
@@ -88,8 +107,10 @@ export interface TextSniff {
   continuationLines: number[];
   /** Non-blank lines after the header: the data rows as the file has them. */
   dataLines: number;
-  /** Some lines end in CRLF and others in LF (DuckDB's parser needs one kind). */
+  /** Some lines end in CRLF, others in LF or a lone CR (DuckDB's parser needs one kind). */
   mixedLineEndings: boolean;
+  /** Physical lines (after the header) longer than the limit: their rows are rejected unread. */
+  longLines: number[];
 }
 
 /** Read in 1 MiB chunks: Node's default of 64 KiB reads a large file several times slower. */
@@ -136,17 +157,33 @@ class ByteScanner extends Transform {
   private first = true;
   /** Physical lines still to pass before the header line. */
   private preLines: number;
+  /** Bytes seen so far (inflated, for a compressed file). */
+  bytes = 0;
+  /** Carriage returns not followed by a line feed. */
+  bareCr = 0;
+  /** Physical lines over the limit (lines count from 1, as `line` does). */
+  longLines: number[] = [];
+  private physLine = 1;
+  private lineStart = 0;
+  private readonly headerAt: number;
 
   constructor(
     skipLines = 0,
     private readonly forcedDelimiter?: Delimiter,
+    private readonly limits: ReadLimits & { inflatedMax?: number } = DEFAULT_LIMITS,
   ) {
     super();
     this.preLines = skipLines;
+    this.headerAt = skipLines + 1;
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    this.feed(chunk);
+    try {
+      this.feed(chunk);
+    } catch (e) {
+      cb(e as Error); // a bound was passed: the stream stops here
+      return;
+    }
     cb(null, chunk);
   }
 
@@ -157,6 +194,7 @@ class ByteScanner extends Transform {
 
   /** One chunk, in file order. The scanner keeps no reference to it, so the caller may reuse it. */
   feed(chunk: Buffer): void {
+    this.bound(chunk);
     if (this.first) {
       this.first = false;
       sniffHooks.afterFirstChunk?.();
@@ -177,6 +215,51 @@ class ByteScanner extends Transform {
       this.highTail = !ascii && !isAscii(chunk.subarray(Math.max(0, chunk.length - 3)));
       this.scan(chunk, ascii);
     }
+  }
+
+  /**
+   * The bounds (docs/security.md), before a chunk is scanned: the inflated size, a NUL byte early on
+   * (a binary file), and the length of every physical line; a header or title row over the limit
+   * refuses the file at once, before its bytes are kept.
+   */
+  private bound(chunk: Buffer): void {
+    const start = this.bytes;
+    this.bytes += chunk.length;
+    const { inflatedMax } = this.limits;
+    if (inflatedMax !== undefined && this.bytes > inflatedMax) {
+      throw new FileRejected(t('ingest.inflateLimit', { max: num(inflatedMax) }), 'inflate_limit');
+    }
+    // UTF-16 has a NUL in every other byte; its byte-order mark says so.
+    const utf16 = this.first ? chunk[0] === 0xff || chunk[0] === 0xfe : this.bom === 'utf-16';
+    if (start < BINARY_PROBE_BYTES && !utf16) {
+      const nul = chunk.subarray(0, BINARY_PROBE_BYTES - start).indexOf(0);
+      if (nul !== -1) throw new FileRejected(t('ingest.binary'), 'binary_file');
+    }
+    const max = this.limits.maxLineBytes;
+    for (let p = chunk.indexOf(0x0a); ; p = chunk.indexOf(0x0a, p + 1)) {
+      const end = p === -1 ? start + chunk.length : start + p;
+      if (end - this.lineStart > max) this.longLine();
+      if (p === -1) break;
+      this.physLine++;
+      this.lineStart = start + p + 1;
+    }
+    if (chunk.indexOf(0x0d) !== -1) {
+      for (let p = chunk.indexOf(0x0d); p !== -1; p = chunk.indexOf(0x0d, p + 1)) {
+        if (p + 1 < chunk.length ? chunk[p + 1] !== 0x0a : false) this.bareCr++;
+      }
+    }
+  }
+
+  /** The current physical line is over the limit: at or above the header the file cannot be read. */
+  private longLine(): void {
+    if (this.longLines.at(-1) === this.physLine) return;
+    if (this.physLine <= this.headerAt) {
+      throw new FileRejected(
+        t('ingest.headerTooLong', { line: this.physLine, max: num(this.limits.maxLineBytes) }),
+        'line_too_long',
+      );
+    }
+    this.longLines.push(this.physLine);
   }
 
   /** After the last chunk. */
@@ -493,13 +576,18 @@ export async function sniffText(
   path: string,
   gz: boolean,
   findHeader?: (lines: string[]) => HeaderPlace,
+  limits: ReadLimits = DEFAULT_LIMITS,
 ): Promise<TextSniff> {
   const place: HeaderPlace = findHeader
     ? findHeader(await peekLines(path, gz))
     : { skipLines: 0, titleRows: 0 };
   const before = await stat(path);
   const hash = createHash('sha256');
-  const scanner = new ByteScanner(place.skipLines, place.delimiter);
+  // A compressed file inflates to at most the limit, and to at most so many times its size.
+  const inflatedMax = gz
+    ? Math.min(limits.maxInflatedBytes, Math.max(1, before.size) * limits.maxInflateRatio)
+    : undefined;
+  const scanner = new ByteScanner(place.skipLines, place.delimiter, { ...limits, inflatedMax });
   try {
     if (gz) {
       // The compressed bytes are hashed; the scanner sees them unzipped.
@@ -529,6 +617,7 @@ export async function sniffText(
       scanner.finish();
     }
   } catch (e) {
+    if (e instanceof FileRejected) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? '';
     if (
       gz &&
@@ -573,7 +662,8 @@ export async function sniffText(
     blankLines: scanner.blankLines,
     continuationLines: scanner.continuationLines,
     dataLines: scanner.nonBlankLines,
-    mixedLineEndings: scanner.crlf > 0 && scanner.bareLf > 0,
+    mixedLineEndings: (scanner.crlf > 0 && scanner.bareLf > 0) || scanner.bareCr > 0,
+    longLines: scanner.longLines,
   };
 }
 
@@ -604,7 +694,7 @@ export async function rewriteAsUtf8(
     let t = pendingCr ? `\r${text}` : text;
     pendingCr = t.endsWith('\r');
     if (pendingCr) t = t.slice(0, -1);
-    return t.replace(/\r\n/g, '\n');
+    return t.replace(/\r\n?/g, '\n');
   };
   const toUtf8 = new Transform({
     transform(chunk: Buffer, _e, cb) {
@@ -612,9 +702,99 @@ export async function rewriteAsUtf8(
     },
     flush(cb) {
       const rest = normalise(decoder.decode());
-      cb(null, Buffer.from(pendingCr ? `${rest}\r` : rest, 'utf8'));
+      cb(null, Buffer.from(pendingCr ? `${rest}\n` : rest, 'utf8'));
     },
   });
   if (gz) await pipeline(createReadStream(path), createGunzip(), toUtf8, createWriteStream(target));
   else await pipeline(createReadStream(path), toUtf8, createWriteStream(target));
+}
+
+/**
+ * Whether a file's lines end in a lone carriage return (Excel for Mac's "CSV (Macintosh)"): its first
+ * 64 KiB have a CR and no line feed. Such a file is one line to every reader until it is rewritten.
+ */
+export async function crOnlyLines(path: string, gz: boolean): Promise<boolean> {
+  let raw = Buffer.alloc(0);
+  try {
+    const file = await open(path, 'r');
+    try {
+      const buf = Buffer.alloc(gz ? 4 * PEEK_BYTES : PEEK_BYTES);
+      const { bytesRead } = await file.read(buf, 0, buf.length, 0);
+      raw = buf.subarray(0, bytesRead);
+    } finally {
+      await file.close();
+    }
+    if (gz) raw = gunzipSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch {
+    return false; // the full read that follows reports it
+  }
+  const utf16 = (raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff);
+  return !utf16 && raw.indexOf(0x0d) !== -1 && raw.indexOf(0x0a) === -1;
+}
+
+/** Counts the bytes that pass and stops the stream past `max` (a compressed file's inflated size). */
+function bounded(max: number): Transform {
+  let n = 0;
+  return new Transform({
+    transform(chunk: Buffer, _e, cb) {
+      n += chunk.length;
+      if (n > max) cb(new FileRejected(t('ingest.inflateLimit', { max: num(max) }), 'inflate_limit'));
+      else cb(null, chunk);
+    },
+  });
+}
+
+/** The inflated size a compressed file of `path` may reach under `limits`. */
+export async function inflatedMax(path: string, limits: ReadLimits): Promise<number> {
+  const { size } = await stat(path);
+  return Math.min(limits.maxInflatedBytes, Math.max(1, size) * limits.maxInflateRatio);
+}
+
+/** Rewrites a file whose lines end in a lone CR with line feeds (byte for byte otherwise). */
+export async function crToLf(path: string, gz: boolean, target: string, limits: ReadLimits): Promise<void> {
+  const toLf = new Transform({
+    transform(chunk: Buffer, _e, cb) {
+      const out = Buffer.from(chunk);
+      for (let p = out.indexOf(0x0d); p !== -1; p = out.indexOf(0x0d, p + 1)) out[p] = 0x0a;
+      cb(null, out);
+    },
+  });
+  await pipeline(
+    ...((gz
+      ? [createReadStream(path), createGunzip(), bounded(await inflatedMax(path, limits))]
+      : [createReadStream(path)]) as [NodeJS.ReadableStream]),
+    toLf,
+    createWriteStream(target),
+  );
+}
+
+/**
+ * Rewrites a file with the given physical lines emptied (their line breaks kept): lines too long to
+ * read. DuckDB then skips them as blank lines, and ingest rejects their rows by line number.
+ */
+export async function blankLines(path: string, gz: boolean, target: string, lines: number[]): Promise<void> {
+  const blank = new Set(lines);
+  let line = 1;
+  const drop = new Transform({
+    transform(chunk: Buffer, _e, cb) {
+      const parts: Buffer[] = [];
+      let from = 0;
+      for (let p = chunk.indexOf(0x0a); ; p = chunk.indexOf(0x0a, p + 1)) {
+        const end = p === -1 ? chunk.length : p;
+        if (!blank.has(line)) parts.push(chunk.subarray(from, end));
+        if (p === -1) break;
+        parts.push(chunk.subarray(p, p + 1));
+        line++;
+        from = p + 1;
+      }
+      cb(null, Buffer.concat(parts));
+    },
+  });
+  await pipeline(
+    ...((gz ? [createReadStream(path), createGunzip()] : [createReadStream(path)]) as [
+      NodeJS.ReadableStream,
+    ]),
+    drop,
+    createWriteStream(target),
+  );
 }

@@ -7,7 +7,7 @@ import type { Db } from '../duckdb.ts';
 import type { ExtractChanges } from '../extracts/changes.ts';
 import type { ExtractSpec } from '../extracts/spec.ts';
 import type { FileOnDisk, FileRegistry } from './registry.ts';
-import type { Delimiter, Encoding } from './sniff.ts';
+import type { Delimiter, Encoding, ReadLimits } from './sniff.ts';
 
 export interface IngestOptions {
   inbox: string;
@@ -25,6 +25,15 @@ export interface IngestOptions {
   onFile?: (f: InputFile) => void;
   /** Every extract of the run, in load order (extracts/own.ts); the built-in ones when not given. */
   extracts?: ExtractSpec[];
+  /** What one file may cost (the configuration's `limits`); DEFAULT_LIMITS when not given. */
+  limits?: ReadLimits;
+  /**
+   * Files not to read, by their path as reported, each with why: the worker stopped on them before
+   * (isolated.ts). They are rejected whole with that reason.
+   */
+  skip?: Record<string, { rule: string; message: string }>;
+  /** Told before each file is read (the worker passes it on, so a crash names the file). */
+  onStart?: (file: string) => void;
 }
 
 export interface IngestResult {
@@ -54,6 +63,10 @@ export interface Prepared {
   titleRows: number;
   /** What DuckDB's reader is told: Latin-1 is read directly, everything else arrives as UTF-8. */
   duckEncoding: 'utf-8' | 'latin-1';
+  /** Physical lines over limits.maxLineBytes, emptied before DuckDB reads the file: rejected rows. */
+  longLines: number[];
+  /** limits.maxLineBytes, for DuckDB's reader and the rejects' message. */
+  maxLineBytes: number;
 }
 
 export interface FileOutcome {

@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { maskCprs, maskCprsSql } from '../core/mask.ts';
+import { maskCprs, maskCprsSql, maskTextSql } from '../core/mask.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import {
@@ -17,7 +17,7 @@ import {
   parseSql,
   type SpecColumn,
 } from '../extracts/spec.ts';
-import { t } from '../i18n/index.ts';
+import { num, t } from '../i18n/index.ts';
 import { readCsvSql } from './read.ts';
 import type { Delimiter } from './sniff.ts';
 import type { FileLoad } from './types.ts';
@@ -66,6 +66,11 @@ export async function readRaw(f: FileLoad): Promise<number> {
     const blankFile = await linesFile(opts.workDir, `${fileId}.blank`, p.blankLines);
     const continuationFile = await linesFile(opts.workDir, `${fileId}.continuation`, p.continuationLines);
     if (continuationFile) await physicalRejectLines(db, continuationFile);
+    // Lines too long to read were emptied before DuckDB saw them (read.ts): each is a rejected row.
+    if (p.longLines.length > 0) {
+      await db.run(`INSERT INTO csv_rejects (line, error_type, error_message, csv_line)
+        SELECT unnest([${p.longLines.join(', ')}])::BIGINT, 'LINE SIZE OVER MAXIMUM', '', ''`);
+    }
     const rejects = (await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM csv_rejects')).n;
     const base = p.headerLine + 1;
     const totals = await markTrailingTotals(db);
@@ -151,7 +156,15 @@ export async function parseRows(f: FileLoad, decimal: DecimalMark): Promise<void
     cprCol ? `${birthDateSql(quoteIdent(cprCol.name))} AS birth_date` : 'NULL::DATE AS birth_date',
     ...(masked.length
       ? [
-          `(${masked.map((c) => `coalesce(contains(${quoteIdent(c.name)}, '******-**') AND NOT contains(${quoteIdent(`v_${c.name}`)}, '******-**'), false)::INTEGER`).join(' + ')})::INTEGER AS _cpr_masked`,
+          // A column that holds a CPR by design where cprWhen says so (a survey's respondent) is keyed there, not masked.
+          `(${masked
+            .map((c) => {
+              const v = quoteIdent(`v_${c.name}`);
+              const stored = c.cprWhen ? maskTextSql(v) : quoteIdent(c.name);
+              const when = c.cprWhen ? `NOT (${c.cprWhen}) AND ` : '';
+              return `coalesce(${when}contains(${stored}, '******-**') AND NOT contains(${v}, '******-**'), false)::INTEGER`;
+            })
+            .join(' + ')})::INTEGER AS _cpr_masked`,
         ]
       : []),
     ...cprWhenCols.map((c) => {
@@ -224,11 +237,13 @@ export async function recordViolations(f: FileLoad): Promise<void> {
     .map((h, i) => `WHEN 'c${i}' THEN ${sqlString(maskCprs(h.replace(/^\uFEFF/, '').trim()))}`)
     .join(' ')} ELSE coalesce(column_name, '') END`;
   await db.run(`INSERT INTO scratch.violations
-    SELECT line, ${p.kind === 'csv' ? headerName : "coalesce(column_name, '')"}, lower(replace(error_type, ' ', '_')),
+    SELECT line, ${p.kind === 'csv' ? headerName : "coalesce(column_name, '')"},
+      CASE error_type WHEN 'LINE SIZE OVER MAXIMUM' THEN 'line_too_long' ELSE lower(replace(error_type, ' ', '_')) END,
       CASE error_type
         WHEN 'UNQUOTED VALUE' THEN ${sqlString(t('rule.unquoted_value'))}
         WHEN 'TOO MANY COLUMNS' THEN ${sqlString(t('rule.too_many_columns', { width }))}
         WHEN 'MISSING COLUMNS' THEN ${sqlString(t('rule.missing_columns', { width }))}
+        WHEN 'LINE SIZE OVER MAXIMUM' THEN ${sqlString(t('rule.line_too_long', { max: num(p.maxLineBytes) }))}
         ELSE ${maskCprsSql('error_message')} END,
       left(${maskCprsSql('csv_line')}, 200)
     FROM csv_rejects`);

@@ -20,7 +20,9 @@ import { EXTRACT_SPECS } from '../extracts/spec.ts';
 import { lockDown } from '../sandbox.ts';
 import { HANDOVER_FORMAT, handoverFile } from './handover.ts';
 import { ingestInbox } from './ingest.ts';
+import type { ReadLimits } from './sniff.ts';
 import { createIngestTables, REFERENCED } from './tables.ts';
+import type { IngestOptions } from './types.ts';
 
 export interface WorkerRequest {
   inbox: string;
@@ -34,9 +36,13 @@ export interface WorkerRequest {
   outDir: string;
   /** The configuration's own extracts (docs/own-data.md), compiled here as in the main process. */
   ownExtracts?: OwnExtracts;
+  /** What one file may cost (the configuration's `limits`). */
+  limits?: ReadLimits;
+  /** Files an earlier worker stopped on, not to be read again (isolated.ts). */
+  skip?: IngestOptions['skip'];
 }
 
-export type WorkerMessage = { type: 'file'; input: InputFile };
+export type WorkerMessage = { type: 'file'; input: InputFile } | { type: 'start'; file: string };
 
 async function main(request: WorkerRequest): Promise<void> {
   const db = await Db.open(':memory:', request.duckdb);
@@ -81,6 +87,9 @@ async function main(request: WorkerRequest): Promise<void> {
       quarantineDir: request.quarantineDir,
       handoverDir: request.outDir,
       extracts,
+      limits: request.limits,
+      skip: request.skip,
+      onStart: (file) => process.send?.({ type: 'start', file } satisfies WorkerMessage),
       onFile: (input) => process.send?.({ type: 'file', input } satisfies WorkerMessage),
     });
     const parquet = (name: string) => sqlString(join(request.outDir, `${name}.parquet`));

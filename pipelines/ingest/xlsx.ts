@@ -5,9 +5,11 @@
  * Formulas and merged cells are refused: their shown value is not what the cell holds.
  */
 import { createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { FileRejected } from '../errors.ts';
-import { t } from '../i18n/index.ts';
+import { num, t } from '../i18n/index.ts';
+import { DEFAULT_LIMITS, inflatedMax, type ReadLimits } from './sniff.ts';
 
 function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -51,8 +53,50 @@ function mergedRange(range: string): MergedRange {
   return { range, lastRow: Math.max(...rows) };
 }
 
+/**
+ * The bytes a workbook's parts inflate to, from its zip's central directory (an xlsx is a zip file):
+ * read before exceljs inflates them in memory. Undefined when the directory cannot be read (exceljs
+ * then says why); Infinity for a zip64 size, which no workbook of an extract needs.
+ */
+export async function inflatedSize(path: string): Promise<number | undefined> {
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const tail = Buffer.alloc(Math.min(size, 65_557));
+    await file.read(tail, 0, tail.length, size - tail.length);
+    const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (eocd === -1) return undefined;
+    const entries = tail.readUInt16LE(eocd + 10);
+    const dirSize = tail.readUInt32LE(eocd + 12);
+    const dirOffset = tail.readUInt32LE(eocd + 16);
+    if (dirOffset === 0xffffffff || dirOffset + dirSize > size) return undefined;
+    const dir = Buffer.alloc(dirSize);
+    await file.read(dir, 0, dirSize, dirOffset);
+    let total = 0;
+    for (let at = 0, n = 0; n < entries && at + 46 <= dir.length; n++) {
+      if (dir.readUInt32LE(at) !== 0x02014b50) return undefined;
+      const inflated = dir.readUInt32LE(at + 24);
+      total += inflated === 0xffffffff ? Number.POSITIVE_INFINITY : inflated;
+      at += 46 + dir.readUInt16LE(at + 28) + dir.readUInt16LE(at + 30) + dir.readUInt16LE(at + 32);
+    }
+    return total;
+  } finally {
+    await file.close();
+  }
+}
+
 /** Writes the first sheet as CSV to `target`, one line per sheet row; returns its merged ranges. */
-export async function xlsxToCsv(path: string, target: string): Promise<{ merges: MergedRange[] }> {
+export async function xlsxToCsv(
+  path: string,
+  target: string,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<{ merges: MergedRange[] }> {
+  // A zip bomb is refused before exceljs inflates it in memory (docs/security.md).
+  const inflated = await inflatedSize(path);
+  const max = await inflatedMax(path, limits);
+  if (inflated !== undefined && inflated > max) {
+    throw new FileRejected(t('ingest.inflateLimit', { max: num(max) }), 'inflate_limit');
+  }
   // Loaded when a workbook arrives: exceljs costs about 27 MiB of memory in every process that loads it.
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();

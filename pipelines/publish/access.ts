@@ -37,6 +37,9 @@ export function groupId(group: string): number {
   throw new ConfigError(t('config.restrictedGroup', { group }));
 }
 
+/** public/, the run folders and the manifest: readable by everyone, writable by the owner only. */
+export const PUBLIC_ACCESS: Access = { dirMode: 0o755, fileMode: 0o644 };
+
 export function restrictedAccess(group: string | undefined): Access {
   return group === undefined
     ? { dirMode: 0o700, fileMode: 0o600 }

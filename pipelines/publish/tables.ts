@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KpisJson } from '../../schemas/outputs.ts';
+import { neutralise } from '../core/csv.ts';
 import { statusWord } from '../core/describe.ts';
 import { sqlString } from '../core/sql.ts';
 import { Db } from '../duckdb.ts';
@@ -114,7 +115,8 @@ export async function writeCsv(rows: LongRow[], dir: string): Promise<void> {
     if (v === null) return '';
     if (typeof v === 'number') return String(v).replace('.', ',');
     if (typeof v === 'boolean') return t(v ? 'word.yes' : 'word.no');
-    return /[";\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+    const safe = neutralise(v);
+    return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const header = Object.keys(LONG_COLUMNS).join(';');
   const lines = rows.map((r) =>

@@ -15,14 +15,14 @@
  * see the warehouse (attached read-only as `warehouse`) and the contract tables.
  */
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { basename, join, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import { marked } from 'marked';
 import type { ContractConfig } from '../../schemas/contracts.ts';
 import type { KpiEntry, KpisJson, Manifest } from '../../schemas/outputs.ts';
 import { formatValue } from '../core/describe.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import { baseConfig, chartLocale, periodLabel, type VegaLiteSpec } from '../core/vega.ts';
+import { inlineScript, vendorCode } from '../core/vendor.ts';
 import { Db } from '../duckdb.ts';
 import { ConfigError, RunError } from '../errors.ts';
 import { lang, type MessageKey, num, t } from '../i18n/index.ts';
@@ -38,7 +38,6 @@ export { statusSentence };
 
 type HoldBack = Manifest['heldBack'][number];
 
-const require = createRequire(import.meta.url);
 export const NOTEBOOK_DIR = new URL('../../notebooks/', import.meta.url);
 
 export interface ReportContext {
@@ -267,21 +266,7 @@ export function heldBackBanner(holds: HoldBack[], ctx: ReportContext, audience: 
 
 let libraries: string | undefined;
 async function inlineLibraries(): Promise<string> {
-  if (!libraries) {
-    // The packages' "exports" hide their UMD builds; find each package's folder from its entry point.
-    const file = (pkg: string, path: string) => {
-      const entry = require.resolve(pkg);
-      const marker = `node_modules${sep}${pkg}${sep}`;
-      return join(entry.slice(0, entry.lastIndexOf(marker) + marker.length), path);
-    };
-    const files = [
-      file('vega', 'build/vega.min.js'),
-      file('vega-lite', 'build/vega-lite.min.js'),
-      file('vega-embed', 'build/vega-embed.min.js'),
-    ];
-    const code = await Promise.all(files.map((f) => readFile(f, 'utf8')));
-    libraries = code.map((c) => `<script>${c.replace(/<\/script/gi, '<\\/script')}</script>`).join('\n');
-  }
+  libraries ??= (await vendorCode()).map((c) => `<script>${inlineScript(c)}</script>`).join('\n');
   return libraries;
 }
 

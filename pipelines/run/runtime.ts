@@ -2,8 +2,10 @@
  * What a run needs from the machine it runs on: its id, the code's version (package.json and the git
  * commit, for the manifest), and DuckDB's memory and spill settings.
  */
+
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { totalmem } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Config } from '../../schemas/config.ts';
 import type { DbOptions } from '../duckdb.ts';
@@ -61,6 +63,15 @@ const WORKER_MEMORY_SHARE = 0.8;
 export function workerDuckdbOptions(workDir: string, config: Config): DbOptions & { tempDirectory: string } {
   const options = duckdbOptions(workDir, config);
   return { ...options, memoryLimit: scaleMemoryLimit(options.memoryLimit, WORKER_MEMORY_SHARE) };
+}
+
+/**
+ * The ingest worker's memory bound (limits.workerMemoryBytes, docs/security.md): by default half of
+ * the machine's memory, which a national inbox stays far below (docs/performance.md). Past it, the file
+ * the worker was reading is rejected and the rest of the inbox is read (ingest/isolated.ts).
+ */
+export function workerMemoryLimit(config: Config): number {
+  return config.limits.workerMemoryBytes ?? Math.round(totalmem() / 2);
 }
 
 const MEMORY_UNITS: Record<string, number> = {

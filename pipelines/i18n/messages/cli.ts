@@ -110,6 +110,10 @@ export const CLI = {
     da: 'Ukendt tilvalg {option}.{hint} Skriv kpi {command} --help for tilvalgene.',
     en: 'Unknown option {option}.{hint} Type kpi {command} --help for the options.',
   },
+  'cli.stopped': {
+    da: 'Stoppet af {signal}: intet nyt er offentliggjort, den forrige offentliggørelse gælder stadig, og låsen er frigivet.',
+    en: 'Stopped by {signal}: nothing new was published, the previous publication still stands, and the lock was released.',
+  },
   'cli.didYouMean': { da: ' Mente du {suggestion}?', en: ' Did you mean {suggestion}?' },
   'cli.optionNotForCommand': {
     da: 'Tilvalget {option} bruges ikke af kpi {command}. Skriv kpi {command} --help for tilvalgene.',

@@ -24,9 +24,33 @@ export const INGEST = {
     da: '{file}: filen har en overskrift, men ingen rækker.',
     en: '{file}: the file has a header but no rows.',
   },
+  'ingest.inflateLimit': {
+    da: 'den pakkede fil fylder mere end {max} byte udpakket (limits.maxInflatedBytes og limits.maxInflateRatio) og er ikke læst. Er den en rigtig leverance, så hæv grænsen i konfigurationen; ellers slet den.',
+    en: 'the compressed file inflates to more than {max} bytes (limits.maxInflatedBytes and limits.maxInflateRatio) and was not read. If it is a real delivery, raise the limit in the configuration; otherwise delete it.',
+  },
+  'ingest.headerTooLong': {
+    da: 'linje {line} (overskriften eller en titellinje over den) er længere end {max} byte (limits.maxLineBytes); filen kan ikke læses. Tjek at filen er en CSV-fil med linjeskift.',
+    en: 'line {line} (the header or a title line above it) is longer than {max} bytes (limits.maxLineBytes); the file cannot be read. Check that it is a CSV file with line breaks.',
+  },
+  'ingest.longLineInQuotes': {
+    da: 'linje {line} er længere end {max} byte (limits.maxLineBytes) og ligger inde i en værdi i anførselstegn, der fortsætter over flere linjer; filen kan ikke læses række for række.',
+    en: 'line {line} is longer than {max} bytes (limits.maxLineBytes) and lies inside a quoted value that spans lines; the file cannot be read row by row.',
+  },
+  'ingest.workerMemory': {
+    da: 'indlæsningen af filen brugte mere end {max} byte hukommelse (limits.workerMemoryBytes) og blev stoppet; filen er afvist, resten af indbakken er læst.',
+    en: 'reading the file used more than {max} bytes of memory (limits.workerMemoryBytes) and was stopped; the file is rejected, the rest of the inbox was read.',
+  },
+  'ingest.workerCrashed': {
+    da: 'indlæsningen af filen stoppede uventet ({reason}); filen er afvist, resten af indbakken er læst.',
+    en: 'reading the file stopped unexpectedly ({reason}); the file is rejected, the rest of the inbox was read.',
+  },
+  'ingest.notRegular': {
+    da: '{name} er ikke en almindelig fil eller mappe (et link, en FIFO eller en enhed) og læses ikke. Læg selve filen i indbakken.',
+    en: '{name} is not a regular file or folder (a link, a FIFO or a device) and is not read. Put the file itself in the inbox.',
+  },
   'ingest.cprMasked': {
-    da: '{file}: {n} CPR-numre i fritekst, overskrifter eller filnavnet er maskeret (******-**NN), før noget blev gemt. Bed leverandøren om at holde CPR-numre ude af fritekstfelter.',
-    en: '{file}: {n} CPR numbers in free text, headers or the file name were masked (******-**NN) before anything was stored. Ask the supplier to keep CPR numbers out of free-text fields.',
+    da: '{file}: CPR-numre i fritekst, en overskrift eller filnavnet er maskeret (******-**NN), før noget blev gemt (felter: {n}). Bed leverandøren om at holde CPR-numre ude af fritekstfelter.',
+    en: '{file}: CPR numbers in free text, a header or the file name were masked (******-**NN) before anything was stored (fields: {n}). Ask the supplier to keep CPR numbers out of free-text fields.',
   },
   'ingest.duplicateFile': {
     da: '{file} har samme indhold (sha256) som {dup}, der allerede er indlæst; den blev ikke indlæst igen.',

@@ -52,4 +52,15 @@ export const SECURITY = {
     da: '{file}, blok {n} ({arg}): {reason} Tilladt: én SELECT over rapportens tabeller (docs/security.md)',
     en: "{file}, block {n} ({arg}): {reason} Allowed: one SELECT over the report's tables (docs/security.md)",
   },
+  'gate.blocked': {
+    da: 'Privatlivsporten standsede offentliggørelsen: {findings}. Intet nyt er offentliggjort; den forrige offentliggørelse gælder stadig. Tjek konfigurationens SQL og de nye leverancer (docs/security.md).',
+    en: "The privacy gate stopped the publication: {findings}. Nothing new was published; the previous publication still stands. Check the configuration's SQL and the new deliveries (docs/security.md).",
+  },
+  'gate.finding': { da: '{file}{kpi} indeholder {what}', en: '{file}{kpi} holds {what}' },
+  'gate.kpi': { da: ' (KPI {kpi})', en: ' (KPI {kpi})' },
+  'gate.where': { da: ' ({where})', en: ' ({where})' },
+  'gate.what.cpr': { da: 'et CPR-nummer', en: 'a CPR number' },
+  'gate.what.person_key': { da: 'en personnøgle fra lageret', en: 'a person key from the warehouse' },
+  'gate.what.birth_date': { da: 'en fødselsdato fra lageret', en: 'a date of birth from the warehouse' },
+  'gate.what.key': { da: 'pseudonymiseringsnøglen', en: 'the pseudonymisation key' },
 } as const satisfies Record<string, { da: string; en: string }>;

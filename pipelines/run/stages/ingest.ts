@@ -10,7 +10,7 @@ import { num, t } from '../../i18n/index.ts';
 import { loadHandover, runIngestWorker } from '../../ingest/isolated.ts';
 import { CACHE_FILE, openWorkDb } from '../cache.ts';
 import type { RunContext, Stage } from '../context.ts';
-import { workerDuckdbOptions } from '../runtime.ts';
+import { workerDuckdbOptions, workerMemoryLimit } from '../runtime.ts';
 
 function fileEvent(ctx: RunContext, f: InputFile): void {
   ctx.reporter.event({
@@ -50,8 +50,10 @@ export const ingestStage: Stage = {
         duckdb: workerDuckdbOptions(work, ctx.config),
         previous: ctx.fromCache ? join(work, 'warehouse.duckdb') : undefined,
         ownExtracts: ctx.config.extracts,
+        limits: ctx.config.limits,
       },
       (f) => fileEvent(ctx, f),
+      { maxRssBytes: workerMemoryLimit(ctx.config) },
     );
     ctx.reporter.event({ stage: 'ingest', event: 'worker', maxRssMiB: result.maxRssMiB });
     ctx.db = await openWorkDb(work, ctx.config, ctx.opts.key);
