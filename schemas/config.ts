@@ -104,10 +104,22 @@ export const Config = z
      */
     limits: z
       .object({
-        maxInflatedBytes: z.number().int().min(1).default(4 * 1024 ** 3),
+        maxInflatedBytes: z
+          .number()
+          .int()
+          .min(1)
+          .default(4 * 1024 ** 3),
         maxInflateRatio: z.number().min(1).default(20),
-        maxLineBytes: z.number().int().min(1024).default(1024 ** 2),
-        workerMemoryBytes: z.number().int().min(64 * 1024 ** 2).optional(),
+        maxLineBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .default(1024 ** 2),
+        workerMemoryBytes: z
+          .number()
+          .int()
+          .min(64 * 1024 ** 2)
+          .optional(),
       })
       .strict()
       .default({ maxInflatedBytes: 4 * 1024 ** 3, maxInflateRatio: 20, maxLineBytes: 1024 ** 2 }),

@@ -1,13 +1,15 @@
 /**
  * `npm run bench -- [--persons N] [--months M] [--scale small|national] [--sizes N,N,N]
- *   [--memory-limit 1.5GB] [--temp-dir DIR] [--threads N] [--json FILE]`
+ *   [--memory-limit 1.5GB] [--temp-dir DIR] [--threads N] [--json FILE] [--hostile]`
  * Generates a synthetic inbox with the demo generator, runs the real nightly job, measures the DuckDB
  * floor on the same files, and prints the figures (and writes them as JSON). With --sizes it runs each
- * size and prints how every stage's time grows.
+ * size and prints how every stage's time grows. With --hostile it measures what hostile files cost
+ * instead (hostile.ts).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type BenchResult, benchmark, formatResult, formatScaling } from './benchmark.ts';
+import { formatHostile, hostileBench } from './hostile.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,8 +25,16 @@ const { values } = parseArgs({
     threads: { type: 'string' },
     'reuse-inbox': { type: 'boolean' },
     incremental: { type: 'boolean' },
+    hostile: { type: 'boolean' },
   },
 });
+
+if (values.hostile) {
+  const results = await hostileBench(`${values.dir}/hostile`);
+  console.log(formatHostile(results));
+  if (values.json) await writeFile(values.json, `${JSON.stringify(results, null, 2)}\n`);
+  process.exit(0);
+}
 
 const presets: Record<string, { persons: number; months: number }> = {
   tiny: { persons: 300, months: 24 },

@@ -45,6 +45,19 @@ export function num(n: number, digits?: number, l: Lang = current): string {
   }).format(n);
 }
 
+/** A size as people read it: 512 byte, 1,0 MiB, 4,0 GiB (binary units, one decimal). */
+export function bytes(n: number, l: Lang = current): string {
+  const units = ['MiB', 'GiB', 'TiB'];
+  if (n < 1024 ** 2) return `${num(n, 0, l)} byte`;
+  let v = n / 1024 ** 2;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${num(v, 1, l)} ${units[u]}`;
+}
+
 /** "a, b og c" / "a, b and c". */
 export function list(items: readonly string[], l: Lang = current): string {
   if (items.length <= 1) return items.join('');

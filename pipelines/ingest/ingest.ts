@@ -284,6 +284,9 @@ async function ingestFile(
   }
   seen.set(input.sha256, rel);
 
+  // A header cell with a CPR in it is masked wherever it is shown (messages, quarantine, manifest).
+  const maskedHeaders = prepared.headers.filter((h) => maskCprs(h) !== h).length;
+  if (maskedHeaders > 0) input.cprMasked = maskedHeaders;
   const mapping = mapHeaders(contract, prepared.headers);
   input.extraColumns = mapping.extra.map(maskCprs);
   const dataRows = async () => countRows(db, prepared).catch(() => 0);
@@ -355,8 +358,7 @@ async function countAndRecord(f: FileLoad, loaded: number, totalsSkipped: number
     (SELECT count(DISTINCT line) FROM scratch.violations)::BIGINT AS rejected,
     ${masks ? '(SELECT coalesce(sum(_cpr_masked), 0) FROM parsed)::BIGINT' : '0'} AS masked`);
   const counts = { ...counted, loaded };
-  const maskedHeaders = p.headers.filter((h) => maskCprs(h) !== h).length;
-  if (masked + maskedHeaders > 0) input.cprMasked = masked + maskedHeaders;
+  if (masked > 0) input.cprMasked = (input.cprMasked ?? 0) + masked;
   input.rowsSkipped = p.titleRows + totalsSkipped;
   input.rowsRead = counts.parsed + input.rowsSkipped;
   input.rowsLoaded = counts.loaded;

@@ -11,7 +11,7 @@ import { sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import type { ExtractChanges } from '../extracts/changes.ts';
 import type { ExtractSpec } from '../extracts/spec.ts';
-import { num, t } from '../i18n/index.ts';
+import { bytes, t } from '../i18n/index.ts';
 import { handoverFile } from './handover.ts';
 import { createIngestTables } from './tables.ts';
 import type { IngestResult } from './types.ts';
@@ -22,7 +22,7 @@ export type IsolatedRequest = Omit<WorkerRequest, 'outDir'>;
 /** Why the worker stopped on a file, as the file's rejection says it. */
 function stoppedOn(e: unknown): { rule: string; message: string } | undefined {
   if (e instanceof ChildOutOfMemory)
-    return { rule: 'worker_memory', message: t('ingest.workerMemory', { max: num(e.maxRssBytes) }) };
+    return { rule: 'worker_memory', message: t('ingest.workerMemory', { max: bytes(e.maxRssBytes) }) };
   if (e instanceof ChildDied)
     return { rule: 'worker_crashed', message: t('ingest.workerCrashed', { reason: e.reason }) };
   return undefined;

@@ -9,7 +9,7 @@ import { sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import { FileRejected } from '../errors.ts';
 import { type ExtractSpec, headerScore } from '../extracts/spec.ts';
-import { num, t } from '../i18n/index.ts';
+import { bytes, t } from '../i18n/index.ts';
 import type { FileOnDisk, FileRegistry } from './registry.ts';
 import {
   blankLines,
@@ -136,7 +136,7 @@ async function withoutLongLines(
   const inQuotes = sniff.longLines.find((l) => continued.has(l) || continued.has(l + 1));
   if (inQuotes !== undefined) {
     throw new FileRejected(
-      t('ingest.longLineInQuotes', { line: inQuotes, max: num(limits.maxLineBytes) }),
+      t('ingest.longLineInQuotes', { line: inQuotes, max: bytes(limits.maxLineBytes) }),
       'line_too_long',
     );
   }

@@ -12,7 +12,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, gunzipSync, constants as zlibConstants } from 'node:zlib';
 import { FileRejected } from '../errors.ts';
-import { num, t } from '../i18n/index.ts';
+import { bytes, t } from '../i18n/index.ts';
 
 /** Test seam: lets a test change a file while it is being read (a delivery still being written). */
 export const sniffHooks: { afterFirstChunk?: () => void } = {};
@@ -227,7 +227,7 @@ class ByteScanner extends Transform {
     this.bytes += chunk.length;
     const { inflatedMax } = this.limits;
     if (inflatedMax !== undefined && this.bytes > inflatedMax) {
-      throw new FileRejected(t('ingest.inflateLimit', { max: num(inflatedMax) }), 'inflate_limit');
+      throw new FileRejected(t('ingest.inflateLimit', { max: bytes(inflatedMax) }), 'inflate_limit');
     }
     // UTF-16 has a NUL in every other byte; its byte-order mark says so.
     const utf16 = this.first ? chunk[0] === 0xff || chunk[0] === 0xfe : this.bom === 'utf-16';
@@ -255,7 +255,7 @@ class ByteScanner extends Transform {
     if (this.longLines.at(-1) === this.physLine) return;
     if (this.physLine <= this.headerAt) {
       throw new FileRejected(
-        t('ingest.headerTooLong', { line: this.physLine, max: num(this.limits.maxLineBytes) }),
+        t('ingest.headerTooLong', { line: this.physLine, max: bytes(this.limits.maxLineBytes) }),
         'line_too_long',
       );
     }
@@ -543,7 +543,9 @@ export async function peekLines(path: string, gz: boolean, max = HEADER_SEARCH_L
     const file = await open(path, 'r');
     try {
       // A compressed file's first bytes are unzipped as far as they go (a truncated stream is fine here).
-      const want = gz ? 4 * PEEK_BYTES : PEEK_BYTES;
+      // A compressed file's first 16 KiB: enough for the header of a CSV, and at most about 16 MiB
+      // inflated even for a gzip bomb (deflate inflates 1,032 times at most).
+      const want = gz ? PEEK_BYTES / 4 : PEEK_BYTES;
       const buf = Buffer.alloc(want);
       const { bytesRead } = await file.read(buf, 0, want, 0);
       raw = buf.subarray(0, bytesRead);
@@ -718,7 +720,7 @@ export async function crOnlyLines(path: string, gz: boolean): Promise<boolean> {
   try {
     const file = await open(path, 'r');
     try {
-      const buf = Buffer.alloc(gz ? 4 * PEEK_BYTES : PEEK_BYTES);
+      const buf = Buffer.alloc(gz ? PEEK_BYTES / 4 : PEEK_BYTES);
       const { bytesRead } = await file.read(buf, 0, buf.length, 0);
       raw = buf.subarray(0, bytesRead);
     } finally {
@@ -738,7 +740,7 @@ function bounded(max: number): Transform {
   return new Transform({
     transform(chunk: Buffer, _e, cb) {
       n += chunk.length;
-      if (n > max) cb(new FileRejected(t('ingest.inflateLimit', { max: num(max) }), 'inflate_limit'));
+      if (n > max) cb(new FileRejected(t('ingest.inflateLimit', { max: bytes(max) }), 'inflate_limit'));
       else cb(null, chunk);
     },
   });

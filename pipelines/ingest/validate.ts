@@ -17,7 +17,7 @@ import {
   parseSql,
   type SpecColumn,
 } from '../extracts/spec.ts';
-import { num, t } from '../i18n/index.ts';
+import { bytes, t } from '../i18n/index.ts';
 import { readCsvSql } from './read.ts';
 import type { Delimiter } from './sniff.ts';
 import type { FileLoad } from './types.ts';
@@ -243,7 +243,7 @@ export async function recordViolations(f: FileLoad): Promise<void> {
         WHEN 'UNQUOTED VALUE' THEN ${sqlString(t('rule.unquoted_value'))}
         WHEN 'TOO MANY COLUMNS' THEN ${sqlString(t('rule.too_many_columns', { width }))}
         WHEN 'MISSING COLUMNS' THEN ${sqlString(t('rule.missing_columns', { width }))}
-        WHEN 'LINE SIZE OVER MAXIMUM' THEN ${sqlString(t('rule.line_too_long', { max: num(p.maxLineBytes) }))}
+        WHEN 'LINE SIZE OVER MAXIMUM' THEN ${sqlString(t('rule.line_too_long', { max: bytes(p.maxLineBytes) }))}
         ELSE ${maskCprsSql('error_message')} END,
       left(${maskCprsSql('csv_line')}, 200)
     FROM csv_rejects`);

@@ -8,7 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { FileRejected } from '../errors.ts';
-import { num, t } from '../i18n/index.ts';
+import { bytes, t } from '../i18n/index.ts';
 import { DEFAULT_LIMITS, inflatedMax, type ReadLimits } from './sniff.ts';
 
 function csvField(s: string): string {
@@ -95,7 +95,7 @@ export async function xlsxToCsv(
   const inflated = await inflatedSize(path);
   const max = await inflatedMax(path, limits);
   if (inflated !== undefined && inflated > max) {
-    throw new FileRejected(t('ingest.inflateLimit', { max: num(max) }), 'inflate_limit');
+    throw new FileRejected(t('ingest.inflateLimit', { max: bytes(max) }), 'inflate_limit');
   }
   // Loaded when a workbook arrives: exceljs costs about 27 MiB of memory in every process that loads it.
   const { default: Excel } = await import('exceljs');

@@ -218,29 +218,28 @@ export async function privacyGate(opts: GateOptions): Promise<Finding[]> {
       () => false,
     );
     if (hasWarehouse) await db.run(`ATTACH ${sqlString(warehouse)} AS warehouse (READ_ONLY)`);
-    const keys = new Map<string, Text & { file: string }>();
-    const dates = new Map<string, Text & { file: string }>();
+    // Every place a candidate occurs, so each file that holds one is named.
+    const keys = new Map<string, (Text & { file: string })[]>();
+    const dates = new Map<string, (Text & { file: string })[]>();
+    const note = (m: Map<string, (Text & { file: string })[]>, v: string, at: Text & { file: string }) =>
+      m.set(v, [...(m.get(v) ?? []), at]);
     const publicFiles = [...(await filesUnder(join(root, 'public'))), join(root, 'manifest.json')];
     for (const path of publicFiles) {
       const file = relative(root, path);
       for (const t of await textsOf(db, path).catch(() => [] as Text[])) {
         if (hasCpr(t.text.replace(HEX_RUN, ' '))) add({ file, kind: 'cpr', kpi: t.kpi });
         if (t.text.includes(key)) add({ file, kind: 'key', kpi: t.kpi });
-        for (const m of t.text.matchAll(PERSON_KEY)) keys.set(m[0], { ...t, file });
+        for (const m of t.text.matchAll(PERSON_KEY)) note(keys, m[0], { ...t, file });
         for (const m of t.text.matchAll(ISO_DATE))
-          if (!opts.allowedDates.includes(m[0]) && m[0] < opts.recentFrom) dates.set(m[0], { ...t, file });
+          if (!opts.allowedDates.includes(m[0]) && m[0] < opts.recentFrom) note(dates, m[0], { ...t, file });
       }
     }
     if (hasWarehouse) {
       const cols = await personColumns(db);
-      for (const k of await held(db, cols.keys, new Set(keys.keys()), 'VARCHAR')) {
-        const at = keys.get(k)!;
-        add({ file: at.file, kind: 'person_key', kpi: at.kpi });
-      }
-      for (const d of await held(db, cols.births, new Set(dates.keys()), 'DATE')) {
-        const at = dates.get(d)!;
-        add({ file: at.file, kind: 'birth_date', kpi: at.kpi });
-      }
+      for (const k of await held(db, cols.keys, new Set(keys.keys()), 'VARCHAR'))
+        for (const at of keys.get(k)!) add({ file: at.file, kind: 'person_key', kpi: at.kpi });
+      for (const d of await held(db, cols.births, new Set(dates.keys()), 'DATE'))
+        for (const at of dates.get(d)!) add({ file: at.file, kind: 'birth_date', kpi: at.kpi });
     }
     const restricted = await filesUnder(join(root, 'restricted'));
     for (const path of restricted.filter((p) => !/\.(parquet|duckdb)$/.test(p))) {
@@ -252,7 +251,9 @@ export async function privacyGate(opts: GateOptions): Promise<Finding[]> {
     }
     const parquet = restricted.filter((p) => p.endsWith('.parquet'));
     for (const f of await rawCprInTables(db, parquet, root, hasWarehouse)) add(f);
-    return findings;
+    // kpis.json first: it is what BI tools read, and where the KPI is named.
+    const rank = (f: Finding) => (f.file === 'public/kpis.json' ? 0 : 1);
+    return findings.sort((a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file));
   } finally {
     db.close();
   }

@@ -25,20 +25,20 @@ export const INGEST = {
     en: '{file}: the file has a header but no rows.',
   },
   'ingest.inflateLimit': {
-    da: 'den pakkede fil fylder mere end {max} byte udpakket (limits.maxInflatedBytes og limits.maxInflateRatio) og er ikke læst. Er den en rigtig leverance, så hæv grænsen i konfigurationen; ellers slet den.',
-    en: 'the compressed file inflates to more than {max} bytes (limits.maxInflatedBytes and limits.maxInflateRatio) and was not read. If it is a real delivery, raise the limit in the configuration; otherwise delete it.',
+    da: 'den pakkede fil fylder mere end {max} udpakket (limits.maxInflatedBytes og limits.maxInflateRatio) og er ikke læst. Er den en rigtig leverance, så hæv grænsen i konfigurationen; ellers slet den.',
+    en: 'the compressed file inflates to more than {max} (limits.maxInflatedBytes and limits.maxInflateRatio) and was not read. If it is a real delivery, raise the limit in the configuration; otherwise delete it.',
   },
   'ingest.headerTooLong': {
-    da: 'linje {line} (overskriften eller en titellinje over den) er længere end {max} byte (limits.maxLineBytes); filen kan ikke læses. Tjek at filen er en CSV-fil med linjeskift.',
-    en: 'line {line} (the header or a title line above it) is longer than {max} bytes (limits.maxLineBytes); the file cannot be read. Check that it is a CSV file with line breaks.',
+    da: 'linje {line} (overskriften eller en titellinje over den) er længere end {max} (limits.maxLineBytes); filen kan ikke læses. Tjek at filen er en CSV-fil med linjeskift.',
+    en: 'line {line} (the header or a title line above it) is longer than {max} (limits.maxLineBytes); the file cannot be read. Check that it is a CSV file with line breaks.',
   },
   'ingest.longLineInQuotes': {
-    da: 'linje {line} er længere end {max} byte (limits.maxLineBytes) og ligger inde i en værdi i anførselstegn, der fortsætter over flere linjer; filen kan ikke læses række for række.',
-    en: 'line {line} is longer than {max} bytes (limits.maxLineBytes) and lies inside a quoted value that spans lines; the file cannot be read row by row.',
+    da: 'linje {line} er længere end {max} (limits.maxLineBytes) og ligger inde i en værdi i anførselstegn, der fortsætter over flere linjer; filen kan ikke læses række for række.',
+    en: 'line {line} is longer than {max} (limits.maxLineBytes) and lies inside a quoted value that spans lines; the file cannot be read row by row.',
   },
   'ingest.workerMemory': {
-    da: 'indlæsningen af filen brugte mere end {max} byte hukommelse (limits.workerMemoryBytes) og blev stoppet; filen er afvist, resten af indbakken er læst.',
-    en: 'reading the file used more than {max} bytes of memory (limits.workerMemoryBytes) and was stopped; the file is rejected, the rest of the inbox was read.',
+    da: 'indlæsningen af filen brugte mere end {max} hukommelse (limits.workerMemoryBytes) og blev stoppet; filen er afvist, resten af indbakken er læst.',
+    en: 'reading the file used more than {max} of memory (limits.workerMemoryBytes) and was stopped; the file is rejected, the rest of the inbox was read.',
   },
   'ingest.workerCrashed': {
     da: 'indlæsningen af filen stoppede uventet ({reason}); filen er afvist, resten af indbakken er læst.',

@@ -19,8 +19,8 @@ export const QUARANTINE = {
     en: 'a quote (") opens a value but is never closed; the rest of the file was read as this one value',
   },
   'rule.line_too_long': {
-    da: 'linjen er længere end {max} byte (limits.maxLineBytes) og er ikke læst',
-    en: 'the line is longer than {max} bytes (limits.maxLineBytes) and was not read',
+    da: 'linjen er længere end {max} (limits.maxLineBytes) og er ikke læst',
+    en: 'the line is longer than {max} (limits.maxLineBytes) and was not read',
   },
   'rule.too_many_columns': {
     da: 'linjen har flere værdier, end overskriften har kolonner ({width})',
