@@ -77,6 +77,20 @@ function collect(node: unknown, names: Names): void {
   for (const v of Object.values(n)) collect(v, names);
 }
 
+/** What a parsed statement (or part of one) names. */
+function namesIn(node: unknown): Names {
+  const names: Names = {
+    tables: [],
+    ctes: new Set(),
+    tableFunctions: [],
+    functions: [],
+    columns: [],
+    subqueries: 0,
+  };
+  collect(node, names);
+  return names;
+}
+
 /** DuckDB's parse of `sql` (an instance without the sandbox's lock parses the same way). */
 async function parse(db: Db, sql: string): Promise<{ statements: Node[] } | { error: string }> {
   const { json } = await db.one<{ json: string }>(`SELECT json_serialize_sql(${sqlString(sql)}) AS json`);
@@ -107,15 +121,7 @@ export async function refuseSelect(
       : t('sandbox.parseError', { message: p.error.split('\n')[0]! });
   }
   if (p.statements.length !== 1) return t('sandbox.oneStatement', { n: p.statements.length });
-  const names: Names = {
-    tables: [],
-    ctes: new Set(),
-    tableFunctions: [],
-    functions: [],
-    columns: [],
-    subqueries: 0,
-  };
-  collect(p.statements[0], names);
+  const names = namesIn(p.statements[0]);
   const fn = names.tableFunctions.find((f) => !TABLE_FUNCTIONS.has(f.toLowerCase()));
   if (fn !== undefined)
     return t('sandbox.tableFunction', { name: fn, allowed: [...TABLE_FUNCTIONS].join(', ') });
@@ -169,15 +175,7 @@ export async function checkExpression(
     (node.modifiers as unknown[]).length === 0 &&
     ((node.cte_map as { map: unknown[] }).map ?? []).length === 0;
   if (!plain) return { refused: t('sandbox.oneExpression') };
-  const names: Names = {
-    tables: [],
-    ctes: new Set(),
-    tableFunctions: [],
-    functions: [],
-    columns: [],
-    subqueries: 0,
-  };
-  collect(list, names);
+  const names = namesIn(list);
   if (names.subqueries > 0 || names.tables.length > 0 || names.tableFunctions.length > 0)
     return { refused: t('sandbox.noSubquery') };
   const denied = names.functions.find((f) => DENIED_FUNCTIONS.has(f.name.toLowerCase()));
