@@ -8,30 +8,36 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Warning } from '../schemas/outputs.ts';
 import { type Config, kpiDefinitions } from './config.ts';
+import { asOfDate } from './core/asOf.ts';
 import { onShutdown } from './core/shutdown.ts';
 import { Db } from './duckdb.ts';
 import { UserError } from './errors.ts';
 import { extractSpecs } from './extracts/own.ts';
 import { unknownCodeWarnings } from './guard/codes.ts';
-import { decideHoldBacks, findSuspects, type Reader } from './guard/holdBack.ts';
 import { municipalityWarnings } from './guard/municipality.ts';
-import { extractVolumes, type Volumes, volumeDrops } from './guard/volumes.ts';
+import { holdText } from './guard/reasons.ts';
+import type { Artifact, Hold } from './guard/trust.ts';
+import { extractVolumes, type Volumes } from './guard/volumes.ts';
 import { num, t } from './i18n/index.ts';
 import { loadHandover, runIngestWorker } from './ingest/isolated.ts';
-import { kindOf } from './kinds/index.ts';
 import type { Reporter } from './log.ts';
 import { keyFileWarnings } from './publish/access.ts';
+import { declareArtifacts } from './run/artifacts.ts';
 import { validateInitiatives } from './run/initiatives.ts';
 import { removeStaleWork } from './run/leftovers.ts';
 import { duckdbOptions, workerDuckdbOptions, workerMemoryLimit } from './run/runtime.ts';
+import { previousPublication } from './run/setup.ts';
+import { decideNight } from './run/stages/trust.ts';
 import { buildWarehouse, staleExtractWarnings } from './warehouse.ts';
 
 const SHOWN_PER_FILE = 20;
 
 export interface CheckResult {
   text: string;
-  /** 1 when a file would be rejected whole or a KPI or contract held back; else 0. */
+  /** 1 when a file would be rejected whole or a KPI, list or contract held back; else 0. */
   exitCode: 0 | 1;
+  /** What a run would hold back, as `<kind>:<id>` (the same decision as the run's trust stage). */
+  held: string[];
 }
 
 interface CheckOptions {
@@ -85,31 +91,38 @@ async function checkInbox(opts: CheckOptions): Promise<CheckResult> {
   const lines: string[] = [t('check.title', { inbox: opts.inbox }), ''];
   lines.push(...(await fileLines(result, quarantineDir)));
   const { warnings, volumes } = await wouldBuild(opts, result);
-  for (const w of warnings.filter((x) => x.code !== 'rows_quarantined' && x.code !== 'file_rejected'))
+  // The night's own decision (run/stages/trust.ts), against the publication in --out.
+  const artifacts = declareArtifacts(opts.config, kpiDefinitions(opts.config));
+  const decision = decideNight({
+    config: opts.config,
+    inputs: result.inputs,
+    delivered: result.delivered,
+    volumes,
+    previous: await previousPublication(opts.out),
+    artifacts,
+  });
+  for (const w of [...warnings, ...decision.warnings].filter(
+    (x) => x.code !== 'rows_quarantined' && x.code !== 'file_rejected',
+  ))
     lines.push(t('check.warning', { code: w.code, message: w.message }));
-  const readers: Reader[] = [
-    ...kpiDefinitions(opts.config).map((d) => ({ kind: 'kpi' as const, id: d.id, extracts: d.extracts })),
-    ...opts.config.contracts.map((c) => ({
-      kind: 'contract' as const,
-      id: c.id,
-      extracts: kindOf(c).extracts,
-    })),
-  ];
-  lines.push(...missingLines(readers, result.delivered));
-  const holds = await wouldHold(opts, result, volumes, readers);
-  lines.push(...holdLines(holds));
+  lines.push(...missingLines(artifacts, result.delivered));
+  lines.push(...holdLines(decision.holds, opts.config.volumeDropTolerance));
   const rejected = result.inputs.filter((i) => i.status === 'rejected').length;
-  const ok = rejected === 0 && holds.length === 0;
+  const ok = rejected === 0 && decision.holds.length === 0;
   lines.push(
     '',
     ok
       ? t('check.ready')
       : t('check.notReady', {
           rejected: rejected === 1 ? t('check.files.one') : t('check.files.many', { n: rejected }),
-          held: holds.length,
+          held: decision.holds.length,
         }),
   );
-  return { text: lines.join('\n'), exitCode: ok ? 0 : 1 };
+  return {
+    text: lines.join('\n'),
+    exitCode: ok ? 0 : 1,
+    held: decision.holds.map((h) => `${h.kind}:${h.id}`),
+  };
 }
 
 /** Per file: what would load, and the first quarantined rows (masked). */
@@ -155,7 +168,7 @@ async function wouldBuild(
   try {
     await db.run("ATTACH ':memory:' AS scratch");
     await loadHandover(db, result, extractSpecs(opts.config.extracts));
-    await buildWarehouse(db, { asOf: opts.asOf, config: opts.config });
+    await buildWarehouse(db, { asOf: asOfDate(opts.asOf), config: opts.config });
     warnings.push(
       ...(await staleExtractWarnings(db, opts.asOf, opts.config.staleAfterMonths, result.delivered)),
       ...(await unknownCodeWarnings(db, opts.config, result.delivered)),
@@ -167,41 +180,29 @@ async function wouldBuild(
   }
 }
 
-/** The extracts the enabled KPIs and contracts read but that were not delivered, and who reads them. */
-function missingLines(readers: Reader[], delivered: readonly string[]): string[] {
+/** The extracts the KPIs, lists and contracts read but that were not delivered, and who reads them. */
+function missingLines(artifacts: readonly Artifact[], delivered: readonly string[]): string[] {
   const missing = new Map<string, string[]>();
-  for (const r of readers) {
-    for (const e of r.extracts) {
-      if (!delivered.includes(e)) missing.set(e, [...(missing.get(e) ?? []), r.id]);
+  for (const a of artifacts.filter((x) => x.kind === 'kpi' || x.kind === 'contract')) {
+    for (const e of a.reads) {
+      if (!delivered.includes(e)) missing.set(e, [...(missing.get(e) ?? []), a.id]);
     }
   }
   if (missing.size === 0) return [];
   return ['', t('check.missing'), ...[...missing].map(([e, ids]) => `  inbox/${e}/: ${ids.join(', ')}`)];
 }
 
-/** What a run would hold back, against the previous run's volumes. */
-async function wouldHold(opts: CheckOptions, result: Ingested, volumes: Volumes, readers: Reader[]) {
-  const previous = await readFile(join(opts.out, 'manifest.json'), 'utf8')
-    .then((text) => (JSON.parse(text) as { volumes?: Volumes }).volumes)
-    .catch(() => undefined);
-  const tolerance = opts.config.volumeDropTolerance;
-  const suspects = findSuspects(
-    result.inputs,
-    volumeDrops(volumes, previous, tolerance),
-    result.delivered,
-    tolerance,
-  );
-  return decideHoldBacks(readers, suspects);
-}
-
-function holdLines(holds: ReturnType<typeof decideHoldBacks>): string[] {
+/** What a run would hold back, grouped by why. */
+function holdLines(holds: readonly Hold[], tolerance: number): string[] {
   if (holds.length === 0) return [];
   const byReason = new Map<string, string[]>();
-  for (const h of holds)
-    byReason.set(h.reason, [
-      ...(byReason.get(h.reason) ?? []),
+  for (const h of holds) {
+    const why = holdText(h, tolerance);
+    byReason.set(why, [
+      ...(byReason.get(why) ?? []),
       h.kind === 'contract' ? t('summary.contractMark', { id: h.id }) : h.id,
     ]);
+  }
   return [
     '',
     t('check.wouldHold', { n: holds.length }),

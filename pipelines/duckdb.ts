@@ -111,7 +111,12 @@ export class Db {
     return rows[0]!;
   }
 
+  private closed = false;
+
+  /** Closes the connection and the instance; a second call does nothing. */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.conn.closeSync();
     this.instance.closeSync();
   }

@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { type Config, municipalityOf } from '../schemas/config.ts';
 import type { ExtractName } from '../schemas/extracts.ts';
 import type { Warning } from '../schemas/outputs.ts';
+import { type AsOf, asOfSettings } from './core/asOf.ts';
 import { SQL_DIR } from './core/paths.ts';
 import { quoteIdent, sqlString } from './core/sql.ts';
 import type { Db } from './duckdb.ts';
@@ -144,7 +145,7 @@ type Changes = Map<string, ExtractChanges>;
 export async function buildWarehouse(
   db: Db,
   run: {
-    asOf: string;
+    asOf: AsOf;
     config: Config;
     /** What the night's ingest changed, when the warehouse is the previous night's (registry.ts). */
     changes?: Changes;
@@ -152,7 +153,7 @@ export async function buildWarehouse(
 ): Promise<WarehouseStats> {
   const identity = await writeSettings(db, run.config, run.asOf);
   const changes = run.changes ?? new Map<string, ExtractChanges>();
-  const asOfMonth = run.asOf.slice(0, 7);
+  const asOfMonth = run.asOf.month;
   const kept = await keptMarts(db, identity, changes, asOfMonth);
   await db.run(await readFile(new URL('macros.sql', SQL_DIR), 'utf8'));
   const specs = extractSpecs(run.config.extracts);
@@ -185,10 +186,11 @@ export async function buildWarehouse(
  * The settings the SQL reads (meta.config) and the contracts' parameters (meta.contract_param); returns
  * the identity the kept marts were built under.
  */
-async function writeSettings(db: Db, config: Config, asOf: string): Promise<string> {
+async function writeSettings(db: Db, config: Config, asOf: AsOf): Promise<string> {
   const municipality = municipalityOf(config);
   const values: Record<string, string> = {
-    as_of: asOf,
+    // The only place SQL learns the as-of date: from the same value TypeScript reads (core/asOf.ts).
+    ...asOfSettings(asOf),
     municipality: municipality.code,
     municipality_name: municipality.name,
     employed_min_hours: String(config.employedMinHours),

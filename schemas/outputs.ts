@@ -88,9 +88,22 @@ export const Manifest = z.object({
   checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string() })),
   warnings: z.array(Warning),
   heldBack: z
-    .array(HeldBack.extend({ kind: z.enum(['kpi', 'contract']), id: z.string() }))
+    .array(
+      HeldBack.extend({
+        kind: z
+          .enum(['kpi', 'list', 'contract'])
+          .describe('a KPI entry, a list beside kpis.json, or a contract'),
+        id: z.string(),
+        carried: z
+          .boolean()
+          .optional()
+          .describe(
+            'the previous publication had it and its figures were carried over; false on a first run',
+          ),
+      }),
+    )
     .describe(
-      'KPIs and contracts published at their previous values because an input they read was rejected or shrank',
+      'KPIs, lists and contracts held back because an input they read was rejected, shrank, is missing or is empty',
     ),
   volumes: z
     .record(z.string(), z.record(z.string(), z.number().int()))

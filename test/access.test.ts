@@ -93,7 +93,11 @@ describe.skipIf(process.platform === 'win32')('file modes', () => {
     expect(code).toBe(0);
     for (const m of [...modes(join(out, 'current', 'restricted')), ...modes(join(out, '.cache'))]) {
       expect([m.mode, m.gid], m.path).toEqual([
-        statSync(m.path).isDirectory() ? '2750' : m.path.endsWith('restricted/warehouse.duckdb') ? '440' : '640',
+        statSync(m.path).isDirectory()
+          ? '2750'
+          : m.path.endsWith('restricted/warehouse.duckdb')
+            ? '440'
+            : '640',
         gid,
       ]);
     }

@@ -6,11 +6,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../pipelines/config.ts';
 import { carryOverContract } from '../pipelines/contracts/evaluate.ts';
-import { decideHoldBacks } from '../pipelines/guard/holdBack.ts';
-import { kindOf } from '../pipelines/kinds/index.ts';
+import { decideTrust } from '../pipelines/guard/trust.ts';
+import { declareArtifacts } from '../pipelines/run/artifacts.ts';
 import { JOBFOKUS, UNGELOFTET } from '../schemas/contracts.ts';
 import { EXTRACT_NAMES } from '../schemas/extracts.ts';
+import type { InputFile } from '../schemas/outputs.ts';
 import { tempDir } from './helpers.ts';
 
 const HELD = { reason: 'employment blev afvist', files: ['employment/e.csv'] };
@@ -109,13 +111,33 @@ describe('carrying a contract over', () => {
 
 describe('which inputs hold back which contract (docs/contracts.md)', () => {
   it('Jobfokus reads enrolment, employment and the life-satisfaction survey; Ungeløftet enrolment and employment', () => {
-    const readers = [JOBFOKUS, UNGELOFTET].map((c) => ({
-      kind: 'contract' as const,
-      id: c.id,
-      extracts: kindOf(c).extracts,
-    }));
+    const config = parseConfig({ contracts: [JOBFOKUS, UNGELOFTET] });
+    const artifacts = declareArtifacts(config, []);
+    const rejected = (extract: string): InputFile => ({
+      extract,
+      file: `${extract}/x.csv`,
+      sha256: '',
+      status: 'rejected',
+      rowsRead: 1,
+      rowsLoaded: 0,
+      rowsRejected: 1,
+      rowsSkipped: 0,
+      encoding: null,
+      delimiter: null,
+      decimal: null,
+      extraColumns: [],
+    });
     const held = (extract: string) =>
-      decideHoldBacks(readers, [{ extract, reason: 'afvist', files: [`${extract}/x.csv`] }]).map((h) => h.id);
+      decideTrust({
+        inputs: [rejected(extract)],
+        delivered: EXTRACT_NAMES,
+        volumes: {},
+        tolerance: 0.2,
+        artifacts,
+        allowPartial: false,
+      })
+        .holds.filter((h) => h.kind === 'contract')
+        .map((h) => h.id);
     expect(Object.fromEntries(EXTRACT_NAMES.map((e) => [e, held(e)]))).toEqual({
       sel85: [],
       employment: ['jobfokus', 'ungeloftet'],

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../pipelines/config.ts';
+import { asOfDate } from '../pipelines/core/asOf.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import { ingestInbox } from '../pipelines/ingest/ingest.ts';
 import { settle } from '../pipelines/kinds/dsi/evaluate.ts';
@@ -191,7 +192,7 @@ describe('Jobfokus: other scenarios', () => {
     const work = await tempDir('kpi-jf-work-');
     const db = await openWorkDb(work, parseConfig({}), TEST_KEY);
     await ingestInbox(db, { inbox, workDir: work });
-    await buildWarehouse(db, { asOf: '2026-07-01', config: parseConfig({}) });
+    await buildWarehouse(db, { asOf: asOfDate('2026-07-01'), config: parseConfig({}) });
     const rows = await db.all<{ enrolled_on: string; counting_start: string }>(
       "SELECT enrolled_on::VARCHAR AS enrolled_on, counting_start::VARCHAR AS counting_start FROM marts.dsi_participant('jobfokus') ORDER BY enrolled_on",
     );

@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kpiDefinitions, municipalityOf, parseConfig } from '../pipelines/config.ts';
+import { asOfDate } from '../pipelines/core/asOf.ts';
 import { maskCprs, maskCprsSql } from '../pipelines/core/mask.ts';
 import {
   DEMO_KEY,
@@ -125,7 +126,7 @@ describe('the NEET age test reads the century right', () => {
     db = await openWorkDb(work, config, TEST_KEY);
     const ingest = await ingestInbox(db, { inbox, workDir: work });
     ingestRejected = ingest.inputs.reduce((s, f) => s + f.rowsRejected, 0);
-    await buildWarehouse(db, { asOf: '2025-02-01', config });
+    await buildWarehouse(db, { asOf: asOfDate('2025-02-01'), config });
   });
   afterAll(() => db.close());
 

@@ -46,7 +46,7 @@ export function fraction(s: string): number {
 }
 
 /** The stages of a run, in order, as the manifest and the logs name them. */
-export const STAGES = ['ingest', 'warehouse', 'kpis', 'contracts', 'publish', 'report'];
+export const STAGES = ['ingest', 'warehouse', 'trust', 'kpis', 'contracts', 'publish', 'report'];
 
 /** Rows of a query against a run's published warehouse copy. */
 export async function warehouseRows(out: string, sql: string): Promise<unknown[]> {

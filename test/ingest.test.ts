@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../pipelines/config.ts';
+import { asOfDate } from '../pipelines/core/asOf.ts';
 import { maskCprs, maskCprsSql } from '../pipelines/core/mask.ts';
 import { encodeWindows1252 } from '../pipelines/demo/generate.ts';
 import { Db } from '../pipelines/duckdb.ts';
@@ -246,7 +247,7 @@ describe('the example inbox (test/fixtures/examples-inbox)', () => {
     expect(rejects).toBe(
       '\uFEFFlinje;kolonne;regel;besked;værdi\n7;wage_hours;above_maximum;wage_hours skal være ≤ 744;1.034,0\n',
     );
-    await buildWarehouse(db, { asOf: '2026-11-22', config: parseConfig({}) });
+    await buildWarehouse(db, { asOf: asOfDate('2026-11-22'), config: parseConfig({}) });
     const feb = await db.all<{ wage_hours: number; _file: string }>(
       "SELECT wage_hours, _file FROM staging.employment WHERE month = DATE '2024-02-01' AND wage_hours > 80",
     );
@@ -403,7 +404,7 @@ describe('bad input', () => {
     expect(readFileSync(join(quarantine, 'employment', 'a.csv.rejects.csv'), 'utf8')).toContain(
       '3;cpr+month;duplicate_key;nøglen (cpr, month) står allerede på linje 2 i denne fil;2024-01',
     );
-    await buildWarehouse(db, { asOf: '2026-11-22', config: parseConfig({}) });
+    await buildWarehouse(db, { asOf: asOfDate('2026-11-22'), config: parseConfig({}) });
     expect(await db.all('SELECT wage_hours FROM staging.employment')).toEqual([{ wage_hours: 30 }]);
   });
 

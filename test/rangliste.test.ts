@@ -122,10 +122,11 @@ describe('a ranking list rejected whole', () => {
       'Periode;Kommunekode;Ydelsesgruppe;Faktisk\n1. halvår 2024 – 2. halvår 2024;360;Samlet;18,02\n',
     );
     const { manifest, kpis } = await runInbox(inbox, opts);
-    expect(manifest.heldBack.map((h) => h.id).sort()).toEqual([
-      'hoejdespringer_placering',
-      'rangliste_forskel',
-      'rangliste_placering',
+    expect(manifest.heldBack.map((h) => `${h.kind} ${h.id}`).sort()).toEqual([
+      'kpi hoejdespringer_placering',
+      'kpi rangliste_forskel',
+      'kpi rangliste_placering',
+      'list rangliste',
     ]);
     expect(kpis.kpis.find((k) => k.id === 'rangliste_placering')!.latest?.value).toBe(40);
     expect(readFileSync(join(out, 'public', 'rangliste.json'), 'utf8')).toBe(before);

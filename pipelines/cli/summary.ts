@@ -78,7 +78,12 @@ export function runSummary(
     lines.push('', t('summary.heldBack', { n: manifest.heldBack.length }));
     const byReason = new Map<string, string[]>();
     for (const h of manifest.heldBack) {
-      const name = h.kind === 'contract' ? t('summary.contractMark', { id: h.id }) : h.id;
+      const name =
+        h.kind === 'contract'
+          ? t('summary.contractMark', { id: h.id })
+          : h.kind === 'list'
+            ? t('summary.listMark', { id: h.id })
+            : h.id;
       byReason.set(h.reason, [...(byReason.get(h.reason) ?? []), name]);
     }
     for (const [reason, ids] of byReason) lines.push(`  ${ids.join(', ')}`, `    ${reason}`);

@@ -32,6 +32,7 @@ export type RunEvent =
   | At<'mart'>
   | At<'kpi', { kpi: string }>
   | At<'contract', { contract: string }>
+  | At<'held'>
   | At<'kept_open'>
   | At<'published'>
   | At<'error'>

@@ -30,6 +30,15 @@ export interface KpiDefinition {
   initiative?: InitiativeCard;
 }
 
+/**
+ * Every extract a KPI reads: those its SQL needs, and those its configuration reads, a benchmark target
+ * reading the survey benchmarks. An input among them that cannot be trusted holds the KPI back
+ * (guard/trust.ts): a target taken from a rejected file would change a status silently.
+ */
+export function kpiReads(def: Pick<KpiDefinition, 'extracts' | 'target'>): string[] {
+  return [...def.extracts, ...(def.target.rule === 'benchmark' ? ['survey_benchmarks'] : [])];
+}
+
 // Mutation testing leaves the catalogue's text alone (docs/testing.md): titles, definitions, sources and
 // passages are prose, and a changed id or unit fails every test that names the KPI. Its structure
 // (targets, baselines, extracts, flags) is mutated.

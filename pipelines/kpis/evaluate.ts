@@ -244,7 +244,7 @@ export async function evaluateKpi(
   def: KpiDefinition,
   asOf: string,
   defaultMunicipality: string,
-  deliveredExtracts: string[],
+  deliveredExtracts: readonly string[],
 ): Promise<EvaluatedKpi[]> {
   const delivered = def.extracts.every((e) => deliveredExtracts.includes(e));
   // An initiative's SQL comes from the configuration: `db` is then the sandbox (sandbox.ts), and the

@@ -246,15 +246,15 @@ async function contractFiles(ctx: ReportContext): Promise<[string, Record<string
 
 /**
  * The banner that names what this run held back, the files behind it and what to do. A public report
- * names only the KPIs (the contracts are restricted).
+ * names the KPIs and lists (the contracts are restricted).
  */
 export function heldBackBanner(holds: HoldBack[], ctx: ReportContext, audience: string): string {
-  const shown = holds.filter((h) => audience === 'restricted' || h.kind === 'kpi');
+  const shown = holds.filter((h) => audience === 'restricted' || h.kind !== 'contract');
   if (shown.length === 0) return '';
   const title = (h: HoldBack) =>
     h.kind === 'kpi'
       ? (ctx.kpis.kpis.find((k) => k.id === h.id)?.title ?? h.id)
-      : t('report.banner.contract', { id: h.id });
+      : t(h.kind === 'list' ? 'report.banner.list' : 'report.banner.contract', { id: h.id });
   const items = shown
     .map(
       (h) =>

@@ -4,6 +4,7 @@
  * entry stops the run (exit 2, naming the field) before anything is read, and writes nothing.
  */
 import type { Config } from '../../schemas/config.ts';
+import { asOfDate } from '../core/asOf.ts';
 import { Db } from '../duckdb.ts';
 import { ConfigError } from '../errors.ts';
 import { extractSpecs, ownCheckProblems } from '../extracts/own.ts';
@@ -48,7 +49,7 @@ export async function validateInitiatives(config: Config, asOf: string): Promise
   try {
     await db.run("ATTACH ':memory:' AS scratch");
     await createIngestTables(db, extractSpecs(config.extracts));
-    await buildWarehouse(db, { asOf, config });
+    await buildWarehouse(db, { asOf: asOfDate(asOf), config });
     await lockDown(db);
     const problems = [
       ...(await ownCheckProblems(db, config.extracts)).map((p) => `  - ${p.field}: ${p.message}`),

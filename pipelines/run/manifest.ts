@@ -4,49 +4,60 @@
  */
 import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { Manifest, SCHEMA_VERSION } from '../../schemas/outputs.ts';
+import { type InputFile, Manifest, SCHEMA_VERSION } from '../../schemas/outputs.ts';
 import { configHash } from '../config.ts';
 import { maskCprs } from '../core/mask.ts';
 import { keyFingerprint } from '../core/pseudonym.ts';
+import type { Override } from '../guard/overrides.ts';
+import type { Volumes } from '../guard/volumes.ts';
 import { t } from '../i18n/index.ts';
 import { sha256File } from '../ingest/sniff.ts';
-import type { RunContext } from './context.ts';
+import type { RunSetup } from './context.ts';
 import { listFiles } from './files.ts';
 import { codeVersion } from './runtime.ts';
 
 const stamp = (d: Date) => d.toISOString().replace(/\.\d+Z$/, 'Z');
 
-export async function buildManifest(ctx: RunContext): Promise<Manifest> {
-  const staging = ctx.paths.staging;
+export async function buildManifest(
+  s: RunSetup,
+  n: {
+    inputs: InputFile[];
+    heldBack: Manifest['heldBack'];
+    volumes: Volumes;
+    overrides: Override[];
+    hashed: Map<string, string>;
+  },
+): Promise<Manifest> {
+  const staging = s.paths.staging;
   const outputs = [];
   for (const f of await listFiles(staging)) {
     outputs.push({
       path: relative(staging, f).split('\\').join('/'),
-      sha256: ctx.hashed.get(f) ?? (await sha256File(f)),
+      sha256: n.hashed.get(f) ?? (await sha256File(f)),
       bytes: (await stat(f)).size,
     });
   }
-  const { inputs } = ctx.ingest;
+  const { inputs } = n;
   const totals = inputs.reduce(
-    (s, i) => ({
-      rowsRead: s.rowsRead + i.rowsRead,
-      rowsLoaded: s.rowsLoaded + i.rowsLoaded,
-      rowsRejected: s.rowsRejected + i.rowsRejected,
-      rowsSkipped: s.rowsSkipped + i.rowsSkipped,
+    (t, i) => ({
+      rowsRead: t.rowsRead + i.rowsRead,
+      rowsLoaded: t.rowsLoaded + i.rowsLoaded,
+      rowsRejected: t.rowsRejected + i.rowsRejected,
+      rowsSkipped: t.rowsSkipped + i.rowsSkipped,
     }),
     { rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsSkipped: 0 },
   );
   const accounted = inputs.every((i) => i.rowsRead === i.rowsLoaded + i.rowsRejected + i.rowsSkipped);
-  const { code, name, assumed } = ctx.municipality;
+  const { code, name, assumed } = s.municipality;
   return Manifest.parse({
     schemaVersion: SCHEMA_VERSION,
-    runId: ctx.runId,
-    asOf: ctx.opts.asOf,
-    startedAt: stamp(ctx.startedAt),
-    finishedAt: stamp(ctx.opts.now()),
+    runId: s.runId,
+    asOf: s.asOf.date,
+    startedAt: stamp(s.startedAt),
+    finishedAt: stamp(s.opts.now()),
     codeVersion: await codeVersion(),
-    configHash: configHash(ctx.config),
-    keyFingerprint: keyFingerprint(ctx.opts.key),
+    configHash: configHash(s.config),
+    keyFingerprint: keyFingerprint(s.opts.key),
     municipality: { code, name, assumed },
     inputs,
     totals,
@@ -62,11 +73,12 @@ export async function buildManifest(ctx: RunContext): Promise<Manifest> {
         }),
       },
     ],
-    warnings: ctx.warnings.map((w) => ({ ...w, message: maskCprs(w.message) })),
-    heldBack: ctx.holds,
-    volumes: ctx.volumes,
-    overrides: ctx.overrides,
-    stages: ctx.timings,
+    warnings: s.warnings.map((w) => ({ ...w, message: maskCprs(w.message) })),
+    heldBack: n.heldBack,
+    volumes: n.volumes,
+    overrides: n.overrides,
+    // The last stage's time is known only once it has returned: run.ts sets it then.
+    stages: [],
     outputs,
   });
 }

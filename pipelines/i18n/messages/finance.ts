@@ -154,6 +154,7 @@ export const FINANCE = {
     en: 'Fix or re-deliver the file; the next run updates the figures. If the change is intended, the run can publish the new figures with --allow-partial.',
   },
   'report.banner.contract': { da: 'Kontrakt {id}', en: 'Contract {id}' },
+  'report.banner.list': { da: 'Listen {id}', en: 'The list {id}' },
   'report.blockFailed': {
     da: 'Notebook {file}, blok {n} (sql {arg}) fejlede. DuckDB siger: {message}',
     en: 'Notebook {file}, block {n} (sql {arg}) failed. DuckDB says: {message}',

@@ -6,6 +6,18 @@ export const GUARD = {
     da: 'mappen inbox/{extract} mangler, men forrige offentliggjorte kørsel læste {n} af dens rækker',
     en: 'the folder inbox/{extract} is missing, but the previous published run read {n} of its rows',
   },
+  'hold.folderEmpty': {
+    da: 'mappen inbox/{extract} er tom, men forrige offentliggjorte kørsel læste {n} af dens rækker',
+    en: 'the folder inbox/{extract} is empty, but the previous published run read {n} of its rows',
+  },
+  'hold.carried': {
+    da: 'Tallene fra forrige offentliggørelse står, til en leverance kan læses igen',
+    en: 'The figures of the previous publication stand until a delivery can be read again',
+  },
+  'hold.firstRun': {
+    da: 'Første kørsel: der er ingen tidligere tal at holde fast i, så der offentliggøres ingen tal, før en leverance kan læses',
+    en: 'First run: there are no earlier figures to keep, so no figures are published until a delivery can be read',
+  },
   'hold.shrank': {
     da: '{extract} er skrumpet med mere end {pct} % i forhold til forrige offentliggjorte kørsel (rækker: {months}{more}); formentlig et afkortet udtræk',
     en: '{extract} shrank against the previous published run by more than {pct} % (rows: {months}{more}); a truncated export is likely',

@@ -45,10 +45,11 @@ export const SUMMARY = {
     en: '{file}: {rejected} of {read} rows quarantined',
   },
   'summary.heldBack': {
-    da: 'Holdt tilbage ({n}): offentliggjort med tallene fra forrige kørsel, fordi en fil, de bygger på, blev afvist eller er blevet mindre:',
-    en: 'Held back ({n}): published with the figures of the previous run, because a file they read was rejected or shrank:',
+    da: 'Holdt tilbage ({n}), fordi noget, de bygger på, ikke kan stoles på i nat:',
+    en: 'Held back ({n}), because something they read cannot be trusted tonight:',
   },
   'summary.contractMark': { da: '{id} (kontrakt)', en: '{id} (contract)' },
+  'summary.listMark': { da: '{id} (liste)', en: '{id} (list)' },
   'summary.heldBackFix': {
     da: 'Gør dette: ret eller genlever filen, og kør igen; tallene opdateres ved næste kørsel.',
     en: 'What to do: fix or re-deliver the file and run again; the figures are updated by the next run.',

@@ -5,39 +5,47 @@
  */
 import { join } from 'node:path';
 import { carryOverContract, evaluateContracts } from '../../contracts/evaluate.ts';
-import { heldBackOf } from '../../guard/holdBack.ts';
+import { heldBackOf } from '../../guard/reasons.ts';
+import { heldIn, type TrustDecision } from '../../guard/trust.ts';
 import { t } from '../../i18n/index.ts';
-import type { Stage } from '../context.ts';
+import type { ContractResult } from '../../kinds/index.ts';
+import { type RunSetup, restrictedDir } from '../context.ts';
+import type { Warehouse } from './warehouse.ts';
 
-export const contractsStage: Stage = {
-  name: 'contracts',
-  async run(ctx) {
-    const { select, asOf } = ctx.opts;
-    const all = ctx.config.contracts;
-    const chosen = all.filter((c) => (!select || select.includes(c.id)) && !ctx.held('contract', c.id));
-    for (const c of all.filter((x) => !chosen.includes(x))) {
-      const hold = ctx.held('contract', c.id);
-      await carryOverContract(
-        join(ctx.paths.out, 'restricted'),
-        ctx.restrictedDir,
-        c,
-        hold && { asOf, municipality: ctx.municipality.code, heldBack: heldBackOf(hold) },
-      );
-    }
-    ctx.contracts = await evaluateContracts(ctx.warehouse, chosen, {
-      asOf,
-      municipality: ctx.municipality.code,
-      restrictedDir: ctx.restrictedDir,
+export async function contractsStage(
+  s: RunSetup,
+  warehouse: Warehouse,
+  trust: TrustDecision,
+): Promise<ContractResult[]> {
+  const { select } = s.opts;
+  const all = s.config.contracts;
+  const chosen = all.filter((c) => (!select || select.includes(c.id)) && !heldIn(trust, 'contract', c.id));
+  for (const c of all.filter((x) => !chosen.includes(x))) {
+    const hold = heldIn(trust, 'contract', c.id);
+    await carryOverContract(
+      join(s.paths.out, 'restricted'),
+      restrictedDir(s),
+      c,
+      hold && {
+        asOf: s.asOf.date,
+        municipality: s.municipality.code,
+        heldBack: heldBackOf(hold, s.config.volumeDropTolerance),
+      },
+    );
+  }
+  const results = await evaluateContracts(warehouse.db, chosen, {
+    asOf: s.asOf.date,
+    municipality: s.municipality.code,
+    restrictedDir: restrictedDir(s),
+  });
+  for (const r of results) {
+    for (const w of r.warnings) s.warnings.push({ code: 'contract_configuration', message: `${r.id}: ${w}` });
+    s.reporter.event({
+      stage: 'contracts',
+      event: 'contract',
+      contract: r.id,
+      message: t('run.contractEvaluated', { id: r.id }),
     });
-    for (const r of ctx.contracts) {
-      for (const w of r.warnings)
-        ctx.warnings.push({ code: 'contract_configuration', message: `${r.id}: ${w}` });
-      ctx.reporter.event({
-        stage: 'contracts',
-        event: 'contract',
-        contract: r.id,
-        message: t('run.contractEvaluated', { id: r.id }),
-      });
-    }
-  },
-};
+  }
+  return results;
+}

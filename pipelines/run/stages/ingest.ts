@@ -6,14 +6,22 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputFile } from '../../../schemas/outputs.ts';
 import { sqlString } from '../../core/sql.ts';
+import type { Db } from '../../duckdb.ts';
 import { num, t } from '../../i18n/index.ts';
 import { loadHandover, runIngestWorker } from '../../ingest/isolated.ts';
+import type { IngestResult } from '../../ingest/types.ts';
 import { CACHE_FILE, openWorkDb } from '../cache.ts';
-import type { RunContext, Stage } from '../context.ts';
+import { type RunSetup, restrictedDir } from '../context.ts';
 import { workerDuckdbOptions, workerMemoryLimit } from '../runtime.ts';
 
-function fileEvent(ctx: RunContext, f: InputFile): void {
-  ctx.reporter.event({
+/** What ingest hands on: every file's outcome, and the warehouse with their rows in it, open. */
+export interface Ingested {
+  result: IngestResult & { maxRssMiB: number };
+  db: Db;
+}
+
+function fileEvent(s: RunSetup, f: InputFile): void {
+  s.reporter.event({
     stage: 'ingest',
     event: 'file',
     file: f.file,
@@ -34,35 +42,31 @@ function fileEvent(ctx: RunContext, f: InputFile): void {
   });
 }
 
-export const ingestStage: Stage = {
-  name: 'ingest',
-  async run(ctx) {
-    const { work } = ctx.paths;
-    if (ctx.fromCache) {
-      ctx.reporter.event({ stage: 'ingest', event: 'cache', message: t('run.cache', { file: CACHE_FILE }) });
-    }
-    const result = await runIngestWorker(
-      {
-        inbox: ctx.paths.inbox,
-        workDir: work,
-        quarantineDir: join(ctx.restrictedDir, 'quarantine'),
-        key: ctx.opts.key,
-        duckdb: workerDuckdbOptions(work, ctx.config),
-        previous: ctx.fromCache ? join(work, 'warehouse.duckdb') : undefined,
-        ownExtracts: ctx.config.extracts,
-        limits: ctx.config.limits,
-      },
-      (f) => fileEvent(ctx, f),
-      { maxRssBytes: workerMemoryLimit(ctx.config) },
-    );
-    ctx.reporter.event({ stage: 'ingest', event: 'worker', maxRssMiB: result.maxRssMiB });
-    ctx.db = await openWorkDb(work, ctx.config, ctx.opts.key);
-    await loadHandover(ctx.db, result, ctx.extracts);
-    await ctx.db.run(
-      `CREATE SCHEMA IF NOT EXISTS meta; CREATE OR REPLACE TABLE meta.cache_identity AS SELECT ${sqlString(ctx.cacheIdentity)} AS value`,
-    );
-    await rm(result.handover, { recursive: true, force: true });
-    ctx.ingest = result;
-    ctx.warnings.push(...result.warnings);
-  },
-};
+export async function ingestStage(s: RunSetup): Promise<Ingested> {
+  const { work } = s.paths;
+  if (s.fromCache)
+    s.reporter.event({ stage: 'ingest', event: 'cache', message: t('run.cache', { file: CACHE_FILE }) });
+  const result = await runIngestWorker(
+    {
+      inbox: s.paths.inbox,
+      workDir: work,
+      quarantineDir: join(restrictedDir(s), 'quarantine'),
+      key: s.opts.key,
+      duckdb: workerDuckdbOptions(work, s.config),
+      previous: s.fromCache ? join(work, 'warehouse.duckdb') : undefined,
+      ownExtracts: s.config.extracts,
+      limits: s.config.limits,
+    },
+    (f) => fileEvent(s, f),
+    { maxRssBytes: workerMemoryLimit(s.config) },
+  );
+  s.reporter.event({ stage: 'ingest', event: 'worker', maxRssMiB: result.maxRssMiB });
+  const db = await openWorkDb(work, s.config, s.opts.key);
+  await loadHandover(db, result, s.extracts);
+  await db.run(
+    `CREATE SCHEMA IF NOT EXISTS meta; CREATE OR REPLACE TABLE meta.cache_identity AS SELECT ${sqlString(s.cacheIdentity)} AS value`,
+  );
+  await rm(result.handover, { recursive: true, force: true });
+  s.warnings.push(...result.warnings);
+  return { result, db };
+}

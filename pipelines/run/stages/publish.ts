@@ -1,7 +1,8 @@
 /**
  * Publishing into the staging folder: kpis.json (disclosure-controlled, with restatements, held-back
- * and unselected KPIs carried over) and its long tables, the tariff alerts, the ranking lists, the charts, the JSON
- * Schemas and the warehouse. Nothing reaches readers until the switch (../../run.ts).
+ * and unselected KPIs carried over) and its long tables, the lists (publish/lists.ts), the charts, the
+ * JSON Schemas and the warehouse. Every holdable artifact is held back the same way: the trust stage's
+ * decision, no literal ids. Nothing reaches readers until the switch (../../run.ts).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,132 +15,121 @@ import {
   SCHEMA_VERSION,
   TariffAlertsJson,
 } from '../../../schemas/outputs.ts';
-import { heldBackOf } from '../../guard/holdBack.ts';
+import { heldBackOf } from '../../guard/reasons.ts';
+import { heldIn, type TrustDecision } from '../../guard/trust.ts';
 import { copyAndHash } from '../../ingest/sniff.ts';
-import { KINDS, kindOfResult } from '../../kinds/index.ts';
+import { type ContractResult, KINDS, kindOfResult } from '../../kinds/index.ts';
+import type { EvaluatedKpi } from '../../kpis/evaluate.ts';
 import { noDataEntry, toPublicEntry } from '../../kpis/publicEntry.ts';
+import { LISTS, listRows } from '../../publish/lists.ts';
 import { longRows, writeArrow, writeCsv, writeParquet } from '../../publish/tables.ts';
 import { writeKpisWorkbook } from '../../publish/workbook.ts';
 import { chartName, kpiChartSpec, writeCharts } from '../../report/charts.ts';
-import type { RunContext, Stage } from '../context.ts';
+import { publicDir, type RunSetup, restrictedDir, warehouseFile } from '../context.ts';
 import { writeJson } from '../files.ts';
+import type { Warehouse } from './warehouse.ts';
 
-/** The tariff alerts and ranking lists of the marts, then the warehouse is closed: publishing copies its file. */
-async function closeWarehouse(ctx: RunContext): Promise<void> {
-  ctx.tariffAlerts = ctx.ingest.delivered.includes('tariffs')
-    ? await ctx.warehouse.all(`SELECT municipality, provider_id AS "providerId", provider_name AS "providerName", ownership,
-          service, year::INTEGER AS year, previous_rate::DOUBLE AS "previousRate", rate::DOUBLE AS rate,
-          (rate / previous_rate - 1)::DOUBLE AS increase, threshold::DOUBLE AS threshold
-        FROM marts.tariff_change WHERE alert ORDER BY municipality, year, "providerId", service`)
-    : [];
-  ctx.rangliste = ctx.ingest.delivered.includes('rangliste')
-    ? await ctx.warehouse.all(`SELECT list_period AS "listPeriod", benefit_group AS "benefitGroup", municipality,
-          municipality_name AS "municipalityName", expected_pct::DOUBLE AS "expectedPct", actual_pct::DOUBLE AS "actualPct",
-          difference::DOUBLE AS difference, rank, rank_computed AS "rankComputed", compared_with AS "comparedWithPeriod",
-          improvement::DOUBLE AS improvement, hoejdespringer_rank AS "hoejdespringerRank"
-        FROM marts.rangliste ORDER BY list_period, benefit_group, rank, municipality`)
-    : [];
-  ctx.warehouse.close();
-  ctx.db = undefined;
+/** What publishing hands on: kpis.json as written, and the outputs already hashed while they were copied. */
+export interface Published {
+  kpis: KpisJson;
+  hashed: Map<string, string>;
 }
 
 /** The KPI entries: this run's, the held-back ones as last published, and (--select) the others. */
-function kpiEntries(ctx: RunContext): KpiEntry[] {
-  const previous = ctx.previous.kpis;
-  const entries: KpiEntry[] = ctx.evaluated.map((ev) => {
+function kpiEntries(s: RunSetup, evaluated: EvaluatedKpi[], trust: TrustDecision): KpiEntry[] {
+  const previous = s.previous.kpis;
+  const entries: KpiEntry[] = evaluated.map((ev) => {
     const prev = previous?.kpis.find((k) => k.id === ev.def.id && k.municipality === ev.municipality);
     return toPublicEntry(
       ev,
-      ctx.config.minCell,
+      s.config.minCell,
       prev && previous ? { entry: prev, runId: previous.runId } : undefined,
     );
   });
   // A held-back KPI is its previous publication, unchanged but for why; never published before, it has
   // no data (and says why).
-  for (const def of ctx.selected) {
-    const hold = ctx.held('kpi', def.id);
+  for (const def of s.selected) {
+    const hold = heldIn(trust, 'kpi', def.id);
     if (!hold) continue;
+    const heldBack = heldBackOf(hold, s.config.volumeDropTolerance);
     const before = previous?.kpis.filter((k) => k.id === def.id) ?? [];
-    if (before.length > 0) entries.push(...before.map((k) => ({ ...k, heldBack: heldBackOf(hold) })));
-    else entries.push(noDataEntry(def, ctx.municipality.code, heldBackOf(hold)));
+    if (before.length > 0) entries.push(...before.map((k) => ({ ...k, heldBack })));
+    else entries.push(noDataEntry(def, s.municipality.code, heldBack));
   }
   // --select: the KPIs not selected keep their previously published values.
-  if (ctx.opts.select && previous) {
+  if (s.opts.select && previous) {
     for (const k of previous.kpis)
-      if (!ctx.opts.select.includes(k.id)) entries.push({ ...k, restatements: [] });
+      if (!s.opts.select.includes(k.id)) entries.push({ ...k, restatements: [] });
   }
-  const order = ctx.defs.map((d) => d.id);
+  const order = s.defs.map((d) => d.id);
   return entries.sort(
     (a, b) => order.indexOf(a.id) - order.indexOf(b.id) || a.municipality.localeCompare(b.municipality),
   );
 }
 
-async function writeKpis(ctx: RunContext): Promise<void> {
-  const pub = ctx.publicDir;
-  ctx.kpis = KpisJson.parse({
+async function writeKpis(s: RunSetup, evaluated: EvaluatedKpi[], trust: TrustDecision): Promise<KpisJson> {
+  const pub = publicDir(s);
+  const kpis = KpisJson.parse({
     schemaVersion: SCHEMA_VERSION,
-    runId: ctx.runId,
-    asOf: ctx.opts.asOf,
-    generatedAt: ctx.opts
+    runId: s.runId,
+    asOf: s.asOf.date,
+    generatedAt: s.opts
       .now()
       .toISOString()
       .replace(/\.\d+Z$/, 'Z'),
-    minCell: ctx.config.minCell,
-    kpis: kpiEntries(ctx),
+    minCell: s.config.minCell,
+    kpis: kpiEntries(s, evaluated, trust),
   });
-  await writeJson(join(pub, 'kpis.json'), ctx.kpis);
-  const rows = longRows(ctx.kpis);
-  await writeParquet(rows, pub, ctx.paths.work);
+  await writeJson(join(pub, 'kpis.json'), kpis);
+  const rows = longRows(kpis);
+  await writeParquet(rows, pub, s.paths.work);
   await writeArrow(rows, pub);
   await writeCsv(rows, pub);
-  await writeKpisWorkbook(ctx.kpis, pub);
-  await writeListFile(ctx, 'tariff_alerts', 'tariff_alerts.json', () =>
-    TariffAlertsJson.parse({ schemaVersion: SCHEMA_VERSION, asOf: ctx.opts.asOf, alerts: ctx.tariffAlerts }),
-  );
-  await writeListFile(ctx, 'rangliste_placering', 'rangliste.json', () =>
-    RanglisteJson.parse({
-      schemaVersion: SCHEMA_VERSION,
-      asOf: ctx.opts.asOf,
-      comparedWith: ctx.config.rangliste.comparedWith,
-      rows: ctx.rangliste,
-    }),
-  );
+  await writeKpisWorkbook(kpis, pub);
+  return kpis;
 }
 
 /**
- * A list beside kpis.json (the tariff alerts, the ranking lists). When the KPI that reads the same
- * extract is held back, the list is held back with it: the previous publication, unchanged.
+ * The lists beside kpis.json. A list held back keeps its previous publication, byte for byte; never
+ * published before, it is written empty of rows, as a first run has none to keep.
  */
-async function writeListFile(
-  ctx: RunContext,
-  kpi: string,
-  name: string,
-  fresh: () => unknown,
-): Promise<void> {
-  const target = join(ctx.publicDir, name);
-  if (ctx.held('kpi', kpi)) {
-    const before = await readFile(join(ctx.paths.out, 'public', name), 'utf8').catch(() => undefined);
-    if (before !== undefined) {
-      await writeFile(target, before, 'utf8');
-      return;
+async function writeLists(
+  s: RunSetup,
+  warehouse: Warehouse,
+  trust: TrustDecision,
+  delivered: readonly string[],
+) {
+  for (const list of LISTS) {
+    const target = join(publicDir(s), list.file);
+    if (heldIn(trust, 'list', list.id)) {
+      const before = await readFile(join(s.paths.out, 'public', list.file), 'utf8').catch(() => undefined);
+      if (before !== undefined) {
+        await writeFile(target, before, 'utf8');
+        continue;
+      }
     }
+    const rows = heldIn(trust, 'list', list.id) ? [] : await listRows(warehouse.db, list, delivered);
+    await writeJson(target, list.schema.parse(list.json(rows, { asOf: s.asOf.date, config: s.config })));
   }
-  await writeJson(target, fresh());
 }
 
-async function writeChartsAndSchemas(ctx: RunContext): Promise<void> {
-  const pub = ctx.publicDir;
+async function writeChartsAndSchemas(
+  s: RunSetup,
+  kpis: KpisJson,
+  contracts: ContractResult[],
+): Promise<void> {
+  const pub = publicDir(s);
   // Charts draw from the published, disclosure-controlled figures; contract charts stay restricted.
   await writeCharts(
     join(pub, 'charts'),
-    ctx.kpis.kpis.map((k) => ({
-      name: chartName(k, ctx.municipality.code),
-      spec: kpiChartSpec(k, ctx.config.minCell, ctx.opts.asOf),
+    kpis.kpis.map((k) => ({
+      name: chartName(k, s.municipality.code),
+      spec: kpiChartSpec(k, s.config.minCell, s.asOf.date),
     })),
   );
   await writeCharts(
-    join(ctx.restrictedDir, 'charts'),
-    ctx.contracts.map((r) => ({ name: r.id, spec: kindOfResult(r)!.chart(r) })),
+    join(restrictedDir(s), 'charts'),
+    contracts.map((r) => ({ name: r.id, spec: kindOfResult(r)!.chart(r) })),
   );
   await writeJson(join(pub, 'schemas', 'kpis.schema.json'), z.toJSONSchema(KpisJson));
   await writeJson(join(pub, 'schemas', 'tariff_alerts.schema.json'), z.toJSONSchema(TariffAlertsJson));
@@ -149,14 +139,22 @@ async function writeChartsAndSchemas(ctx: RunContext): Promise<void> {
     await writeJson(join(pub, 'schemas', `${k.schemaName}.schema.json`), z.toJSONSchema(k.json));
 }
 
-export const publishStage: Stage = {
-  name: 'publish',
-  async run(ctx) {
-    await closeWarehouse(ctx);
-    await writeKpis(ctx);
-    await writeChartsAndSchemas(ctx);
-    // Hashed while it is copied: the manifest lists every output's sha256, and this one is large.
-    const target = join(ctx.restrictedDir, 'warehouse.duckdb');
-    ctx.hashed.set(target, await copyAndHash(join(ctx.paths.work, 'warehouse.duckdb'), target));
+export async function publishStage(
+  s: RunSetup,
+  n: {
+    warehouse: Warehouse;
+    trust: TrustDecision;
+    evaluated: EvaluatedKpi[];
+    contracts: ContractResult[];
+    delivered: readonly string[];
   },
-};
+): Promise<Published> {
+  await writeLists(s, n.warehouse, n.trust, n.delivered);
+  // The warehouse is closed: publishing copies its file.
+  n.warehouse.db.close();
+  const kpis = await writeKpis(s, n.evaluated, n.trust);
+  await writeChartsAndSchemas(s, kpis, n.contracts);
+  // Hashed while it is copied: the manifest lists every output's sha256, and this one is large.
+  const target = join(restrictedDir(s), 'warehouse.duckdb');
+  return { kpis, hashed: new Map([[target, await copyAndHash(warehouseFile(s), target)]]) };
+}

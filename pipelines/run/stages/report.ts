@@ -2,35 +2,48 @@
  * The reports: every notebook rendered from the files just written (public reports see only the
  * published tables), then the manifest, which lists them all.
  */
+import type { Manifest } from '../../../schemas/outputs.ts';
+import { manifestHold } from '../../guard/reasons.ts';
+import type { TrustDecision } from '../../guard/trust.ts';
 import { t } from '../../i18n/index.ts';
 import { pdfTargets, renderNotebooks } from '../../report/notebook.ts';
 import { printPdfs } from '../../report/pdf.ts';
-import type { Stage } from '../context.ts';
+import { publicDir, type RunSetup, restrictedDir } from '../context.ts';
 import { buildManifest } from '../manifest.ts';
+import type { Ingested } from './ingest.ts';
+import type { Published } from './publish.ts';
+import type { Warehouse } from './warehouse.ts';
 
-export const reportStage: Stage = {
-  name: 'report',
-  async run(ctx) {
-    const reportCtx = {
-      kpis: ctx.kpis,
-      municipalityName: ctx.municipality.name,
-      heldBack: ctx.holds,
-      publicDir: ctx.publicDir,
-      restrictedDir: ctx.restrictedDir,
-      workDir: ctx.paths.work,
-      themes: ctx.config.themes,
-      contracts: ctx.config.contracts,
-    };
-    const rendered = await renderNotebooks(reportCtx, ctx.config.notebooks);
-    if (ctx.config.report.pdf) {
-      // Without Chromium the figures are still published; the PDFs are missing, and the run says so.
-      if (ctx.opts.chromium)
-        await printPdfs(pdfTargets(reportCtx, rendered), ctx.opts.chromium, {
-          municipality: ctx.municipality.name,
-          asOf: ctx.opts.asOf,
-        });
-      else ctx.warnings.push({ code: 'pdf_unavailable', message: t('pdf.noChromiumWarning') });
-    }
-    ctx.manifest = await buildManifest(ctx);
-  },
-};
+export async function reportStage(
+  s: RunSetup,
+  n: { ingested: Ingested; warehouse: Warehouse; trust: TrustDecision; published: Published },
+): Promise<Manifest> {
+  const holds = n.trust.holds.map((h) => manifestHold(h, s.config.volumeDropTolerance));
+  const reportCtx = {
+    kpis: n.published.kpis,
+    municipalityName: s.municipality.name,
+    heldBack: holds,
+    publicDir: publicDir(s),
+    restrictedDir: restrictedDir(s),
+    workDir: s.paths.work,
+    themes: s.config.themes,
+    contracts: s.config.contracts,
+  };
+  const rendered = await renderNotebooks(reportCtx, s.config.notebooks);
+  if (s.config.report.pdf) {
+    // Without Chromium the figures are still published; the PDFs are missing, and the run says so.
+    if (s.opts.chromium)
+      await printPdfs(pdfTargets(reportCtx, rendered), s.opts.chromium, {
+        municipality: s.municipality.name,
+        asOf: s.asOf.date,
+      });
+    else s.warnings.push({ code: 'pdf_unavailable', message: t('pdf.noChromiumWarning') });
+  }
+  return buildManifest(s, {
+    inputs: n.ingested.result.inputs,
+    heldBack: holds,
+    volumes: n.trust.volumes,
+    overrides: n.warehouse.overrides,
+    hashed: n.published.hashed,
+  });
+}
