@@ -22,8 +22,8 @@ export const CHECK = {
     en: 'Not delivered, but read by the enabled KPIs and contracts (they show as "No data"):',
   },
   'check.wouldHold': {
-    da: 'kpi run ville holde {n} tilbage ved de tal, der sidst blev offentliggjort (exit 3):',
-    en: 'kpi run would hold back {n} at the figures last published (exit 3):',
+    da: 'kpi run ville holde {n} tilbage (exit 3):',
+    en: 'kpi run would hold back {n} (exit 3):',
   },
   'check.ready': {
     da: 'Klar til kørsel: ingen fil afvises helt, og intet holdes tilbage.',
