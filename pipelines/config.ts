@@ -14,6 +14,7 @@ import { closest } from './core/fold.ts';
 import { ConfigError } from './errors.ts';
 import { openCodeColumns } from './guard/codes.ts';
 import { lang, t } from './i18n/index.ts';
+import { findKind, KINDS } from './kinds/index.ts';
 import { CATALOGUE, type KpiDefinition } from './kpis/catalogue.ts';
 
 export { DEFAULT_MUNICIPALITY, municipalityOf } from '../schemas/config.ts';
@@ -50,6 +51,7 @@ export function parseConfig(raw: unknown, file = t('config.builtin')): Config {
     }
   });
   problems.push(...ownExtractProblems(config));
+  problems.push(...contractProblems(config));
   const open = openCodeColumns();
   for (const key of Object.keys(config.knownCodes)) {
     if (!open.includes(key))
@@ -58,6 +60,38 @@ export function parseConfig(raw: unknown, file = t('config.builtin')): Config {
   if (problems.length > 0)
     throw new ConfigError(t('config.invalidFile', { file, problems: problems.join('\n') }));
   return config;
+}
+
+/**
+ * Each contract against its kind's own schema (kinds/): an unknown kind is named with the known ones,
+ * and every bad field of a known kind with its path. A valid contract is replaced by what its schema
+ * made of it (its defaults filled in).
+ */
+function contractProblems(config: Config): string[] {
+  const problems: string[] = [];
+  const known = KINDS.map((k) => k.kind);
+  config.contracts.forEach((c, n) => {
+    const kind = findKind(c);
+    if (!kind) {
+      const like = closest(c.kind, known, (x) => x.toLowerCase());
+      const hint = like ? t('cli.didYouMean', { suggestion: like }) : '';
+      problems.push(
+        `  - contracts.${n}.kind: ${t('config.unknownContractKind', { kind: c.kind, known: known.join(', ') })}${hint}`,
+      );
+      return;
+    }
+    const parsed = kind.config.safeParse(c);
+    if (parsed.success)
+      config.contracts[n] = { ...Object.fromEntries(Object.entries(parsed.data)), ...parsed.data };
+    else
+      for (const i of parsed.error.issues)
+        problems.push(`  - ${['contracts', n, ...i.path].join('.')}: ${i.message}`);
+  });
+  const ids = config.contracts.map((c) => c.id);
+  ids.forEach((id, n) => {
+    if (ids.indexOf(id) !== n) problems.push(`  - contracts.${n}.id: ${t('config.idTaken', { id })}`);
+  });
+  return problems;
 }
 
 /** Own extracts that clash with a built-in name, and initiatives that read an unknown extract or theme. */

@@ -311,6 +311,7 @@ export type DsiProjection = z.infer<typeof DsiProjection>;
 /** restricted/contracts/<id>.json for a DSI social investment (Jobfokus). Money in DKK, to the øre. */
 export const DsiContractJson = z.object({
   id: z.string(),
+  kind: z.string().optional().describe('the contract kind that evaluated it'),
   title: z.string(),
   asOf: z.iso.date(),
   municipality: z.string(),
@@ -384,6 +385,7 @@ export type GrantProjection = z.infer<typeof GrantProjection>;
 /** restricted/contracts/<id>.json for a grant with result requirements (Ungeløftet). */
 export const GrantContractJson = z.object({
   id: z.string(),
+  kind: z.string().optional().describe('the contract kind that evaluated it'),
   title: z.string(),
   asOf: z.iso.date(),
   municipality: z.string(),

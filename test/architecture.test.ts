@@ -89,8 +89,18 @@ describe('the import graph', () => {
   });
 });
 
+/**
+ * How long a function may be: 60 lines where the promises live and the logic is dense (ingest, the
+ * guard and trust stage, the contract kinds), 100 anywhere else.
+ */
+function limitOf(file: string): number {
+  return /^pipelines\/(ingest|guard|kinds)\//.test(file) || file === 'pipelines/run/stages/trust.ts'
+    ? 60
+    : 100;
+}
+
 describe('functions', () => {
-  it('none in pipelines/ or schemas/ is over 100 lines', () => {
+  it('none in ingest/, guard/ (with the trust stage) and kinds/ is over 60 lines, and none anywhere over 100', () => {
     const long: string[] = [];
     for (const file of FILES.filter((f) => f.endsWith('.ts'))) {
       const src = ts.createSourceFile(
@@ -99,11 +109,13 @@ describe('functions', () => {
         ts.ScriptTarget.Latest,
         true,
       );
+      const limit = limitOf(file);
       const visit = (n: ts.Node) => {
         if (ts.isFunctionLike(n) && 'body' in n && n.body) {
           const first = src.getLineAndCharacterOfPosition(n.getStart()).line;
           const last = src.getLineAndCharacterOfPosition(n.getEnd()).line;
-          if (last - first + 1 > 100) long.push(`${file}:${first + 1} (${last - first + 1} lines)`);
+          if (last - first + 1 > limit)
+            long.push(`${file}:${first + 1} (${last - first + 1} lines, limit ${limit})`);
         }
         ts.forEachChild(n, visit);
       };

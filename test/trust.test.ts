@@ -226,7 +226,9 @@ describe('a rejected or shrunken input never silently changes a published figure
     expect(`${JSON.stringify(ungeloftet, null, 2)}\n`).toBe(ungeloftetBefore);
     // The summary, the manifest and both reports say what was held back, and what to do.
     expect(held.stdout).toContain('Holdt tilbage (6), fordi noget, de bygger på, ikke kan stoles på i nat:');
-    expect(held.stdout).toContain('Tallene fra forrige offentliggørelse står, til en leverance kan læses igen');
+    expect(held.stdout).toContain(
+      'Tallene fra forrige offentliggørelse står, til en leverance kan læses igen',
+    );
     expect(held.stdout).toContain(
       'Er ændringen tilsigtet, så offentliggør de nye tal med: kpi run --allow-partial',
     );

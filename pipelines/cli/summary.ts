@@ -41,8 +41,7 @@ export function runSummary(
   if (contracts.length > 0) {
     lines.push(t('summary.contracts'));
     // Each kind says what it booked or paid, and what it is projected to.
-    for (const r of contracts)
-      lines.push(`  ${(kindOfResult(r)!.summary as (x: ContractResult) => string)(r)}`);
+    for (const r of contracts) lines.push(`  ${kindOfResult(r)!.summary(r)}`);
     lines.push('');
   }
   const totals = manifest.totals;

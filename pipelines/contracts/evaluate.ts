@@ -25,7 +25,8 @@ export async function evaluateContracts(
   const results: ContractResult[] = [];
   for (const c of contracts) {
     const kind = kindOf(c);
-    const result = kind.json.parse(await kind.evaluate(db, c, opts.asOf, opts.municipality));
+    // Validated by the kind's own schema, with its kind named.
+    const result = await kind.evaluate(db, c, opts.asOf, opts.municipality);
     const evidence = kind.evidenceSql(c, opts.municipality);
     await writeFile(join(dir, `${c.id}.json`), `${JSON.stringify(result, null, 2)}\n`, 'utf8');
     // The evidence names each person by person_key, the pseudonym finance can trace (ingest.persons).
@@ -57,12 +58,7 @@ async function writeWorkbook(
   const wb = new Excel.Workbook();
   wb.creator = 'kpi';
   // The kind's own workbook; the registry dispatches on the kind, as everywhere else.
-  (kindOf(c).workbook as (wb: unknown, c: ContractConfig, r: ContractResult, e: EvidenceRow[]) => void)(
-    wb,
-    c,
-    result,
-    evidence,
-  );
+  kindOf(c).workbook(wb, c, result, evidence);
   // Formulas are recalculated when the file is opened (the cached results show until then).
   wb.calcProperties.fullCalcOnLoad = true;
   // Dated by the as-of date: the same figures give the same bytes.

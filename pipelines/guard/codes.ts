@@ -12,15 +12,15 @@ import { quoteIdent, sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import { builtinSpec, EXTRACT_SPECS } from '../extracts/spec.ts';
 import { num, t } from '../i18n/index.ts';
+import { kindOf } from '../kinds/index.ts';
 
 /** The known values of an open code column: the contract's examples, the configuration's and its contracts'. */
 export function knownCodes(config: Config, extract: string, column: string): string[] {
   const col = builtinSpec(extract)?.columns.find((c) => c.name === column);
   const known = new Set([...(col?.examples ?? []), ...(config.knownCodes[`${extract}.${column}`] ?? [])]);
-  if (extract === 'enrollment' && column === 'programme')
-    for (const c of config.contracts) known.add(c.programme);
-  if (column === 'survey')
-    for (const c of config.contracts) if (c.kind === 'dsi_social_investment') known.add(c.goal2.survey);
+  // The codes a contract's configuration names (its programme, its survey), as its kind says.
+  for (const c of config.contracts)
+    for (const code of kindOf(c).knownCodes(c)[`${extract}.${column}`] ?? []) known.add(code);
   return [...known];
 }
 

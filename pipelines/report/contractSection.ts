@@ -3,10 +3,11 @@
  * its title, the money as finance reads it, and its chart, for every configured contract whatever its
  * id, so the built-in finance report fits any municipality's contracts.
  */
-import type { ContractConfig } from '../../schemas/contracts.ts';
+
 import { HeldBack } from '../../schemas/outputs.ts';
 import type { VegaLiteSpec } from '../core/vega.ts';
 import type { Db } from '../duckdb.ts';
+import type { ContractBase } from '../kinds/index.ts';
 import { kindOfResult } from '../kinds/index.ts';
 import type { ReportTable } from '../kinds/kind.ts';
 
@@ -28,31 +29,22 @@ export interface SectionParts {
 export function contractSection(
   id: string,
   json: Record<string, unknown>,
-  config?: ContractConfig,
+  config?: ContractBase,
 ): SectionParts {
   const heldBack = json.heldBack ? HeldBack.parse(json.heldBack) : undefined;
   const title = String(json.title ?? id);
   const kind = kindOfResult(json);
   if (!kind) return { title, heldBack, empty: true, explanation: [], queries: [], projection: [] };
-  // The kinds are one union here; each kind gets its own results and configuration.
-  const k = kind as unknown as {
-    json: { parse(x: unknown): unknown };
-    explain(r: unknown, c?: unknown): string[];
-    projectionTables(r: unknown): ReportTable[];
-    projectionChart?(r: unknown): VegaLiteSpec | undefined;
-    chart(r: unknown): VegaLiteSpec;
-  };
-  const r = k.json.parse(json);
-  const c = config && config.kind === kind.kind ? config : undefined;
+  const r = kind.json.parse(json);
   return {
     title,
     heldBack,
     empty: false,
-    explanation: k.explain(r, c),
+    explanation: kind.explain(r, config),
     queries: kind.queries(id),
-    chart: k.chart(r),
-    projection: k.projectionTables(r),
-    projectionChart: k.projectionChart?.(r),
+    chart: kind.chart(r),
+    projection: kind.projectionTables(r),
+    projectionChart: kind.projectionChart(r),
   };
 }
 

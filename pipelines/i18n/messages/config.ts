@@ -127,6 +127,10 @@ export const CONFIG = {
     da: 'tjekkets SQL kan ikke køre på en række af udtrækket. DuckDB siger: {message}',
     en: "the check's SQL does not run over a row of the extract. DuckDB says: {message}",
   },
+  'config.unknownContractKind': {
+    da: 'der er ingen kontraktart "{kind}". Kendte arter: {known}.',
+    en: 'there is no contract kind "{kind}". Known kinds: {known}.',
+  },
   'config.none': { da: '(ingen)', en: '(none)' },
   'config.contractId': { da: 'små bogstaver, cifre og _', en: 'lower-case letters, digits and _' },
   'config.restrictedGroup': {

@@ -1,5 +1,5 @@
 /** Jobfokus (a DSI social effect investment) as a contract kind (../kind.ts). */
-import type { DsiContract } from '../../../schemas/contracts.ts';
+import { DsiContract } from '../../../schemas/contracts.ts';
 import { DsiContractJson } from '../../../schemas/outputs.ts';
 import type { ContractKind } from '../kind.ts';
 import { dsiChartSpec } from './chart.ts';
@@ -11,6 +11,7 @@ import { dsiWorkbook } from './workbook.ts';
 /** Jobfokus as a contract kind (kind.ts). */
 export const dsiKind: ContractKind<DsiContract, DsiContractJson> = {
   kind: 'dsi_social_investment',
+  config: DsiContract,
   // Participants, success months and goal 2's life-satisfaction answers (checked against responses).
   extracts: ['enrollment', 'employment', 'survey_responses', 'survey_answers'],
   params: (c) => [
@@ -24,6 +25,12 @@ export const dsiKind: ContractKind<DsiContract, DsiContractJson> = {
     ['goal2_question', c.goal2.question],
     ['goal2_min_months', c.goal2.minMonthsBetween],
   ],
+  // Its programme and goal 2's survey are known values of those open code columns (guard/codes.ts).
+  knownCodes: (c) => ({
+    'enrollment.programme': [c.programme],
+    'survey_responses.survey': [c.goal2.survey],
+    'survey_answers.survey': [c.goal2.survey],
+  }),
   evaluate: evaluateDsi,
   evidenceSql: dsiEvidenceSql,
   json: DsiContractJson,

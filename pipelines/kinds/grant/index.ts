@@ -1,5 +1,5 @@
 /** Ungeløftet (a grant with result requirements) as a contract kind (../kind.ts). */
-import type { GrantContract } from '../../../schemas/contracts.ts';
+import { GrantContract } from '../../../schemas/contracts.ts';
 import { GrantContractJson } from '../../../schemas/outputs.ts';
 import type { ContractKind } from '../kind.ts';
 import { grantChartSpec } from './chart.ts';
@@ -11,6 +11,7 @@ import { grantWorkbook } from './workbook.ts';
 /** Ungeløftet as a contract kind (kind.ts). */
 export const grantKind: ContractKind<GrantContract, GrantContractJson> = {
   kind: 'grant_result_requirements',
+  config: GrantContract,
   extracts: ['enrollment', 'employment'],
   params: (c) => [
     ['programme', c.programme],
@@ -19,6 +20,8 @@ export const grantKind: ContractKind<GrantContract, GrantContractJson> = {
     ['second_half_from', c.secondHalfFrom],
     ['min_hours', c.minHours],
   ],
+  // Its programme is a known value of enrollment.programme (guard/codes.ts).
+  knownCodes: (c) => ({ 'enrollment.programme': [c.programme] }),
   evaluate: evaluateGrant,
   evidenceSql: grantEvidenceSql,
   json: GrantContractJson,
