@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { maskTextSql } from '../core/mask.ts';
 import { hmacSql } from '../core/pseudonym.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
+import type { Db } from '../duckdb.ts';
 import { cprDigitsText } from '../extracts/spec.ts';
 import { REFERENCED } from './tables.ts';
 import type { FileLoad } from './types.ts';
@@ -23,15 +24,12 @@ export function handoverFile(handoverDir: string, extract: string, fileId: numbe
  */
 export const HANDOVER_FORMAT = '(FORMAT parquet, COMPRESSION uncompressed)';
 
-/** 5. Pseudonymised and stored (or handed over); returns the rows loaded. */
-export async function pseudonymiseAndStore(f: FileLoad): Promise<number> {
-  const { db, contract, opts, fileId } = f;
-  const extract = contract.extract;
-  const cprCol = contract.columns.find((c) => c.kind === 'cpr');
-  const cprWhenCols = contract.columns.filter((c) => c.cprWhen);
-  // 5. Pseudonymise: key each distinct CPR once, then join the keys back. A person new to the
-  //    warehouse gets the next person_id (ingest.persons), in person_key order so a run is deterministic.
-  const digitCols = [...(cprCol ? [cprCol.name] : []), ...cprWhenCols.map((c) => `cpr_${c.name}`)];
+/**
+ * Keys each distinct CPR of the file's good rows once (the HMAC), into scratch.person_keys. A person new
+ * to the warehouse gets the next person_id (ingest.persons), in person_key order, so a run is
+ * deterministic.
+ */
+async function keyPersons(db: Db, digitCols: string[]): Promise<void> {
   for (const d of digitCols) {
     await db.run(`CREATE OR REPLACE TABLE scratch.new_keys AS
       WITH keyed AS (
@@ -48,6 +46,13 @@ export async function pseudonymiseAndStore(f: FileLoad): Promise<number> {
       INSERT INTO scratch.person_keys SELECT digits, person_key, person_id FROM scratch.new_keys;
       DROP TABLE scratch.new_keys`);
   }
+}
+
+/** The file's good rows as they are stored: CPR numbers replaced by person_id (and person_key). */
+async function storedRowsSql(f: FileLoad): Promise<string> {
+  const { db, contract, fileId } = f;
+  const cprCol = contract.columns.find((c) => c.kind === 'cpr');
+  const cprWhen = contract.columns.find((c) => c.cprWhen);
   const finalCols = contract.columns.flatMap((c) => {
     if (c.kind === 'cpr') return ['k.person_id AS person_id', 'p.birth_date AS birth_date'];
     // Keyed where it holds a CPR; anywhere else its text is stored with any CPR in it masked.
@@ -55,34 +60,39 @@ export async function pseudonymiseAndStore(f: FileLoad): Promise<number> {
       return [`coalesce(kw.person_key, ${maskTextSql(`p.${quoteIdent(c.name)}`)}) AS ${quoteIdent(c.name)}`];
     return [`p.${quoteIdent(c.name)} AS ${quoteIdent(c.name)}`];
   });
-  const cprWhen = cprWhenCols[0];
-  const extraRejects = (
+  const duplicates = (
     await db.one<{ n: number }>(
       "SELECT count(*)::BIGINT AS n FROM scratch.violations WHERE rule = 'duplicate_key'",
     )
   ).n;
-  const finalSelect = `SELECT ${fileId}::INTEGER AS _file_id, p._line AS _line, ${finalCols.join(', ')}
+  return `SELECT ${fileId}::INTEGER AS _file_id, p._line AS _line, ${finalCols.join(', ')}
     FROM parsed p
     ${cprCol ? `LEFT JOIN scratch.person_keys k ON k.digits = p.${quoteIdent(cprCol.name)}` : ''}
     ${cprWhen ? `LEFT JOIN scratch.person_keys kw ON kw.digits = p.${quoteIdent(`cpr_${cprWhen.name}`)}` : ''}
-    WHERE NOT p._bad ${extraRejects > 0 ? "AND p._line NOT IN (SELECT line FROM scratch.violations WHERE rule = 'duplicate_key')" : ''}`;
-  let loaded: number;
+    WHERE NOT p._bad ${duplicates > 0 ? "AND p._line NOT IN (SELECT line FROM scratch.violations WHERE rule = 'duplicate_key')" : ''}`;
+}
+
+/** 5. Pseudonymised and stored (or handed over); returns the rows loaded. */
+export async function pseudonymiseAndStore(f: FileLoad): Promise<number> {
+  const { db, contract, opts, fileId } = f;
+  const extract = contract.extract;
+  const cprCol = contract.columns.find((c) => c.kind === 'cpr');
+  const cprWhenCols = contract.columns.filter((c) => c.cprWhen);
+  await keyPersons(db, [...(cprCol ? [cprCol.name] : []), ...cprWhenCols.map((c) => `cpr_${c.name}`)]);
+  const finalSelect = await storedRowsSql(f);
   const handOver = opts.handoverDir !== undefined && !REFERENCED.has(extract);
   if (handOver) await mkdir(join(opts.handoverDir!, extract), { recursive: true });
   const store = (select: string) =>
     handOver
       ? `COPY (${select}) TO ${sqlString(handoverFile(opts.handoverDir!, extract, fileId))} ${HANDOVER_FORMAT}`
       : `INSERT INTO ingest.${extract} ${select}`;
-  if (contract.references) {
-    await db.run(`DROP TABLE IF EXISTS scratch.final; CREATE TABLE scratch.final AS ${finalSelect}`);
-    await checkReferences(db, contract);
-    loaded = await db.change(
-      store('SELECT * FROM scratch.final WHERE _line NOT IN (SELECT line FROM scratch.violations)'),
-    );
-    await db.run('DROP TABLE scratch.final');
-  } else {
-    loaded = await db.change(store(finalSelect));
-  }
-
+  if (!contract.references) return db.change(store(finalSelect));
+  // Rows checked against another extract (survey answers against responses) are stored after the check.
+  await db.run(`DROP TABLE IF EXISTS scratch.final; CREATE TABLE scratch.final AS ${finalSelect}`);
+  await checkReferences(db, contract);
+  const loaded = await db.change(
+    store('SELECT * FROM scratch.final WHERE _line NOT IN (SELECT line FROM scratch.violations)'),
+  );
+  await db.run('DROP TABLE scratch.final');
   return loaded;
 }

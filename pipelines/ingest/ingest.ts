@@ -76,7 +76,7 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
       const skip = opts.skip?.[rel];
       const result = skip
         ? await skippedFile(freshInput(extract, rel), path, skip)
-        : await ingestFile(db, spec, path, rel, fileSeq, seen, opts, registry, ahead);
+        : await ingestFile({ db, contract: spec, path, rel, fileSeq, seen, opts, registry, ahead });
       if (rel !== `${extract}/${name}`) result.input.cprMasked = (result.input.cprMasked ?? 0) + 1;
       inputs.push(result.input);
       warnings.push(...result.warnings, ...cprMaskedWarnings(result.input));
@@ -227,90 +227,98 @@ async function fromEarlierRun(
   return undefined;
 }
 
-async function ingestFile(
-  db: Db,
-  contract: ExtractSpec,
-  path: string,
-  rel: string,
-  fileSeq: number,
-  seen: Map<string, string>,
-  opts: IngestOptions,
-  registry: FileRegistry,
-  ahead?: ReadAhead,
-): Promise<FileOutcome> {
-  const extract = contract.extract;
-  const input = freshInput(extract, rel);
-  const reject = async (e: FileRejected): Promise<FileOutcome> => {
-    input.status = 'rejected';
-    input.rowsRead = e.rowsRead;
-    input.rowsRejected = e.rowsRead;
-    input.rowsLoaded = 0;
-    const message = maskCprs(e.message);
-    input.message = message;
-    await writeFileReject(opts.quarantineDir, rel, e.rule, message);
-    return {
-      input,
-      warnings: [{ code: 'file_rejected', message: `${rel}: ${message}`, extract, file: rel }],
-      rules: { [e.rule]: Math.max(1, e.rowsRead) },
-    };
-  };
+/** One file's turn: what reading it needs. */
+interface FileTurn {
+  db: Db;
+  contract: ExtractSpec;
+  path: string;
+  rel: string;
+  fileSeq: number;
+  /** The files read so far this run, by sha256: the same bytes are not read twice. */
+  seen: Map<string, string>;
+  opts: IngestOptions;
+  registry: FileRegistry;
+  ahead?: ReadAhead;
+}
 
+/** A file rejected whole: its manifest entry, warning and rejects file say why. */
+async function rejectFile(turn: FileTurn, input: InputFile, e: FileRejected): Promise<FileOutcome> {
+  const { rel, opts } = turn;
+  input.status = 'rejected';
+  input.rowsRead = e.rowsRead;
+  input.rowsRejected = e.rowsRead;
+  input.rowsLoaded = 0;
+  const message = maskCprs(e.message);
+  input.message = message;
+  await writeFileReject(opts.quarantineDir, rel, e.rule, message);
+  return {
+    input,
+    warnings: [{ code: 'file_rejected', message: `${rel}: ${message}`, extract: input.extract, file: rel }],
+    rules: { [e.rule]: Math.max(1, e.rowsRead) },
+  };
+}
+
+async function ingestFile(turn: FileTurn): Promise<FileOutcome> {
+  const input = freshInput(turn.contract.extract, turn.rel);
+  try {
+    return await readFileTurn(turn, input);
+  } catch (e) {
+    if (e instanceof FileRejected) return rejectFile(turn, input, e);
+    throw e;
+  }
+}
+
+/** Reads one file: its format, its bytes (or an earlier run's rows), its header, its rows. */
+async function readFileTurn(turn: FileTurn, input: InputFile): Promise<FileOutcome> {
+  const { db, contract, path, rel, fileSeq, seen, opts, registry } = turn;
   const format = formatOf(path);
   if (!format) {
     input.sha256 = await sha256File(path);
-    return reject(new FileRejected(t('ingest.unsupportedFormat'), 'unsupported_format'));
+    throw new FileRejected(t('ingest.unsupportedFormat'), 'unsupported_format');
   }
   const onDisk = await stat(path);
-  const size = onDisk.size;
-  if (size === 0) {
+  if (onDisk.size === 0) {
     input.sha256 = await sha256File(path);
     return emptyFile(input);
   }
-
-  const disk: FileOnDisk = { rel, bytes: size, mtimeMs: onDisk.mtimeMs };
+  const disk: FileOnDisk = { rel, bytes: onDisk.size, mtimeMs: onDisk.mtimeMs };
   const kept = await fromEarlierRun(db, contract, path, disk, fileSeq, seen, opts, registry, input);
   if (kept) return kept;
-
-  let prepared: Prepared;
-  try {
-    prepared = await prepare(contract, path, format, fileSeq, opts.workDir, db, input, opts.limits, ahead);
-  } catch (e) {
-    if (e instanceof FileRejected) return reject(e);
-    throw e;
-  }
+  const prepared = await prepare(
+    contract,
+    path,
+    format,
+    fileSeq,
+    opts.workDir,
+    db,
+    input,
+    opts.limits,
+    turn.ahead,
+  );
   const dup = seen.get(input.sha256);
-  if (dup) {
-    return duplicateFile(input, dup);
-  }
+  if (dup) return duplicateFile(input, dup);
   seen.set(input.sha256, rel);
-
   // A header cell with a CPR in it is masked wherever it is shown (messages, quarantine, manifest).
   const maskedHeaders = prepared.headers.filter((h) => maskCprs(h) !== h).length;
   if (maskedHeaders > 0) input.cprMasked = maskedHeaders;
   const mapping = mapHeaders(contract, prepared.headers);
   input.extraColumns = mapping.extra.map(maskCprs);
   const dataRows = async () => countRows(db, prepared).catch(() => 0);
-  if (mapping.missing.length > 0) {
-    return reject(
-      new FileRejected(
-        missingColumnsMessage(contract, prepared, mapping),
-        'missing_column',
-        await dataRows(),
-      ),
+  if (mapping.missing.length > 0)
+    throw new FileRejected(
+      missingColumnsMessage(contract, prepared, mapping),
+      'missing_column',
+      await dataRows(),
     );
-  }
-
   try {
     return await loadRows(db, contract, prepared, mapping.columnIndex, disk, fileSeq, input, opts, registry);
   } catch (e) {
-    if (e instanceof FileRejected) return reject(e);
+    if (e instanceof FileRejected) throw e;
     // DuckDB could not read the file at all: keep the analyst's view on the file, not on our code.
-    return reject(
-      new FileRejected(
-        t('ingest.unreadable', { message: firstLine((e as Error).message) }),
-        'unreadable',
-        await dataRows(),
-      ),
+    throw new FileRejected(
+      t('ingest.unreadable', { message: firstLine((e as Error).message) }),
+      'unreadable',
+      await dataRows(),
     );
   }
 }

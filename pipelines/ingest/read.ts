@@ -145,6 +145,31 @@ async function withoutLongLines(
   f.gzip = false;
 }
 
+/**
+ * A workbook's first sheet as CSV, and lines ended by a lone CR (Excel for Mac) made line feeds: until
+ * then such a file is one line. The sha256 is then the delivered file's, taken here.
+ */
+async function asText(
+  f: TextFile,
+  o: { path: string; format: string; workDir: string; fileSeq: number; input: InputFile; limits: ReadLimits },
+): Promise<{ merges: MergedRange[]; crOnly: boolean }> {
+  let merges: MergedRange[] = [];
+  if (o.format === 'xlsx') {
+    o.input.sha256 = await sha256File(o.path);
+    f.readPath = join(o.workDir, `${o.fileSeq}.xlsx.csv`);
+    merges = (await xlsxToCsv(o.path, f.readPath, o.limits)).merges;
+    f.gzip = false;
+  }
+  const crOnly = o.format !== 'xlsx' && (await crOnlyLines(f.readPath, f.gzip));
+  if (crOnly) {
+    o.input.sha256 = await sha256File(o.path);
+    const target = join(o.workDir, `${o.fileSeq}.lf.csv`);
+    await crToLf(f.readPath, f.gzip, target, o.limits);
+    Object.assign(f, { readPath: target, gzip: false });
+  }
+  return { merges, crOnly };
+}
+
 export async function prepare(
   contract: ExtractSpec,
   path: string,
@@ -158,21 +183,7 @@ export async function prepare(
 ): Promise<Prepared> {
   if (format === 'parquet') return prepareParquet(path, db, input, limits);
   const f: TextFile = { readPath: path, gzip: format === 'csv.gz' };
-  let merges: MergedRange[] = [];
-  if (format === 'xlsx') {
-    input.sha256 = await sha256File(path);
-    f.readPath = join(workDir, `${fileSeq}.xlsx.csv`);
-    merges = (await xlsxToCsv(path, f.readPath, limits)).merges;
-    f.gzip = false;
-  }
-  // Lines ended by a lone CR (Excel for Mac) are made line feeds first: until then the file is one line.
-  const crOnly = format !== 'xlsx' && (await crOnlyLines(f.readPath, f.gzip));
-  if (crOnly) {
-    input.sha256 = await sha256File(path);
-    const target = join(workDir, `${fileSeq}.lf.csv`);
-    await crToLf(f.readPath, f.gzip, target, limits);
-    Object.assign(f, { readPath: target, gzip: false });
-  }
+  const { merges, crOnly } = await asText(f, { path, format, workDir, fileSeq, input, limits });
   const find = headerFinder(contract);
   let sniff =
     format === 'xlsx' || crOnly

@@ -314,43 +314,53 @@ class ByteScanner extends Transform {
     if (!this.sawNul && chunk.indexOf(0) !== -1) this.sawNul = true;
     if (ascii) this.prevC3 = false;
     else this.scanHigh(chunk);
-    let i = 0;
-    if (!this.headerDone) {
-      // Lines above the header (Excel's sep= line, title rows, blank lines) are neither header nor data.
-      while (this.preLines > 0) {
-        const nl = chunk.indexOf(0x0a, i);
-        if (nl === -1) {
-          if (chunk.length > 0) this.prevCr = chunk[chunk.length - 1] === 0x0d;
-          return;
-        }
-        if (nl > 0 ? chunk[nl - 1] === 0x0d : this.prevCr) this.crlf++;
-        else this.bareLf++;
-        this.line++;
-        this.preLines--;
-        i = nl + 1;
-      }
-      // The header line: its bytes are kept, and it is neither a blank nor a data line.
-      const nl = chunk.indexOf(0x0a, i);
-      if (nl === -1) {
-        this.headerBytes.push(Buffer.from(chunk.subarray(i)));
-        for (const b of chunk.subarray(i))
-          if (b !== 0x0d && b !== 0x20 && b !== 0x09) this.lineHasContent = true;
-        if (chunk.length > 0) this.prevCr = chunk[chunk.length - 1] === 0x0d;
-        return;
-      }
-      this.headerBytes.push(Buffer.from(chunk.subarray(i, nl)));
-      if (nl > 0 ? chunk[nl - 1] === 0x0d : this.prevCr) this.crlf++;
-      else this.bareLf++;
-      this.endLine(false);
-      this.delim = (this.forcedDelimiter ?? detectDelimiter(this.header().toString('latin1'))).charCodeAt(0);
-      i = nl + 1;
-    }
+    const i = this.headerDone ? 0 : this.scanHeader(chunk);
+    if (i === undefined) return;
     // Rows with quoted values take the slower loop that follows the quotes; most files have none.
     if (this.quoteState === QUOTED || this.quoteState === QUOTE_IN_QUOTED || chunk.indexOf(0x22, i) !== -1) {
       this.scanQuoted(chunk, i);
       return;
     }
-    if (this.scanPlain(chunk, i)) return;
+    if (!this.scanPlain(chunk, i)) this.scanBytes(chunk, i);
+  }
+
+  /**
+   * The lines above the header (Excel's sep= line, title rows, blank lines: neither header nor data),
+   * then the header line, whose bytes are kept. Returns where the data start in the chunk, or undefined
+   * when the chunk ended before them.
+   */
+  private scanHeader(chunk: Buffer): number | undefined {
+    let i = 0;
+    while (this.preLines > 0) {
+      const nl = chunk.indexOf(0x0a, i);
+      if (nl === -1) {
+        if (chunk.length > 0) this.prevCr = chunk[chunk.length - 1] === 0x0d;
+        return undefined;
+      }
+      if (nl > 0 ? chunk[nl - 1] === 0x0d : this.prevCr) this.crlf++;
+      else this.bareLf++;
+      this.line++;
+      this.preLines--;
+      i = nl + 1;
+    }
+    const nl = chunk.indexOf(0x0a, i);
+    if (nl === -1) {
+      this.headerBytes.push(Buffer.from(chunk.subarray(i)));
+      for (const b of chunk.subarray(i))
+        if (b !== 0x0d && b !== 0x20 && b !== 0x09) this.lineHasContent = true;
+      if (chunk.length > 0) this.prevCr = chunk[chunk.length - 1] === 0x0d;
+      return undefined;
+    }
+    this.headerBytes.push(Buffer.from(chunk.subarray(i, nl)));
+    if (nl > 0 ? chunk[nl - 1] === 0x0d : this.prevCr) this.crlf++;
+    else this.bareLf++;
+    this.endLine(false);
+    this.delim = (this.forcedDelimiter ?? detectDelimiter(this.header().toString('latin1'))).charCodeAt(0);
+    return nl + 1;
+  }
+
+  /** A chunk without quotes, byte by byte from `from`: its lines, blank lines and line endings. */
+  private scanBytes(chunk: Buffer, from: number): void {
     let content = this.lineHasContent;
     let crlf = 0;
     let lf = 0;
@@ -358,7 +368,7 @@ class ByteScanner extends Transform {
     let line = this.line;
     const blanks = this.blankLines;
     const n = chunk.length;
-    for (; i < n; i++) {
+    for (let i = from; i < n; i++) {
       const b = chunk[i]!;
       if (b > 0x20) content = true;
       else if (b === 0x0a) {
@@ -574,6 +584,67 @@ export async function peekLines(path: string, gz: boolean, max = HEADER_SEARCH_L
   return lines.slice(0, max).map((l) => l.replace(/\r$/, ''));
 }
 
+/** Feeds a file's bytes to the scanner, hashing them (a compressed file: its compressed bytes). */
+async function scanFile(
+  path: string,
+  gz: boolean,
+  scanner: ByteScanner,
+  hash: ReturnType<typeof createHash>,
+) {
+  try {
+    if (!gz) {
+      await readChunks(path, (chunk) => {
+        hash.update(chunk);
+        scanner.feed(chunk);
+      });
+      scanner.finish();
+      return;
+    }
+    // The compressed bytes are hashed; the scanner sees them unzipped.
+    const hashTap = new Transform({
+      transform(chunk: Buffer, _e, cb) {
+        hash.update(chunk);
+        cb(null, chunk);
+      },
+    });
+    const sink = new Transform({
+      transform(_c, _e, cb) {
+        cb();
+      },
+    });
+    await pipeline(createReadStream(path, { highWaterMark: CHUNK }), hashTap, createGunzip(), scanner, sink);
+  } catch (e) {
+    if (e instanceof FileRejected) throw e;
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (
+      gz &&
+      (code.startsWith('Z_') || /unexpected end|incorrect header|invalid/i.test((e as Error).message))
+    ) {
+      throw new FileRejected(t('ingest.gzipCorrupt', { message: (e as Error).message }), 'unreadable_gzip');
+    }
+    throw new FileRejected(t('ingest.cannotRead', { message: (e as Error).message }), 'unreadable');
+  }
+}
+
+/** The file's encoding from what the scanner saw; a file that mixes UTF-8 with another is refused. */
+function encodingOf(scanner: ByteScanner): Encoding {
+  if (scanner.sawNul && scanner.bom !== 'utf-16') throw new FileRejected(t('ingest.binary'), 'binary_file');
+  if (scanner.bom === 'utf-16') return 'utf-16';
+  if (scanner.firstInvalidLine === undefined) return scanner.bom === 'utf-8' ? 'utf-8-bom' : 'utf-8';
+  if (scanner.sawUtf8Multibyte || scanner.bom === 'utf-8')
+    throw new FileRejected(t('ingest.mixedEncoding', { line: scanner.firstInvalidLine }), 'mixed_encoding');
+  return scanner.sawC1 ? 'windows-1252' : 'latin-1';
+}
+
+/** The header line, decoded, without BOM and line ending (none yet for UTF-16, which is rewritten first). */
+function headerText(scanner: ByteScanner, encoding: Encoding): string {
+  if (encoding === 'utf-16') return '';
+  return (encoding.startsWith('utf-8') ? new TextDecoder('utf-8') : new TextDecoder('windows-1252'))
+    .decode(scanner.header())
+    .replace(/^\uFEFF/, '')
+    .replace(/\r$/, '');
+}
+
 export async function sniffText(
   path: string,
   gz: boolean,
@@ -590,68 +661,13 @@ export async function sniffText(
     ? Math.min(limits.maxInflatedBytes, Math.max(1, before.size) * limits.maxInflateRatio)
     : undefined;
   const scanner = new ByteScanner(place.skipLines, place.delimiter, { ...limits, inflatedMax });
-  try {
-    if (gz) {
-      // The compressed bytes are hashed; the scanner sees them unzipped.
-      const hashTap = new Transform({
-        transform(chunk: Buffer, _e, cb) {
-          hash.update(chunk);
-          cb(null, chunk);
-        },
-      });
-      const sink = new Transform({
-        transform(_c, _e, cb) {
-          cb();
-        },
-      });
-      await pipeline(
-        createReadStream(path, { highWaterMark: CHUNK }),
-        hashTap,
-        createGunzip(),
-        scanner,
-        sink,
-      );
-    } else {
-      await readChunks(path, (chunk) => {
-        hash.update(chunk);
-        scanner.feed(chunk);
-      });
-      scanner.finish();
-    }
-  } catch (e) {
-    if (e instanceof FileRejected) throw e;
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    if (
-      gz &&
-      (code.startsWith('Z_') || /unexpected end|incorrect header|invalid/i.test((e as Error).message))
-    ) {
-      throw new FileRejected(t('ingest.gzipCorrupt', { message: (e as Error).message }), 'unreadable_gzip');
-    }
-    throw new FileRejected(t('ingest.cannotRead', { message: (e as Error).message }), 'unreadable');
-  }
+  await scanFile(path, gz, scanner, hash);
   const after = await stat(path);
   if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
     throw new FileRejected(t('ingest.changing'), 'file_changing');
   }
-  if (scanner.sawNul && scanner.bom !== 'utf-16') {
-    throw new FileRejected(t('ingest.binary'), 'binary_file');
-  }
-  let encoding: Encoding;
-  if (scanner.bom === 'utf-16') encoding = 'utf-16';
-  else if (scanner.firstInvalidLine === undefined) encoding = scanner.bom === 'utf-8' ? 'utf-8-bom' : 'utf-8';
-  else if (scanner.sawUtf8Multibyte || scanner.bom === 'utf-8') {
-    throw new FileRejected(t('ingest.mixedEncoding', { line: scanner.firstInvalidLine }), 'mixed_encoding');
-  } else encoding = scanner.sawC1 ? 'windows-1252' : 'latin-1';
-
-  let headerLine: string;
-  if (encoding === 'utf-16') headerLine = '';
-  else {
-    const bytes = scanner.header();
-    headerLine = (encoding.startsWith('utf-8') ? new TextDecoder('utf-8') : new TextDecoder('windows-1252'))
-      .decode(bytes)
-      .replace(/^\uFEFF/, '')
-      .replace(/\r$/, '');
-  }
+  const encoding = encodingOf(scanner);
+  const headerLine = headerText(scanner, encoding);
   return {
     sha256: hash.digest('hex'),
     size: after.size,

@@ -27,78 +27,81 @@ function violationSql(column: string, rule: string, message: string, value: stri
   return `{'column': ${sqlString(column)}, 'rule': ${sqlString(rule)}, 'message': ${sqlString(message)}, 'value': ${value}}`;
 }
 
+/** The extract's columns as raw text (`v_<name>`) from the file's columns (`c<i>`, or Parquet's own). */
+function rawColumns(f: FileLoad, prefix: string): string[] {
+  const { contract, p, columnIndex } = f;
+  return contract.columns.map((c) => {
+    const idx = columnIndex.get(c.name);
+    const src =
+      idx === undefined
+        ? 'NULL'
+        : p.kind === 'parquet'
+          ? `CAST(${quoteIdent(p.headers[idx]!)} AS VARCHAR)`
+          : `${prefix}c${idx}`;
+    return `nullif(${trimmedSql(src)}, '') AS ${quoteIdent(`v_${c.name}`)}`;
+  });
+}
+
 /** 1. The raw text of every row with its physical line (the view `raw`); returns the totals rows skipped. */
 export async function readRaw(f: FileLoad): Promise<number> {
-  const { db, contract, p, columnIndex, opts, fileId } = f;
-  const width = p.headers.length;
-  const rawCols = (prefix: string) =>
-    contract.columns.map((c) => {
-      const idx = columnIndex.get(c.name);
-      const src =
-        idx === undefined
-          ? 'NULL'
-          : p.kind === 'parquet'
-            ? `CAST(${quoteIdent(p.headers[idx]!)} AS VARCHAR)`
-            : `${prefix}c${idx}`;
-      return `nullif(${trimmedSql(src)}, '') AS ${quoteIdent(`v_${c.name}`)}`;
-    });
-
-  let totalsSkipped = 0;
-  // 1. Raw text, with the physical line of every row. A CSV is read once into a table; the parse in
-  // step 3 runs faster over a table than over the CSV reader.
+  const { db, p } = f;
   await db.run(
     'DROP VIEW IF EXISTS raw; DROP VIEW IF EXISTS parsed; DROP TABLE IF EXISTS scratch.raw_csv; DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_reject_scans;',
   );
-  if (p.kind === 'parquet') {
-    await db.run(`CREATE TEMP VIEW raw AS SELECT file_row_number + 1 AS _line, ${rawCols('').join(', ')}
-      FROM read_parquet(${sqlString(p.readPath)}, file_row_number = true)`);
-    await db.run(
-      'CREATE TEMP TABLE csv_rejects (line BIGINT, column_name VARCHAR, error_type VARCHAR, error_message VARCHAR, csv_line VARCHAR)',
-    );
-  } else {
-    await db.run(`CREATE TABLE scratch.raw_csv AS SELECT * FROM ${readCsvSql(p, width, true)}`);
-    // The physical line of every row. DuckDB skips blank lines and rows it rejects while parsing, and
-    // a quoted value with line breaks takes several lines for one row; all of these shift the lines of
-    // the rows after them: row i (0-based, the table's rowid: it was filled in file order) sits on line
-    // headerLine + 1 + i + (skipped lines before it). DuckDB numbers rejected rows by record, not by
-    // physical line, when a quoted value spans lines: their lines are made physical first.
-    // The line lists can be long (a multi-line value in every row): they reach DuckDB as files.
-    const blankFile = await linesFile(opts.workDir, `${fileId}.blank`, p.blankLines);
-    const continuationFile = await linesFile(opts.workDir, `${fileId}.continuation`, p.continuationLines);
-    if (continuationFile) await physicalRejectLines(db, continuationFile);
-    // Lines too long to read were emptied before DuckDB saw them (read.ts): each is a rejected row.
-    if (p.longLines.length > 0) {
-      await db.run(`INSERT INTO csv_rejects (line, error_type, error_message, csv_line)
-        SELECT unnest([${p.longLines.join(', ')}])::BIGINT, 'LINE SIZE OVER MAXIMUM', '', ''`);
-    }
-    const rejects = (await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM csv_rejects')).n;
-    const base = p.headerLine + 1;
-    const totals = await markTrailingTotals(db);
-    const notTotal = totals > 0 ? ' WHERE r.rowid NOT IN (SELECT r FROM totals_rows)' : '';
-    totalsSkipped = totals;
-    if (!blankFile && !continuationFile && rejects === 0) {
-      await db.run(
-        `CREATE TEMP VIEW raw AS SELECT r.rowid + ${base} AS _line, ${rawCols('r.').join(', ')} FROM scratch.raw_csv r${notTotal}`,
-      );
-    } else {
-      // The j-th skipped line (1-based), on physical line s, shifts every row from row t = s - base -
-      // (j - 1) on by j: an as-of join finds each row's j.
-      const skipped = [
-        ...[blankFile, continuationFile].filter((f) => f !== undefined).map(readLinesSql),
-        'SELECT line::BIGINT AS line FROM csv_rejects',
-      ].join(' UNION ALL ');
-      await db.run(`CREATE OR REPLACE TEMP TABLE skip_thresholds AS
-        SELECT line - ${base} - (j - 1) AS t, max(j) AS j
-        FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM (${skipped})))
-        GROUP BY 1`);
-      await db.run(`CREATE TEMP VIEW raw AS SELECT r.rowid + ${base} + coalesce(s.j, 0) AS _line, ${rawCols('r.').join(', ')}
-        FROM scratch.raw_csv r ASOF LEFT JOIN skip_thresholds s ON r.rowid >= s.t${notTotal}`);
-      // A totals row with fewer values than the header is one DuckDB rejected while parsing.
-      totalsSkipped += await dropTrailingTotalRejects(db, p.delimiter!);
-    }
-  }
+  if (p.kind === 'csv') return readRawCsv(f);
+  await db.run(`CREATE TEMP VIEW raw AS SELECT file_row_number + 1 AS _line, ${rawColumns(f, '').join(', ')}
+    FROM read_parquet(${sqlString(p.readPath)}, file_row_number = true)`);
+  await db.run(
+    'CREATE TEMP TABLE csv_rejects (line BIGINT, column_name VARCHAR, error_type VARCHAR, error_message VARCHAR, csv_line VARCHAR)',
+  );
+  return 0;
+}
 
-  return totalsSkipped;
+/**
+ * A CSV is read once into a table (the parse in step 3 runs faster over a table than over the CSV
+ * reader), with the physical line of every row. DuckDB skips blank lines and rows it rejects while
+ * parsing, and a quoted value with line breaks takes several lines for one row; all of these shift the
+ * lines of the rows after them: row i (0-based, the table's rowid: it was filled in file order) sits on
+ * line headerLine + 1 + i + (skipped lines before it). DuckDB numbers rejected rows by record, not by
+ * physical line, when a quoted value spans lines: their lines are made physical first. The line lists
+ * can be long (a multi-line value in every row): they reach DuckDB as files.
+ */
+async function readRawCsv(f: FileLoad): Promise<number> {
+  const { db, p, opts, fileId } = f;
+  await db.run(`CREATE TABLE scratch.raw_csv AS SELECT * FROM ${readCsvSql(p, p.headers.length, true)}`);
+  const blankFile = await linesFile(opts.workDir, `${fileId}.blank`, p.blankLines);
+  const continuationFile = await linesFile(opts.workDir, `${fileId}.continuation`, p.continuationLines);
+  if (continuationFile) await physicalRejectLines(db, continuationFile);
+  // Lines too long to read were emptied before DuckDB saw them (read.ts): each is a rejected row.
+  if (p.longLines.length > 0) {
+    await db.run(`INSERT INTO csv_rejects (line, error_type, error_message, csv_line)
+      SELECT unnest([${p.longLines.join(', ')}])::BIGINT, 'LINE SIZE OVER MAXIMUM', '', ''`);
+  }
+  const rejects = (await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM csv_rejects')).n;
+  const base = p.headerLine + 1;
+  const totals = await markTrailingTotals(db);
+  const notTotal = totals > 0 ? ' WHERE r.rowid NOT IN (SELECT r FROM totals_rows)' : '';
+  const cols = rawColumns(f, 'r.').join(', ');
+  if (!blankFile && !continuationFile && rejects === 0) {
+    await db.run(
+      `CREATE TEMP VIEW raw AS SELECT r.rowid + ${base} AS _line, ${cols} FROM scratch.raw_csv r${notTotal}`,
+    );
+    return totals;
+  }
+  // The j-th skipped line (1-based), on physical line s, shifts every row from row t = s - base -
+  // (j - 1) on by j: an as-of join finds each row's j.
+  const skipped = [
+    ...[blankFile, continuationFile].filter((x) => x !== undefined).map(readLinesSql),
+    'SELECT line::BIGINT AS line FROM csv_rejects',
+  ].join(' UNION ALL ');
+  await db.run(`CREATE OR REPLACE TEMP TABLE skip_thresholds AS
+    SELECT line - ${base} - (j - 1) AS t, max(j) AS j
+    FROM (SELECT line, row_number() OVER (ORDER BY line) AS j FROM (SELECT DISTINCT line FROM (${skipped})))
+    GROUP BY 1`);
+  await db.run(`CREATE TEMP VIEW raw AS SELECT r.rowid + ${base} + coalesce(s.j, 0) AS _line, ${cols}
+    FROM scratch.raw_csv r ASOF LEFT JOIN skip_thresholds s ON r.rowid >= s.t${notTotal}`);
+  // A totals row with fewer values than the header is one DuckDB rejected while parsing.
+  return totals + (await dropTrailingTotalRejects(db, p.delimiter!));
 }
 
 /** 2. The file's decimal mark. */
@@ -122,57 +125,63 @@ export async function decideDecimal(f: FileLoad): Promise<DecimalMark> {
   return decimal;
 }
 
-/** 3. Every value parsed and every row flagged (`_bad`): the view `parsed`. */
-export async function parseRows(f: FileLoad, decimal: DecimalMark): Promise<void> {
-  const { db, contract, p, columnIndex } = f;
-  // 3. One pass: parse every value and flag every row that breaks a rule (`_bad`).
+/**
+ * Whether a row is the header again (a second export pasted below the first). lower() over every value
+ * is costly on a national extract; a byte-length test first (free: DuckDB stores it) leaves it to the
+ * few values as long as the header. Only for an ASCII header, whose length no change of case alters.
+ */
+function headerAgainSql(f: FileLoad): string {
+  const { contract, p, columnIndex } = f;
   const headerCols = contract.columns
     .filter((c) => columnIndex.has(c.name))
     .map((c) => ({
       v: quoteIdent(`v_${c.name}`),
       header: p.headers[columnIndex.get(c.name)!]!.replace(/^\uFEFF/, '').trim(),
     }));
-  const headerRepeat = headerCols.map(
+  const repeat = headerCols.map(
     ({ v, header }) => `lower(coalesce(${v}, '')) = ${sqlString(header.toLowerCase())}`,
   );
-  // lower() over every value is costly on a national extract; a byte-length test first (free: DuckDB stores
-  // it) leaves it to the few values as long as the header. Only for an ASCII header, whose length no
-  // change of case alters.
-  const asciiHeader = headerCols.find(({ header }) => /^[\x20-\x7e]+$/.test(header));
-  const headerAgain =
-    headerRepeat.length === 0
-      ? 'false'
-      : asciiHeader
-        ? `CASE WHEN strlen(${asciiHeader.v}) = ${Buffer.byteLength(asciiHeader.header)} THEN ${headerRepeat.join(' AND ')} ELSE false END`
-        : `(${headerRepeat.join(' AND ')})`;
+  if (repeat.length === 0) return 'false';
+  const ascii = headerCols.find(({ header }) => /^[\x20-\x7e]+$/.test(header));
+  return ascii
+    ? `CASE WHEN strlen(${ascii.v}) = ${Buffer.byteLength(ascii.header)} THEN ${repeat.join(' AND ')} ELSE false END`
+    : `(${repeat.join(' AND ')})`;
+}
+
+/**
+ * What a row's parsed values give: its date of birth, how many of its values had a CPR masked
+ * (extracts/spec.ts masksCpr; a column that holds a CPR by design where cprWhen says so, a survey's
+ * respondent, is keyed there, not masked), and the CPR of a cprWhen column where it holds one.
+ */
+function derivedSql(f: FileLoad, decimal: DecimalMark): string[] {
+  const { contract } = f;
+  const cprCol = contract.columns.find((c) => c.kind === 'cpr');
+  const masked = contract.columns.filter(masksCpr).map((c) => {
+    const v = quoteIdent(`v_${c.name}`);
+    const stored = c.cprWhen ? maskTextSql(v) : quoteIdent(c.name);
+    const when = c.cprWhen ? `NOT (${c.cprWhen}) AND ` : '';
+    return `coalesce(${when}contains(${stored}, '******-**') AND NOT contains(${v}, '******-**'), false)::INTEGER`;
+  });
+  return [
+    cprCol ? `${birthDateSql(quoteIdent(cprCol.name))} AS birth_date` : 'NULL::DATE AS birth_date',
+    ...(masked.length ? [`(${masked.join(' + ')})::INTEGER AS _cpr_masked`] : []),
+    ...contract.columns
+      .filter((c) => c.cprWhen)
+      .map((c) => {
+        const digits = parseSql({ ...c, kind: 'cpr' }, quoteIdent(`v_${c.name}`), decimal);
+        return `CASE WHEN (${c.cprWhen}) AND ${birthDateSql(digits)} IS NOT NULL THEN ${digits} END AS ${quoteIdent(`cpr_${c.name}`)}`;
+      }),
+  ];
+}
+
+/** 3. Every value parsed and every row flagged (`_bad`) in one pass: the view `parsed`. */
+export async function parseRows(f: FileLoad, decimal: DecimalMark): Promise<void> {
+  const { db, contract } = f;
+  const raw = contract.columns.map((c) => quoteIdent(`v_${c.name}`));
   const typed = contract.columns.map(
     (c) => `${parseSql(c, quoteIdent(`v_${c.name}`), decimal)} AS ${quoteIdent(c.name)}`,
   );
-  const cprCol = contract.columns.find((c) => c.kind === 'cpr');
-  const cprWhenCols = contract.columns.filter((c) => c.cprWhen);
-  // How many of the row's values had a CPR masked (extracts/spec.ts masksCpr), counted per file.
-  const masked = contract.columns.filter(masksCpr);
-  const derived = [
-    cprCol ? `${birthDateSql(quoteIdent(cprCol.name))} AS birth_date` : 'NULL::DATE AS birth_date',
-    ...(masked.length
-      ? [
-          // A column that holds a CPR by design where cprWhen says so (a survey's respondent) is keyed there, not masked.
-          `(${masked
-            .map((c) => {
-              const v = quoteIdent(`v_${c.name}`);
-              const stored = c.cprWhen ? maskTextSql(v) : quoteIdent(c.name);
-              const when = c.cprWhen ? `NOT (${c.cprWhen}) AND ` : '';
-              return `coalesce(${when}contains(${stored}, '******-**') AND NOT contains(${v}, '******-**'), false)::INTEGER`;
-            })
-            .join(' + ')})::INTEGER AS _cpr_masked`,
-        ]
-      : []),
-    ...cprWhenCols.map((c) => {
-      const digits = parseSql({ ...c, kind: 'cpr' }, quoteIdent(`v_${c.name}`), decimal);
-      return `CASE WHEN (${c.cprWhen}) AND ${birthDateSql(digits)} IS NOT NULL THEN ${digits} END AS ${quoteIdent(`cpr_${c.name}`)}`;
-    }),
-  ];
-  const allNull = contract.columns.map((c) => `${quoteIdent(`v_${c.name}`)} IS NULL`).join(' AND ');
+  const allNull = raw.map((v) => `${v} IS NULL`).join(' AND ');
   // The rules are evaluated once per row for a flag; the violation records are built for bad rows only.
   const conditions = [
     ...contract.columns.flatMap((col) => columnChecks(col).map((ch) => ch.violatedWhen)),
@@ -181,8 +190,8 @@ export async function parseRows(f: FileLoad, decimal: DecimalMark): Promise<void
   // The raw text is kept for the rows that break a rule (the quarantine shows it) and, for every row,
   // for the columns that other checks quote (the key's last column, the referenced column). The bad
   // rows' text goes into one list column: an in-memory table stores a NULL value in every row of every
-  // column, and one list in place of five text columns saves much memory on a national extract. The `parsed` view
-  // shows the text under the columns' own names again.
+  // column, and one list in place of five text columns saves much memory on a national extract. The
+  // `parsed` view shows the text under the columns' own names again.
   const quoted = new Set([contract.key[contract.key.length - 1], contract.references?.columns.at(-1)]);
   const onlyWhenBad = contract.columns
     .filter((c) => !quoted.has(c.name))
@@ -191,9 +200,8 @@ export async function parseRows(f: FileLoad, decimal: DecimalMark): Promise<void
   await db.run(`CREATE TABLE scratch.parsed_rows AS
     SELECT * ${onlyWhenBad.length ? `EXCLUDE (${onlyWhenBad.join(', ')}), CASE WHEN _bad THEN [${onlyWhenBad.join(', ')}] END AS _bad_text` : ''} FROM (
     SELECT *, _empty OR _header_again ${conditions.map((c) => `OR coalesce(${c}, false)`).join(' ')} AS _bad FROM (
-      SELECT *, ${derived.join(', ')} FROM (
-        SELECT _line, ${contract.columns.map((c) => quoteIdent(`v_${c.name}`)).join(', ')}, ${typed.join(', ')},
-          (${allNull}) AS _empty, ${headerAgain} AS _header_again
+      SELECT *, ${derivedSql(f, decimal).join(', ')} FROM (
+        SELECT _line, ${raw.join(', ')}, ${typed.join(', ')}, (${allNull}) AS _empty, ${headerAgainSql(f)} AS _header_again
         FROM raw)))`);
   await db.run('DROP VIEW raw; DROP TABLE IF EXISTS scratch.raw_csv;');
   await db.run(

@@ -22,7 +22,7 @@ import { HANDOVER_FORMAT, handoverFile } from './handover.ts';
 import { ingestInbox } from './ingest.ts';
 import type { ReadLimits } from './sniff.ts';
 import { createIngestTables, REFERENCED } from './tables.ts';
-import type { IngestOptions } from './types.ts';
+import type { IngestOptions, IngestResult } from './types.ts';
 
 export interface WorkerRequest {
   inbox: string;
@@ -44,6 +44,57 @@ export interface WorkerRequest {
 
 export type WorkerMessage = { type: 'file'; input: InputFile } | { type: 'start'; file: string };
 
+/** The previous warehouse's registry, quarantine and persons, and the extracts others are checked against. */
+async function continuePrevious(db: Db, previous: string): Promise<void> {
+  await db.run(`ATTACH ${sqlString(previous)} AS prev (READ_ONLY)`);
+  await db.run('INSERT INTO ingest.files SELECT * FROM prev.ingest.files');
+  await db.run('INSERT INTO ingest.violations SELECT * FROM prev.ingest.violations');
+  await db.run('INSERT INTO ingest.persons SELECT * FROM prev.ingest.persons');
+  // Extracts that others are checked against (survey responses) come along in full.
+  for (const c of Object.values(EXTRACT_SPECS)) {
+    if (c.references)
+      await db.run(
+        `INSERT INTO ingest.${c.references.extract} SELECT * FROM prev.ingest.${c.references.extract}`,
+      );
+  }
+  await db.run('DETACH prev');
+}
+
+/**
+ * What the main process loads: the new files of the extracts ingest kept in its tables (all others
+ * were handed over file by file), the registry, the quarantine, the new persons, and the result.
+ */
+async function handOver(
+  db: Db,
+  request: WorkerRequest,
+  result: IngestResult,
+  knownPersons: number,
+): Promise<void> {
+  const parquet = (name: string) => sqlString(join(request.outDir, `${name}.parquet`));
+  for (const [extract, c] of result.changes) {
+    if (!REFERENCED.has(extract) || c.added.length === 0) continue;
+    await mkdir(join(request.outDir, extract), { recursive: true });
+    for (const id of c.added) {
+      await db.run(
+        `COPY (SELECT * FROM ingest.${extract} WHERE _file_id = ${id}) TO ${sqlString(handoverFile(request.outDir, extract, id))} ${HANDOVER_FORMAT}`,
+      );
+    }
+  }
+  await db.run(`COPY ingest.files TO ${parquet('files')} (FORMAT parquet)`);
+  await db.run(`COPY ingest.violations TO ${parquet('violations')} (FORMAT parquet)`);
+  await db.run(
+    `COPY (FROM ingest.persons WHERE person_id > ${knownPersons} ORDER BY person_id) TO ${parquet('persons')} (FORMAT parquet)`,
+  );
+  await writeFile(
+    join(request.outDir, 'result.json'),
+    JSON.stringify({
+      ...result,
+      changes: [...result.changes],
+      maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
+  );
+}
+
 async function main(request: WorkerRequest): Promise<void> {
   const db = await Db.open(':memory:', request.duckdb);
   try {
@@ -51,71 +102,29 @@ async function main(request: WorkerRequest): Promise<void> {
     const extracts = extractSpecs(await sandboxedChecks(db, request.ownExtracts ?? {}));
     await db.run(`ATTACH ':memory:' AS scratch; ${setKeyVariablesSql(request.key)}`);
     await createIngestTables(db, extracts);
-    if (request.previous) {
-      await db.run(`ATTACH ${sqlString(request.previous)} AS prev (READ_ONLY)`);
-      await db.run('INSERT INTO ingest.files SELECT * FROM prev.ingest.files');
-      await db.run('INSERT INTO ingest.violations SELECT * FROM prev.ingest.violations');
-      await db.run('INSERT INTO ingest.persons SELECT * FROM prev.ingest.persons');
-      // Extracts that others are checked against (survey responses) come along in full.
-      for (const c of Object.values(EXTRACT_SPECS)) {
-        if (c.references) {
-          await db.run(
-            `INSERT INTO ingest.${c.references.extract} SELECT * FROM prev.ingest.${c.references.extract}`,
-          );
-        }
-      }
-      await db.run('DETACH prev');
-    }
+    if (request.previous) await continuePrevious(db, request.previous);
     // From here on this instance reads and writes only the run's own folders and the inbox, whatever
     // an own check's SQL says (docs/security.md).
+    const { inbox, workDir, outDir, quarantineDir } = request;
     await lockDown(
       db,
-      [
-        request.inbox,
-        request.workDir,
-        request.outDir,
-        request.quarantineDir,
-        request.duckdb.tempDirectory,
-      ].filter((d): d is string => d !== undefined),
+      [inbox, workDir, outDir, quarantineDir, request.duckdb.tempDirectory].filter((d) => d !== undefined),
     );
     const knownPersons = (
       await db.one<{ n: number }>('SELECT coalesce(max(person_id), 0)::INTEGER AS n FROM ingest.persons')
     ).n;
     const result = await ingestInbox(db, {
-      inbox: request.inbox,
-      workDir: request.workDir,
-      quarantineDir: request.quarantineDir,
-      handoverDir: request.outDir,
+      inbox,
+      workDir,
+      quarantineDir,
+      handoverDir: outDir,
       extracts,
       limits: request.limits,
       skip: request.skip,
       onStart: (file) => process.send?.({ type: 'start', file } satisfies WorkerMessage),
       onFile: (input) => process.send?.({ type: 'file', input } satisfies WorkerMessage),
     });
-    const parquet = (name: string) => sqlString(join(request.outDir, `${name}.parquet`));
-    // New files of the extracts ingest kept in their tables; all others were handed over file by file.
-    for (const [extract, c] of result.changes) {
-      if (!REFERENCED.has(extract) || c.added.length === 0) continue;
-      await mkdir(join(request.outDir, extract), { recursive: true });
-      for (const id of c.added) {
-        await db.run(
-          `COPY (SELECT * FROM ingest.${extract} WHERE _file_id = ${id}) TO ${sqlString(handoverFile(request.outDir, extract, id))} ${HANDOVER_FORMAT}`,
-        );
-      }
-    }
-    await db.run(`COPY ingest.files TO ${parquet('files')} (FORMAT parquet)`);
-    await db.run(`COPY ingest.violations TO ${parquet('violations')} (FORMAT parquet)`);
-    await db.run(
-      `COPY (FROM ingest.persons WHERE person_id > ${knownPersons} ORDER BY person_id) TO ${parquet('persons')} (FORMAT parquet)`,
-    );
-    await writeFile(
-      join(request.outDir, 'result.json'),
-      JSON.stringify({
-        ...result,
-        changes: [...result.changes],
-        maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
-      }),
-    );
+    await handOver(db, request, result, knownPersons);
   } finally {
     db.close();
   }

@@ -121,13 +121,22 @@ function projectionSheet(wb: ExcelJS.Workbook, r: GrantContractJson): void {
   ws.getColumn(2).width = 20;
 }
 
-export function grantWorkbook(
-  wb: ExcelJS.Workbook,
+/** The cells of the overview's parameters that the totals' formulas read. */
+interface GrantCells {
+  total: string;
+  rate1Share: string;
+  thresholds: string[];
+  shares: string[];
+  lastCounted: string;
+  asOfMonth: string;
+}
+
+/** The grant's parameters on the overview, from row 6. */
+function parameters(
+  ws: ExcelJS.Worksheet,
   c: GrantContract,
   r: GrantContractJson,
-  evidence: EvidenceRow[],
-): void {
-  const { overview: ws, measurements: sheet, evidence: ev } = contractSheets(wb, r, evidence, 56);
+): { cells: GrantCells; row: number } {
   heading(ws, 5, t('workbook.parameters'));
   let row = 6;
   const total = labelled(ws, row++, t('workbook.grant.total'), r.grant.total, FMT.kr);
@@ -142,59 +151,82 @@ export function grantWorkbook(
   }
   const lastCounted = labelled(ws, row++, t('workbook.grant.lastCounted'), r.period.countedMonths.to);
   const asOfMonth = labelled(ws, row++, t('workbook.grant.asOfMonth'), r.asOf.slice(0, 7));
-  months(sheet, r, ev, thresholds);
+  return { cells: { total, rate1Share, thresholds, shares, lastCounted, asOfMonth }, row };
+}
 
-  // The amounts as the engine books them: each tranche is the rounded cumulative share of the grant
-  // minus the rounded cumulative share before it, so the tranches add up to the grant to the øre.
-  row++;
+const word = (s: 'met' | 'not_met' | 'pending') => t(`requirement.${s}`);
+
+/**
+ * One requirement's tranche and status from `row`: the tranche is the rounded cumulative share of the
+ * grant minus the rounded cumulative share before it, so the tranches add up to the grant to the øre;
+ * the status is a formula over the months sheet. Returns the two cells.
+ */
+function requirementRows(
+  ws: ExcelJS.Worksheet,
+  row: number,
+  q: GrantContractJson['requirements'][number],
+  f: { total: string; cumulative: string; before: string; met: string; k: GrantCells },
+): { amount: string; status: string } {
+  const amount = labelled(
+    ws,
+    row,
+    t('workbook.grant.amount', { id: q.id }),
+    formula(`ROUND(${f.total}*(${f.cumulative}),2)-ROUND(${f.total}*(${f.before}),2)`, q.amount),
+    FMT.kr,
+  );
+  const pending = `IF(${f.k.lastCounted}<${f.k.asOfMonth},"${word('not_met')}","${word('pending')}")`;
+  const status = labelled(
+    ws,
+    row + 1,
+    t('workbook.grant.status', { id: q.id }),
+    formula(`IF(${f.met},"${word('met')}",${pending})`, word(q.status)),
+  );
+  return { amount, status };
+}
+
+/** The amounts as the engine books them: rate 1, each requirement's tranche, released and withheld. */
+function totals(
+  ws: ExcelJS.Worksheet,
+  sheet: ExcelJS.Worksheet,
+  r: GrantContractJson,
+  k: GrantCells,
+  from: number,
+) {
+  let row = from;
   heading(ws, row++, t('workbook.totals'));
-  let cumulative = rate1Share;
   const rate1 = labelled(
     ws,
     row++,
     t('workbook.grant.rate1'),
-    formula(`ROUND(${total}*${rate1Share},2)`, r.payout.rate1),
+    formula(`ROUND(${k.total}*${k.rate1Share},2)`, r.payout.rate1),
     FMT.kr,
   );
   const n = Math.max(r.months.length + 1, 2);
   const m = (col: string) => `'${sheet.name}'!$${col}$2:$${col}$${n}`;
   const released: string[] = [];
-  const statusWord = (s: 'met' | 'not_met' | 'pending') => t(`requirement.${s}`);
+  const withheld: string[] = [];
+  let cumulative = k.rate1Share;
   r.requirements.forEach((q, j) => {
     const before = cumulative;
-    cumulative = `${cumulative}+${shares[j]}`;
-    const amount = labelled(
-      ws,
-      row++,
-      t('workbook.grant.amount', { id: q.id }),
-      formula(`ROUND(${total}*(${cumulative}),2)-ROUND(${total}*(${before}),2)`, q.amount),
-      FMT.kr,
-    );
+    cumulative = `${cumulative}+${k.shares[j]}`;
     const met = `COUNTIFS(${m('B')},"${yes()}",${m(reqColumn(j))},"${yes()}")>0`;
-    const status = labelled(
-      ws,
-      row++,
-      t('workbook.grant.status', { id: q.id }),
-      formula(
-        `IF(${met},"${statusWord('met')}",IF(${lastCounted}<${asOfMonth},"${statusWord('not_met')}","${statusWord('pending')}"))`,
-        statusWord(q.status),
-      ),
-    );
-    released.push(`IF(${status}="${statusWord('met')}",${amount},0)`);
-    released.push(`IF(${status}="${statusWord('met')}",0,${amount})`);
+    const { amount, status } = requirementRows(ws, row, q, { total: k.total, cumulative, before, met, k });
+    row += 2;
+    released.push(`IF(${status}="${word('met')}",${amount},0)`);
+    withheld.push(`IF(${status}="${word('met')}",0,${amount})`);
   });
   const releasedSum = labelled(
     ws,
     row++,
     t('workbook.grant.released'),
-    formula(released.filter((_, i) => i % 2 === 0).join('+') || '0', r.payout.released),
+    formula(released.join('+') || '0', r.payout.released),
     FMT.kr,
   );
   labelled(
     ws,
     row++,
     t('workbook.grant.withheld'),
-    formula(released.filter((_, i) => i % 2 === 1).join('+') || '0', r.payout.withheld),
+    formula(withheld.join('+') || '0', r.payout.withheld),
     FMT.kr,
   );
   labelled(
@@ -204,5 +236,17 @@ export function grantWorkbook(
     formula(`${rate1}+${releasedSum}`, r.payout.total),
     FMT.kr,
   );
+}
+
+export function grantWorkbook(
+  wb: ExcelJS.Workbook,
+  c: GrantContract,
+  r: GrantContractJson,
+  evidence: EvidenceRow[],
+): void {
+  const { overview: ws, measurements: sheet, evidence: ev } = contractSheets(wb, r, evidence, 56);
+  const { cells, row } = parameters(ws, c, r);
+  months(sheet, r, ev, cells.thresholds);
+  totals(ws, sheet, r, cells, row + 1);
   projectionSheet(wb, r);
 }
