@@ -123,6 +123,31 @@ describe('the Jobfokus workbook, recalculated in LibreOffice', () => {
   });
 });
 
+describe('the Jobfokus workbook below the baseline', () => {
+  it('pays 0 for goal 1 where the share is below 4 %, after LibreOffice recalculates: MAX(0; excess), never the excess itself', async () => {
+    const inbox = await tempDir('kpi-wb-');
+    // 10 of 360 succeed (2.8 %): the excess is 10 − 14.4 = −4.4 in every measurement.
+    writeScenario(
+      inbox,
+      jobfokusScenario(() => 10, 0),
+      '2026-01',
+      '2032-06',
+    );
+    const { jobfokus: j, out } = await contracts(inbox, '2032-08-01');
+    expect(j.measurements.map((m) => [m.excess, m.goal1Payment])).toEqual(MEASUREMENTS_BELOW);
+    const sheets = await recalculate(join(out, 'restricted', 'contracts', 'jobfokus.xlsx'));
+    const rows = sheets.Målinger!.slice(1);
+    expect(rows.map((r) => [cellNumber(r[7]), ore(cellNumber(r[8]))])).toEqual(
+      MEASUREMENTS_BELOW.map(([excess]) => [excess, 0]),
+    );
+    expect(ore(cellNumber(byLabel(sheets.Oversigt!, 'Bogført tilbagebetaling')))).toBe(0);
+    expectDsi(sheets, j);
+  });
+});
+
+/** Ten measurements with an excess of −4.4 and no goal-1 payment. */
+const MEASUREMENTS_BELOW = Array.from({ length: 10 }, () => [-4.4, 0] as [number, number]);
+
 describe('the finance report before the first measurement', () => {
   it('says why the Jobfokus tables are empty, explains the prices and projects the business case', async () => {
     const inbox = await tempDir('kpi-wb-');
