@@ -6,7 +6,7 @@
  */
 import SCOPES from './test/mutation-scopes.json' with { type: 'json' };
 
-const scope = process.env.MUTATE_SCOPE ?? 'contracts';
+const scope = process.env.MUTATE_SCOPE ?? 'money';
 if (!(scope in SCOPES)) throw new Error(`MUTATE_SCOPE must be one of ${Object.keys(SCOPES).join(', ')}`);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

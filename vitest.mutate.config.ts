@@ -5,7 +5,7 @@
 import { defineConfig } from 'vitest/config';
 import SCOPES from './test/mutation-scopes.json' with { type: 'json' };
 
-const scope = (process.env.MUTATE_SCOPE ?? 'contracts') as keyof typeof SCOPES;
+const scope = (process.env.MUTATE_SCOPE ?? 'money') as keyof typeof SCOPES;
 
 export default defineConfig({
   test: {

@@ -20,7 +20,8 @@ import {
 } from '../pipelines/core/pseudonym.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import { ConfigError } from '../pipelines/errors.ts';
-import { birthDateSql, cprDigitsText, parseSql } from '../pipelines/extracts/spec.ts';
+import { birthDateSql, cprDigitsText } from '../pipelines/extracts/cpr.ts';
+import { parseSql } from '../pipelines/extracts/spec.ts';
 import { ingestInbox } from '../pipelines/ingest/ingest.ts';
 import { evaluateKpi } from '../pipelines/kpis/evaluate.ts';
 import { openWorkDb } from '../pipelines/run/cache.ts';

@@ -8,28 +8,14 @@ import type { ColumnKind, ColumnMeta, ExtractMeta, ExtractName, RowRule } from '
 import { EXTRACTS } from '../../schemas/extracts.ts';
 import { closest, foldCode, foldCodeSql, foldHeader } from '../core/fold.ts';
 import { maskTextSql } from '../core/mask.ts';
+import type { ColumnCheck, SpecColumn } from './columns.ts';
+import { cprChecks, cprParseSql, digitCountSql } from './cpr.ts';
+
+export type { ColumnCheck, SpecColumn };
+
 import { hmacSql } from '../core/pseudonym.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import { lang, type MessageKey, num, t } from '../i18n/index.ts';
-
-export interface SpecColumn {
-  name: string;
-  kind: ColumnKind;
-  optional: boolean;
-  aliases: string[];
-  min?: number;
-  max?: number;
-  exclusiveMin?: boolean;
-  /** A closed code list: any other value is rejected. */
-  codes?: string[];
-  openCodes: boolean;
-  /** An open code column's usual values: other spellings of them are folded to them. */
-  examples?: string[];
-  /** The max is a plausibility bound, not a rule of the extract: what it bounds (a message key). */
-  plausible?: MessageKey;
-  pattern?: string;
-  cprWhen?: string;
-}
 
 export interface ExtractSpec {
   /** A built-in extract's name (ExtractName), or an own extract's from the configuration. */
@@ -215,8 +201,7 @@ const FALSE_WORDS = ['0', 'false', 'nej', 'n'];
 export function parseSql(col: SpecColumn, v: string, decimal: DecimalMark): string {
   switch (col.kind) {
     case 'cpr':
-      // The 10 digits as a number: it groups, joins and stores faster than text (cprDigitsText reverses it).
-      return `CASE WHEN regexp_full_match(${v}, '[0-9]{6}-?[0-9]{4}') THEN CAST(replace(${v}, '-', '') AS BIGINT) END`;
+      return cprParseSql(v);
     case 'date':
       // One try_strptime over the accepted formats (docs/inbox.md); a time of 00:00:00 (Excel, Parquet) is fine.
       return `CAST(try_strptime(${v}, ['%Y-%m-%d', '%d-%m-%Y', '%d.%m.%Y', '%d/%m/%Y', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S']) AS DATE)`;
@@ -286,41 +271,8 @@ export function masksCpr(col: SpecColumn): boolean {
   return (col.kind === 'text' && col.pattern !== '\\d{3}') || (col.kind === 'code' && col.openCodes === true);
 }
 
-/** The CPR number as its 10 digits (text, leading zero kept) from the number parseSql makes of it. */
-export function cprDigitsText(digits: string): string {
-  return `lpad(CAST(${digits} AS VARCHAR), 10, '0')`;
-}
-
-/**
- * Birth date from the CPR number (its 10 digits as a BIGINT, see parseSql), with the century from digit
- * 7 (docs/inbox.md). Integer arithmetic and make_date (NULL for an impossible date) cost a third of
- * formatting and casting a date string.
- */
-export function birthDateSql(digits: string): string {
-  const ddmmyy = `(${digits} // 10000)`;
-  const yy = `${ddmmyy} % 100`;
-  const d7 = `((${digits} // 1000) % 10)`;
-  const century = `CASE WHEN ${d7} <= 3 THEN 1900
-      WHEN ${d7} IN (4, 9) THEN CASE WHEN ${yy} <= 36 THEN 2000 ELSE 1900 END
-      ELSE CASE WHEN ${yy} <= 57 THEN 2000 ELSE 1800 END END`;
-  return `TRY(make_date(${century} + ${yy}, (${ddmmyy} // 100) % 100, ${ddmmyy} // 10000))`;
-}
-
-export interface ColumnCheck {
-  column: string;
-  rule: string;
-  message: string;
-  /** SQL over the parsed row (`v_<col>` raw text, `<col>` typed) that is TRUE on a violation. */
-  violatedWhen: string;
-}
-
 /** A bound in a message: grouped from five digits (10.000), as Danish writes them; 1900 and 744 plain. */
 const fmt = (n: number) => (Math.abs(n) >= 10_000 ? num(n) : num(n).replace(/[.,](?=\d{3}\b)/g, ''));
-
-/** How many digits a text value has (SQL). */
-export function digitCountSql(v: string): string {
-  return `length(regexp_replace(${v}, '[^0-9]', '', 'g'))`;
-}
 
 /** The per-column checks, in the order they are reported. */
 /** What a kind's checks are written from: the column, its raw and typed values, and a check maker. */
@@ -382,10 +334,7 @@ function numberChecks({ col, raw, typed, present, check }: CheckParts): ColumnCh
 }
 
 const KIND_CHECKS: Record<SpecColumn['kind'], (p: CheckParts) => ColumnCheck[]> = {
-  cpr: ({ typed, present, check }) => [
-    check('cpr_format', t('rule.cpr_format'), `${present} AND ${typed} IS NULL`),
-    check('cpr_date', t('rule.cpr_date'), `${typed} IS NOT NULL AND birth_date IS NULL`),
-  ],
+  cpr: cprChecks,
   date: ({ typed, present, check }) => [
     check('date_format', t('rule.date_format'), `${present} AND ${typed} IS NULL`),
     check(

@@ -8,7 +8,7 @@ import { maskTextSql } from '../core/mask.ts';
 import { hmacSql } from '../core/pseudonym.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
-import { cprDigitsText } from '../extracts/spec.ts';
+import { cprDigitsText } from '../extracts/cpr.ts';
 import { REFERENCED } from './tables.ts';
 import type { FileLoad } from './types.ts';
 import { checkReferences } from './validate.ts';

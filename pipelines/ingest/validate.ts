@@ -7,11 +7,10 @@ import { join } from 'node:path';
 import { maskCprs, maskCprsSql, maskTextSql } from '../core/mask.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
+import { birthDateSql, quarantineValueSql } from '../extracts/cpr.ts';
 import {
-  birthDateSql,
   columnChecks,
   type DecimalMark,
-  digitCountSql,
   type ExtractSpec,
   masksCpr,
   parseSql,
@@ -221,13 +220,13 @@ export async function recordViolations(f: FileLoad): Promise<void> {
     ...contract.columns.flatMap((col) =>
       columnChecks(col).map(
         (ch) =>
-          `CASE WHEN ${ch.violatedWhen} THEN ${violationSql(ch.column, ch.rule, ch.message, maskedValue(col))} END`,
+          `CASE WHEN ${ch.violatedWhen} THEN ${violationSql(ch.column, ch.rule, ch.message, quarantineValueSql(col))} END`,
       ),
     ),
     ...contract.rules.map((rule) => {
       const col = contract.columns.find((c) => c.name === rule.column)!;
       const message = t(rule.message.key, rule.message.params);
-      return `CASE WHEN coalesce(${rule.violatedWhen}, false) THEN ${violationSql(rule.column, rule.rule, message, maskedValue(col))} END`;
+      return `CASE WHEN coalesce(${rule.violatedWhen}, false) THEN ${violationSql(rule.column, rule.rule, message, quarantineValueSql(col))} END`;
     }),
   ];
   // 4. The violations, one row per (line, column, rule); a row with any violation is rejected.
@@ -348,24 +347,6 @@ async function physicalRejectLines(db: Db, continuationFile: string): Promise<vo
     ALTER TABLE csv_rejects_physical RENAME TO csv_rejects`);
 }
 
-/**
- * The offending value as the quarantine shows it. A CPR column's value is masked to its last two
- * digits when it has digits enough to be part of a CPR; text such as `I alt` is shown as it is. A long
- * number is described ("a number with 20 digits"): the CPR masker would garble it into
- * `******-**99******-**99`, and the masker stays conservative, because privacy comes first.
- */
-function maskedValue(col: SpecColumn): string {
-  const v = quoteIdent(`v_${col.name}`);
-  if (col.kind === 'cpr') {
-    return `CASE WHEN ${v} IS NULL THEN '' WHEN ${digitCountSql(v)} >= 4 THEN '******-**' || right(${v}, 2) ELSE left(${v}, 200) END`;
-  }
-  const masked = `left(coalesce(${maskCprsSql(v)}, ''), 200)`;
-  if (col.kind === 'integer' || col.kind === 'decimal') {
-    return `CASE WHEN ${digitCountSql(v)} >= 10 AND regexp_full_match(${v}, '-?[0-9][0-9.,]*') THEN replace(${sqlString(t('value.digits'))}, '{n}', ${digitCountSql(v)}::VARCHAR) ELSE ${masked} END`;
-  }
-  return masked;
-}
-
 /** A key twice in one file is an error in the delivery: the first row loads, later ones are rejected. */
 async function checkDuplicateKeys(db: Db, contract: ExtractSpec): Promise<void> {
   const keyCols = contract.key.map((k) => quoteIdent(k));
@@ -374,7 +355,7 @@ async function checkDuplicateKeys(db: Db, contract: ExtractSpec): Promise<void> 
   await db.run(`INSERT INTO scratch.violations
     SELECT p._line, ${sqlString(contract.key.join('+'))}, 'duplicate_key',
       replace(${sqlString(t('rule.duplicate_key', { key: contract.key.join(', ') }))}, '{line}', d.first_line::VARCHAR),
-      ${maskedValue(keyCol).replace(/"v_/g, 'p."v_')}
+      ${quarantineValueSql(keyCol).replace(/"v_/g, 'p."v_')}
     FROM parsed p
     JOIN (SELECT ${keyCols.join(', ')}, min(_line) AS first_line FROM parsed WHERE NOT _bad
           GROUP BY ALL HAVING count(*) > 1) d USING (${keyCols.join(', ')})
@@ -388,7 +369,7 @@ export async function checkReferences(db: Db, contract: ExtractSpec): Promise<vo
   const col = contract.columns.find((c) => c.name === ref.columns[ref.columns.length - 1])!;
   await db.run(`INSERT INTO scratch.violations
     SELECT f._line, ${sqlString(ref.columns.join('+'))}, 'no_matching_${ref.extract}',
-      ${sqlString(t('rule.no_matching', { extract: ref.extract, columns: ref.columns.join(', ') }))}, ${maskedValue(col)}
+      ${sqlString(t('rule.no_matching', { extract: ref.extract, columns: ref.columns.join(', ') }))}, ${quarantineValueSql(col)}
     FROM scratch.final f JOIN parsed p USING (_line)
     WHERE NOT EXISTS (SELECT 1 FROM ingest.${ref.extract} r JOIN ingest.files rf ON rf.file_id = r._file_id
       WHERE ${cols.map((c) => `r.${c} = f.${c}`).join(' AND ')})`);
