@@ -28,6 +28,8 @@ const config = {
   htmlReporter: { fileName: `reports/mutation/${scope}.html` },
   clearTextReporter: { reportScoreTable: true, reportMutants: false },
   tempDirName: '.stryker-tmp',
+  // What a run or a bench leaves in the project (symbolic links among it) is no part of the sandbox.
+  ignorePatterns: ['output', 'demo-inbox', '.tmp', 'reports', '.stryker-tmp'],
   cleanTempDir: 'always',
 };
 export default config;

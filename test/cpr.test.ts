@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kpiDefinitions, municipalityOf, parseConfig } from '../pipelines/config.ts';
 import { asOfDate } from '../pipelines/core/asOf.ts';
-import { maskCprs, maskCprsSql } from '../pipelines/core/mask.ts';
+import { hasCpr, maskCprs, maskCprsSql, maskTextSql } from '../pipelines/core/mask.ts';
 import {
   DEMO_KEY,
   hmacSql,
@@ -242,6 +242,11 @@ describe('masking CPR numbers in messages and quarantine values', () => {
     ['2024-01-03', '2024-01-03'],
     ['12345', '12345'],
     ['010137-400', '010137-400'],
+    // The other two spellings a caseworker writes (the privacy report, issue 24).
+    ['110473 0012', '******-**12'],
+    ['note 11.04.73-0012 end', 'note ******-**12 end'],
+    ['1.04.73-0012', '1.04.73-0012'],
+    ['11.04.7-0012', '11.04.7-0012'],
   ];
 
   it('in messages (JS) and in SQL, the same way', async () => {
@@ -254,6 +259,39 @@ describe('masking CPR numbers in messages and quarantine values', () => {
       expect(maskCprs(v), v).toBe(masked);
       expect(rows.find((r) => r.v === v)!.m, `SQL ${v}`).toBe(masked);
     }
+  });
+
+  it('in stored text: a CPR with a real day and month, in any spelling, not part of a longer number', async () => {
+    const TEXT: [string, string][] = [
+      ['Notat om 110473-0012 og 110473 0034', 'Notat om ******-**12 og ******-**34'],
+      ['1104730056', '******-**56'],
+      ['11.04.73-0078', '******-**78'],
+      ['x1104730090y', 'x******-**90y'],
+      ['a 1104730011 1204730022 1304730033', 'a ******-**11 ******-**22 ******-**33'],
+      ['3204730000', '3204730000'], // day 32
+      ['0013730000', '0013730000'], // month 13
+      ['0000730000', '0000730000'], // day 00
+      ['12345611047300001', '12345611047300001'], // inside a longer number
+      ['tlf 1104730', 'tlf 1104730'],
+      ['32.04.73-0000', '32.04.73-0000'],
+    ];
+    const db = await Db.open(':memory:');
+    const rows = await db.all<{ v: string; m: string }>(
+      `SELECT v, ${maskTextSql('v')} AS m FROM (VALUES ${TEXT.map(([v]) => `('${v}')`).join(', ')}) t(v)`,
+    );
+    db.close();
+    for (const [v, masked] of TEXT) {
+      expect(rows.find((r) => r.v === v)!.m, v).toBe(masked);
+      // The privacy gate's test finds exactly the ones the masking hides.
+      expect(hasCpr(v), v).toBe(masked !== v);
+    }
+    // The gate does not take the decimals of a number, or a number with decimals, for a CPR.
+    expect([
+      hasCpr('0,1104730000'),
+      hasCpr('1104730000,5'),
+      hasCpr('0.1104730000'),
+      hasCpr('1104730000.25'),
+    ]).toEqual([false, false, false, false]);
   });
 
   it('quarantine shows a rejected CPR as ******-** and its last two digits, and a long number by its length', async () => {
