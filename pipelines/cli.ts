@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { helpText, type Parsed, parseCommandLine } from './cli/args.ts';
 import { runSummary } from './cli/summary.ts';
-import { type Config, DEFAULT_MUNICIPALITY, kpiDefinitions, loadConfig } from './config.ts';
+import { type Config, kpiDefinitions, loadConfig } from './config.ts';
 import { maskCprs } from './core/mask.ts';
 import { DEMO_KEY, resolveKey } from './core/pseudonym.ts';
 import { shutdown } from './core/shutdown.ts';
@@ -209,7 +209,7 @@ async function demoCommand(c: Call): Promise<number> {
     inbox,
     out,
     asOf,
-    config: demoConfig(config, DEFAULT_MUNICIPALITY),
+    config: demoConfig(config),
     key: DEMO_KEY,
     chromium: await chromiumFor(config, c.env),
     select,

@@ -34,7 +34,14 @@ export function parseConfig(raw: unknown, file = t('config.builtin')): Config {
   const parsed = Config.safeParse(raw ?? {});
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, file));
   const config = parsed.data;
-  const known = [...CATALOGUE.map((k) => k.id), ...config.initiatives.map((i) => i.id)];
+  const known = [
+    ...CATALOGUE.map((k) => k.id),
+    ...config.contracts.flatMap((c) => {
+      const kind = findKind(c);
+      return kind?.config.safeParse(c).success ? kind.kpis(c).map((k) => k.id) : [];
+    }),
+    ...config.initiatives.map((i) => i.id),
+  ];
   const problems = Object.keys(config.kpis)
     .filter((id) => !known.includes(id))
     .map((id) => {
@@ -199,11 +206,19 @@ export function kpiDefinitions(config: Config): KpiDefinition[] {
       followUp: i.followUp,
     },
   }));
-  return [...CATALOGUE, ...initiatives]
+  // Each configured contract's own KPIs (its share series), with its own baseline and targets.
+  const contractKpis: KpiDefinition[] = config.contracts.flatMap((c) => findKind(c)?.kpis(c) ?? []);
+  return [...CATALOGUE, ...contractKpis, ...initiatives]
     .filter((k) => config.kpis[k.id]?.enabled !== false)
     .map((k) => {
       const o = config.kpis[k.id];
       if (!o) return k;
-      return { ...k, baseline: o.baseline ?? k.baseline, target: o.target ?? k.target };
+      return {
+        ...k,
+        baseline: o.baseline ?? k.baseline,
+        target: o.target ?? k.target,
+        source: o.source ?? k.source,
+        passage: o.passage ?? k.passage,
+      };
     });
 }

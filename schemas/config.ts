@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { t } from '../pipelines/i18n/index.ts';
-import { ContractConfig, JOBFOKUS, UNGELOFTET } from './contracts.ts';
+import { ContractConfig } from './contracts.ts';
 import { FOLLOW_UPS, KpiEntry, TargetRule } from './outputs.ts';
 import { OwnExtracts } from './ownExtracts.ts';
 
@@ -56,6 +56,9 @@ export const KpiOverride = z
       .optional(),
     target: TargetRule.optional(),
     enabled: z.boolean().optional(),
+    /** The municipality's own source for its target (its strategy, a committee's decision), and its words. */
+    source: z.string().min(1).optional(),
+    passage: z.string().min(1).optional(),
   })
   .strict();
 
@@ -163,8 +166,11 @@ export const Config = z
      */
     themes: z.array(z.string().min(1)).default([]),
     initiatives: z.array(Initiative).default([]),
-    /** Outcome contracts (docs/contracts.md); each entry is evaluated with evidence. */
-    contracts: z.array(ContractConfig).default([JOBFOKUS, UNGELOFTET]),
+    /**
+     * Outcome contracts (docs/contracts.md); each entry is evaluated with evidence. None unless the
+     * configuration names them (`kpi demo` names Lolland's two).
+     */
+    contracts: z.array(ContractConfig).default([]),
   })
   .strict();
 export type Config = z.infer<typeof Config>;

@@ -9,7 +9,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../schemas/outputs.ts';
-import { cli, spawnRun, TEST_KEY, tempDir } from './helpers.ts';
+import { cli, lollandFile, spawnRun, TEST_KEY, tempDir } from './helpers.ts';
 
 function writeInbox(inbox: string): void {
   for (const [dir, name, text] of [
@@ -59,7 +59,19 @@ describe.skipIf(process.platform === 'win32')('file modes', () => {
     r.child.kill('SIGKILL');
     await r.done;
 
-    const { code } = await cli(['run', '--inbox', inbox, '--out', out, '--as-of', '2025-03-01']);
+    // With Lolland's contracts: their workbooks and evidence are restricted too.
+    const config = await lollandFile();
+    const { code } = await cli([
+      'run',
+      '--inbox',
+      inbox,
+      '--out',
+      out,
+      '--as-of',
+      '2025-03-01',
+      '--config',
+      config,
+    ]);
     expect(code).toBe(0);
     const restricted = modes(join(out, 'current', 'restricted'));
     expect(restricted.length).toBeGreaterThan(10);

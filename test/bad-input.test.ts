@@ -17,7 +17,7 @@ import { ingestInbox } from '../pipelines/ingest/ingest.ts';
 import { sniffHooks } from '../pipelines/ingest/sniff.ts';
 import { openWorkDb } from '../pipelines/run/cache.ts';
 import type { InputFile, KpisJson, Manifest } from '../schemas/outputs.ts';
-import { cli, runInbox, snapshot, TEST_KEY, tempDir } from './helpers.ts';
+import { cli, lollandFile, runInbox, snapshot, TEST_KEY, tempDir } from './helpers.ts';
 
 const EMP = 'cpr;month;wage_hours;in_education';
 const row = (n: number, month: string, hours = '10', edu = 'nej') =>
@@ -339,7 +339,7 @@ describe('a matrix of malformed deliveries, in one real run', () => {
       },
     });
     code = await main(
-      ['run', '--inbox', inbox, '--out', out, '--as-of', '2026-11-22'],
+      ['run', '--inbox', inbox, '--out', out, '--as-of', '2026-11-22', '--config', await lollandFile()],
       { KPI_PSEUDONYM_KEY: TEST_KEY },
       new Writable({
         write: (chunk, _e, cb) => {

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monthsBetween } from '../pipelines/core/periods.ts';
 import { halfYears } from '../pipelines/kinds/dsi/evaluate.ts';
+import { JOBFOKUS, UNGELOFTET } from '../schemas/contracts.ts';
 import type { DsiContractJson, GrantContractJson } from '../schemas/outputs.ts';
 import { runInbox } from './helpers.ts';
 
@@ -73,7 +74,8 @@ export function jobfokusScenario(successes: (period: string) => number, goal2: n
 }
 
 export async function contracts(inbox: string, asOf: string) {
-  const run = await runInbox(inbox, { asOf, config: { minCell: 1 } });
+  // No contract is evaluated unless the configuration names it: these name the minutes' two.
+  const run = await runInbox(inbox, { asOf, config: { minCell: 1, contracts: [JOBFOKUS, UNGELOFTET] } });
   const dir = join(run.out, 'restricted', 'contracts');
   return {
     ...run,

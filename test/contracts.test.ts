@@ -190,9 +190,10 @@ describe('Jobfokus: other scenarios', () => {
       '2026-06',
     );
     const work = await tempDir('kpi-jf-work-');
-    const db = await openWorkDb(work, parseConfig({}), TEST_KEY);
+    const config = parseConfig({ contracts: [JOBFOKUS, UNGELOFTET] });
+    const db = await openWorkDb(work, config, TEST_KEY);
     await ingestInbox(db, { inbox, workDir: work });
-    await buildWarehouse(db, { asOf: asOfDate('2026-07-01'), config: parseConfig({}) });
+    await buildWarehouse(db, { asOf: asOfDate('2026-07-01'), config });
     const rows = await db.all<{ enrolled_on: string; counting_start: string }>(
       "SELECT enrolled_on::VARCHAR AS enrolled_on, counting_start::VARCHAR AS counting_start FROM marts.dsi_participant('jobfokus') ORDER BY enrolled_on",
     );

@@ -6,7 +6,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DOCS_INBOX, DOCS_KPIS, withKpiReference, withReference } from '../pipelines/docs.ts';
+import {
+  DOCS_INBOX,
+  DOCS_KPIS,
+  LOLLAND_PACK,
+  lollandPack,
+  withKpiReference,
+  withReference,
+} from '../pipelines/docs.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -27,17 +34,27 @@ describe('documentation', () => {
     expect(text).toContain('| `wage_hours` | decimal | yes | ≥ 0; ≤ 744 | `loentimer`, `løntimer` |');
   });
 
-  it('docs/kpis.md has the KPI table of the catalogue: what each reads, its baseline and target (npm run docs)', () => {
+  it('docs/kpis.md has the national catalogue and the Lolland demo, each from the code (npm run docs)', () => {
     const text = readFileSync(DOCS_KPIS, 'utf8');
     expect(text).toBe(withKpiReference(text));
-    // The source documents' figures (docs/sources.md): the strategy's −1 point a year until 2024 from
-    // 2020, and Jobfokus' fixed 4 % baseline.
-    expect(text).toContain(
-      '| `neet_share` | `neet` | 2020 | baseline −1 percentage points a year up to 2024, held after | yes |',
+    const [national, lolland] = text.split('## Lolland');
+    // The catalogue is national: no municipality's target or source text.
+    expect(national).toContain(
+      '| `neet_share` | `neet` | the first period | no target | yes | Danmarks Statistik og STAR',
     );
-    expect(text).toContain(
+    expect(national).not.toMatch(/\| `jobfokus_success_share`/);
+    // Lolland's (docs/sources.md): the strategy's −1 point a year until 2024 from 2020, and Jobfokus'
+    // fixed 4 % baseline, from its configuration only.
+    expect(lolland).toContain(
+      '| `neet_share` | `neet` | 2020 | baseline −1 percentage points a year up to 2024, held after | yes | Lolland Kommune',
+    );
+    expect(lolland).toContain(
       '| `jobfokus_success_share` | `enrollment`, `employment` | 2026-H1, 4.0 % (fixed) |',
     );
+  });
+
+  it("the lolland pack holds the demo municipality's configuration (npm run docs)", () => {
+    expect(JSON.parse(readFileSync(LOLLAND_PACK, 'utf8'))).toEqual(JSON.parse(lollandPack()));
   });
 
   it('no tracked file refers to a folder outside the repository', () => {

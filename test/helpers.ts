@@ -2,12 +2,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { main } from '../pipelines/cli.ts';
 import { loadConfig, parseConfig } from '../pipelines/config.ts';
+import { lollandConfig } from '../pipelines/demo/lolland.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import type { KpiDefinition } from '../pipelines/kpis/catalogue.ts';
 import type { Reporter } from '../pipelines/log.ts';
@@ -18,6 +19,22 @@ export const TEST_KEY = 'test-key-for-the-test-suite-only-0123456789';
 
 export async function tempDir(prefix = 'kpi-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
+}
+
+/**
+ * Lolland's configuration (the lolland pack: its strategy and its two contracts, unshifted) under
+ * `extra`: what the tests on the Lolland-shaped fixtures run with, since nothing of it is built in.
+ */
+export function lolland(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const base = lollandConfig();
+  return { ...base, ...extra, kpis: { ...(base.kpis as object), ...((extra.kpis as object) ?? {}) } };
+}
+
+/** lolland(extra) as a configuration file, for the command line. */
+export async function lollandFile(extra: Record<string, unknown> = {}): Promise<string> {
+  const file = join(await tempDir('kpi-config-'), 'kpi.config.json');
+  await writeFile(file, JSON.stringify(lolland(extra)));
+  return file;
 }
 
 export async function runInbox(

@@ -7,7 +7,7 @@ import { cpSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writ
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../pipelines/log.ts';
-import { runInbox, tempDir, warehouseRows } from './helpers.ts';
+import { lolland, runInbox, tempDir, warehouseRows } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const EXAMPLES = join(ROOT, 'test', 'fixtures', 'examples-inbox');
@@ -32,7 +32,7 @@ describe('incremental runs', () => {
   it('reuse unchanged files, update the marts for the night’s files only, and publish what a full run publishes', async () => {
     const inbox = await tempDir('kpi-inc-');
     cpSync(EXAMPLES, inbox, { recursive: true });
-    const first = await runInbox(inbox, { asOf: '2025-03-01' });
+    const first = await runInbox(inbox, { asOf: '2025-03-01', config: lolland() });
     expect(first.manifest.inputs.every((i) => !i.fromCache)).toBe(true);
 
     // The next night: a new month of eIndkomst (one row bad, one person new to the warehouse), a correction that sorts between two
@@ -65,6 +65,7 @@ describe('incremental runs', () => {
     const events: LogEvent[] = [];
     const second = await runInbox(inbox, {
       asOf: '2025-03-01',
+      config: lolland(),
       out: first.out,
       reporter: { event: (e) => events.push(e) },
     });
@@ -130,7 +131,7 @@ describe('incremental runs', () => {
     ]);
 
     // Exactly what a full run from an empty warehouse publishes.
-    const full = await runInbox(inbox, { asOf: '2025-03-01', config: { incremental: false } });
+    const full = await runInbox(inbox, { asOf: '2025-03-01', config: lolland({ incremental: false }) });
     const strip = (m: typeof second.manifest) => m.inputs.map(({ fromCache: _, ...i }) => i);
     expect(strip(second.manifest)).toEqual(strip(full.manifest));
     expect(second.kpis.kpis.map((k) => k.series)).toEqual(full.kpis.kpis.map((k) => k.series));
@@ -163,6 +164,7 @@ describe('incremental runs', () => {
     const events3: LogEvent[] = [];
     const rewritten = await runInbox(inbox, {
       asOf: '2025-04-10',
+      config: lolland(),
       out: first.out,
       reporter: { event: (e) => events3.push(e) },
     });
@@ -185,7 +187,7 @@ describe('incremental runs', () => {
     // A run whose answers' responses change parses the answers again.
     const responses = join(inbox, 'survey_responses', 'kl_borger_2025-1.csv');
     writeFileSync(responses, `${readFileSync(responses, 'utf8').trimEnd()}\n`.replace(/\n$/, '\n\n'));
-    const third = await runInbox(inbox, { asOf: '2025-03-01', out: first.out });
+    const third = await runInbox(inbox, { asOf: '2025-03-01', out: first.out, config: lolland() });
     const answers = third.manifest.inputs.find((i) => i.extract === 'survey_answers')!;
     expect(answers.fromCache).toBeUndefined();
     const survey = (r: typeof third) =>

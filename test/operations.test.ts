@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../pipelines/cli.ts';
 import { streamReporter } from '../pipelines/log.ts';
 import type { KpisJson } from '../schemas/outputs.ts';
-import { runInbox, STAGES, TEST_KEY, tempDir } from './helpers.ts';
+import { lolland, lollandFile, runInbox, STAGES, TEST_KEY, tempDir } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -194,10 +194,19 @@ describe('kpi explain', () => {
   it('names the definition, the source passage, the SQL file and the input files with sha256', async () => {
     const { out, manifest } = await runInbox(join(CASES, 'sel85-target-groups', 'inbox'), {
       asOf: '2025-01-15',
-      config: { minCell: 1 },
+      config: lolland({ minCell: 1 }),
     });
     const stdout = capture();
-    expect(await main(['explain', 'sel85_employment_rate', '--out', out], {}, stdout, capture())).toBe(0);
+    // Explained with the configuration the run used (Lolland's: its strategy's target and passage).
+    const config = await lollandFile({ minCell: 1 });
+    expect(
+      await main(
+        ['explain', 'sel85_employment_rate', '--out', out, '--config', config],
+        {},
+        stdout,
+        capture(),
+      ),
+    ).toBe(0);
     const text = stdout.text();
     expect(text).toContain('Beskæftigelse blandt borgere med §85-støtte (psykiatri) (sel85_employment_rate)');
     expect(text).toContain('«Der forventes en årlig stigning på 2%.');
@@ -214,7 +223,12 @@ describe('kpi explain', () => {
     expect(text).toContain('Enhed:       andel, opgjort pr. år, retning: stigende');
     expect(text).toContain('Mål:         årlig vækst 2 % fra baseline');
     const en = capture();
-    await main(['explain', 'neet_share', '--out', out, '--lang', 'en'], {}, en, capture());
+    await main(
+      ['explain', 'neet_share', '--out', out, '--lang', 'en', '--config', config],
+      {},
+      en,
+      capture(),
+    );
     expect(en.text()).toContain('Target:      baseline −1 percentage points a year up to 2024, held after');
   });
 });
@@ -224,7 +238,7 @@ describe('--select', () => {
     const inbox = await tempDir('kpi-select-');
     cpSync(join(CASES, 'sel85-target-groups', 'inbox'), inbox, { recursive: true });
     cpSync(join(CASES, 'neet-age-boundaries', 'inbox', 'neet'), join(inbox, 'neet'), { recursive: true });
-    const config = { minCell: 1 };
+    const config = lolland({ minCell: 1 });
     const first = await runInbox(inbox, { asOf: '2025-01-15', config });
     const out = first.out;
     const pick = (k: KpisJson, id: string) => k.kpis.find((e) => e.id === id)!;
@@ -256,6 +270,8 @@ describe('--select', () => {
         '--select',
         'neet_share,jobfokus',
         '--quiet',
+        '--config',
+        await lollandFile({ minCell: 1 }),
       ],
       { KPI_PSEUDONYM_KEY: TEST_KEY },
       capture(),

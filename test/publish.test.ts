@@ -9,6 +9,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { tableFromIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../pipelines/cli.ts';
+import { LOLLAND_KPIS } from '../pipelines/demo/lolland.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import { LONG_COLUMNS } from '../pipelines/publish/tables.ts';
 import type { KpiEntry, KpisJson } from '../schemas/outputs.ts';
@@ -29,7 +30,11 @@ describe('published files', () => {
     cpSync(join(CASES, 'sel85-target-groups', 'inbox'), inbox, { recursive: true });
     cpSync(join(CASES, 'occupancy-months', 'inbox'), inbox, { recursive: true });
     cpSync(join(CASES, 'tariff-thresholds', 'inbox'), inbox, { recursive: true });
-    ({ out, kpis } = await runInbox(inbox, { asOf: '2025-01-15', config: { minCell: 1 } }));
+    // Lolland's baselines and targets, as its configuration sets them: series from 2020, with targets.
+    ({ out, kpis } = await runInbox(inbox, {
+      asOf: '2025-01-15',
+      config: { minCell: 1, kpis: LOLLAND_KPIS },
+    }));
   });
 
   it('kpis.json and tariff_alerts.json validate against their generated JSON Schemas', () => {
@@ -287,7 +292,7 @@ describe('user-defined initiatives (the Kolding pattern)', () => {
       return join(dir, name);
     };
     const known =
-      'Kendte id’er: sel85_employment_rate, neet_share, treatment_employment_retained, neet_without_benefit, cafe_inquiries, survey_satisfaction, survey_response_rate, tariff_alerts, occupancy_rate, jobfokus_success_share, ungeloftet_share, rangliste_placering, rangliste_forskel, hoejdespringer_placering';
+      'Kendte id’er: sel85_employment_rate, neet_share, treatment_employment_retained, neet_without_benefit, cafe_inquiries, survey_satisfaction, survey_response_rate, tariff_alerts, occupancy_rate, rangliste_placering, rangliste_forskel, hoejdespringer_placering';
     // Each invocation has one thing wrong, and the key is set unless the key is what is wrong.
     const cases: [string, string[], Record<string, string>, string][] = [
       [

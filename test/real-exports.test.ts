@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeWindows1252 } from '../pipelines/demo/generate.ts';
 import { deliveryOrder } from '../pipelines/ingest/discover.ts';
 import type { InputFile, Manifest } from '../schemas/outputs.ts';
-import { cli, tempDir, warehouseRows } from './helpers.ts';
+import { cli, lollandFile, tempDir, warehouseRows } from './helpers.ts';
 
 function write(path: string, content: string | Buffer): void {
   mkdirSync(join(path, '..'), { recursive: true });
@@ -115,7 +115,17 @@ describe('real exports, in one run', () => {
     );
     write(join(inbox, 'eindkomst_forkert_sted.csv'), 'cpr;month\n');
     out = await tempDir('kpi-real-out-');
-    ({ code, stdout } = await cli(['run', '--inbox', inbox, '--out', out, '--as-of', '2024-12-01']));
+    ({ code, stdout } = await cli([
+      'run',
+      '--inbox',
+      inbox,
+      '--out',
+      out,
+      '--as-of',
+      '2024-12-01',
+      '--config',
+      await lollandFile(),
+    ]));
     manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
   });
 

@@ -14,7 +14,7 @@ import { decideTrust } from '../pipelines/guard/trust.ts';
 import { volumeDrops } from '../pipelines/guard/volumes.ts';
 import { declareArtifacts, ownsFile } from '../pipelines/run/artifacts.ts';
 import type { KpisJson, Manifest } from '../schemas/outputs.ts';
-import { cli, tempDir, walk, warehouseRows } from './helpers.ts';
+import { cli, lolland, tempDir, walk, warehouseRows } from './helpers.ts';
 
 const CASES = join(import.meta.dirname, 'cases');
 const EXAMPLES = join(import.meta.dirname, 'fixtures', 'examples-inbox');
@@ -139,7 +139,7 @@ describe('each reason says what happened', () => {
         volumes: { employment: { '2025-01': rows, '2025-02': 100 } },
         previous: { volumes: before, has: () => true },
         tolerance: 0.2,
-        artifacts: declareArtifacts(parseConfig({}), kpiDefinitions(parseConfig({}))),
+        artifacts: declareArtifacts(parseConfig(lolland()), kpiDefinitions(parseConfig(lolland()))),
         allowPartial: false,
       }).holds.map((h) => h.id);
     expect(decide(80)).toEqual([]);

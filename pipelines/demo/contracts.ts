@@ -5,14 +5,9 @@
  * inbox enrols the participants as much earlier (generate.ts).
  */
 import type { Config } from '../../schemas/config.ts';
-import {
-  type ContractConfig,
-  type DsiContract,
-  type GrantContract,
-  JOBFOKUS,
-  UNGELOFTET,
-} from '../../schemas/contracts.ts';
+import { type DsiContract, type GrantContract, JOBFOKUS, UNGELOFTET } from '../../schemas/contracts.ts';
 import { t } from '../i18n/index.ts';
+import { LOLLAND, LOLLAND_CONTRACT_KPIS, LOLLAND_KPIS } from './lolland.ts';
 
 /** Years each demo contract is moved back. */
 export const DEMO_SHIFT = { jobfokus: 3, ungeloftet: 2 } as const;
@@ -57,31 +52,14 @@ function demoUngeloftet(): GrantContract {
 }
 
 /**
- * The demo's configuration: its own municipality, and, when the configuration has the built-in
- * contracts, the moved ones with the Jobfokus KPI's baseline and targets moved along.
+ * The demo's configuration: Lolland's strategy (demo/lolland.ts) under whatever the given configuration
+ * sets itself, and, unless it names contracts of its own, Lolland's two contracts moved back in time.
  */
-export function demoConfig(config: Config, municipality: { code: string; name: string }): Config {
-  const builtIn = JSON.stringify(config.contracts) === JSON.stringify([JOBFOKUS, UNGELOFTET]);
-  if (!builtIn) return { ...config, municipality: config.municipality ?? municipality };
-  const y = DEMO_SHIFT.jobfokus;
-  const kpi = config.kpis.jobfokus_success_share;
-  const contracts: ContractConfig[] = [demoJobfokus(), demoUngeloftet()];
+export function demoConfig(config: Config): Config {
   return {
     ...config,
-    municipality: config.municipality ?? municipality,
-    contracts,
-    kpis: {
-      ...config.kpis,
-      jobfokus_success_share: kpi ?? {
-        baseline: { period: shiftDate('2026-H1', y), value: 0.04 },
-        target: {
-          rule: 'fixed',
-          values: shiftKeys(
-            { '2026': 0.05, '2027': 0.1, '2028': 0.15, '2029': 0.15, '2030': 0.2, '2031': 0.2 },
-            y,
-          ),
-        },
-      },
-    },
+    municipality: config.municipality ?? { ...LOLLAND },
+    kpis: { ...LOLLAND_KPIS, ...LOLLAND_CONTRACT_KPIS, ...config.kpis } as Config['kpis'],
+    contracts: config.contracts.length > 0 ? config.contracts : [demoJobfokus(), demoUngeloftet()],
   };
 }

@@ -15,7 +15,7 @@ export type { ColumnCheck, SpecColumn };
 
 import { hmacSql } from '../core/pseudonym.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
-import { lang, type MessageKey, num, t } from '../i18n/index.ts';
+import { lang, num, t } from '../i18n/index.ts';
 
 export interface ExtractSpec {
   /** A built-in extract's name (ExtractName), or an own extract's from the configuration. */

@@ -14,7 +14,6 @@ import {
   type ExtractSpec,
   masksCpr,
   parseSql,
-  type SpecColumn,
 } from '../extracts/spec.ts';
 import { bytes, t } from '../i18n/index.ts';
 import { readCsvSql } from './read.ts';

@@ -6,6 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
+import type { KpiEntry, TargetRule } from '../../schemas/outputs.ts';
 import { quoteIdent } from '../core/sql.ts';
 import type { VegaLiteSpec } from '../core/vega.ts';
 import type { Db } from '../duckdb.ts';
@@ -31,6 +32,24 @@ export interface ResultBase {
   warnings: string[];
 }
 
+/**
+ * A KPI a contract brings (its share series, with the contract's own baseline and targets), published
+ * like a catalogue KPI while the contract is configured. Its SQL is the engine's, over the kind's marts.
+ */
+export interface ContractKpi {
+  id: string;
+  title: string;
+  definition: string;
+  unit: KpiEntry['unit'];
+  grain: KpiEntry['grain'];
+  direction: KpiEntry['direction'];
+  baseline?: { period: string; value?: number; fixed?: boolean };
+  target: TargetRule;
+  source: string;
+  extracts: string[];
+  engineSql: string;
+}
+
 /** A table for a report, computed from the published JSON: a caption and rows with their column names. */
 export interface ReportTable {
   caption: string;
@@ -51,6 +70,8 @@ export interface ContractKind<C extends ContractBase, R extends ResultBase> {
   params(c: C): [string, string | number][];
   /** Codes its configuration names, by `<extract>.<column>` (known values of open code columns). */
   knownCodes?(c: C): Record<string, string[]>;
+  /** The KPIs a contract of this kind publishes while it is configured. */
+  kpis?(c: C): ContractKpi[];
   /** The contract as of a date: the JSON finance books from. */
   evaluate(db: Db, c: C, asOf: string, municipality: string): Promise<R>;
   /** One row per person and period (contract, period, person_id, goal, counted, success, reason). */
@@ -98,6 +119,7 @@ export interface RegisteredKind {
   tables: Record<string, z.ZodObject>;
   params(c: ContractBase): [string, string | number][];
   knownCodes(c: ContractBase): Record<string, string[]>;
+  kpis(c: ContractBase): ContractKpi[];
   evaluate(db: Db, c: ContractBase, asOf: string, municipality: string): Promise<ResultBase>;
   evidenceSql(c: ContractBase, municipality: string): string;
   isResult(json: Record<string, unknown>): boolean;
@@ -125,6 +147,7 @@ export function register<C extends ContractBase, R extends ResultBase>(
     tables: k.tables,
     params: (x) => k.params(c(x)),
     knownCodes: (x) => k.knownCodes?.(c(x)) ?? {},
+    kpis: (x) => k.kpis?.(c(x)) ?? [],
     evaluate: async (db, x, asOf, m) => ({
       ...k.json.parse(await k.evaluate(db, c(x), asOf, m)),
       kind: k.kind,

@@ -24,8 +24,10 @@ export interface KpiDefinition {
   publishPersons?: boolean;
   /** Disclosure control applies (figures about persons). False for providers and facilities. */
   disclosure?: boolean;
-  /** A user-defined initiative's SQL; built-in KPIs read sql/kpis/<id>.sql. */
+  /** A user-defined initiative's SQL (run in the sandbox); built-in KPIs read sql/kpis/<id>.sql. */
   sqlText?: string;
+  /** A contract's KPI's SQL (its kind's kpis.ts): the engine's own, run on the warehouse. */
+  engineSql?: string;
   /** A user-defined initiative's card: themes, owner, description, follow-up. */
   initiative?: InitiativeCard;
 }
@@ -43,10 +45,12 @@ export function kpiReads(def: Pick<KpiDefinition, 'extracts' | 'target'>): strin
 // passages are prose, and a changed id or unit fails every test that names the KPI. Its structure
 // (targets, baselines, extracts, flags) is mutated.
 // Stryker disable StringLiteral
-/** The source documents, by title (docs/sources.md): a committee member must recognise them. */
-const STRATEGY = 'Lolland Kommune: Strategi for Socialpsykiatri og Rusmiddel 2021–24';
-const COMMITTEE = 'Lolland Kommune: Social- og Arbejdsmarkedsudvalget, møde 12. august 2025';
-
+/**
+ * The built-in catalogue is national: each KPI is defined as the law, the ministry, STAR or KL define the
+ * measure, and cites that source. A municipality's own strategy — its baselines, targets and source
+ * texts — comes from its configuration (`kpis.<id>`); without one a KPI has no target ("Intet mål").
+ * Lolland's strategy lives in the demo's configuration (demo/lolland.ts) and the lolland pack.
+ */
 export const CATALOGUE: KpiDefinition[] = [
   {
     id: 'sel85_employment_rate',
@@ -56,11 +60,8 @@ export const CATALOGUE: KpiDefinition[] = [
     unit: 'share',
     grain: 'year',
     direction: 'increase',
-    baseline: { period: '2020' },
-    target: { rule: 'relative_growth', perYear: 0.02 },
-    source: `${STRATEGY}, Resultatmål – beskæftigelse`,
-    passage:
-      'Der forventes en årlig stigning på 2%. Der er udpeget en borgergruppe på ca. 225 med psykiske problemstillinger, som modtager støtte efter §85.',
+    target: { rule: 'none' },
+    source: 'Serviceloven § 85 (socialpædagogisk støtte); løntimer fra eIndkomst (Skattestyrelsen via STAR)',
     extracts: ['sel85', 'employment'],
     publishPersons: true,
   },
@@ -72,11 +73,8 @@ export const CATALOGUE: KpiDefinition[] = [
     unit: 'share',
     grain: 'year',
     direction: 'decrease',
-    baseline: { period: '2020' },
-    target: { rule: 'absolute_change', perYear: -0.01, until: '2024' },
-    source: `${STRATEGY}, Resultatmål – tilbud til unge`,
-    passage:
-      'Administrationen skal tilrettelægge indsatsen således, at der sker et årligt fald på 1%-point per år frem til 2024 af unge, som ikke er i gang med enten job eller uddannelse.',
+    target: { rule: 'none' },
+    source: 'Danmarks Statistik og STAR: unge uden job og uddannelse (NEET), opgjort som i Ungedatabasen',
     extracts: ['neet'],
   },
   {
@@ -87,11 +85,8 @@ export const CATALOGUE: KpiDefinition[] = [
     unit: 'count',
     grain: 'year',
     direction: 'increase',
-    baseline: { period: '2020' },
-    target: { rule: 'absolute_change', perYear: 10 },
-    source: `${STRATEGY}, Resultatmål – misbrugsbehandling`,
-    passage:
-      'Administrationen afrapporterer årligt det antal borgere, der via misbrugsbehandling er fastholdt i beskæftigelse. Der arbejdes efter en årlig stigning på 10 personer.',
+    target: { rule: 'none' },
+    source: 'Serviceloven § 101 og sundhedsloven § 141 (stof- og alkoholbehandling); løntimer fra eIndkomst',
     extracts: ['treatment', 'employment'],
   },
   {
@@ -102,11 +97,8 @@ export const CATALOGUE: KpiDefinition[] = [
     unit: 'count',
     grain: 'year',
     direction: 'decrease',
-    baseline: { period: '2024' },
     target: { rule: 'none' },
-    source: `${COMMITTEE}, punkt 8: Ungeløftet (ca. 700 af ca. 2.000 unge)`,
-    passage:
-      'Administrationen vurderer, at ca. 700 ud af kommunens ca. 2.000 unge i alderen 15-29 år tilhører denne gruppe.',
+    source: 'STAR: unge uden job, uddannelse eller offentlig forsørgelse (Ungedatabasen)',
     extracts: ['neet'],
   },
   {
@@ -118,9 +110,7 @@ export const CATALOGUE: KpiDefinition[] = [
     grain: 'year',
     direction: 'none',
     target: { rule: 'none' },
-    source: `${STRATEGY}, Resultatmål – rehabilitering og tidlig forebyggelse`,
-    passage:
-      'Der tages udgangspunkt i de løbende erfaringer fra den nystartede Rådgivningscafé, hvor antal borgerhenvendelser indgår i afrapporteringen.',
+    source: 'Serviceloven § 10 (åben, anonym rådgivning): kommunens egen registrering af henvendelser',
     extracts: ['cafe'],
   },
   {
@@ -133,9 +123,8 @@ export const CATALOGUE: KpiDefinition[] = [
     direction: 'increase',
     baseline: { period: 'first' },
     target: { rule: 'benchmark' },
-    source: `${COMMITTEE}, punkt 5 og 6: KL’s tilfredshedsmålinger`,
-    passage:
-      'Virksomhedernes overordnede tilfredshed med Jobcenter Lollands virksomhedsservice ligger derved 2 procentpoint over gennemsnittet for de 26 deltagende kommuner.',
+    source:
+      'KL’s tilfredshedsmålinger (borger- og virksomhedsundersøgelser), med KL’s landsgennemsnit som mål',
     extracts: ['survey_responses', 'survey_answers'],
   },
   {
@@ -146,23 +135,20 @@ export const CATALOGUE: KpiDefinition[] = [
     grain: 'wave',
     direction: 'increase',
     target: { rule: 'none' },
-    source: `${COMMITTEE}, punkt 6: KL’s Borgerundersøgelse (34,3 % + 1,9 %)`,
-    passage:
-      'Lolland Kommune deltog i nærværende undersøgelse med 2.040 borgere. Heraf har 34,3 % gennemført undersøgelsen og 1,9 % har delvis gennemført undersøgelsen.',
+    source: 'KL’s tilfredshedsmålinger: svarprocent (gennemført og delvis gennemført)',
     extracts: ['survey_responses'],
   },
   {
     id: 'tariff_alerts',
     title: 'Takststigninger over indberetningsgrænsen',
     definition:
-      'Antal (leverandør, ydelse), hvor taksten steg mere end 5 % (private) eller 8 % (offentlige) fra året før.',
+      'Antal (leverandør, ydelse), hvor taksten steg mere end indberetningsgrænsen (tariffThresholds: private og offentlige tilbud) fra året før.',
     unit: 'count',
     grain: 'year',
     direction: 'decrease',
     target: { rule: 'threshold', max: 0 },
-    source: `${COMMITTEE}, punkt 12: rammeaftalens takster`,
-    passage:
-      'Arbejdsgang for kommunernes indberetning af takststigninger til Socialtilsyn Øst (5 % for private og 8 % for offentlige leverandører).',
+    source:
+      'Rammeaftalen for det specialiserede socialområde (KKR): takster for private og offentlige tilbud',
     extracts: ['tariffs'],
     disclosure: false,
   },
@@ -174,43 +160,9 @@ export const CATALOGUE: KpiDefinition[] = [
     grain: 'year',
     direction: 'increase',
     target: { rule: 'none' },
-    source:
-      'Lyngby-Taarbæk Kommune: Helhedsplan for Socialpsykiatrien (2013), botilbud: tomme pladser betales fuldt ud',
-    passage: 'Kommunen betaler fuld pris for de tomme pladser (rammebevilling).',
+    source: 'Serviceloven §§ 107–108 (botilbud): belægning som på Tilbudsportalen',
     extracts: ['occupancy'],
     disclosure: false,
-  },
-  {
-    id: 'jobfokus_success_share',
-    title: 'Jobfokus: andel med 86 løntimer i en måned',
-    definition:
-      'Pr. halvår: andelen af de målte deltagere (optælling startet), der har mindst én måned med 86 løntimer eller uddannelse i halvåret.',
-    unit: 'share',
-    grain: 'half_year',
-    direction: 'increase',
-    baseline: { period: '2026-H1', value: 0.04, fixed: true },
-    target: {
-      rule: 'fixed',
-      values: { '2026': 0.05, '2027': 0.1, '2028': 0.15, '2029': 0.15, '2030': 0.2, '2031': 0.2 },
-    },
-    source: `${COMMITTEE}, punkt 7: Investeringsprojektet Jobfokus (DSI)`,
-    passage:
-      'I business casen forventes en stigning fra, at 4 % af målgruppen opfyldte succesmålet i den forudgående baseline-analyse, til en forøgelse til 5 % i 2026, 10 % i 2027, 15 % i 2028 og 2029, samt 20 % i 2030 og 2031.',
-    extracts: ['enrollment', 'employment'],
-  },
-  {
-    id: 'ungeloftet_share',
-    title: 'Ungeløftet: andel i beskæftigelse eller uddannelse',
-    definition:
-      'Pr. måned: andelen af indsatsgruppen (alle visiteret til og med måneden), der har løntimer eller er i uddannelse.',
-    unit: 'share',
-    grain: 'month',
-    direction: 'increase',
-    target: { rule: 'threshold', min: 0.5 },
-    source: `${COMMITTEE}, punkt 8: Ungeløftet (resultatkrav 1)`,
-    passage:
-      'Resultatkrav 1: Hvis 50 pct. af indsatsgruppen er kommet i beskæftigelse eller uddannelse i en given måned i projektperioden kan 40 pct. af tilsagnsbeløbet udbetales.',
-    extracts: ['enrollment', 'employment'],
   },
   {
     id: 'rangliste_placering',
@@ -221,9 +173,7 @@ export const CATALOGUE: KpiDefinition[] = [
     grain: 'half_year',
     direction: 'decrease',
     target: { rule: 'none' },
-    source: `${COMMITTEE}, punkt 4: Beskæftigelsesministeriets rangliste`,
-    passage:
-      'Lolland er nu nr. 40 ud af 98 kommuner på Beskæftigelsesministeriets seneste rangliste over kommunernes beskæftigelsesindsats. Kommunen er derved gået endnu 24 pladser frem i forhold til sidste opgørelse.',
+    source: 'Beskæftigelsesministeriets rangliste (STAR, jobindsats.dk)',
     extracts: ['rangliste'],
     disclosure: false,
   },
@@ -236,9 +186,7 @@ export const CATALOGUE: KpiDefinition[] = [
     grain: 'half_year',
     direction: 'decrease',
     target: { rule: 'threshold', max: 0 },
-    source: `${COMMITTEE}, punkt 4: Beskæftigelsesministeriets rangliste`,
-    passage:
-      'Kommunen havde i perioden præcis det forventede antal kommunalt forsørgede fuldtidspersoner, som forudsættes på baggrund af kommunens rammebetingelser.',
+    source: 'Beskæftigelsesministeriets rangliste (STAR, jobindsats.dk): faktisk mod forventet',
     extracts: ['rangliste'],
     disclosure: false,
   },
@@ -251,9 +199,7 @@ export const CATALOGUE: KpiDefinition[] = [
     grain: 'half_year',
     direction: 'decrease',
     target: { rule: 'none' },
-    source: `${COMMITTEE}, punkt 4: højdespringerlisten`,
-    passage:
-      'Lolland Kommune havde i 2023-2024 0,1 procentpoint flere fuldtidspersoner på offentlig forsørgelse end forventet. I 2024 havde kommunen præcis det antal offentlig forsørgede fuldtidspersoner som forventet, derved har kommunen haft en forbedring på ca. 0,1 procentpoint, hvilket har kvalificeret kommunen til en plads på ”højdespringerlisten”, med en 22. plads blandt landets 98 kommuner.',
+    source: 'Beskæftigelsesministeriets højdespringerliste (STAR, jobindsats.dk)',
     extracts: ['rangliste'],
     disclosure: false,
   },

@@ -57,8 +57,8 @@ export interface EvaluatedKpi {
   status: KpiStatus;
 }
 
-export async function kpiSql(def: Pick<KpiDefinition, 'id' | 'sqlText'>): Promise<string> {
-  return def.sqlText ?? readFile(new URL(`kpis/${def.id}.sql`, SQL_DIR), 'utf8');
+export async function kpiSql(def: Pick<KpiDefinition, 'id' | 'sqlText' | 'engineSql'>): Promise<string> {
+  return def.sqlText ?? def.engineSql ?? readFile(new URL(`kpis/${def.id}.sql`, SQL_DIR), 'utf8');
 }
 
 function kpiValue(def: KpiDefinition, row: KpiRow): Rational | null {

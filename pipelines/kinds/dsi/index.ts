@@ -5,6 +5,7 @@ import type { ContractKind } from '../kind.ts';
 import { dsiChartSpec } from './chart.ts';
 import { dsiEvidenceSql, evaluateDsi } from './evaluate.ts';
 import { dsiExplain, dsiProjectionChart, dsiProjectionTables, dsiSummary } from './explain.ts';
+import { dsiKpis } from './kpis.ts';
 import { dsiQueries } from './report.ts';
 import { dsiWorkbook } from './workbook.ts';
 
@@ -31,6 +32,7 @@ export const dsiKind: ContractKind<DsiContract, DsiContractJson> = {
     'survey_responses.survey': [c.goal2.survey],
     'survey_answers.survey': [c.goal2.survey],
   }),
+  kpis: dsiKpis,
   evaluate: evaluateDsi,
   evidenceSql: dsiEvidenceSql,
   json: DsiContractJson,

@@ -5,6 +5,7 @@ import type { ContractKind } from '../kind.ts';
 import { grantChartSpec } from './chart.ts';
 import { evaluateGrant, grantEvidenceSql } from './evaluate.ts';
 import { grantExplain, grantProjectionTables, grantSummary } from './explain.ts';
+import { grantKpis } from './kpis.ts';
 import { grantQueries } from './report.ts';
 import { grantWorkbook } from './workbook.ts';
 
@@ -22,6 +23,7 @@ export const grantKind: ContractKind<GrantContract, GrantContractJson> = {
   ],
   // Its programme is a known value of enrollment.programme (guard/codes.ts).
   knownCodes: (c) => ({ 'enrollment.programme': [c.programme] }),
+  kpis: grantKpis,
   evaluate: evaluateGrant,
   evidenceSql: grantEvidenceSql,
   json: GrantContractJson,
