@@ -3,9 +3,10 @@
  * (0 published, 1 the run failed, 2 usage or configuration, 3 published with KPIs held back). User
  * errors are one clear message in the user's language, never a stack trace.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { helpText, type Parsed, parseCommandLine } from './cli/args.ts';
 import { runSummary } from './cli/summary.ts';
 import { type Config, kpiDefinitions, loadConfig } from './config.ts';
@@ -286,7 +287,25 @@ async function scheduleCommand(c: Call): Promise<number> {
   return 0;
 }
 
+/** `kpi init`: the configuration and its README, never over an existing file. */
+async function initCommand(c: Call): Promise<number> {
+  const { values, stdout } = c;
+  if (!values.municipality) throw new UserError(t('init.usage'));
+  const { findMunicipality, initConfig, initReadme } = await import('./init.ts');
+  const m = findMunicipality(String(values.municipality));
+  const file = resolve((values.out as string | undefined) ?? 'kpi.config.json');
+  const readme = file.replace(/(\.json)?$/, '.README.md');
+  for (const f of [file, readme]) if (existsSync(f)) throw new UserError(t('init.exists', { file: f }));
+  await writeFile(file, `${JSON.stringify(initConfig(m), null, 2)}\n`, { flag: 'wx' });
+  await writeFile(readme, initReadme(m, basename(file)), { flag: 'wx' });
+  stdout.write(
+    `${t('init.wrote', { ...m, config: relative(process.cwd(), file), readme: relative(process.cwd(), readme) })}\n`,
+  );
+  return 0;
+}
+
 const COMMANDS = {
+  init: initCommand,
   run: runCommand,
   check: checkCommand,
   demo: demoCommand,

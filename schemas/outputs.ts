@@ -26,7 +26,7 @@ export const InputFile = z.object({
     .number()
     .int()
     .describe(
-      "rows read that are no data: Excel's sep= line and title rows above the header, totals rows at the end; rowsRead = rowsLoaded + rowsRejected + rowsSkipped",
+      "rows read that are no data: Excel's sep= line and title rows above the header, totals rows and blank rows at the end; rowsRead = rowsLoaded + rowsRejected + rowsSkipped",
     ),
   headerLine: z.number().int().optional().describe('the line the header was found on, when it is not line 1'),
   encoding: z.string().nullable(),
@@ -40,6 +40,27 @@ export const InputFile = z.object({
     .describe(
       'CPR numbers masked in this file: in free-text values, header cells and its name (docs/security.md); 0 or absent when none',
     ),
+  cprPadded: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      'CPR numbers read from a numeric column (Parquet integer or double, an xlsx number cell) with 9 digits, left-padded with the lost leading 0',
+    ),
+  otherMunicipality: z
+    .number()
+    .int()
+    .optional()
+    .describe('rows quarantined as `other_municipality`: a municipality the configuration does not publish'),
+  futureDate: z
+    .number()
+    .int()
+    .optional()
+    .describe('rows quarantined as `future_date`: dated after the as-of month'),
+  formulaValues: z
+    .object({ cells: z.number().int(), first: z.string() })
+    .optional()
+    .describe("a workbook's data cells that hold a formula, read as the value Excel last computed"),
   duplicateOf: z.string().optional(),
   message: z.string().optional().describe('why a rejected file was rejected'),
   fromCache: z

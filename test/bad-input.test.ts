@@ -126,6 +126,7 @@ const CASES: Case[] = [
     message: 'forventede én af: alkohol, stoffer, begge',
   },
   {
+    // A formula in a data cell: the value Excel last computed is read, and the file is warned about.
     file: 'enrollment/11_formula.xlsx',
     content: () =>
       xlsx((ws) => {
@@ -138,10 +139,39 @@ const CASES: Case[] = [
         ws.getCell('A3').value = '110394-1211';
         ws.getCell('B3').value = 'ungeloftet';
       }),
+    status: 'loaded',
+    counts: [2, 2, 0],
+    message: '1 celle i datarækkerne indeholder en formel (den første er C3)',
+  },
+  {
+    // A formula without a stored value (written by a program that never computed it) has nothing to read.
+    file: 'enrollment/11b_formula_uncomputed.xlsx',
+    content: () =>
+      xlsx((ws) => {
+        ws.addRow(['cpr', 'programme', 'enrolled_on']);
+        ws.addRow(['120394-1212', 'jobfokus', new Date(Date.UTC(2026, 0, 5))]);
+        ws.getCell('C3').value = { formula: 'C2+30' } as ExcelJS.CellValue;
+        ws.getCell('A3').value = '120394-1212';
+        ws.getCell('B3').value = 'ungeloftet';
+      }),
     status: 'rejected',
     counts: [0, 0, 0],
     rule: 'xlsx_formula',
-    message: 'cellen C3 indeholder en formel',
+    message: 'cellen C3 indeholder en formel uden en gemt værdi',
+  },
+  {
+    // =SUM(...) in a totals row below the data, then Excel's blank rows: skipped, not data.
+    file: 'enrollment/11c_totals_formula.xlsx',
+    content: () =>
+      xlsx((ws) => {
+        ws.addRow(['cpr', 'programme', 'enrolled_on', 'antal']);
+        ws.addRow(['130394-1213', 'jobfokus', new Date(Date.UTC(2026, 0, 5)), 1]);
+        ws.addRow(['140394-1214', 'jobfokus', new Date(Date.UTC(2026, 0, 6)), 1]);
+        ws.addRow(['I alt', '', '', { formula: 'SUM(D2:D3)', result: 2 } as ExcelJS.CellValue]);
+        ws.getCell('A6').value = '';
+      }),
+    status: 'loaded',
+    counts: [3, 2, 0],
   },
   {
     file: 'enrollment/12_merged.xlsx',
@@ -376,7 +406,7 @@ describe('a matrix of malformed deliveries, in one real run', () => {
       'employment/13_truncated.csv.gz',
       'employment/18_stray_cp1252_byte.csv',
       'employment/19_old_excel.xls',
-      'enrollment/11_formula.xlsx',
+      'enrollment/11b_formula_uncomputed.xlsx',
       'enrollment/12_merged.xlsx',
     ]);
     // The §85 rate reads employment only; the contracts read enrollment too.

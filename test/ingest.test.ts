@@ -320,7 +320,7 @@ describe('bad input', () => {
     const empRejects = readFileSync(join(quarantine, 'employment', 'e.csv.rejects.csv'), 'utf8');
     expect(empRejects.trim().split('\n').slice(1)).toEqual([
       '3;cpr;cpr_date;CPR-nummeret indeholder ingen rigtig fødselsdato (århundrede efter 7. ciffer);******-**34',
-      '4;cpr;cpr_format;CPR skal være 10 cifre, DDMMÅÅ-SSSS eller DDMMÅÅSSSS;******-**41',
+      '4;cpr;cpr_number;CPR har færre end 9 cifre og ingen bindestreg, som når kolonnen er gemt som et tal (Excel, pandas, Parquet), og cifre er tabt. CPR skal være 10 cifre. Eksportér CPR-kolonnen som tekst (i Excel: formatér kolonnen som Tekst);******-**41',
       '5;month;month_format;forventede en måned som ÅÅÅÅ-MM eller ÅÅÅÅMM;2024-13',
       '6;wage_hours;below_minimum;wage_hours skal være ≥ 0;-4,5',
       '7;in_education;not_a_boolean;forventede 1/0, true/false, ja/nej, j/n, x eller tom;kanske',

@@ -28,6 +28,7 @@ export const OPTIONS = {
   verbose: { type: 'boolean', help: 'cli.opt.verbose' },
   json: { type: 'boolean', help: 'cli.opt.json' },
   pdf: { type: 'boolean', help: 'cli.opt.pdf' },
+  municipality: { type: 'string', value: 'CODE', help: 'cli.opt.municipality' },
   help: { type: 'boolean', short: 'h', help: 'cli.opt.help' },
 } satisfies Record<string, OptionSpec>;
 
@@ -79,6 +80,11 @@ export const COMMANDS: Record<string, CommandSpec> = {
     options: ['cron', 'inbox', 'out', 'select', 'config', 'lang', ...LOGS],
     positional: 'inbox',
     usage: 'kpi schedule --cron "0 2 * * *" --inbox DIR --out DIR',
+  },
+  init: {
+    help: 'cli.cmd.init',
+    options: ['municipality', 'out', 'lang'],
+    usage: 'kpi init --municipality CODE [--out FILE]',
   },
   help: { help: 'cli.cmd.help', options: ['lang'], positional: 'command', usage: 'kpi help [<command>]' },
 };

@@ -9,9 +9,25 @@ import { quoteIdent, sqlString } from '../core/sql.ts';
 import { t } from '../i18n/index.ts';
 import type { ColumnCheck, SpecColumn } from './columns.ts';
 
+/**
+ * A CPR that was stored as a number (a Parquet integer or double, an xlsx number cell, a CSV written
+ * by pandas) lost its leading zero: 9 digits, perhaps with a `.0` a double's text adds. Read as the
+ * number it is, it is the same CPR (the number keeps no leading zero anyway); it is counted as padded.
+ */
+const NUMERIC_CPR = "'[0-9]{9,10}(\\.0+)?'";
+
+/** A digits-only value shorter than 9 digits: a number that lost more than one leading zero. */
+const SHORT_NUMBER = "'[0-9]{1,8}(\\.0+)?'";
+
 /** The 10 digits as a number (ddmmyy-xxxx or ddmmyyxxxx): it groups, joins and stores faster than text. */
 export function cprParseSql(v: string): string {
-  return `CASE WHEN regexp_full_match(${v}, '[0-9]{6}-?[0-9]{4}') THEN CAST(replace(${v}, '-', '') AS BIGINT) END`;
+  return `CASE WHEN regexp_full_match(${v}, '[0-9]{6}-?[0-9]{4}') THEN CAST(replace(${v}, '-', '') AS BIGINT)
+    WHEN regexp_full_match(${v}, ${NUMERIC_CPR}) THEN CAST(split_part(${v}, '.', 1) AS BIGINT) END`;
+}
+
+/** 1 when the value is a CPR read from a number with 9 digits, left-padded to 10 (the manifest's cprPadded). */
+export function cprPaddedSql(v: string): string {
+  return `coalesce(regexp_full_match(${v}, '[0-9]{9}(\\.0+)?'), false)::INTEGER`;
 }
 
 /** The CPR number as its 10 digits (text, leading zero kept) from the number parseSql makes of it. */
@@ -41,12 +57,15 @@ export function digitCountSql(v: string): string {
 
 /** A CPR column's checks: the text is no CPR, or its date is impossible. */
 export function cprChecks(p: {
+  raw: string;
   typed: string;
   present: string;
   check: (rule: string, message: string, violatedWhen: string) => ColumnCheck;
 }): ColumnCheck[] {
+  const short = `regexp_full_match(${p.raw}, ${SHORT_NUMBER})`;
   return [
-    p.check('cpr_format', t('rule.cpr_format'), `${p.present} AND ${p.typed} IS NULL`),
+    p.check('cpr_format', t('rule.cpr_format'), `${p.present} AND ${p.typed} IS NULL AND NOT ${short}`),
+    p.check('cpr_number', t('rule.cpr_number'), `${p.present} AND ${p.typed} IS NULL AND ${short}`),
     p.check('cpr_date', t('rule.cpr_date'), `${p.typed} IS NOT NULL AND birth_date IS NULL`),
   ];
 }

@@ -63,3 +63,11 @@ export function list(items: readonly string[], l: Lang = current): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${l === 'da' ? 'og' : 'and'} ${items.at(-1)}`;
 }
+
+/** Nouns with a singular and a plural in the catalogue (`noun.<name>.one`, `noun.<name>.other`). */
+export type Noun = 'cell' | 'row' | 'kpi' | 'file' | 'kpiOrContract';
+
+/** "1 celle", "2 celler", "1.234 rækker": the number in the language's format and the noun's right form. */
+export function plural(n: number, noun: Noun, l: Lang = current): string {
+  return `${num(n, 0, l)} ${t(`noun.${noun}.${n === 1 ? 'one' : 'other'}`, {}, l)}`;
+}

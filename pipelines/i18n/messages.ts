@@ -13,6 +13,7 @@ import { DESCRIBE } from './messages/describe.ts';
 import { FINANCE } from './messages/finance.ts';
 import { GUARD } from './messages/guard.ts';
 import { INGEST } from './messages/ingest.ts';
+import { INIT } from './messages/init.ts';
 import { KEY } from './messages/key.ts';
 import { LOCK } from './messages/lock.ts';
 import { QUARANTINE } from './messages/quarantine.ts';
@@ -29,6 +30,7 @@ export const MESSAGES = {
   ...SUMMARY,
   ...KEY,
   ...CONFIG,
+  ...INIT,
   ...DEMO,
   ...RUN,
   ...GUARD,

@@ -14,9 +14,10 @@ import { FileRejected } from '../errors.ts';
 import { type ExtractSpec, mapHeaders, masksCpr } from '../extracts/spec.ts';
 import { t } from '../i18n/index.ts';
 import { deliveryOrder, inboxFolders, irregularWarning, listDelivered } from './discover.ts';
+import { judgeFormulas } from './formulas.ts';
 import { pseudonymiseAndStore } from './handover.ts';
 import {
-  cprMaskedWarnings,
+  fileNotes,
   QUARANTINE_COLUMNS,
   quarantineWarnings,
   writeFileReject,
@@ -79,7 +80,7 @@ export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestRe
         : await ingestFile({ db, contract: spec, path, rel, fileSeq, seen, opts, registry, ahead });
       if (rel !== `${extract}/${name}`) result.input.cprMasked = (result.input.cprMasked ?? 0) + 1;
       inputs.push(result.input);
-      warnings.push(...result.warnings, ...cprMaskedWarnings(result.input));
+      warnings.push(...result.warnings, ...fileNotes(result.input));
       opts.onFile?.(result.input);
     }
     await registry.finishExtract(extract);
@@ -347,6 +348,7 @@ export async function loadRows(
     fileId: registry.allocate(),
   };
   const totalsSkipped = await readRaw(f);
+  await judgeFormulas(f);
   const decimal = await decideDecimal(f);
   await parseRows(f, decimal);
   await recordViolations(f);
@@ -361,12 +363,19 @@ async function countAndRecord(f: FileLoad, loaded: number, totalsSkipped: number
   const rel = disk.rel;
   // 6. Count, and check that nothing was lost.
   const masks = contract.columns.some(masksCpr);
-  const { masked, ...counted } = await db.one<{ parsed: number; rejected: number; masked: number }>(`SELECT
+  const { masked, padded, ...counted } = await db.one<{
+    parsed: number;
+    rejected: number;
+    masked: number;
+    padded: number;
+  }>(`SELECT
     (SELECT count(*) FROM parsed)::BIGINT + (SELECT count(DISTINCT line) FROM csv_rejects)::BIGINT AS parsed,
     (SELECT count(DISTINCT line) FROM scratch.violations)::BIGINT AS rejected,
-    ${masks ? '(SELECT coalesce(sum(_cpr_masked), 0) FROM parsed)::BIGINT' : '0'} AS masked`);
+    ${masks ? '(SELECT coalesce(sum(_cpr_masked), 0) FROM parsed)::BIGINT' : '0'} AS masked,
+    (SELECT coalesce(sum(_cpr_padded) FILTER (WHERE NOT _bad), 0) FROM parsed)::BIGINT AS padded`);
   const counts = { ...counted, loaded };
   if (masked > 0) input.cprMasked = (input.cprMasked ?? 0) + masked;
+  if (padded > 0) input.cprPadded = padded;
   input.rowsSkipped = p.titleRows + totalsSkipped;
   input.rowsRead = counts.parsed + input.rowsSkipped;
   input.rowsLoaded = counts.loaded;

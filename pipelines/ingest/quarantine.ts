@@ -7,7 +7,7 @@ import type { InputFile, Warning } from '../../schemas/outputs.ts';
 import { neutralise, neutraliseSql } from '../core/csv.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
-import { num, t } from '../i18n/index.ts';
+import { num, plural, t } from '../i18n/index.ts';
 
 export const QUARANTINE_COLUMNS = 'line, "column", rule, message, value';
 
@@ -22,6 +22,38 @@ export function cprMaskedWarnings(input: InputFile): Warning[] {
       file: input.file,
     },
   ];
+}
+
+/** The warning for a file whose CPR column was stored as numbers, read with the lost leading 0 put back. */
+export function cprPaddedWarnings(input: InputFile): Warning[] {
+  if (!input.cprPadded) return [];
+  return [
+    {
+      code: 'cpr_padded',
+      message: t('ingest.cprPadded', { file: input.file, rows: plural(input.cprPadded, 'row') }),
+      extract: input.extract,
+      file: input.file,
+    },
+  ];
+}
+
+/** The warning for a workbook whose data cells hold formulas, read as their cached values (formulas.ts). */
+export function formulaWarnings(input: InputFile): Warning[] {
+  if (!input.formulaValues) return [];
+  const { cells, first } = input.formulaValues;
+  return [
+    {
+      code: 'xlsx_formula_values',
+      message: t('ingest.xlsxFormulaCached', { file: input.file, cells: plural(cells, 'cell'), first }),
+      extract: input.extract,
+      file: input.file,
+    },
+  ];
+}
+
+/** What a loaded file's counts say besides its quarantine: masked and padded CPRs, formula values. */
+export function fileNotes(input: InputFile): Warning[] {
+  return [...cprMaskedWarnings(input), ...cprPaddedWarnings(input), ...formulaWarnings(input)];
 }
 
 /** The manifest warning for a file with quarantined rows, or with a header and no rows. */

@@ -31,7 +31,7 @@ import {
   type TextSniff,
 } from './sniff.ts';
 import type { Prepared } from './types.ts';
-import { type MergedRange, xlsxToCsv } from './xlsx.ts';
+import { type FormulaCell, type MergedRange, xlsxToCsv } from './xlsx.ts';
 
 /** Byte scans started ahead of their file's turn, by path. */
 export type ReadAhead = Map<string, Promise<TextSniff>>;
@@ -152,12 +152,13 @@ async function withoutLongLines(
 async function asText(
   f: TextFile,
   o: { path: string; format: string; workDir: string; fileSeq: number; input: InputFile; limits: ReadLimits },
-): Promise<{ merges: MergedRange[]; crOnly: boolean }> {
+): Promise<{ merges: MergedRange[]; formulas: FormulaCell[]; crOnly: boolean }> {
   let merges: MergedRange[] = [];
+  let formulas: FormulaCell[] = [];
   if (o.format === 'xlsx') {
     o.input.sha256 = await sha256File(o.path);
     f.readPath = join(o.workDir, `${o.fileSeq}.xlsx.csv`);
-    merges = (await xlsxToCsv(o.path, f.readPath, o.limits)).merges;
+    ({ merges, formulas } = await xlsxToCsv(o.path, f.readPath, o.limits));
     f.gzip = false;
   }
   const crOnly = o.format !== 'xlsx' && (await crOnlyLines(f.readPath, f.gzip));
@@ -167,7 +168,7 @@ async function asText(
     await crToLf(f.readPath, f.gzip, target, o.limits);
     Object.assign(f, { readPath: target, gzip: false });
   }
-  return { merges, crOnly };
+  return { merges, formulas, crOnly };
 }
 
 export async function prepare(
@@ -183,7 +184,7 @@ export async function prepare(
 ): Promise<Prepared> {
   if (format === 'parquet') return prepareParquet(path, db, input, limits);
   const f: TextFile = { readPath: path, gzip: format === 'csv.gz' };
-  const { merges, crOnly } = await asText(f, { path, format, workDir, fileSeq, input, limits });
+  const { merges, formulas, crOnly } = await asText(f, { path, format, workDir, fileSeq, input, limits });
   const find = headerFinder(contract);
   let sniff =
     format === 'xlsx' || crOnly
@@ -210,6 +211,7 @@ export async function prepare(
     };
   }
   return textPrepared(f, sniff, merges, format === 'xlsx', {
+    formulas,
     encoding,
     longLines: longLines.map(lineOf),
     latin1Direct: f.readPath === path && encoding === 'latin-1',
@@ -225,6 +227,7 @@ function textPrepared(
   merges: MergedRange[],
   xlsxRows: boolean,
   o: {
+    formulas: FormulaCell[];
     encoding: Encoding;
     longLines: number[];
     latin1Direct: boolean;
@@ -271,6 +274,7 @@ function textPrepared(
     duckEncoding: o.latin1Direct ? 'latin-1' : 'utf-8',
     longLines: o.longLines,
     maxLineBytes: o.maxLineBytes,
+    formulas: o.formulas,
   };
 }
 

@@ -45,7 +45,8 @@ export function formatOf(file: string): FileFormat | undefined {
   if (f.endsWith('.csv.gz') || f.endsWith('.txt.gz') || f.endsWith('.tsv.gz')) return 'csv.gz';
   if (f.endsWith('.csv') || f.endsWith('.txt') || f.endsWith('.tsv')) return 'csv';
   if (f.endsWith('.parquet')) return 'parquet';
-  if (f.endsWith('.xlsx')) return 'xlsx';
+  // .xlsm is a workbook with macros: read as xlsx, its macros never run.
+  if (f.endsWith('.xlsx') || f.endsWith('.xlsm')) return 'xlsx';
   return undefined;
 }
 

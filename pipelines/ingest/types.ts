@@ -8,6 +8,7 @@ import type { ExtractChanges } from '../extracts/changes.ts';
 import type { ExtractSpec } from '../extracts/spec.ts';
 import type { FileOnDisk, FileRegistry } from './registry.ts';
 import type { Delimiter, Encoding, ReadLimits } from './sniff.ts';
+import type { FormulaCell } from './xlsx.ts';
 
 export interface IngestOptions {
   inbox: string;
@@ -67,6 +68,8 @@ export interface Prepared {
   longLines: number[];
   /** limits.maxLineBytes, for DuckDB's reader and the rejects' message. */
   maxLineBytes: number;
+  /** A workbook's formula cells, by sheet row (xlsx.ts): judged once the skipped rows are known. */
+  formulas?: FormulaCell[];
 }
 
 export interface FileOutcome {

@@ -7,14 +7,8 @@ import { join } from 'node:path';
 import { maskCprs, maskCprsSql, maskTextSql } from '../core/mask.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
-import { birthDateSql, quarantineValueSql } from '../extracts/cpr.ts';
-import {
-  columnChecks,
-  type DecimalMark,
-  type ExtractSpec,
-  masksCpr,
-  parseSql,
-} from '../extracts/spec.ts';
+import { birthDateSql, cprPaddedSql, quarantineValueSql } from '../extracts/cpr.ts';
+import { columnChecks, type DecimalMark, type ExtractSpec, masksCpr, parseSql } from '../extracts/spec.ts';
 import { bytes, t } from '../i18n/index.ts';
 import { readCsvSql } from './read.ts';
 import type { Delimiter } from './sniff.ts';
@@ -77,7 +71,7 @@ async function readRawCsv(f: FileLoad): Promise<number> {
   }
   const rejects = (await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM csv_rejects')).n;
   const base = p.headerLine + 1;
-  const totals = await markTrailingTotals(db);
+  const totals = await markTrailingTotals(db, p.headers.length);
   const notTotal = totals > 0 ? ' WHERE r.rowid NOT IN (SELECT r FROM totals_rows)' : '';
   const cols = rawColumns(f, 'r.').join(', ');
   if (!blankFile && !continuationFile && rejects === 0) {
@@ -162,6 +156,7 @@ function derivedSql(f: FileLoad, decimal: DecimalMark): string[] {
   });
   return [
     cprCol ? `${birthDateSql(quoteIdent(cprCol.name))} AS birth_date` : 'NULL::DATE AS birth_date',
+    cprCol ? `${cprPaddedSql(quoteIdent(`v_${cprCol.name}`))} AS _cpr_padded` : '0 AS _cpr_padded',
     ...(masked.length ? [`(${masked.join(' + ')})::INTEGER AS _cpr_masked`] : []),
     ...contract.columns
       .filter((c) => c.cprWhen)
@@ -286,34 +281,45 @@ function isTotalsSql(cell: string): string {
   return `regexp_replace(lower(coalesce(${cell}, '')), '[^a-zæøå]', '', 'g') IN ('ialt', 'total', 'totalt', 'sum', 'hovedtotal')`;
 }
 
-/** How far from the end a totals row is looked for. */
-const TOTALS_TAIL = 10;
+/** How far from the end totals rows and blank rows are looked for. */
+const TAIL_ROWS = 1000;
+
+/** A row with no value in any of its `width` cells (Excel's `;;;;` rows below the data). */
+function blankRowSql(width: number): string {
+  return Array.from({ length: width }, (_, i) => `coalesce(trim(c${i}), '') = ''`).join(' AND ') || 'true';
+}
 
 /**
- * Marks the totals rows at the end of scratch.raw_csv in `totals_rows` (their rowids): the last rows
- * whose first cell is a totals word, after every other row. Only the file's last rows are read.
- * Returns how many there are.
+ * Marks the rows at the end of scratch.raw_csv that are skipped, in `totals_rows` (their rowids): the
+ * last rows, after every data row, that are a totals row (first cell a totals word) or blank (Excel
+ * writes `;;;;` below a sheet's data). A blank row between data rows is still an `empty_row`. Only the
+ * file's last rows are read. Returns how many there are.
  */
-async function markTrailingTotals(db: Db): Promise<number> {
+async function markTrailingTotals(db: Db, width: number): Promise<number> {
   await db.run(`CREATE OR REPLACE TEMP TABLE totals_rows AS
     WITH tail AS (
-      SELECT rowid AS r, ${isTotalsSql('c0')} AS t FROM scratch.raw_csv
-      WHERE rowid >= (SELECT count(*) FROM scratch.raw_csv) - ${TOTALS_TAIL})
+      SELECT rowid AS r, ${isTotalsSql('c0')} OR (${blankRowSql(width)}) AS t FROM scratch.raw_csv
+      WHERE rowid >= (SELECT count(*) FROM scratch.raw_csv) - ${TAIL_ROWS})
     SELECT r FROM tail WHERE t AND r > coalesce((SELECT max(r) FROM tail WHERE NOT t), -1)`);
   return (await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM totals_rows')).n;
 }
 
-/** Removes totals rows that DuckDB rejected (too few values) below the last data row; returns how many. */
+/**
+ * Removes totals rows and blank rows that DuckDB rejected (too few values) below the last data row;
+ * returns how many.
+ */
 async function dropTrailingTotalRejects(db: Db, delimiter: Delimiter): Promise<number> {
-  const first = `split_part(ltrim(csv_line, chr(10) || chr(13)), ${sqlString(delimiter)}, 1)`;
+  const line = 'ltrim(csv_line, chr(10) || chr(13))';
+  const first = `split_part(${line}, ${sqlString(delimiter)}, 1)`;
+  const skippable = `(${isTotalsSql(first)} OR regexp_replace(${line}, '[\\s"' || ${sqlString(delimiter)} || ']', '', 'g') = '')`;
   const candidates = (
-    await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM csv_rejects WHERE ${isTotalsSql(first)}`)
+    await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM csv_rejects WHERE ${skippable}`)
   ).n;
   if (candidates === 0) return 0;
   await db.run(`CREATE OR REPLACE TEMP TABLE totals_rejects AS
     SELECT DISTINCT line FROM csv_rejects
-    WHERE ${isTotalsSql(first)} AND line > (SELECT coalesce(max(_line), 0) FROM raw)
-      AND line > (SELECT coalesce(max(line), 0) FROM csv_rejects WHERE NOT ${isTotalsSql(first)})`);
+    WHERE ${skippable} AND line > (SELECT coalesce(max(_line), 0) FROM raw)
+      AND line > (SELECT coalesce(max(line), 0) FROM csv_rejects WHERE NOT ${skippable})`);
   await db.run('DELETE FROM csv_rejects WHERE line IN (SELECT line FROM totals_rejects)');
   return (await db.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM totals_rejects')).n;
 }

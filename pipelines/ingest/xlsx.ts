@@ -2,7 +2,10 @@
  * XLSX: the first sheet; the header is its first row, or found below title rows (ingest.ts). DuckDB has no Excel reader here, so the sheet
  * is written out as a UTF-8 CSV (one line per sheet row, empty rows kept as blank lines so line numbers
  * stay the Excel row numbers) and then goes through the same CSV path as every other file.
- * Formulas and merged cells are refused: their shown value is not what the cell holds.
+ * A formula's cached value (what Excel last computed and showed) is read, and the cell is reported: a
+ * formula in a skipped totals row is fine, one in a data row is warned about, and one without a cached
+ * value is refused where it is data (ingest.ts). Merged cells are refused where they hide values. Macros
+ * (.xlsm) are never run: exceljs reads the cells only.
  */
 import { createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -21,14 +24,24 @@ function isoDate(d: Date): string {
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
 }
 
-function cellText(value: ExcelJS.CellValue, address: string): string {
+/** A cell that holds a formula: where, and whether the workbook kept the value it computed. */
+export interface FormulaCell {
+  address: string;
+  row: number;
+  cached: boolean;
+}
+
+function cellText(value: ExcelJS.CellValue, address: string, formulas?: FormulaCell[], row = 0): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return isoDate(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return value;
   if (typeof value === 'object') {
     if ('formula' in value || 'sharedFormula' in value) {
-      throw new FileRejected(t('ingest.xlsxFormula', { cell: address }), 'xlsx_formula');
+      const result = (value as { result?: ExcelJS.CellValue }).result;
+      const cached = result !== undefined && result !== null;
+      formulas?.push({ address, row, cached });
+      return cached ? cellText(result, address) : '';
     }
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value) return String(value.text);
@@ -85,12 +98,12 @@ export async function inflatedSize(path: string): Promise<number | undefined> {
   }
 }
 
-/** Writes the first sheet as CSV to `target`, one line per sheet row; returns its merged ranges. */
+/** Writes the first sheet as CSV to `target`, one line per sheet row; returns its merged ranges and formulas. */
 export async function xlsxToCsv(
   path: string,
   target: string,
   limits: ReadLimits = DEFAULT_LIMITS,
-): Promise<{ merges: MergedRange[] }> {
+): Promise<{ merges: MergedRange[]; formulas: FormulaCell[] }> {
   // A zip bomb is refused before exceljs inflates it in memory (docs/security.md).
   const inflated = await inflatedSize(path);
   const max = await inflatedMax(path, limits);
@@ -112,16 +125,17 @@ export async function xlsxToCsv(
   const width = sheet.columnCount;
   const out = createWriteStream(target, 'utf8');
   const lastRow = sheet.rowCount;
+  const formulas: FormulaCell[] = [];
   for (let r = 1; r <= lastRow; r++) {
     const row = sheet.getRow(r);
     const fields: string[] = [];
     for (let c = 1; c <= width; c++) {
       const cell = row.getCell(c);
-      fields.push(csvField(cellText(cell.value, cell.address)));
+      fields.push(csvField(cellText(cell.value, cell.address, formulas, r)));
     }
     const line = fields.every((f) => f === '') ? '' : fields.join(',');
     if (!out.write(`${line}\n`)) await new Promise<void>((res) => out.once('drain', () => res()));
   }
   await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())));
-  return { merges };
+  return { merges, formulas };
 }

@@ -33,6 +33,10 @@ export const CLI = {
     da: 'kør kpi run efter en cron-plan, aldrig to på én gang',
     en: 'run kpi run on a cron schedule, never two at once',
   },
+  'cli.cmd.init': {
+    da: 'skriv en startkonfiguration for en kommune (kommunekode eller navn), med en README på dansk',
+    en: 'write a starting configuration for a municipality (kommunekode or name), with a README',
+  },
   'cli.cmd.help': { da: 'vis denne hjælp, eller en kommandos', en: "show this help, or a command's" },
   'cli.opt.inbox': {
     da: 'indbakken: én mappe pr. udtræk (standard ./inbox; demo: ./demo-inbox)',
@@ -70,6 +74,10 @@ export const CLI = {
   'cli.opt.cron': {
     da: 'til schedule: minut time dag måned ugedag (et sekundfelt først er tilladt)',
     en: 'for schedule: minute hour day month weekday (an optional seconds field first)',
+  },
+  'cli.opt.municipality': {
+    da: 'til init: kommunen, som kommunekode (fx 376) eller navn; --out er så konfigurationsfilen (standard ./kpi.config.json)',
+    en: 'for init: the municipality, as kommunekode (e.g. 376) or name; --out is then the configuration file (default ./kpi.config.json)',
   },
   'cli.opt.pdf': {
     da: 'skriv også rapporterne som PDF (A4) med headless Chromium',

@@ -120,8 +120,16 @@ export const INGEST = {
     en: 'the file mixes encodings: it is UTF-8, but line {line} has a byte that is not valid UTF-8 (probably Windows-1252). Re-export the whole file in one encoding (UTF-8 is best)',
   },
   'ingest.xlsxFormula': {
-    da: 'cellen {cell} indeholder en formel; gem arket med værdier alene (kopiér, og indsæt som værdier), og lever det igen',
-    en: 'cell {cell} holds a formula; save the sheet with values only (copy, then Paste Special → Values) and deliver it again',
+    da: 'cellen {cell} indeholder en formel uden en gemt værdi (projektmappen er skrevet af et program, der ikke har regnet den ud); åbn og gem den i Excel, eller gem arket med værdier alene (kopiér, og indsæt som værdier), og lever det igen',
+    en: 'cell {cell} holds a formula without a stored value (the workbook was written by a program that never computed it); open and save it in Excel, or save the sheet with values only (copy, then Paste Special → Values), and deliver it again',
+  },
+  'ingest.cprPadded': {
+    da: '{file}: CPR-kolonnen er gemt som tal; i {rows} manglede det foranstillede 0, som er sat på igen (9 cifre blev til 10). Eksportér gerne kolonnen som tekst.',
+    en: '{file}: the CPR column was stored as numbers; in {rows} the leading 0 was missing and has been put back (9 digits became 10). Export the column as text if you can.',
+  },
+  'ingest.xlsxFormulaCached': {
+    da: '{file}: {cells} i datarækkerne indeholder en formel (den første er {first}); den værdi, Excel sidst regnede ud, er brugt. Gem arket med værdier alene, så tallene ikke kan ændre sig.',
+    en: '{file}: {cells} in the data rows hold a formula (the first is {first}); the value Excel last computed was used. Save the sheet with values only, so that the figures cannot change.',
   },
   'ingest.xlsxError': {
     da: 'cellen {cell} indeholder Excel-fejlen {error}; ret cellen, og lever igen',

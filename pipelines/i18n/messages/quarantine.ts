@@ -43,6 +43,10 @@ export const QUARANTINE = {
     da: 'CPR skal være 10 cifre, DDMMÅÅ-SSSS eller DDMMÅÅSSSS',
     en: 'CPR must be 10 digits, DDMMYY-SSSS or DDMMYYSSSS',
   },
+  'rule.cpr_number': {
+    da: 'CPR har færre end 9 cifre og ingen bindestreg, som når kolonnen er gemt som et tal (Excel, pandas, Parquet), og cifre er tabt. CPR skal være 10 cifre. Eksportér CPR-kolonnen som tekst (i Excel: formatér kolonnen som Tekst)',
+    en: 'the CPR has fewer than 9 digits and no dash, as when the column was stored as a number (Excel, pandas, Parquet) and digits were lost. A CPR has 10 digits. Export the CPR column as text (in Excel: format the column as Text)',
+  },
   'rule.cpr_date': {
     da: 'CPR-nummeret indeholder ingen rigtig fødselsdato (århundrede efter 7. ciffer)',
     en: 'the CPR number holds no real birth date (century from digit 7)',
