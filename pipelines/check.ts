@@ -5,14 +5,16 @@
  * rejected whole or anything would be held back, so an analyst can fix a delivery before the night.
  */
 import { readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Warning } from '../schemas/outputs.ts';
+import { extname, join } from 'node:path';
+import { publishedMunicipalities } from '../schemas/config.ts';
+import type { InputFile, Warning } from '../schemas/outputs.ts';
 import { type Config, kpiDefinitions } from './config.ts';
 import { asOfDate } from './core/asOf.ts';
 import { onShutdown } from './core/shutdown.ts';
 import { Db } from './duckdb.ts';
 import { UserError } from './errors.ts';
 import { extractSpecs } from './extracts/own.ts';
+import { checkClock } from './guard/clock.ts';
 import { unknownCodeWarnings } from './guard/codes.ts';
 import { municipalityWarnings } from './guard/municipality.ts';
 import { holdText } from './guard/reasons.ts';
@@ -20,11 +22,13 @@ import type { Artifact, Hold } from './guard/trust.ts';
 import { extractVolumes, type Volumes } from './guard/volumes.ts';
 import { num, t } from './i18n/index.ts';
 import { loadHandover, runIngestWorker } from './ingest/isolated.ts';
+import { formatOf } from './ingest/sniff.ts';
 import type { Reporter } from './log.ts';
 import { keyFileWarnings } from './publish/access.ts';
 import { declareArtifacts } from './run/artifacts.ts';
 import { validateInitiatives } from './run/initiatives.ts';
 import { removeStaleWork } from './run/leftovers.ts';
+import { comparablePrevious, comparedText, comparedWith } from './run/previous.ts';
 import { duckdbOptions, workerDuckdbOptions, workerMemoryLimit } from './run/runtime.ts';
 import { previousPublication } from './run/setup.ts';
 import { decideNight } from './run/stages/trust.ts';
@@ -84,13 +88,19 @@ async function checkInbox(opts: CheckOptions): Promise<CheckResult> {
       duckdb: workerDuckdbOptions(opts.workDir, opts.config),
       ownExtracts: opts.config.extracts,
       limits: opts.config.limits,
+      rowRules: { municipalities: publishedMunicipalities(opts.config), asOfMonth: opts.asOf.slice(0, 7) },
     },
     () => {},
     { maxRssBytes: workerMemoryLimit(opts.config) },
   );
+  checkClock(result.inputs, asOfDate(opts.asOf));
   const lines: string[] = [t('check.title', { inbox: opts.inbox }), ''];
   lines.push(...(await fileLines(result, quarantineDir)));
   const { warnings, volumes } = await wouldBuild(opts, result);
+  const compared = comparablePrevious(await previousPublication(opts.out), opts);
+  const previous = compared.previous;
+  warnings.push(...compared.warnings);
+  lines.push('', comparedText(comparedWith(previous), opts.out));
   // The night's own decision (run/stages/trust.ts), against the publication in --out.
   const artifacts = declareArtifacts(opts.config, kpiDefinitions(opts.config));
   const decision = decideNight({
@@ -98,7 +108,7 @@ async function checkInbox(opts: CheckOptions): Promise<CheckResult> {
     inputs: result.inputs,
     delivered: result.delivered,
     volumes,
-    previous: await previousPublication(opts.out),
+    previous,
     artifacts,
   });
   for (const w of [...warnings, ...decision.warnings].filter(
@@ -139,9 +149,7 @@ async function fileLines(result: Ingested, quarantineDir: string): Promise<strin
               read: num(f.rowsRead),
               rejected: num(f.rowsRejected),
             }) + (f.rowsSkipped ? t('check.skipped', { n: num(f.rowsSkipped) }) : '');
-    lines.push(
-      `${f.file} [${f.encoding ?? 'parquet'}, ${f.delimiter ?? '-'}, decimal ${f.decimal ?? '-'}]: ${what}`,
-    );
+    lines.push(`${f.file} [${dialectLabel(f)}]: ${what}`);
     if (f.rowsRejected > 0 && f.status !== 'rejected') {
       const csv = (await readFile(join(quarantineDir, `${f.file}.rejects.csv`), 'utf8'))
         .trimEnd()
@@ -153,6 +161,18 @@ async function fileLines(result: Ingested, quarantineDir: string): Promise<strin
   }
   if (result.inputs.length === 0) lines.push(t('check.noFiles'));
   return lines;
+}
+
+/**
+ * How a file was read: the encoding, delimiter and decimal mark a text file was read with; a workbook's
+ * or Parquet file's format; and for a file refused before it was read, its real format (or extension).
+ */
+export function dialectLabel(f: InputFile): string {
+  const format = formatOf(f.file);
+  if (f.encoding === 'xlsx') return `xlsx, decimal ${f.decimal ?? '-'}`;
+  if (f.encoding) return `${f.encoding}, ${f.delimiter ?? '-'}, decimal ${f.decimal ?? '-'}`;
+  if (format) return format;
+  return extname(f.file).toLowerCase() || t('check.noExtension');
 }
 
 /** The warehouse a run would build, in memory (pseudonymised rows only): its warnings and volumes. */

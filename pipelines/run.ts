@@ -12,6 +12,7 @@ import { maskCprs } from './core/mask.ts';
 import { onShutdown } from './core/shutdown.ts';
 import type { Db } from './duckdb.ts';
 import { RunError, UserError } from './errors.ts';
+import { checkClock } from './guard/clock.ts';
 import { t } from './i18n/index.ts';
 import { keyFileWarnings, restrictedAccess } from './publish/access.ts';
 import { RUNS_DIR } from './publish/atomic.ts';
@@ -46,6 +47,7 @@ async function stages(
   const stage = <T>(name: StageName, fn: () => Promise<T> | T) => timed(s, timings, name, fn);
   const ingested = await stage('ingest', () => ingestStage(s));
   open(ingested.db);
+  checkClock(ingested.result.inputs, s.asOf);
   const { delivered } = ingested.result;
   const warehouse = await stage('warehouse', () => warehouseStage(s, ingested));
   const trust = await stage('trust', () => trustStage(s, ingested, warehouse));

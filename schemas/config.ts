@@ -75,6 +75,15 @@ export const Config = z
       })
       .strict()
       .optional(),
+    /**
+     * The municipalities this publication is for, when more than one (kommunekoder): each gets its own
+     * sections. Rows of any other municipality are quarantined as `other_municipality`. Without it, only
+     * `municipality`'s rows are published.
+     */
+    municipalities: z
+      .array(z.string().regex(/^\d{3}$/, { error: () => t('config.kommunekode') }))
+      .min(1)
+      .optional(),
     /** Disclosure control: counts in 1..minCell-1 are suppressed in public/. */
     minCell: z.number().int().min(1).default(5),
     /** "Employed in a month": wage_hours above this (docs/kpis.md, common definitions). */
@@ -143,6 +152,11 @@ export const Config = z
     /** An extract's rows in a month may fall by this fraction against the previous published run. */
     volumeDropTolerance: z.number().min(0).max(1).default(0.2),
     /**
+     * An extract's rows in a month the previous published run had complete may grow by this fraction
+     * (1: a doubling is flagged): beyond it, a re-export beside the earlier deliveries is likely.
+     */
+    volumeGrowthTolerance: z.number().min(0).default(1),
+    /**
      * More known values of open code columns, by `<extract>.<column>` (e.g. `enrollment.programme`):
      * values not known give an `unknown_code` warning with a "did you mean".
      */
@@ -174,6 +188,11 @@ export const Config = z
   })
   .strict();
 export type Config = z.infer<typeof Config>;
+
+/** The kommunekoder whose rows this publication publishes (`municipalities`, or the one municipality). */
+export function publishedMunicipalities(config: Pick<Config, 'municipality' | 'municipalities'>): string[] {
+  return config.municipalities ?? [municipalityOf(config).code];
+}
 
 /** The configured municipality, or the default one (then `assumed`). */
 export function municipalityOf(config: Pick<Config, 'municipality'>): {

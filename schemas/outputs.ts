@@ -99,6 +99,21 @@ export const Manifest = z.object({
       .optional()
       .describe('true when no configuration named the municipality and the default was used'),
   }),
+  municipalities: z
+    .array(z.string())
+    .optional()
+    .describe('the kommunekoder published, when the configuration names several (`municipalities`)'),
+  inbox: z.string().optional().describe('the inbox folder the run read, as an absolute path'),
+  comparedWith: z
+    .object({
+      runId: z.string(),
+      asOf: z.iso.date(),
+      municipality: z.object({ code: z.string(), name: z.string() }).nullable(),
+      volumesCompared: z.boolean().describe('false when the previous publication read another inbox'),
+    })
+    .nullable()
+    .optional()
+    .describe('the previous publication in --out this run compared its volumes with; null on a first run'),
   inputs: z.array(InputFile),
   totals: z.object({
     rowsRead: z.number().int(),
@@ -137,7 +152,15 @@ export const Manifest = z.object({
         extract: z.string(),
         file: z.string().describe('the file whose rows won'),
         overrode: z.string().describe('the earlier file whose rows it replaced'),
-        keys: z.number().int().describe('how many keys (e.g. person-months) it replaced'),
+        keys: z
+          .number()
+          .int()
+          .describe('how many keys (e.g. person-months; for the café, municipality-days) it replaced'),
+        rows: z
+          .number()
+          .int()
+          .optional()
+          .describe('for an extract without a key (the café): the earlier file\'s rows it replaced'),
       }),
     )
     .describe('where a later or correction file replaced rows of another file on the same key'),

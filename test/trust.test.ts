@@ -285,7 +285,7 @@ describe('a rejected or shrunken input never silently changes a published figure
     expect(cut.code).toBe(3);
     expect(cut.manifest.heldBack.map((h) => `${h.kind} ${h.id}`)).toEqual(HELD);
     expect(cut.manifest.heldBack[0]!.reason).toBe(
-      'employment er skrumpet med mere end 20 % i forhold til forrige offentliggjorte kørsel (rækker: 2025-07 0 mod 3; 2025-08 0 mod 3; 2025-09 0 mod 3; og 2 måneder mere); formentlig et afkortet udtræk. Tallene fra forrige offentliggørelse står, til en leverance kan læses igen',
+      'employment er skrumpet med mere end 20 % i forhold til forrige offentliggjorte kørsel (rækker: 2025-07 0 mod 3, 2025-08 0 mod 3, 2025-09 0 mod 3 og 2 måneder mere); formentlig et afkortet udtræk. Tallene fra forrige offentliggørelse står, til en leverance kan læses igen',
     );
     // The next run still compares with the last accepted delivery, not with the shrunken one.
     expect(cut.manifest.volumes.employment?.['2025-12']).toBe(3);

@@ -2,12 +2,14 @@
  * The run's summary on stdout: the municipality, each KPI's latest period, value, target and status,
  * the rows read, what was quarantined and held back, and the warnings. Text only; the CLI prints it.
  */
+
 import { join } from 'node:path';
 import type { KpiEntry, Manifest } from '../../schemas/outputs.ts';
 import { formatValue, statusWord } from '../core/describe.ts';
 import { maskCprs } from '../core/mask.ts';
 import { num, t } from '../i18n/index.ts';
 import { type ContractResult, kindOfResult } from '../kinds/index.ts';
+import { comparedText } from '../run/previous.ts';
 
 export function runSummary(
   manifest: Manifest,
@@ -21,6 +23,7 @@ export function runSummary(
     t('summary.run', { runId: manifest.runId, asOf: manifest.asOf, out: outDir }),
     t('summary.municipality', { name: m.name, code: m.code }) +
       (m.assumed ? t('summary.municipalityAssumed') : ''),
+    comparedText(manifest.comparedWith ?? null, outDir),
     '',
   );
   const rows = kpis.map((k) => [

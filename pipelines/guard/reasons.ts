@@ -19,7 +19,8 @@ export function reasonText(r: Reason, tolerance: number): string {
       return t('hold.folderMissing', { extract: r.extract, n: num(r.previousRows ?? 0) });
     case 'folder_empty':
       return t('hold.folderEmpty', { extract: r.extract, n: num(r.previousRows ?? 0) });
-    case 'shrank': {
+    case 'shrank':
+    case 'grew': {
       const drops = r.drops ?? [];
       const shown = drops.slice(0, SHOWN_MONTHS).map((d) =>
         t('hold.month', {
@@ -28,10 +29,10 @@ export function reasonText(r: Reason, tolerance: number): string {
           previous: num(d.previous),
         }),
       );
-      return t('hold.shrank', {
+      return t(r.kind === 'shrank' ? 'hold.shrank' : 'hold.grew', {
         extract: r.extract,
-        pct: Math.round(tolerance * 100),
-        months: shown.join('; '),
+        pct: Math.round((r.tolerance ?? tolerance) * 100),
+        months: shown.join(', '),
         more: drops.length > SHOWN_MONTHS ? t('hold.moreMonths', { n: drops.length - SHOWN_MONTHS }) : '',
       });
     }
@@ -40,7 +41,9 @@ export function reasonText(r: Reason, tolerance: number): string {
 
 /** Why an artifact is held back, and what readers see instead: the previous figures, or none yet. */
 export function holdText(h: Hold, tolerance: number): string {
-  const why = h.reasons.map((r) => reasonText(r, tolerance)).join('; ');
+  // Several reasons are numbered, so that each one reads as a sentence of its own.
+  const texts = h.reasons.map((r) => reasonText(r, tolerance));
+  const why = texts.length === 1 ? texts[0]! : texts.map((x, i) => `(${i + 1}) ${x}`).join('; ');
   return `${why}. ${t(h.carried ? 'hold.carried' : 'hold.firstRun')}`;
 }
 

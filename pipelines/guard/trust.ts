@@ -7,10 +7,10 @@
  * from the kind (reasons.ts).
  */
 import type { InputFile } from '../../schemas/outputs.ts';
-import { type VolumeDrop, type Volumes, volumeDrops } from './volumes.ts';
+import { type VolumeDrop, type Volumes, volumeDrops, volumeGrowth } from './volumes.ts';
 
 /** What happened to an extract's delivery, such that what reads it cannot be trusted. */
-export type ReasonKind = 'rejected' | 'shrank' | 'folder_missing' | 'folder_empty';
+export type ReasonKind = 'rejected' | 'shrank' | 'grew' | 'folder_missing' | 'folder_empty';
 
 export interface Reason {
   kind: ReasonKind;
@@ -19,9 +19,11 @@ export interface Reason {
   files: string[];
   /** rejected: why the file was rejected. */
   message?: string;
-  /** shrank: the months that fell; folder_missing and folder_empty: the rows the previous run read. */
+  /** shrank, grew: the months that fell or grew; folder_missing and folder_empty: the rows the previous run read. */
   drops?: VolumeDrop[];
   previousRows?: number;
+  /** grew: the tolerance it grew beyond (shrank's is the one reasons.ts is given). */
+  tolerance?: number;
 }
 
 /**
@@ -62,8 +64,10 @@ export interface TrustInput {
   delivered: readonly string[];
   volumes: Volumes;
   /** The previous publication of the same municipality and inbox, when there is one. */
-  previous?: { volumes?: Volumes; has(kind: HoldableKind, id: string): boolean };
+  previous?: { volumes?: Volumes; asOfMonth?: string; has(kind: HoldableKind, id: string): boolean };
   tolerance: number;
+  /** volumeGrowthTolerance: growth in a month complete before, beyond which a delivery is doubled. */
+  growthTolerance?: number;
   artifacts: readonly Artifact[];
   allowPartial: boolean;
 }
@@ -110,6 +114,14 @@ export function untrusted(input: TrustInput): Reason[] {
   for (const [extract, drops] of byExtract) {
     if (reasons.some((r) => r.extract === extract)) continue;
     reasons.push(fallen(extract, drops, input));
+  }
+  const growth = input.growthTolerance ?? 1;
+  const grown = new Map<string, VolumeDrop[]>();
+  for (const g of volumeGrowth(input.volumes, input.previous?.volumes, growth, input.previous?.asOfMonth))
+    grown.set(g.extract, [...(grown.get(g.extract) ?? []), g]);
+  for (const [extract, drops] of grown) {
+    if (reasons.some((r) => r.extract === extract)) continue;
+    reasons.push({ kind: 'grew', extract, files: [`${extract}/`], drops, tolerance: growth });
   }
   return reasons;
 }

@@ -2,6 +2,8 @@
  * The volume check (docs/privacy-and-reliability.md): truncated exports are a common failure, and a file cut
  * short loads without an error. Per extract and month, the rows the KPIs read are compared with those of
  * the previous published run; a fall beyond `volumeDropTolerance` holds back what reads the extract.
+ * So does a growth beyond `volumeGrowthTolerance` in a month the previous run already had complete: a
+ * re-export placed beside the earlier deliveries counts their rows twice (a doubling, at the default 1).
  */
 import type { Db } from '../duckdb.ts';
 
@@ -56,4 +58,29 @@ export function volumeDrops(
     }
   }
   return drops;
+}
+
+/**
+ * The months, complete in the previous run (before its as-of month), whose rows grew by more than
+ * `tolerance` (a fraction: 1 is a doubling). A month the previous run had not yet seen complete may
+ * grow as its deliveries arrive. Exactly at the tolerance is no growth; compared in integers.
+ */
+export function volumeGrowth(
+  current: Volumes,
+  previous: Volumes | undefined,
+  tolerance: number,
+  previousAsOfMonth: string | undefined,
+): VolumeDrop[] {
+  if (!previous || !previousAsOfMonth) return [];
+  const ppm = Math.round(tolerance * 1_000_000);
+  const grown: VolumeDrop[] = [];
+  for (const [extract, months] of Object.entries(previous)) {
+    for (const [month, before] of Object.entries(months)) {
+      if (month === ALL_MONTHS || month >= previousAsOfMonth || before === 0) continue;
+      const now = current[extract]?.[month] ?? 0;
+      if ((now - before) * 1_000_000 > ppm * before)
+        grown.push({ extract, month, previous: before, current: now });
+    }
+  }
+  return grown;
 }

@@ -3,6 +3,7 @@ import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Warning } from '../../schemas/outputs.ts';
+import { closest, foldHeader } from '../core/fold.ts';
 import { maskCprs } from '../core/mask.ts';
 import { t } from '../i18n/index.ts';
 
@@ -46,37 +47,52 @@ export function irregularWarning(rel: string): Warning {
 }
 
 /**
- * The inbox's folders, by extract name, and the warnings for what else is there: unknown folders,
- * files outside a folder, links and other entries that are not read.
+ * The folder of each extract, and the warnings for what else is there: unknown folders (with a "did you
+ * mean"), files outside a folder, links and other entries that are not read. Folder names fold like
+ * headers (core/fold.ts: case, æøå, punctuation), so `Tariffs/` is the tariffs folder; when two
+ * folders fold to the same extract, the one spelt exactly is read and the other is named in a warning.
  */
 export async function inboxFolders(
   inbox: string,
   names: string[],
-): Promise<{ folders: Set<string>; warnings: Warning[] }> {
+): Promise<{ folders: Map<string, string>; warnings: Warning[] }> {
   const warnings: Warning[] = [];
   let entries: Dirent[];
   try {
     entries = await readdir(inbox, { withFileTypes: true });
   } catch {
     return {
-      folders: new Set(),
+      folders: new Map(),
       warnings: [{ code: 'inbox_missing', message: t('ingest.inboxMissing', { inbox }) }],
     };
   }
-  const folders = new Set<string>();
-  for (const entry of entries.sort((a, b) => compareNames(a.name, b.name))) {
+  const folders = new Map<string, string>();
+  // Exactly spelt folders first, so that they win over a folded twin.
+  const exactFirst = (a: Dirent, b: Dirent) =>
+    Number(!names.includes(a.name)) - Number(!names.includes(b.name)) || compareNames(a.name, b.name);
+  for (const entry of entries.sort(exactFirst)) {
     if (entry.name.startsWith('.')) continue;
+    const extract = names.find((n) => foldHeader(n) === foldHeader(entry.name));
     if (irregular(entry)) warnings.push(irregularWarning(entry.name));
-    else if (names.includes(entry.name) && entry.isDirectory()) folders.add(entry.name);
+    else if (entry.isDirectory() && extract && !folders.has(extract)) folders.set(extract, entry.name);
     else if (entry.isDirectory())
-      warnings.push({
-        code: 'unknown_folder',
-        message: t('ingest.unknownFolder', { name: entry.name, known: names.join(', ') }),
-      });
+      warnings.push(unknownFolder(entry.name, names, extract && folders.get(extract)));
     else if (!names.includes(entry.name))
       warnings.push({ code: 'unplaced_file', message: t('ingest.unplacedFile', { name: entry.name }) });
   }
   return { folders, warnings };
+}
+
+/** The warning for a folder that is not read: unknown (with a "did you mean"), or a folded twin. */
+function unknownFolder(name: string, names: string[], twinOf: string | undefined): Warning {
+  if (twinOf) return { code: 'unknown_folder', message: t('ingest.twinFolder', { name, read: twinOf }) };
+  const like = closest(name, names, foldHeader, 3);
+  return {
+    code: 'unknown_folder',
+    message:
+      t('ingest.unknownFolder', { name, known: names.join(', ') }) +
+      (like ? t('cli.didYouMean', { suggestion: `inbox/${like}/` }) : ''),
+  };
 }
 
 /** A correction file names itself so (docs/inbox.md; the Danish and English words). */

@@ -25,67 +25,93 @@ import {
 } from './quarantine.ts';
 import { countRows, firstLine, prepare, type ReadAhead, readAhead } from './read.ts';
 import { type FileOnDisk, FileRegistry } from './registry.ts';
-import { DEFAULT_LIMITS, formatOf, HEADER_SEARCH_LINES, sha256File } from './sniff.ts';
+import { countRunRules, datedStats, runRuleWarnings, stillHolds, withRunRules } from './rowRules.ts';
+import { DEFAULT_LIMITS, formatOf, HEADER_SEARCH_LINES, type ReadLimits, sha256File } from './sniff.ts';
 import { BUILTIN_SPECS, createIngestTables } from './tables.ts';
 import type { FileLoad, FileOutcome, IngestOptions, IngestResult, Prepared } from './types.ts';
 import { decideDecimal, parseRows, readRaw, recordViolations } from './validate.ts';
 
 export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestResult> {
-  const inputs: InputFile[] = [];
-  const warnings: Warning[] = [];
-  const delivered: string[] = [];
-  const seen = new Map<string, string>();
   const specs = opts.extracts ?? BUILTIN_SPECS;
-  const names = specs.map((c) => c.extract);
-  const limits = opts.limits ?? DEFAULT_LIMITS;
-  const found = await inboxFolders(opts.inbox, names);
-  warnings.push(...found.warnings);
   await createIngestTables(db, specs);
-  // The files the warehouse already holds: the previous run's, when the run starts from its warehouse.
-  const registry = await FileRegistry.load(db);
-  const ahead: ReadAhead = new Map();
-  let fileSeq = 0;
+  const run: InboxRun = {
+    db,
+    opts,
+    inputs: [],
+    warnings: [],
+    seen: new Map<string, string>(),
+    limits: opts.limits ?? DEFAULT_LIMITS,
+    // The files the warehouse already holds: the previous run's, when the run starts from its warehouse.
+    registry: await FileRegistry.load(db),
+    ahead: new Map(),
+    fileSeq: 0,
+  };
+  const found = await inboxFolders(
+    opts.inbox,
+    specs.map((c) => c.extract),
+  );
+  run.warnings.push(...found.warnings);
+  const delivered: string[] = [];
   for (const spec of specs) {
-    const extract = spec.extract;
-    const dir = join(opts.inbox, extract);
-    if (!found.folders.has(extract)) {
-      await registry.finishExtract(extract);
-      continue;
+    const folder = found.folders.get(spec.extract);
+    if (folder) {
+      delivered.push(spec.extract);
+      if (folder !== spec.extract) run.warnings.push(foldedFolderWarning(folder, spec.extract));
+      await ingestExtract(run, spec, join(opts.inbox, folder));
     }
-    delivered.push(extract);
-    const listed = await listDelivered(dir);
-    warnings.push(...listed.ignored.map((name) => irregularWarning(`${extract}/${name}`)));
-    const files = deliveryOrder(listed.files);
-    for (const [i, name] of files.entries()) {
-      fileSeq++;
-      // A file named after a person keeps its name only on disk: everywhere it is reported, and in the
-      // registry, the CPR in it is masked.
-      const rel = maskCprs(`${extract}/${name}`);
-      const path = join(dir, ...name.split('/'));
-      // The next file's byte scan runs on this thread while DuckDB's threads work on this file.
-      const next = files[i + 1];
-      if (next !== undefined && !skipped(opts, next, extract))
-        await readAhead(
-          join(dir, ...next.split('/')),
-          maskCprs(`${extract}/${next}`),
-          spec,
-          registry,
-          ahead,
-          limits,
-        );
-      opts.onStart?.(rel);
-      const skip = opts.skip?.[rel];
-      const result = skip
-        ? await skippedFile(freshInput(extract, rel), path, skip)
-        : await ingestFile({ db, contract: spec, path, rel, fileSeq, seen, opts, registry, ahead });
-      if (rel !== `${extract}/${name}`) result.input.cprMasked = (result.input.cprMasked ?? 0) + 1;
-      inputs.push(result.input);
-      warnings.push(...result.warnings, ...fileNotes(result.input));
-      opts.onFile?.(result.input);
-    }
-    await registry.finishExtract(extract);
+    await run.registry.finishExtract(spec.extract);
   }
-  return { inputs, warnings, delivered, changes: registry.changes };
+  return { inputs: run.inputs, warnings: run.warnings, delivered, changes: run.registry.changes };
+}
+
+/** What reading an inbox carries from file to file. */
+interface InboxRun {
+  db: Db;
+  opts: IngestOptions;
+  inputs: InputFile[];
+  warnings: Warning[];
+  /** The files read so far this run, by sha256: the same bytes are not read twice. */
+  seen: Map<string, string>;
+  limits: ReadLimits;
+  registry: FileRegistry;
+  ahead: ReadAhead;
+  fileSeq: number;
+}
+
+/** Every file of one extract's folder, in delivery order. */
+async function ingestExtract(run: InboxRun, spec: ExtractSpec, dir: string): Promise<void> {
+  const { db, opts, seen, registry, ahead } = run;
+  const extract = spec.extract;
+  const listed = await listDelivered(dir);
+  run.warnings.push(...listed.ignored.map((name) => irregularWarning(`${extract}/${name}`)));
+  const files = deliveryOrder(listed.files);
+  for (const [i, name] of files.entries()) {
+    const fileSeq = ++run.fileSeq;
+    // A file named after a person keeps its name only on disk: everywhere it is reported, and in the
+    // registry, the CPR in it is masked.
+    const rel = maskCprs(`${extract}/${name}`);
+    const path = join(dir, ...name.split('/'));
+    // The next file's byte scan runs on this thread while DuckDB's threads work on this file.
+    const next = files[i + 1];
+    if (next !== undefined && !skipped(opts, next, extract)) {
+      const nextRel = maskCprs(`${extract}/${next}`);
+      await readAhead(join(dir, ...next.split('/')), nextRel, spec, registry, ahead, run.limits);
+    }
+    opts.onStart?.(rel);
+    const skip = opts.skip?.[rel];
+    const result = skip
+      ? await skippedFile(freshInput(extract, rel), path, skip)
+      : await ingestFile({ db, contract: spec, path, rel, fileSeq, seen, opts, registry, ahead });
+    if (rel !== `${extract}/${name}`) result.input.cprMasked = (result.input.cprMasked ?? 0) + 1;
+    run.inputs.push(result.input);
+    run.warnings.push(...result.warnings, ...fileNotes(result.input));
+    opts.onFile?.(result.input);
+  }
+}
+
+/** A folder read under its extract's name though spelt otherwise (`Tariffs/` for `tariffs/`). */
+function foldedFolderWarning(folder: string, extract: string): Warning {
+  return { code: 'folder_renamed', message: t('ingest.foldedFolder', { folder, extract }), extract };
 }
 
 /** Whether the file `name` of `extract` is one the worker stopped on before (see IngestOptions.skip). */
@@ -205,7 +231,8 @@ async function fromEarlierRun(
     const sha =
       registry.findUnchanged(extract, disk)?.sha256 ??
       (registry.hasSize(extract, disk.bytes) ? await sha256File(path) : undefined);
-    const hit = sha === undefined || seen.has(sha) ? undefined : registry.find(extract, sha);
+    const found = sha === undefined || seen.has(sha) ? undefined : registry.find(extract, sha);
+    const hit = found && stillHolds(found.stats, opts.rowRules) ? found : undefined;
     if (hit) {
       Object.assign(input, hit.stats.input, { extract, file: rel, sha256: sha!, fromCache: true });
       seen.set(sha!, rel);
@@ -217,9 +244,13 @@ async function fromEarlierRun(
           join(opts.quarantineDir, `${rel}.rejects.csv`),
         );
       }
+      const kept = `ingest.violations WHERE file_id = ${hit.fileId}`;
       return {
         input,
-        warnings: quarantineWarnings(rel, extract, input, hit.stats.rules),
+        warnings: [
+          ...quarantineWarnings(rel, extract, input, hit.stats.rules),
+          ...(await runRuleWarnings(db, kept, input)),
+        ],
         rules: hit.stats.rules,
       };
     }
@@ -262,7 +293,7 @@ async function rejectFile(turn: FileTurn, input: InputFile, e: FileRejected): Pr
 async function ingestFile(turn: FileTurn): Promise<FileOutcome> {
   const input = freshInput(turn.contract.extract, turn.rel);
   try {
-    return await readFileTurn(turn, input);
+    return await readFileTurn({ ...turn, contract: withRunRules(turn.contract, turn.opts.rowRules) }, input);
   } catch (e) {
     if (e instanceof FileRejected) return rejectFile(turn, input, e);
     throw e;
@@ -393,16 +424,19 @@ async function countAndRecord(f: FileLoad, loaded: number, totalsSkipped: number
       'SELECT rule, count(DISTINCT line)::BIGINT AS n FROM scratch.violations GROUP BY rule ORDER BY n DESC, rule',
     );
     for (const r of byRule) rules[r.rule] = r.n;
+    countRunRules(input, rules);
     if (opts.quarantineDir) {
       await writeRejects(db, 'scratch.violations', join(opts.quarantineDir, `${rel}.rejects.csv`));
     }
   }
   const { extract: _e, file: _f, ...stats } = input;
+  const runWarnings = await runRuleWarnings(db, 'scratch.violations', input);
+  const dated = await datedStats(db, contract, opts.rowRules);
   await db.run(
     `INSERT INTO ingest.violations SELECT ${fileId}, ${QUARANTINE_COLUMNS} FROM scratch.violations`,
   );
-  await registry.register(extract, fileId, disk, input.sha256, fileSeq, { input: stats, rules });
-  const warnings = quarantineWarnings(rel, extract, input, rules);
+  await registry.register(extract, fileId, disk, input.sha256, fileSeq, { input: stats, rules, ...dated });
+  const warnings = [...quarantineWarnings(rel, extract, input, rules), ...runWarnings];
   await db.run(
     'DROP VIEW parsed; DROP TABLE scratch.parsed_rows; DROP TABLE scratch.violations; DROP TABLE IF EXISTS csv_rejects;',
   );

@@ -18,6 +18,9 @@ import type { ExtractChanges } from '../extracts/changes.ts';
 /** What a registered file's load produced; a reused file reports the same again. */
 export interface FileStats {
   input: Omit<InputFile, 'extract' | 'file'>;
+  /** The as-of month the file was judged under, and its latest dated row (ingest/rowRules.ts). */
+  asOfMonth?: string;
+  maxDated?: string | null;
   rules: Record<string, number>;
 }
 

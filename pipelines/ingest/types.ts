@@ -7,6 +7,7 @@ import type { Db } from '../duckdb.ts';
 import type { ExtractChanges } from '../extracts/changes.ts';
 import type { ExtractSpec } from '../extracts/spec.ts';
 import type { FileOnDisk, FileRegistry } from './registry.ts';
+import type { RunRowRules } from './rowRules.ts';
 import type { Delimiter, Encoding, ReadLimits } from './sniff.ts';
 import type { FormulaCell } from './xlsx.ts';
 
@@ -33,6 +34,8 @@ export interface IngestOptions {
    * (isolated.ts). They are rejected whole with that reason.
    */
   skip?: Record<string, { rule: string; message: string }>;
+  /** The run's own row rules: the municipalities published and the as-of month (rowRules.ts). */
+  rowRules?: RunRowRules;
   /** Told before each file is read (the worker passes it on, so a crash names the file). */
   onStart?: (file: string) => void;
 }

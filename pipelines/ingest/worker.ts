@@ -40,6 +40,8 @@ export interface WorkerRequest {
   limits?: ReadLimits;
   /** Files an earlier worker stopped on, not to be read again (isolated.ts). */
   skip?: IngestOptions['skip'];
+  /** The run's row rules (rowRules.ts). */
+  rowRules?: IngestOptions['rowRules'];
 }
 
 export type WorkerMessage = { type: 'file'; input: InputFile } | { type: 'start'; file: string };
@@ -121,6 +123,7 @@ async function main(request: WorkerRequest): Promise<void> {
       extracts,
       limits: request.limits,
       skip: request.skip,
+      rowRules: request.rowRules,
       onStart: (file) => process.send?.({ type: 'start', file } satisfies WorkerMessage),
       onFile: (input) => process.send?.({ type: 'file', input } satisfies WorkerMessage),
     });

@@ -19,7 +19,12 @@ import { duckdbOptions } from './runtime.ts';
  */
 export const CACHE_FILE = join('.cache', 'warehouse.duckdb');
 
-export function cacheIdentity(keyFp: string, version: string, own: OwnExtracts = {}): string {
+export function cacheIdentity(
+  keyFp: string,
+  version: string,
+  own: OwnExtracts = {},
+  municipalities: string[] = [],
+): string {
   return (
     createHash('sha256')
       // The quarantine reasons a kept file brings along are in the language it was parsed in.
@@ -30,6 +35,8 @@ export function cacheIdentity(keyFp: string, version: string, own: OwnExtracts =
           contracts: EXTRACT_SPECS,
           // An own extract declared otherwise parses its files otherwise (docs/own-data.md).
           own,
+          // A file judged for other municipalities quarantined other rows (ingest/rowRules.ts).
+          municipalities,
           lang: lang(),
         }),
       )

@@ -4,18 +4,19 @@
  * take it, and hand their own typed results to the next stage (run.ts); nothing else passes between
  * them.
  */
+
 import { join } from 'node:path';
 import type { Config } from '../../schemas/config.ts';
 import type { KpisJson, Warning } from '../../schemas/outputs.ts';
 import type { AsOf } from '../core/asOf.ts';
 import type { ExtractSpec } from '../extracts/spec.ts';
 import type { Artifact, HoldableKind } from '../guard/trust.ts';
-import type { Volumes } from '../guard/volumes.ts';
 import type { ContractResult } from '../kinds/index.ts';
 import type { KpiDefinition } from '../kpis/catalogue.ts';
 import type { Reporter } from '../log.ts';
 import type { Access } from '../publish/access.ts';
 import type { RunEffects } from './effects.ts';
+import type { PreviousManifest } from './files.ts';
 
 export interface RunOptions {
   inbox: string;
@@ -46,7 +47,7 @@ export interface RunSummary {
 /** What the previous publication in --out holds, for comparison and carry-over. */
 export interface Previous {
   kpis?: KpisJson;
-  manifest?: { keyFingerprint?: string; volumes?: Volumes };
+  manifest?: PreviousManifest;
   /** Whether it published the artifact (a KPI entry, a list, a contract): false on a first run. */
   has(kind: HoldableKind, id: string): boolean;
 }

@@ -13,11 +13,19 @@ export async function readPrevious(outDir: string): Promise<KpisJson | undefined
 }
 
 /** The parts of the previous published manifest a run compares against (an older one may lack some). */
-export async function readPreviousManifest(
-  outDir: string,
-): Promise<{ keyFingerprint?: string; volumes?: Volumes } | undefined> {
+export interface PreviousManifest {
+  runId?: string;
+  asOf?: string;
+  keyFingerprint?: string;
+  volumes?: Volumes;
+  municipality?: { code: string; name: string };
+  municipalities?: string[];
+  inbox?: string;
+}
+
+export async function readPreviousManifest(outDir: string): Promise<PreviousManifest | undefined> {
   return readFile(join(outDir, 'manifest.json'), 'utf8')
-    .then((t) => JSON.parse(t) as { keyFingerprint?: string; volumes?: Volumes })
+    .then((t) => JSON.parse(t) as PreviousManifest)
     .catch(() => undefined);
 }
 

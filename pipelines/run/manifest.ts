@@ -2,6 +2,7 @@
  * The run's manifest (docs/outputs.md): what went in (every input file, row counts that add up), what
  * came out (every output with its sha256), what was held back and warned about, and each stage's time.
  */
+
 import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { type InputFile, Manifest, SCHEMA_VERSION } from '../../schemas/outputs.ts';
@@ -14,6 +15,7 @@ import { t } from '../i18n/index.ts';
 import { sha256File } from '../ingest/sniff.ts';
 import type { RunSetup } from './context.ts';
 import { listFiles } from './files.ts';
+import { comparedWith } from './previous.ts';
 import { codeVersion } from './runtime.ts';
 
 const stamp = (d: Date) => d.toISOString().replace(/\.\d+Z$/, 'Z');
@@ -59,6 +61,9 @@ export async function buildManifest(
     configHash: configHash(s.config),
     keyFingerprint: keyFingerprint(s.opts.key),
     municipality: { code, name, assumed },
+    ...(s.config.municipalities ? { municipalities: s.config.municipalities } : {}),
+    inbox: s.paths.inbox,
+    comparedWith: comparedWith(s.previous),
     inputs,
     totals,
     checks: [

@@ -3,8 +3,10 @@
  * it lasts: the owner's only), what the last run published, the kept warehouse, and what it will
  * publish (artifacts.ts).
  */
+
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { publishedMunicipalities } from '../../schemas/config.ts';
 import type { Warning } from '../../schemas/outputs.ts';
 import { kpiDefinitions, municipalityOf } from '../config.ts';
 import { asOfDate } from '../core/asOf.ts';
@@ -19,6 +21,7 @@ import { declareArtifacts } from './artifacts.ts';
 import { CACHE_FILE, cacheIdentity, startFromCache } from './cache.ts';
 import type { Previous, RunOptions, RunSetup } from './context.ts';
 import { readPrevious, readPreviousManifest } from './files.ts';
+import { comparablePrevious } from './previous.ts';
 import { codeVersion, duckdbTempDir } from './runtime.ts';
 
 /** What the publication in --out holds, for comparison, carry-over and a first run's words. */
@@ -49,10 +52,22 @@ export async function prepareRun(
   await privateDir(duckdbTempDir(work, opts.config), access);
   await mkdir(join(staging, 'public'), { recursive: true });
   await privateDir(join(staging, 'restricted'), access);
-  const previous = await previousPublication(out);
+  // Another municipality's publication stops the run here (exit 2), before anything is built.
+  const compared = comparablePrevious(await previousPublication(out), {
+    config: opts.config,
+    inbox: at.inbox,
+    out,
+  });
+  const previous = compared.previous;
+  warnings.push(...compared.warnings);
   const defs = kpiDefinitions(opts.config);
   const selected = opts.select ? defs.filter((d) => opts.select!.includes(d.id)) : defs;
-  const identity = cacheIdentity(keyFingerprint(opts.key), await codeVersion(), opts.config.extracts);
+  const identity = cacheIdentity(
+    keyFingerprint(opts.key),
+    await codeVersion(),
+    opts.config.extracts,
+    publishedMunicipalities(opts.config),
+  );
   // An earlier version kept a separate ingest cache; the kept warehouse replaces it.
   await rm(join(out, '.cache', 'ingest.duckdb'), { force: true });
   if (!opts.config.incremental) await rm(join(out, CACHE_FILE), { force: true });

@@ -1,5 +1,6 @@
 /** The message catalogue's part for: kpi check. */
 export const CHECK = {
+  'check.noExtension': { da: 'ingen filtype', en: 'no file type' },
   'check.title': {
     da: 'Tjek af {inbox}: intet er offentliggjort.',
     en: 'Check of {inbox}: nothing was published.',

@@ -4,6 +4,14 @@ export const INGEST = {
     da: 'Indbakkemappen {inbox} findes ikke eller kan ikke læses.',
     en: 'The inbox folder {inbox} does not exist or cannot be read.',
   },
+  'ingest.foldedFolder': {
+    da: 'inbox/{folder}/ er læst som udtrækket {extract} (mappenavne sammenlignes uden forskel på store og små bogstaver, æøå og tegn); omdøb den gerne til inbox/{extract}/.',
+    en: 'inbox/{folder}/ was read as the extract {extract} (folder names are compared regardless of case, æøå and punctuation); consider renaming it inbox/{extract}/.',
+  },
+  'ingest.twinFolder': {
+    da: 'inbox/{name}/ blev ikke læst: inbox/{read}/ er allerede læst som samme udtræk. Læg filerne i én mappe.',
+    en: 'inbox/{name}/ was not read: inbox/{read}/ was already read as the same extract. Put the files in one folder.',
+  },
   'ingest.unknownFolder': {
     da: 'inbox/{name} er ikke et kendt udtræk og blev ikke læst. Kendte udtræk: {known}.',
     en: 'inbox/{name} is not a known extract and was not read. Known extracts: {known}.',

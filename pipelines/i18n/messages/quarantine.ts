@@ -43,6 +43,14 @@ export const QUARANTINE = {
     da: 'CPR skal være 10 cifre, DDMMÅÅ-SSSS eller DDMMÅÅSSSS',
     en: 'CPR must be 10 digits, DDMMYY-SSSS or DDMMYYSSSS',
   },
+  'rule.other_municipality': {
+    da: 'kommunekoden er ikke {allowed}: rækken hører til en anden kommune og offentliggøres ikke her',
+    en: 'the kommunekode is not {allowed}: the row belongs to another municipality and is not published here',
+  },
+  'rule.future_date': {
+    da: 'dateret efter opgørelsesmåneden {asOf}: data fra fremtiden kan ikke være leveret endnu; tjek datoen i filen, eller --as-of',
+    en: 'dated after the as-of month {asOf}: data from the future cannot have been delivered yet; check the date in the file, or --as-of',
+  },
   'rule.cpr_number': {
     da: 'CPR har færre end 9 cifre og ingen bindestreg, som når kolonnen er gemt som et tal (Excel, pandas, Parquet), og cifre er tabt. CPR skal være 10 cifre. Eksportér CPR-kolonnen som tekst (i Excel: formatér kolonnen som Tekst)',
     en: 'the CPR has fewer than 9 digits and no dash, as when the column was stored as a number (Excel, pandas, Parquet) and digits were lost. A CPR has 10 digits. Export the CPR column as text (in Excel: format the column as Text)',

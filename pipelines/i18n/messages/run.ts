@@ -1,5 +1,25 @@
 /** The message catalogue's part for: The run: progress, warnings, failures. */
 export const RUN = {
+  'previous.otherMunicipality': {
+    da: '{out} indeholder en offentliggørelse for {theirs} (kørsel {runId}, opgjort pr. {asOf}), men konfigurationen er for {ours}. En anden kommunes tal overskrives ikke, og mængderne sammenlignes ikke med dem. Vælg en anden mappe med --out (fx --out ./output-{folder}), eller ret konfigurationen.',
+    en: '{out} holds a publication for {theirs} (run {runId}, as of {asOf}), but the configuration is for {ours}. Another municipality’s figures are not overwritten, and volumes are not compared with them. Choose another folder with --out (e.g. --out ./output-{folder}), or fix the configuration.',
+  },
+  'previous.otherInbox': {
+    da: 'Den forrige offentliggørelse i {out} læste en anden indbakke ({theirs}, nu {ours}); mængderne sammenlignes ikke med den i nat.',
+    en: 'The previous publication in {out} read another inbox ({theirs}, now {ours}); volumes are not compared with it tonight.',
+  },
+  'previous.none': {
+    da: 'Sammenlignet med: ingen tidligere offentliggørelse i {out} (første kørsel).',
+    en: 'Compared with: no earlier publication in {out} (first run).',
+  },
+  'previous.compared': {
+    da: 'Sammenlignet med: {out}, {municipality}, kørsel {runId}, opgjort pr. {asOf}.',
+    en: 'Compared with: {out}, {municipality}, run {runId}, as of {asOf}.',
+  },
+  'previous.notCompared': {
+    da: 'Ikke sammenlignet: {out}, {municipality}, kørsel {runId}, opgjort pr. {asOf}, læste en anden indbakke.',
+    en: 'Not compared: {out}, {municipality}, run {runId}, as of {asOf}, read another inbox.',
+  },
   'stage.ingest': { da: 'indlæsning', en: 'ingest' },
   'stage.warehouse': { da: 'lager', en: 'warehouse' },
   'stage.kpis': { da: 'KPI’er', en: 'KPIs' },

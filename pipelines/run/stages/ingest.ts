@@ -4,6 +4,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { publishedMunicipalities } from '../../../schemas/config.ts';
 import type { InputFile } from '../../../schemas/outputs.ts';
 import { sqlString } from '../../core/sql.ts';
 import type { Db } from '../../duckdb.ts';
@@ -56,6 +57,7 @@ export async function ingestStage(s: RunSetup): Promise<Ingested> {
       previous: s.fromCache ? join(work, 'warehouse.duckdb') : undefined,
       ownExtracts: s.config.extracts,
       limits: s.config.limits,
+      rowRules: { municipalities: publishedMunicipalities(s.config), asOfMonth: s.asOf.month },
     },
     (f) => fileEvent(s, f),
     { maxRssBytes: workerMemoryLimit(s.config) },

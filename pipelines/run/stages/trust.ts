@@ -26,8 +26,13 @@ export function decideNight(n: {
     inputs: n.inputs,
     delivered: n.delivered,
     volumes: n.volumes,
-    previous: n.previous && { volumes: n.previous.manifest?.volumes, has: n.previous.has },
+    previous: n.previous && {
+      volumes: n.previous.manifest?.volumes,
+      asOfMonth: n.previous.manifest?.asOf?.slice(0, 7),
+      has: n.previous.has,
+    },
     tolerance: n.config.volumeDropTolerance,
+    growthTolerance: n.config.volumeGrowthTolerance,
     artifacts: n.artifacts,
     allowPartial: n.config.allowPartial,
   });
