@@ -1,134 +1,52 @@
 /**
  * Loads and validates the configuration. Every bad field gets its own line: the path of the field and
- * what is allowed. The KPI defaults live in the catalogue; the config overrides them per KPI id and adds
+ * what is allowed; the schema's problems and the cross-checks' (configCheck.ts) come in one list. The KPI defaults live in the catalogue; the config overrides them per KPI id and adds
  * user-defined initiatives, whose SQL is checked against an empty warehouse at start-up.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { Config } from '../schemas/config.ts';
-import { EXTRACT_NAMES } from '../schemas/extracts.ts';
-import { RESERVED_EXTRACT_NAMES } from '../schemas/ownExtracts.ts';
-import { closest } from './core/fold.ts';
+import { type ConfigView, crossProblems, fileProblems, looseView } from './configCheck.ts';
+import { issueLines } from './core/issues.ts';
+import { jsonErrorText } from './core/jsonError.ts';
 import { ConfigError } from './errors.ts';
-import { openCodeColumns } from './guard/codes.ts';
 import { lang, t } from './i18n/index.ts';
-import { findKind, KINDS } from './kinds/index.ts';
+import { findKind } from './kinds/index.ts';
 import { CATALOGUE, type KpiDefinition } from './kpis/catalogue.ts';
 
 export { DEFAULT_MUNICIPALITY, municipalityOf } from '../schemas/config.ts';
 export type { Config };
 
-function describeIssues(error: z.ZodError, file: string): string {
-  const lines = error.issues.map((i) => {
-    const path = i.path.length ? i.path.join('.') : t('config.topLevel');
-    return `  - ${path}: ${i.message}`;
-  });
-  return t('config.invalidFile', { file, problems: lines.join('\n') });
-}
-
-export function parseConfig(raw: unknown, file = t('config.builtin')): Config {
+/** The configuration, or every problem with it, in one list. */
+function checkConfig(raw: unknown): { config?: Config; view: ConfigView; problems: string[] } {
   // zod's own messages ("expected number, received undefined") in the user's language.
   z.config(lang() === 'da' ? z.locales.da() : z.locales.en());
   const parsed = Config.safeParse(raw ?? {});
-  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, file));
-  const config = parsed.data;
-  const known = [
-    ...CATALOGUE.map((k) => k.id),
-    ...config.contracts.flatMap((c) => {
-      const kind = findKind(c);
-      return kind?.config.safeParse(c).success ? kind.kpis(c).map((k) => k.id) : [];
-    }),
-    ...config.initiatives.map((i) => i.id),
-  ];
-  const problems = Object.keys(config.kpis)
-    .filter((id) => !known.includes(id))
-    .map((id) => {
-      const like = closest(id, known, (s) => s.toLowerCase());
-      const hint = like ? t('cli.didYouMean', { suggestion: like }) : '';
-      return `  - kpis.${id}: ${t('config.unknownKpi', { known: known.join(', ') })}${hint}`;
-    });
-  config.initiatives.forEach((ini, n) => {
-    if (
-      CATALOGUE.some((k) => k.id === ini.id) ||
-      config.initiatives.findIndex((o) => o.id === ini.id) !== n
-    ) {
-      problems.push(`  - initiatives.${n}.id: ${t('config.idTaken', { id: ini.id })}`);
-    }
-  });
-  problems.push(...ownExtractProblems(config));
-  problems.push(...contractProblems(config));
-  const open = openCodeColumns();
-  for (const key of Object.keys(config.knownCodes)) {
-    if (!open.includes(key))
-      problems.push(`  - knownCodes.${key}: ${t('config.notOpenCode', { open: open.join(', ') })}`);
-  }
-  if (problems.length > 0)
-    throw new ConfigError(t('config.invalidFile', { file, problems: problems.join('\n') }));
-  return config;
+  const problems = parsed.success ? [] : parsed.error.issues.flatMap((i) => issueLines(i, Config, raw));
+  const view: ConfigView = parsed.success ? parsed.data : looseView(raw);
+  problems.push(...crossProblems(view));
+  return { config: parsed.success ? parsed.data : undefined, view, problems };
 }
 
-/**
- * Each contract against its kind's own schema (kinds/): an unknown kind is named with the known ones,
- * and every bad field of a known kind with its path. A valid contract is replaced by what its schema
- * made of it (its defaults filled in).
- */
-function contractProblems(config: Config): string[] {
-  const problems: string[] = [];
-  const known = KINDS.map((k) => k.kind);
+function invalid(file: string, problems: string[]): ConfigError {
+  return new ConfigError(t('config.invalidFile', { file, problems: problems.join('\n') }));
+}
+
+/** Each contract replaced by what its kind's schema makes of it (its defaults filled in). */
+function normaliseContracts(config: Config): void {
   config.contracts.forEach((c, n) => {
-    const kind = findKind(c);
-    if (!kind) {
-      const like = closest(c.kind, known, (x) => x.toLowerCase());
-      const hint = like ? t('cli.didYouMean', { suggestion: like }) : '';
-      problems.push(
-        `  - contracts.${n}.kind: ${t('config.unknownContractKind', { kind: c.kind, known: known.join(', ') })}${hint}`,
-      );
-      return;
-    }
-    const parsed = kind.config.safeParse(c);
-    if (parsed.success)
-      config.contracts[n] = { ...Object.fromEntries(Object.entries(parsed.data)), ...parsed.data };
-    else
-      for (const i of parsed.error.issues)
-        problems.push(`  - ${['contracts', n, ...i.path].join('.')}: ${i.message}`);
+    const parsed = findKind(c)?.config.safeParse(c);
+    if (parsed?.success) config.contracts[n] = { ...parsed.data };
   });
-  const ids = config.contracts.map((c) => c.id);
-  ids.forEach((id, n) => {
-    if (ids.indexOf(id) !== n) problems.push(`  - contracts.${n}.id: ${t('config.idTaken', { id })}`);
-  });
-  return problems;
 }
 
-/** Own extracts that clash with a built-in name, and initiatives that read an unknown extract or theme. */
-function ownExtractProblems(config: Config): string[] {
-  const problems: string[] = [];
-  const builtin = [...EXTRACT_NAMES, ...RESERVED_EXTRACT_NAMES];
-  const own = Object.keys(config.extracts);
-  for (const name of own.filter((n) => builtin.includes(n)))
-    problems.push(`  - extracts.${name}: ${t('config.ownNameClash', { name, builtin: builtin.join(', ') })}`);
-  const known = [...EXTRACT_NAMES, ...own];
-  config.initiatives.forEach((ini, n) => {
-    ini.extracts.forEach((name, i) => {
-      if (known.includes(name)) return;
-      const like = closest(name, known, (x) => x.toLowerCase());
-      const hint = like ? t('cli.didYouMean', { suggestion: like }) : '';
-      problems.push(
-        `  - initiatives.${n}.extracts.${i}: ${t('config.unknownExtract', { name, builtin: EXTRACT_NAMES.join(', '), own: own.join(', ') || t('config.none') })}${hint}`,
-      );
-    });
-    if (config.themes.length === 0) return;
-    ini.themes.forEach((theme, i) => {
-      if (config.themes.includes(theme)) return;
-      const like = closest(theme, config.themes, (x) => x.toLowerCase());
-      const hint = like ? t('cli.didYouMean', { suggestion: like }) : '';
-      problems.push(
-        `  - initiatives.${n}.themes.${i}: ${t('config.unknownTheme', { theme, themes: config.themes.join('; ') })}${hint}`,
-      );
-    });
-  });
-  return problems;
+export function parseConfig(raw: unknown, file = t('config.builtin')): Config {
+  const { config, problems } = checkConfig(raw);
+  if (!config || problems.length > 0) throw invalid(file, problems);
+  normaliseContracts(config);
+  return config;
 }
 
 export async function loadConfig(file: string | undefined): Promise<Config> {
@@ -143,41 +61,17 @@ export async function loadConfig(file: string | undefined): Promise<Config> {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new ConfigError(t('config.notJson', { file, message: (e as Error).message }));
+    throw new ConfigError(jsonErrorText(file, text.replace(/^\uFEFF/, ''), e as Error));
   }
-  const config = parseConfig(raw, file);
-  if (config.notebooks) {
-    config.notebooks = resolve(dirname(file), config.notebooks);
-    const ok = await stat(config.notebooks).then(
-      (s) => s.isDirectory(),
-      () => false,
-    );
-    if (!ok) {
-      throw new ConfigError(
-        t('config.invalidFile', {
-          file,
-          problems: `  - notebooks: ${t('config.notebooksMissing', { path: config.notebooks })}`,
-        }),
-      );
-    }
-  }
-  for (const [n, ini] of config.initiatives.entries()) {
-    if (ini.sqlFile) {
-      const path = resolve(dirname(file), ini.sqlFile);
-      try {
-        ini.sql = await readFile(path, 'utf8');
-      } catch (e) {
-        throw new ConfigError(
-          t('config.invalidFile', {
-            file,
-            problems: `  - initiatives.${n}.sqlFile: ${t('config.sqlFileUnreadable', { path, code: String((e as NodeJS.ErrnoException).code) })}`,
-          }),
-        );
-      }
-    }
-  }
+  const { config, view, problems } = checkConfig(raw);
+  problems.push(...(await fileProblems(view, file)));
+  if (!config || problems.length > 0) throw invalid(file, problems);
+  normaliseContracts(config);
+  if (config.notebooks) config.notebooks = resolve(dirname(file), config.notebooks);
+  for (const ini of config.initiatives)
+    if (ini.sqlFile) ini.sql = await readFile(resolve(dirname(file), ini.sqlFile), 'utf8');
   return config;
 }
 

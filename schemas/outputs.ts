@@ -160,7 +160,7 @@ export const Manifest = z.object({
           .number()
           .int()
           .optional()
-          .describe('for an extract without a key (the café): the earlier file\'s rows it replaced'),
+          .describe("for an extract without a key (the café): the earlier file's rows it replaced"),
       }),
     )
     .describe('where a later or correction file replaced rows of another file on the same key'),
@@ -180,12 +180,14 @@ export const KpiStatus = z.enum([
 export type KpiStatus = z.infer<typeof KpiStatus>;
 
 export const TargetRule = z.discriminatedUnion('rule', [
-  z.object({ rule: z.literal('relative_growth'), perYear: z.number() }),
-  z.object({ rule: z.literal('absolute_change'), perYear: z.number(), until: z.string().optional() }),
-  z.object({ rule: z.literal('fixed'), values: z.record(z.string(), z.number()) }),
-  z.object({ rule: z.literal('threshold'), min: z.number().optional(), max: z.number().optional() }),
-  z.object({ rule: z.literal('benchmark') }),
-  z.object({ rule: z.literal('none') }),
+  z.object({ rule: z.literal('relative_growth'), perYear: z.number() }).strict(),
+  z
+    .object({ rule: z.literal('absolute_change'), perYear: z.number(), until: z.string().optional() })
+    .strict(),
+  z.object({ rule: z.literal('fixed'), values: z.record(z.string(), z.number()) }).strict(),
+  z.object({ rule: z.literal('threshold'), min: z.number().optional(), max: z.number().optional() }).strict(),
+  z.object({ rule: z.literal('benchmark') }).strict(),
+  z.object({ rule: z.literal('none') }).strict(),
 ]);
 export type TargetRule = z.infer<typeof TargetRule>;
 

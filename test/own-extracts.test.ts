@@ -192,7 +192,7 @@ describe('start-up validation names each bad field of an own extract', () => {
   it('an unknown type', () => {
     const msg = problem(withExtract({ ...own, columns: { ...columns, note: { type: 'float' } } }));
     expect(msg).toContain('extracts.sprogskole_fravaer.columns.note.type:');
-    expect(msg).toContain('"decimal"');
+    expect(msg).toContain('tilladte værdier: cpr, text, code, integer, decimal, boolean, date, month');
   });
 
   it('a key column that is not declared', () => {

@@ -11,8 +11,8 @@ export const CONFIG = {
   },
   'config.topLevel': { da: '(øverste niveau)', en: '(top level)' },
   'config.unknownKpi': {
-    da: 'der er ingen KPI med dette id. Kendte id’er: {known}',
-    en: 'there is no KPI with this id. Known ids: {known}',
+    da: 'der er ingen KPI med dette id. Kendte id’er: {known}.',
+    en: 'there is no KPI with this id. Known ids: {known}.',
   },
   'config.idTaken': {
     da: '"{id}" er allerede brugt; hver KPI og indsats skal have sit eget id',
@@ -27,8 +27,51 @@ export const CONFIG = {
     en: 'Cannot read the configuration file {file}: {code}',
   },
   'config.notJson': {
-    da: 'Konfigurationsfilen {file} er ikke gyldig JSON: {message}',
-    en: 'The configuration file {file} is not valid JSON: {message}',
+    da: 'Konfigurationsfilen {file} er ikke gyldig JSON: linje {line}, kolonne {column}: {reason}\n{excerpt}',
+    en: 'The configuration file {file} is not valid JSON: line {line}, column {column}: {reason}\n{excerpt}',
+  },
+  'json.end': {
+    da: 'filen slutter, før JSON er afsluttet (mangler der en } eller ]?).',
+    en: 'the file ends before the JSON does (is a } or ] missing?).',
+  },
+  'json.propertyName': {
+    da: 'her skulle et navn i anførselstegn stå; står der et komma for meget før en }, eller mangler anførselstegnene om navnet?',
+    en: 'a name in double quotes should be here; is there one comma too many before a }, or are the quotes around the name missing?',
+  },
+  'json.commaOrBrace': {
+    da: 'her mangler et komma mellem to felter, eller en }.',
+    en: 'a comma between two fields, or a }, is missing here.',
+  },
+  'json.commaOrBracket': {
+    da: 'her mangler et komma mellem to elementer, eller en ].',
+    en: 'a comma between two elements, or a ], is missing here.',
+  },
+  'json.control': {
+    da: 'et linjeskift eller en tabulator står inde i en tekst; skriv \\n eller \\t.',
+    en: 'a line break or tab is inside a text; write \\n or \\t.',
+  },
+  'json.after': {
+    da: 'der står mere efter den sidste }; JSON-filen må kun have ét objekt.',
+    en: 'there is more after the last }; the JSON file may hold only one object.',
+  },
+  'json.token': {
+    da: 'tegnet "{token}" kan ikke stå her (JSON kræver anførselstegn om navne og tekster, og kender ikke kommentarer).',
+    en: 'the character "{token}" cannot be here (JSON needs double quotes around names and texts, and has no comments).',
+  },
+  'json.other': { da: 'ugyldig JSON her.', en: 'invalid JSON here.' },
+  'config.unknownKey': { da: 'ukendt nøgle.', en: 'unknown key.' },
+  'config.allowedKeys': { da: ' Tilladte nøgler her: {keys}.', en: ' Keys allowed here: {keys}.' },
+  'config.notAllowed': {
+    da: '{value} er ikke tilladt; tilladte værdier: {allowed}.',
+    en: '{value} is not allowed; allowed values: {allowed}.',
+  },
+  'config.unknownMunicipality': {
+    da: '{code} er ikke en af de 98 kommunekoder.',
+    en: '{code} is not one of the 98 kommunekoder.',
+  },
+  'config.nameMismatch': {
+    da: 'kommunekode {code} er {expected}, men navnet er "{name}". Ret koden eller navnet.',
+    en: 'kommunekode {code} is {expected}, but the name is "{name}". Fix the code or the name.',
   },
   'config.sqlFileUnreadable': { da: 'kan ikke læse {path} ({code})', en: 'cannot read {path} ({code})' },
   'config.notebooksMissing': {
