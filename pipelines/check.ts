@@ -20,7 +20,7 @@ import { municipalityWarnings } from './guard/municipality.ts';
 import { holdText } from './guard/reasons.ts';
 import type { Artifact, Hold } from './guard/trust.ts';
 import { extractVolumes, type Volumes } from './guard/volumes.ts';
-import { num, t } from './i18n/index.ts';
+import { num, plural, t } from './i18n/index.ts';
 import { loadHandover, runIngestWorker } from './ingest/isolated.ts';
 import { formatOf } from './ingest/sniff.ts';
 import type { Reporter } from './log.ts';
@@ -125,7 +125,7 @@ async function checkInbox(opts: CheckOptions): Promise<CheckResult> {
       ? t('check.ready')
       : t('check.notReady', {
           rejected: rejected === 1 ? t('check.files.one') : t('check.files.many', { n: rejected }),
-          held: decision.holds.length,
+          held: plural(decision.holds.length, 'kpiOrContract'),
         }),
   );
   return {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { KpisJson, Manifest } from '../schemas/outputs.ts';
 import type { Config } from './config.ts';
 import { kpiDefinitions } from './config.ts';
-import { formatValue, ruleText, statusWord, unitText } from './core/describe.ts';
+import { formatValue, ruleText, seriesLabel, statusWord, unitText } from './core/describe.ts';
 import { SQL_DIR } from './core/paths.ts';
 import { periodLabel } from './core/vega.ts';
 import { UserError } from './errors.ts';
@@ -93,7 +93,7 @@ export async function explain(id: string, outDir: string, config: Config): Promi
   for (const entry of kpis.kpis.filter((k) => k.id === id)) {
     lines.push('', t('explain.latest', { code: entry.municipality, status: statusWord(entry.status) }));
     for (const p of entry.series.slice(-8)) {
-      const series = p.breakdown ? ` ${Object.values(p.breakdown)[0]}` : '';
+      const series = p.breakdown ? ` ${seriesLabel(p)}` : '';
       const value = p.suppressed ? `<${kpis.minCell}` : formatValue(entry.unit, p.value);
       lines.push(
         `  ${periodLabel(p.period).padEnd(9)}${series.padEnd(series ? 16 : 0)} ${value.padStart(10)}  ${t('word.target')} ${formatValue(entry.unit, p.target).padStart(9)}  ${statusWord(p.status)}`,

@@ -246,7 +246,7 @@ const CASES: Case[] = [
     status: 'rejected',
     counts: [0, 0, 0],
     rule: 'unsupported_format',
-    message: 'gemmes som .xlsx',
+    message: 'gem den som .xlsx (Excel-projektmappe)',
   },
   {
     file: 'employment/20_column_counts.csv',

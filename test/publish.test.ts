@@ -210,9 +210,11 @@ describe('several municipalities in one inbox', () => {
       lines.push(`${f[0]!.slice(0, 8)}9${f[0]!.slice(9)}\t${f.slice(1).join('\t')}\t376`);
     }
     write(join(inbox, 'neet', 'ungedata.csv'), `${lines.join('\n')}\n`);
+    // Both municipalities are published only when the configuration opts in to both.
+    const config = JSON.parse(readFileSync(join(CASES, 'neet-age-boundaries', 'config.json'), 'utf8'));
     const { kpis } = await runInbox(inbox, {
       asOf: '2025-02-01',
-      configFile: join(CASES, 'neet-age-boundaries', 'config.json'),
+      config: { ...config, municipalities: ['360', '376'] },
     });
     const neet = kpis.kpis.filter((k) => k.id === 'neet_share');
     expect(neet.map((k) => k.municipality)).toEqual(['360', '376']);
@@ -299,7 +301,7 @@ describe('user-defined initiatives (the Kolding pattern)', () => {
         'a typo in a KPI id',
         ['--config', file('typo.json', { kpis: { nete_share: {} } })],
         { KPI_PSEUDONYM_KEY: TEST_KEY },
-        `Konfigurationsfilen ${join(dir, 'typo.json')} er ikke gyldig:\n  - kpis.nete_share: der er ingen KPI med dette id. ${known} Mente du neet_share?\n`,
+        `Konfigurationsfilen ${join(dir, 'typo.json')} er ikke gyldig:\n  - kpis.nete_share: der er ingen KPI med dette id. ${known}. Mente du neet_share?\n`,
       ],
       [
         'a target rule without its figure',

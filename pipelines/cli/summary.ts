@@ -11,6 +11,9 @@ import { num, t } from '../i18n/index.ts';
 import { type ContractResult, kindOfResult } from '../kinds/index.ts';
 import { comparedText } from '../run/previous.ts';
 
+/** How many warnings the summary shows; the rest are counted, and all are in manifest.json. */
+const SHOWN_WARNINGS = 10;
+
 export function runSummary(
   manifest: Manifest,
   kpis: KpiEntry[],
@@ -94,7 +97,9 @@ export function runSummary(
   const other = manifest.warnings.filter((w) => w.code !== 'rows_quarantined' && w.code !== 'file_rejected');
   if (other.length) {
     lines.push(t('summary.warnings', { n: other.length }));
-    for (const w of other.slice(0, 10)) lines.push(`  ${w.code}: ${w.message}`);
+    for (const w of other.slice(0, SHOWN_WARNINGS)) lines.push(`  ${w.code}: ${w.message}`);
+    if (other.length > SHOWN_WARNINGS)
+      lines.push(`  ${t('list.more', { n: other.length - SHOWN_WARNINGS })}`);
   }
   return maskCprs(lines.join('\n'));
 }

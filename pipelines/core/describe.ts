@@ -4,7 +4,7 @@
  * the charts and the reports.
  */
 import type { KpiEntry, TargetRule } from '../../schemas/outputs.ts';
-import { type MessageKey, num, t } from '../i18n/index.ts';
+import { hasMessage, type MessageKey, num, t } from '../i18n/index.ts';
 import { MESSAGES } from '../i18n/messages.ts';
 
 type Unit = KpiEntry['unit'];
@@ -73,4 +73,20 @@ export function statusWord(status: string | null): string {
   // A suppressed point has no status (kpis/disclosure.ts): it would tell which side of the target it is.
   const key = `status.${status ?? 'suppressed'}`;
   return key in MESSAGES ? t(key as MessageKey) : String(status);
+}
+
+/**
+ * A breakdown member as readers read it: a code's Danish (or English) label from the catalogue
+ * (`fremmoede` → "Fremmøde"), or the value itself where it is a name already (a facility, a list's
+ * benefit group).
+ */
+export function memberLabel(dimension: string, member: string): string {
+  const key = `member.${dimension}.${member}`;
+  return hasMessage(key) ? t(key) : member;
+}
+
+/** The series a point belongs to, as a label: its breakdown member's, or "I alt". */
+export function seriesLabel(p: { breakdown?: Record<string, string> }): string {
+  const [dimension, member] = Object.entries(p.breakdown ?? {})[0] ?? [];
+  return dimension !== undefined && member !== undefined ? memberLabel(dimension, member) : t('word.total');
 }

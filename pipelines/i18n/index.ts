@@ -28,6 +28,11 @@ export function parseLang(value: string | undefined): Lang | undefined {
 
 export type Params = Record<string, string | number>;
 
+/** Whether the catalogue has `key` (labels looked up by a code, core/describe.ts memberLabel). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(MESSAGES, key);
+}
+
 /** The message in the current language, with `{name}` replaced by its parameter. */
 export function t(key: MessageKey, params: Params = {}, l: Lang = current): string {
   const text = MESSAGES[key][l];

@@ -6,7 +6,7 @@
  * in-memory `scratch` database and the run's private work folder, which is deleted when the run ends.
  */
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { InputFile, Warning } from '../../schemas/outputs.ts';
 import { maskCprs } from '../core/mask.ts';
 import type { Db } from '../duckdb.ts';
@@ -300,13 +300,21 @@ async function ingestFile(turn: FileTurn): Promise<FileOutcome> {
   }
 }
 
+/** Why a file of an unsupported type is not read, and what to deliver instead, by its extension. */
+function unsupportedMessage(path: string): string {
+  const ext = extname(path).toLowerCase();
+  const specific = { '.xls': 'xls', '.xlsb': 'xlsb', '.zip': 'zip', '.ods': 'ods' } as const;
+  const key = specific[ext as keyof typeof specific];
+  return key ? t(`ingest.unsupported.${key}`) : t('ingest.unsupportedFormat', { ext: ext || '(?)' });
+}
+
 /** Reads one file: its format, its bytes (or an earlier run's rows), its header, its rows. */
 async function readFileTurn(turn: FileTurn, input: InputFile): Promise<FileOutcome> {
   const { db, contract, path, rel, fileSeq, seen, opts, registry } = turn;
   const format = formatOf(path);
   if (!format) {
     input.sha256 = await sha256File(path);
-    throw new FileRejected(t('ingest.unsupportedFormat'), 'unsupported_format');
+    throw new FileRejected(unsupportedMessage(path), 'unsupported_format');
   }
   const onDisk = await stat(path);
   if (onDisk.size === 0) {

@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KpisJson } from '../../schemas/outputs.ts';
 import { neutralise } from '../core/csv.ts';
-import { statusWord } from '../core/describe.ts';
+import { memberLabel, statusWord } from '../core/describe.ts';
 import { sqlString } from '../core/sql.ts';
 import { Db } from '../duckdb.ts';
 import { t } from '../i18n/index.ts';
@@ -24,6 +24,8 @@ export const LONG_COLUMNS = {
   period: 'VARCHAR',
   breakdown_dimension: 'VARCHAR',
   breakdown_value: 'VARCHAR',
+  /** The breakdown member as readers read it (fremmoede: "Fremmøde"), in the run's language. */
+  breakdown_label: 'VARCHAR',
   value: 'DOUBLE',
   target: 'DOUBLE',
   numerator: 'DOUBLE',
@@ -55,6 +57,7 @@ export function longRows(kpis: KpisJson): LongRow[] {
         period: p.period,
         breakdown_dimension: dimension,
         breakdown_value: member,
+        breakdown_label: dimension && member ? memberLabel(dimension, member) : null,
         value: p.value,
         target: p.target,
         numerator: p.numerator,

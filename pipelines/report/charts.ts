@@ -6,7 +6,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import type * as vl from 'vega-lite';
 import type { KpiEntry } from '../../schemas/outputs.ts';
-import { formatValue, statusWord } from '../core/describe.ts';
+import { formatValue, seriesLabel, statusWord } from '../core/describe.ts';
 import { periodMonths } from '../core/periods.ts';
 import {
   baseConfig,
@@ -40,7 +40,7 @@ const dimensionTitle = (d: string) =>
  */
 function chartRows(k: KpiEntry, minCell: number, asOf: string) {
   const total = t('word.total');
-  const seriesOf = (p: KpiEntry['series'][number]) => (p.breakdown ? Object.values(p.breakdown)[0]! : total);
+  const seriesOf = (p: KpiEntry['series'][number]) => (p.breakdown ? seriesLabel(p) : total);
   const running = (p: KpiEntry['series'][number]) => p.status === 'incomplete';
   const rows = k.series.map((p) => ({
     period: p.period,

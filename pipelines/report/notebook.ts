@@ -19,7 +19,8 @@ import { basename, join } from 'node:path';
 import { marked } from 'marked';
 import type { ContractConfig } from '../../schemas/contracts.ts';
 import type { KpiEntry, KpisJson, Manifest } from '../../schemas/outputs.ts';
-import { formatValue } from '../core/describe.ts';
+import { formatValue, seriesLabel } from '../core/describe.ts';
+import { municipalityName } from '../core/municipalities.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import { baseConfig, chartLocale, periodLabel, type VegaLiteSpec } from '../core/vega.ts';
 import { inlineScript, vendorCode } from '../core/vendor.ts';
@@ -104,7 +105,7 @@ export function parseNotebook(text: string): { meta: Record<string, string>; blo
 function kpiTable(k: KpiEntry, minCell: number): string {
   const breakdowns = k.series.some((s) => s.breakdown);
   const rows = k.series.map((p) => {
-    const series = p.breakdown ? Object.values(p.breakdown)[0] : t('word.total');
+    const series = seriesLabel(p);
     const value = p.suppressed ? `&lt;${minCell}` : formatValue(k.unit, p.value);
     return `<tr><td>${escapeHtml(periodLabel(p.period))}</td>${breakdowns ? `<td>${escapeHtml(series ?? '')}</td>` : ''}<td class="num">${value}</td><td class="num">${formatValue(k.unit, p.target)}</td>${statusCell(p.status)}</tr>`;
   });
@@ -122,8 +123,16 @@ function kpiTable(k: KpiEntry, minCell: number): string {
  * Every result target in the catalogue's order: its title, latest complete period, value, target and
  * status (the `overview` block). Breakdown KPIs such as the surveys are listed too.
  */
+/**
+ * A KPI entry's heading: its title, and where the publication is for several municipalities
+ * (`municipalities`), the municipality's name, so that each one's sections read as its own.
+ */
+function entryTitle(k: KpiEntry, kpis: KpisJson): string {
+  const several = new Set(kpis.kpis.map((e) => e.municipality)).size > 1;
+  return several ? `${k.title} – ${municipalityName(k.municipality) ?? k.municipality}` : k.title;
+}
+
 function overviewTable(kpis: KpisJson): string {
-  const multi = (id: string) => kpis.kpis.filter((k) => k.id === id).length > 1;
   const rows = kpis.kpis.map((k) => {
     const latest = k.latest;
     const value = latest
@@ -131,7 +140,7 @@ function overviewTable(kpis: KpisJson): string {
         ? `&lt;${kpis.minCell}`
         : formatValue(k.unit, latest.value)
       : '–';
-    return `<tr><td>${escapeHtml(k.title + (multi(k.id) ? ` (${k.municipality})` : ''))}</td><td>${escapeHtml(latest ? periodLabel(latest.period) : '–')}</td><td class="num">${value}</td><td class="num">${escapeHtml(formatValue(k.unit, latest?.target))}</td>${statusCell(k.status)}</tr>`;
+    return `<tr><td>${escapeHtml(entryTitle(k, kpis))}</td><td>${escapeHtml(latest ? periodLabel(latest.period) : '–')}</td><td class="num">${value}</td><td class="num">${escapeHtml(formatValue(k.unit, latest?.target))}</td>${statusCell(k.status)}</tr>`;
   });
   const head = (
     [
@@ -333,7 +342,7 @@ function kpiSection(page: Page, k: KpiEntry): string {
   const note = k.heldBack
     ? `<p class="held-note">${escapeHtml(t('report.heldNote', { files: k.heldBack.files.join(', ') }))}</p>`
     : '';
-  return `<section class="kpi" data-kpi="${escapeHtml(k.id)}"><h2>${escapeHtml(k.title)}</h2>${note}<p class="sentence">${escapeHtml(statusSentence(k, minCell))}</p>${chart(page, kpiChartSpec(k, minCell, asOf))}${kpiTable(k, minCell)}<p class="meta">${escapeHtml(t('report.source', { source: k.source }))}</p></section>`;
+  return `<section class="kpi" data-kpi="${escapeHtml(k.id)}"><h2>${escapeHtml(entryTitle(k, page.ctx.kpis))}</h2>${note}<p class="sentence">${escapeHtml(statusSentence(k, minCell))}</p>${chart(page, kpiChartSpec(k, minCell, asOf))}${kpiTable(k, minCell)}<p class="meta">${escapeHtml(t('report.source', { source: k.source }))}</p></section>`;
 }
 
 type BlockRenderer = (page: Page, b: Block, at: { file: string; n: number }) => Promise<void>;

@@ -31,8 +31,8 @@ export const CHECK = {
     en: 'Ready to run: no file is rejected whole, and nothing is held back.',
   },
   'check.notReady': {
-    da: 'Ikke klar: {rejected} afvises helt, {held} KPI’er og kontrakter ville blive holdt tilbage. Ret filerne, og tjek igen.',
-    en: 'Not ready: {rejected} rejected whole, {held} KPIs and contracts would be held back. Fix the files and check again.',
+    da: 'Ikke klar: {rejected} afvises helt, {held} ville blive holdt tilbage. Ret filerne, og tjek igen.',
+    en: 'Not ready: {rejected} rejected whole, {held} would be held back. Fix the files and check again.',
   },
   'check.files.one': { da: '1 fil', en: '1 file' },
   'check.files.many': { da: '{n} filer', en: '{n} files' },

@@ -21,8 +21,24 @@ export const INGEST = {
     en: "inbox/{name} lies in the inbox itself, not in the folder of an extract, so it was not read. Move it into its extract's folder, e.g. inbox/employment/.",
   },
   'ingest.unsupportedFormat': {
-    da: 'filtypen kan ikke læses; lever .csv, .csv.gz, .parquet eller .xlsx (en .xls-projektmappe skal gemmes som .xlsx)',
-    en: 'unsupported file type; deliver .csv, .csv.gz, .parquet or .xlsx (a .xls workbook must be saved as .xlsx)',
+    da: 'filtypen {ext} kan ikke læses; lever .csv, .csv.gz, .parquet, .xlsx eller .xlsm',
+    en: 'the file type {ext} cannot be read; deliver .csv, .csv.gz, .parquet, .xlsx or .xlsm',
+  },
+  'ingest.unsupported.xls': {
+    da: 'en gammel Excel-projektmappe (.xls, Excel 97–2003) kan ikke læses; åbn den i Excel, gem den som .xlsx (Excel-projektmappe), og lever den igen',
+    en: 'an old Excel workbook (.xls, Excel 97–2003) cannot be read; open it in Excel, save it as .xlsx (Excel Workbook), and deliver it again',
+  },
+  'ingest.unsupported.xlsb': {
+    da: 'en binær Excel-projektmappe (.xlsb) kan ikke læses; gem den som .xlsx, og lever den igen',
+    en: 'a binary Excel workbook (.xlsb) cannot be read; save it as .xlsx and deliver it again',
+  },
+  'ingest.unsupported.zip': {
+    da: 'en zip-fil læses ikke (den kan rumme hvad som helst); pak den ud, og læg filerne i mappen',
+    en: 'a zip file is not read (it could hold anything); unpack it and put the files in the folder',
+  },
+  'ingest.unsupported.ods': {
+    da: 'et OpenDocument-regneark (.ods) kan ikke læses; gem det som .xlsx eller .csv, og lever det igen',
+    en: 'an OpenDocument spreadsheet (.ods) cannot be read; save it as .xlsx or .csv and deliver it again',
   },
   'ingest.emptyFile': {
     da: '{file}: filen er tom (0 byte); intet blev indlæst fra den.',
