@@ -12,8 +12,8 @@ export const CHECK = {
     en: '{loaded} of {read} rows load, {rejected} quarantined',
   },
   'check.skipped': {
-    da: ', {n} sprunget over (titel- og totalrækker)',
-    en: ', {n} skipped (title and totals rows)',
+    da: ', {n} sprunget over (titel-, total- og tomme rækker)',
+    en: ', {n} skipped (title, totals and blank rows)',
   },
   'check.more': { da: '… og {n} flere', en: '… and {n} more' },
   'check.noFiles': { da: 'Indbakken har ingen filer.', en: 'The inbox has no files.' },

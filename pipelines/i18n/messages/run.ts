@@ -66,8 +66,8 @@ export const RUN = {
     en: '{table}: kept from the previous run, {n} rows updated',
   },
   'run.rowsAccounted': {
-    da: '{read} rækker læst = {loaded} indlæst + {rejected} i karantæne + {skipped} sprunget over (titel- og totalrækker)',
-    en: '{read} rows read = {loaded} loaded + {rejected} quarantined + {skipped} skipped (title and totals rows)',
+    da: '{read} rækker læst = {loaded} indlæst + {rejected} i karantæne + {skipped} sprunget over (titel-, total- og tomme rækker)',
+    en: '{read} rows read = {loaded} loaded + {rejected} quarantined + {skipped} skipped (title, totals and blank rows)',
   },
   'run.kpiComputed': { da: '{id} beregnet', en: '{id} computed' },
   'run.kpiHeldBack': { da: '{id} holdt tilbage', en: '{id} held back' },

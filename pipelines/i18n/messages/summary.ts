@@ -34,8 +34,8 @@ export const SUMMARY = {
     en: 'Rows: {read} read, {loaded} loaded, {rejected} quarantined',
   },
   'summary.rowsSkipped': {
-    da: ', {skipped} sprunget over (titel- og totalrækker)',
-    en: ', {skipped} skipped (title and totals rows)',
+    da: ', {skipped} sprunget over (titel-, total- og tomme rækker)',
+    en: ', {skipped} skipped (title, totals and blank rows)',
   },
   'summary.rowsFiles.one': { da: ' (1 fil; se {dir})', en: ' (1 file; see {dir})' },
   'summary.rowsFiles.many': { da: ' ({n} filer; se {dir})', en: ' ({n} files; see {dir})' },
