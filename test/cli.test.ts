@@ -187,6 +187,19 @@ describe('kpi demo (what npm start runs)', () => {
     expect(result.stdout).toContain('6 i karantæne');
   });
 
+  it('prints the summary the README shows: the same lines in the same order (figures of another day)', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const shown = /```\n(Kørsel [^`]+)```/.exec(readme)![1]!;
+    // Each line's first word, digits folded: the lines and their order, not the day's figures.
+    const shape = (text: string) =>
+      text
+        .trimEnd()
+        .split('\n')
+        .map((l) => (l.trim().split(/\s+/)[0] ?? '').replace(/\d+/g, '9'));
+    expect(shape(shown)).toEqual(shape(result.stdout));
+    expect(shown).toContain('Sammenlignet med: ingen tidligere offentliggørelse');
+  });
+
   it('shows booked payments, a provisional measurement and a projection for the demo’s contracts, moved back and labelled so', () => {
     const line = (id: string) => result.stdout.split('\n').find((l) => l.trim().startsWith(`${id}:`)) ?? '';
     expect(result.stdout).toContain('Resultatkontrakter:');

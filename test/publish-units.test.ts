@@ -110,6 +110,7 @@ describe('long rows', () => {
         period: '2020',
         breakdown_dimension: null,
         breakdown_value: null,
+        breakdown_label: null,
         value: 0.125,
         target: 0.1,
         numerator: 5,
@@ -125,6 +126,7 @@ describe('long rows', () => {
         period: '2021',
         breakdown_dimension: 'gender',
         breakdown_value: 'k',
+        breakdown_label: 'k', // no label in the catalogue: the value itself
         value: null,
         persons: null,
         suppressed: true,
@@ -148,9 +150,9 @@ describe('kpis.csv', () => {
     const text = readFileSync(join(dir, 'kpis.csv'), 'utf8');
     expect(text).toBe(
       `\uFEFF${Object.keys(LONG_COLUMNS).join(';')}\r\n` +
-        '20270101T010000Z-abcdef;2027-01-15;neet_share;"Unge; ""uden"" job";share;year;decrease;360;2020;;;0,125;0,1;5;40;40;Ikke på sporet;nej;2020;0,125;nej\r\n' +
-        '20270101T010000Z-abcdef;2027-01-15;neet_share;"Unge; ""uden"" job";share;year;decrease;360;2021;gender;k;;;;;;Ingen data;ja;2020;0,125;nej\r\n' +
-        '20270101T010000Z-abcdef;2027-01-15;cafe_inquiries;Henvendelser;count;month;increase;360;2026-11;;;1234,5;;;;;Ufuldstændig;nej;;;ja\r\n',
+        '20270101T010000Z-abcdef;2027-01-15;neet_share;"Unge; ""uden"" job";share;year;decrease;360;2020;;;;0,125;0,1;5;40;40;Ikke på sporet;nej;2020;0,125;nej\r\n' +
+        '20270101T010000Z-abcdef;2027-01-15;neet_share;"Unge; ""uden"" job";share;year;decrease;360;2021;gender;k;k;;;;;;Ingen data;ja;2020;0,125;nej\r\n' +
+        '20270101T010000Z-abcdef;2027-01-15;cafe_inquiries;Henvendelser;count;month;increase;360;2026-11;;;;1234,5;;;;;Ufuldstændig;nej;;;ja\r\n',
     );
   });
 

@@ -124,7 +124,9 @@ export async function writeCsv(rows: LongRow[], dir: string): Promise<void> {
   const header = Object.keys(LONG_COLUMNS).join(';');
   const lines = rows.map((r) =>
     Object.keys(LONG_COLUMNS)
-      .map((c) => field(c === 'status' ? statusWord(String(r.status)) : r[c as Column]))
+      .map((c) =>
+        field(c === 'status' ? statusWord(r.status === null ? null : String(r.status)) : r[c as Column]),
+      )
       .join(';'),
   );
   await writeFile(join(dir, 'kpis.csv'), `\uFEFF${[header, ...lines].join('\r\n')}\r\n`, 'utf8');
