@@ -181,6 +181,8 @@ describe('a second municipality, from kpi init to a published run', () => {
     expect(kpis.kpis.map((k) => k.id)).not.toContain('jobfokus_success_share');
     expect(kpis.kpis.some((k) => k.id.endsWith('_share') && k.id !== 'neet_share')).toBe(false);
     expect(new Set(kpis.kpis.map((k) => k.municipality))).toEqual(new Set(['376']));
+    const finance = readFileSync(join(out, 'restricted', 'reports', 'finans.html'), 'utf8');
+    expect(finance).toContain('Der er ingen resultatkontrakter i konfigurationen');
     const texts = await publicText(out);
     expect(texts.size).toBeGreaterThan(20);
     const lolland = [...texts].filter(([, text]) => /lolland/i.test(text)).map(([f]) => f);

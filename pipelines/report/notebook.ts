@@ -405,7 +405,10 @@ const BLOCKS: Record<Block['kind'], BlockRenderer> = {
   },
   // Every contract's standard section, whatever the municipality's contracts are called.
   async contracts(page) {
-    for (const [id, json] of await contractFiles(page.ctx)) {
+    const files = await contractFiles(page.ctx);
+    // A municipality without contracts is told so, not shown an empty page.
+    if (files.length === 0) page.parts.push(`<p class="empty">${escapeHtml(t('report.noContracts'))}</p>`);
+    for (const [id, json] of files) {
       const config = page.ctx.contracts?.find((c) => c.id === id);
       const s = contractSection(id, json, config);
       page.parts.push(

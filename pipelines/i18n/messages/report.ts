@@ -1,5 +1,9 @@
 /** The message catalogue's part for: Reports. */
 export const REPORT = {
+  'report.noContracts': {
+    da: 'Der er ingen resultatkontrakter i konfigurationen, så der er intet at udbetale eller efterprøve. En kontrakt tilføjes under contracts i konfigurationen (docs/contracts.md).',
+    en: 'There are no outcome contracts in the configuration, so there is nothing to pay or audit. A contract is added under contracts in the configuration (docs/contracts.md).',
+  },
   'report.meta': {
     da: '{municipality} · opgjort pr. {asOf} · kørsel {runId}',
     en: '{municipality} · as of {asOf} · run {runId}',
