@@ -223,7 +223,12 @@ async function demoCommand(c: Call): Promise<number> {
 
 async function reportCommand(c: Call): Promise<number> {
   const { values, stdout, out, env } = c;
-  const config = await commonConfig(values);
+  // The run's own configuration (config.json), unless --config is given and agrees with it.
+  const { reportConfig, recordRewritten } = await import('./run/rerender.ts');
+  const given = values.config
+    ? { config: await commonConfig(values), file: String(values.config) }
+    : undefined;
+  const { config, said } = await reportConfig(out, given, Boolean(values.force));
   const wantPdf = Boolean(values.pdf) || config.report.pdf;
   const { findChromium } = await import('./report/pdf.ts');
   const chromium = wantPdf ? findChromium(env) : undefined;
@@ -238,7 +243,12 @@ async function reportCommand(c: Call): Promise<number> {
       `${n.audience}/reports/${n.name}.html`,
       ...(pdf ? [`${n.audience}/reports/${n.name}.pdf`] : []),
     ]);
-    stdout.write(`${files.join('\n')}\n`);
+    await recordRewritten(
+      out,
+      files.map((f) => join(out, f)),
+      config,
+    );
+    stdout.write(`${said}\n${files.join('\n')}\n`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

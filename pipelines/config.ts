@@ -75,8 +75,16 @@ export async function loadConfig(file: string | undefined): Promise<Config> {
   return config;
 }
 
+/** The configuration as a run stores it (config.json beside manifest.json): every default filled in. */
+export function configText(config: Config): string {
+  // An initiative's SQL file is stored as its text: the stored configuration needs no other file.
+  const initiatives = config.initiatives.map(({ sqlFile: _file, ...i }) => i);
+  return `${JSON.stringify({ ...config, initiatives }, null, 2)}\n`;
+}
+
+/** The first 16 hex digits of the sha256 of configText: the manifest's configHash. */
 export function configHash(config: Config): string {
-  return createHash('sha256').update(JSON.stringify(config)).digest('hex').slice(0, 16);
+  return createHash('sha256').update(configText(config)).digest('hex').slice(0, 16);
 }
 
 /** The catalogue with the configuration's overrides applied, followed by the user's initiatives. */

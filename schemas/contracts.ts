@@ -16,6 +16,8 @@ export const DsiContract = z
     id: Id,
     kind: z.literal('dsi_social_investment'),
     title: z.string().min(1),
+    /** Where its rules are decided (a committee's minutes and item): the finance report cites it. */
+    source: z.string().min(1).optional(),
     programme: z.string().min(1).describe('enrollment.programme of the participants'),
     measurements: z.object({ first: HalfYear, last: HalfYear }).strict(),
     /** The KPI series starts here (the business case has targets from 2026). */
@@ -73,6 +75,8 @@ export const GrantContract = z
     id: Id,
     kind: z.literal('grant_result_requirements'),
     title: z.string().min(1),
+    /** Where its rules are decided (a committee's minutes and item): the finance report cites it. */
+    source: z.string().min(1).optional(),
     programme: z.string().min(1),
     periodStart: IsoDate,
     periodEnd: IsoDate,
@@ -119,6 +123,7 @@ export const JOBFOKUS: DsiContract = {
   id: 'jobfokus',
   kind: 'dsi_social_investment',
   title: 'Jobfokus (social effektinvestering med Den Sociale Investeringsfond)',
+  source: 'Social- og Arbejdsmarkedsudvalget, møde 12. august 2025, punkt 7',
   programme: 'jobfokus',
   measurements: { first: '2027-H2', last: '2032-H1' },
   kpiFrom: '2026-H1',
@@ -150,6 +155,7 @@ export const UNGELOFTET: GrantContract = {
   id: 'ungeloftet',
   kind: 'grant_result_requirements',
   title: 'Ungeløftet (tilskud til unge med psykiske lidelser og udfordringer ud over ledighed)',
+  source: 'Social- og Arbejdsmarkedsudvalget, møde 12. august 2025, punkt 8',
   programme: 'ungeloftet',
   periodStart: '2025-08-15',
   periodEnd: '2028-12-31',

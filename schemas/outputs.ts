@@ -330,10 +330,28 @@ export type RanglisteJson = z.infer<typeof RanglisteJson>;
 export const DsiProjection = z.object({
   note: z.literal('projection').describe('a projection, never booked'),
   booked: z.number().describe('what the final measurements booked, the base of every scenario'),
-  basedOn: z.string().nullable().describe('the measurement whose share and population the trajectory holds'),
+  basedOn: z
+    .string()
+    .nullable()
+    .describe('the latest final measurement, whose share and population the current trajectory holds'),
+  provisional: z
+    .object({
+      period: z.string(),
+      share: z.number().nullable(),
+      successes: z.number().int(),
+      population: z.number().int(),
+    })
+    .nullable()
+    .describe('a later measurement that is not final: shown beside the trajectory, never its basis'),
+  participants: z.number().int().describe('everyone enrolled in the programme so far'),
+  goal2Seen: z.number().int().describe('goal-2 successes seen so far, booked or not: each is paid once'),
   scenarios: z.array(
     z.object({
-      id: z.enum(['business_case', 'trajectory']),
+      id: z.enum(['business_case', 'current_trajectory']),
+      label: z
+        .string()
+        .describe('what the scenario is, in words, so no one takes it for the business case itself'),
+      assumptions: z.array(z.string()).describe('what the scenario assumes, in words'),
       measurements: z.array(
         z.object({
           period: z.string(),
@@ -369,6 +387,12 @@ export const DsiContractJson = z.object({
     z.object({
       period: z.string(),
       status: z.enum(['final', 'provisional']),
+      hasData: z
+        .boolean()
+        .optional()
+        .describe(
+          'employment was delivered for a month of it before the as-of month; a half-year just begun has none',
+        ),
       measuredPopulation: z.number().int(),
       successes: z.number().int(),
       share: z.number().nullable(),
@@ -419,7 +443,9 @@ export const GrantProjection = z.object({
   ),
   scenarios: z.array(
     z.object({
-      id: z.enum(['business_case', 'trajectory']),
+      id: z.enum(['business_case', 'current_trajectory']),
+      label: z.string().describe('what the scenario is, in words'),
+      assumptions: z.array(z.string()).describe('what the scenario assumes, in words'),
       requirements: z.array(z.object({ id: z.string(), met: z.boolean() })),
       expectedPayout: z.number(),
       againstGrant: z.number(),

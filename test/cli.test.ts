@@ -211,14 +211,16 @@ describe('kpi demo (what npm start runs)', () => {
     expect(Number(booked![1]!.replace(/\./g, '').replace(',', '.'))).toBeGreaterThan(0);
     expect(booked![2]).toBe('4'); // 2024-H2 to 2026-H1
     expect(line('jobfokus')).toMatch(/fremskrevet [\d.]+,\d\d kr\./);
-    expect(line('ungeloftet')).toMatch(/udbetalt [\d.]+,\d\d kr\. af tilsagnet på 5\.974\.640,06 kr\./);
+    expect(line('ungeloftet')).toMatch(
+      /op til [\d.]+,\d\d kr\. af tilsagnet på 5\.974\.640,06 kr\. \(udbetales efter slutregnskabet\)/,
+    );
     const j = JSON.parse(
       readFileSync(join(out, 'restricted', 'contracts', 'jobfokus.json'), 'utf8'),
     ) as DsiContractJson;
     expect(j.title).toContain('(demo: perioden er rykket 3 år tilbage)');
     expect(j.totals.repayment).toBeGreaterThan(0);
     expect(j.measurements.map((m) => m.status)).toEqual(['final', 'final', 'final', 'final', 'provisional']);
-    expect(j.projection!.scenarios.map((s) => s.id)).toEqual(['business_case', 'trajectory']);
+    expect(j.projection!.scenarios.map((s) => s.id)).toEqual(['business_case', 'current_trajectory']);
   });
 
   it('publishes the three KPIs from 2020 to the latest complete year, and the current year as incomplete', () => {

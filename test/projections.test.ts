@@ -15,12 +15,13 @@ const P2 = 1_140_000 / 234;
 
 describe('Jobfokus projections', () => {
   it('before any measurement, the business case projects exactly 11,400,000.00, and there is no trajectory', () => {
-    const p = projectDsi(JOBFOKUS, []);
+    const p = projectDsi(JOBFOKUS, [], 0);
     expect(p.note).toBe('projection');
     expect(p.scenarios.map((s) => s.id)).toEqual(['business_case']);
     const bc = p.scenarios[0]!;
     expect(bc.measurements).toHaveLength(10);
-    // 2027-H2: 10 % of 360 = 36 successes, 36 − 14.4 = 21.6 excess; 234 goal-2 successes spread over 10.
+    // 2027-H2: 10 % of 360 = 36 successes, 36 − 14.4 = 21.6 excess; 65 % of the 360 planned without a
+    // goal-2 success yet, 234, spread over the 10 measurements without data.
     expect(bc.measurements[0]).toEqual({
       period: '2027-H2',
       population: 360,
@@ -32,19 +33,23 @@ describe('Jobfokus projections', () => {
       cumulativeBeforeCap: 587_538.46,
     });
     expect([bc.expectedRepayment, bc.againstBusinessCase, bc.capBindsIn]).toEqual([11_400_000, 1, null]);
+    // Named so that no one takes it for the business case itself.
+    expect(bc.label).toContain('ikke business casen selv, som forventer 11.400.000,00 kr. i alt');
   });
 
-  // 2027-H2 final: 360 measured, 72 successes, 40 goal-2 successes: booked (72 − 14.4) × P1 + 40 × P2
-  // = 1,457,641.03. 2028-H1 provisional: 350 measured, 63 successes (18 %), 10 goal-2 successes.
+  // 2027-H2 final: 360 measured, 72 successes (20 %), 40 goal-2 successes: booked (72 − 14.4) × P1 + 40 × P2
+  // = 1,457,641.03. 2028-H1 provisional: 350 measured, 63 successes (18 %), 10 goal-2 successes seen.
+  // 370 participants enrolled so far.
   const settled = settle(JOBFOKUS, [
     { period: '2027-H2', complete: true, population: 360, successes: 72, goal2Successes: 40 },
     { period: '2028-H1', complete: false, population: 350, successes: 63, goal2Successes: 10 },
   ]);
 
-  it('the trajectory holds the latest share (63 of 350) and goal-2 count (10) for the 9 open measurements', () => {
-    const p = projectDsi(JOBFOKUS, settled.measurements);
-    expect([p.booked, p.basedOn]).toEqual([1_457_641.03, '2028-H1']);
-    const tr = p.scenarios.find((s) => s.id === 'trajectory')!;
+  it('the current trajectory holds the latest FINAL measurement (72 of 360), never the provisional one', () => {
+    const p = projectDsi(JOBFOKUS, settled.measurements, 370);
+    expect([p.booked, p.basedOn, p.participants, p.goal2Seen]).toEqual([1_457_641.03, '2027-H2', 370, 50]);
+    expect(p.provisional).toEqual({ period: '2028-H1', share: 0.18, successes: 63, population: 350 });
+    const tr = p.scenarios.find((s) => s.id === 'current_trajectory')!;
     expect(tr.measurements.map((m) => m.period)).toEqual([
       '2028-H1',
       '2028-H2',
@@ -56,39 +61,43 @@ describe('Jobfokus projections', () => {
       '2031-H2',
       '2032-H1',
     ]);
-    // Each: excess 63 − 0.04 × 350 = 49; 49 × P1 + 10 × P2 = 1,122,948.72. 1,457,641.03 + 9 × that:
-    expect(tr.measurements[0]).toMatchObject({
-      population: 350,
-      share: 0.18,
-      successes: 63,
-      goal2Successes: 10,
-    });
-    expect(tr.measurements[0]!.goal1Payment).toBe(Math.round(49 * P1 * 100) / 100);
-    expect(tr.expectedRepayment).toBe(11_564_179.49);
-    expect(tr.againstBusinessCase).toBeCloseTo(11_564_179.491538461 / 11_400_000, 12);
+    // Each: excess 72 − 0.04 × 360 = 57.6, 57.6 × P1 = 1,262,769.23.
+    expect(tr.measurements[0]).toMatchObject({ population: 360, share: 0.2, successes: 72 });
+    expect(tr.measurements.every((m) => m.goal1Payment === 1_262_769.23)).toBe(true);
+    // Goal 2 once per participant: the 10 seen in 2028-H1 are paid there; of the 320 without a success,
+    // the observed 50 of 370 succeed: 43.24…, spread over the 8 measurements without data.
+    expect(tr.measurements[0]!.goal2Successes).toBe(10);
+    expect(tr.measurements[1]!.goal2Successes).toBeCloseTo(16_000 / 370 / 8, 12);
+    const goal2 = tr.measurements.reduce((s, m) => s + m.goal2Successes, 0);
+    expect(goal2).toBeCloseTo(10 + 16_000 / 370, 10);
+    expect(50 + goal2).toBeLessThanOrEqual(370);
+    // The booked 1,457,641.03 (as booked, to the øre) + 9 × 57.6 × P1 + (10 + 16000/370) × P2, exact:
+    expect(tr.expectedRepayment).toBe(13_081_954.27);
     expect(tr.capBindsIn).toBeNull();
+    expect(tr.assumptions.join(' ')).toContain('seneste endelige måling, 2. halvår 2027: 20 % (72 af 360)');
+    expect(tr.assumptions.join(' ')).toContain('13,5 % (50 af 370 deltagere)');
   });
 
-  it('the business case from here: the expected shares for the open measurements, goal 2 up to 65 % of 360', () => {
-    const bc = projectDsi(JOBFOKUS, settled.measurements).scenarios[0]!;
-    // Excess: 4 × (0.15 − 0.04) × 360 + 5 × (0.20 − 0.04) × 360 = 446.4; goal 2: 234 − 40 = 194 left.
+  it('the business case from here: the expected shares, and goal 2 at 65 % of the planned without a success', () => {
+    const bc = projectDsi(JOBFOKUS, settled.measurements, 370).scenarios[0]!;
+    // Excess: 4 × (0.15 − 0.04) × 360 + 5 × (0.20 − 0.04) × 360 = 446.4; goal 2: the 10 seen, and
+    // 65 % of 360 − 50 = 310: 201.5.
     expect(bc.measurements.map((m) => m.share)).toEqual([0.15, 0.15, 0.15, 0.15, 0.2, 0.2, 0.2, 0.2, 0.2]);
-    expect(bc.expectedRepayment).toBe(Math.round((1_457_641.03 + 446.4 * P1 + 194 * P2) * 100) / 100);
-    expect(bc.expectedRepayment).toBe(12_189_230.77);
+    expect(bc.measurements.reduce((s, m) => s + m.goal2Successes, 0)).toBeCloseTo(211.5, 10);
+    expect(bc.expectedRepayment).toBe(12_274_487.18);
     expect(bc.capBindsIn).toBeNull();
   });
 
-  it('a trajectory of everyone succeeding reaches the cap in 2028-H2, and projects the cap', () => {
+  it('a final measurement of everyone succeeding: the trajectory reaches the cap in 2028-H1', () => {
     const all = settle(JOBFOKUS, [
-      { period: '2027-H2', complete: true, population: 360, successes: 72, goal2Successes: 40 },
-      { period: '2028-H1', complete: false, population: 360, successes: 360, goal2Successes: 0 },
+      { period: '2027-H2', complete: true, population: 360, successes: 360, goal2Successes: 0 },
     ]);
-    const tr = projectDsi(JOBFOKUS, all.measurements).scenarios.find((s) => s.id === 'trajectory')!;
-    // 1,457,641.03 + 345.6 × P1 = 9,034,256.41 after 2028-H1; 16,610,871.80 after 2028-H2 > 14,000,000.
-    expect(tr.measurements.slice(0, 2).map((m) => m.cumulativeBeforeCap)).toEqual([
-      9_034_256.41, 16_610_871.8,
-    ]);
-    expect([tr.capBindsIn, tr.expectedRepayment]).toEqual(['2028-H2', 14_000_000]);
+    const tr = projectDsi(JOBFOKUS, all.measurements, 360).scenarios.find(
+      (s) => s.id === 'current_trajectory',
+    )!;
+    // 345.6 × P1 = 7,576,615.38 booked (to the øre), and 7,576,615.3846… more in 2028-H1: 15,153,230.76.
+    expect(tr.measurements[0]!.cumulativeBeforeCap).toBe(15_153_230.76);
+    expect([tr.capBindsIn, tr.expectedRepayment]).toEqual(['2028-H1', 14_000_000]);
   });
 });
 
@@ -97,8 +106,10 @@ describe('Jobfokus projections at the edges', () => {
     const low = settle(JOBFOKUS, [
       { period: '2027-H2', complete: true, population: 360, successes: 10, goal2Successes: 0 },
     ]);
-    const tr = projectDsi(JOBFOKUS, low.measurements).scenarios.find((s) => s.id === 'trajectory')!;
-    // 10 − 0.04 × 360 = −4.4: nothing for goal 1, in every open measurement.
+    const tr = projectDsi(JOBFOKUS, low.measurements, 360).scenarios.find(
+      (s) => s.id === 'current_trajectory',
+    )!;
+    // 10 − 0.04 × 360 = −4.4: nothing for goal 1, in every open measurement; no goal 2 seen, none projected.
     expect(tr.measurements.map((m) => m.goal1Payment)).toEqual(Array(9).fill(0));
     expect(tr.expectedRepayment).toBe(0);
   });
@@ -108,25 +119,33 @@ describe('Jobfokus projections at the edges', () => {
       { period: '2027-H2', complete: true, population: 360, successes: 360, goal2Successes: 0 },
       { period: '2028-H1', complete: true, population: 360, successes: 360, goal2Successes: 0 },
     ]);
-    const p = projectDsi(JOBFOKUS, all.measurements);
+    const p = projectDsi(JOBFOKUS, all.measurements, 360);
     expect(p.booked).toBe(14_000_000);
     expect(p.scenarios.map((s) => [s.id, s.capBindsIn, s.expectedRepayment])).toEqual([
       ['business_case', '2028-H1', 14_000_000],
-      ['trajectory', '2028-H1', 14_000_000],
+      ['current_trajectory', '2028-H1', 14_000_000],
     ]);
   });
 
-  it('goal-2 successes already beyond the business case’s 234 project no more, never a negative amount', () => {
-    const many = settle(JOBFOKUS, [
-      { period: '2027-H2', complete: true, population: 360, successes: 36, goal2Successes: 300 },
+  it('goal 2 never exceeds the participants: everyone already succeeded projects no more, never a negative amount', () => {
+    const all = settle(JOBFOKUS, [
+      { period: '2027-H2', complete: true, population: 360, successes: 36, goal2Successes: 360 },
     ]);
-    const bc = projectDsi(JOBFOKUS, many.measurements).scenarios[0]!;
-    expect(bc.measurements.map((m) => m.goal2Payment)).toEqual(Array(9).fill(0));
+    const p = projectDsi(JOBFOKUS, all.measurements, 360);
+    for (const s of p.scenarios) expect(s.measurements.map((m) => m.goal2Payment)).toEqual(Array(9).fill(0));
+    // 300 of 310 seen: the trajectory draws 300/310 of the 10 left; 309.68 in all, under 310.
+    const most = settle(JOBFOKUS, [
+      { period: '2027-H2', complete: true, population: 310, successes: 36, goal2Successes: 300 },
+    ]);
+    const tr = projectDsi(JOBFOKUS, most.measurements, 310).scenarios[1]!;
+    const projected = tr.measurements.reduce((s, m) => s + m.goal2Successes, 0);
+    expect(projected).toBeCloseTo((300 / 310) * 10, 10);
+    expect(300 + projected).toBeLessThan(310);
   });
 
   it('a projection that ends exactly at the cap does not bind it', () => {
     // With the cap at the business case's 11,400,000.00, the business case reaches it exactly in 2032-H1.
-    const p = projectDsi({ ...JOBFOKUS, cap: 11_400_000 }, []);
+    const p = projectDsi({ ...JOBFOKUS, cap: 11_400_000 }, [], 0);
     expect([p.scenarios[0]!.expectedRepayment, p.scenarios[0]!.capBindsIn]).toEqual([11_400_000, null]);
   });
 });
@@ -155,6 +174,8 @@ describe('Ungeløftet projections', () => {
     expect(p.scenarios).toEqual([
       {
         id: 'business_case',
+        label: 'Scenarie: hvert krav, der stadig kan nås, nås (tilsagnets plan)',
+        assumptions: ['Hvert krav, der ikke er nået, nås i en af de 18 tællende måneder, der er tilbage.'],
         requirements: [
           { id: 'R1', met: true },
           { id: 'R2', met: true },
@@ -163,7 +184,11 @@ describe('Ungeløftet projections', () => {
         againstGrant: 1,
       },
       {
-        id: 'trajectory',
+        id: 'current_trajectory',
+        label: 'Scenarie: andelen i seneste afsluttede måned, jun. 2027, fastholdt',
+        assumptions: [
+          'Andelen i job eller uddannelse i jun. 2027, 52 %, holder i de 18 tællende måneder, der er tilbage; et krav nås, hvis andelen når dets grænse.',
+        ],
         requirements: [
           { id: 'R1', met: true },
           { id: 'R2', met: false },

@@ -207,3 +207,161 @@ export function referenceGrant(
     withheld: withheld / 100,
   };
 }
+
+/** The projection's figures the audit compares (docs/contracts.md, "Projections"). */
+export interface ReferenceProjection {
+  booked: number;
+  basedOn: string | null;
+  participants: number;
+  goal2Seen: number;
+  scenarios: { id: string; expectedRepayment: number; capBindsIn: string | null; goal2: number }[];
+}
+
+/**
+ * Jobfokus as of a date, from the inbox: which measurements are there (their first month is not after
+ * the as-of month), which are final (ended before the as-of month, all six months delivered), what the
+ * final ones booked, and the projection of the rest by the method docs/contracts.md states: the business
+ * case's population and shares, or the latest final measurement held; goal 2 once per participant, the
+ * successes seen paid where they belong and the rest of those without one succeeding at the business
+ * case's rate (of the planned) or the observed one (of the participants), spread over the measurements
+ * without data.
+ */
+export function referenceDsiProjection(inbox: string, c: DsiContract, asOf: string): ReferenceProjection {
+  const A = monthIndex(asOf);
+  const enrolled = csv(join(inbox, 'enrollment', 'e.csv')).filter((r) => r.programme === c.programme);
+  const start = new Map(
+    enrolled.map((r) => {
+      const [y, m, d] = r.enrolled_on!.split('-').map(Number);
+      const i = y! * 12 + m! - 1 + c.startupMonths;
+      return [r.cpr!, d === 1 ? i : i + 1];
+    }),
+  );
+  const rows = csv(join(inbox, 'employment', 'e.csv'));
+  const delivered = new Set(rows.map((r) => monthIndex(r.month!)));
+  const success = new Set(
+    rows
+      .filter((r) => Number(r.wage_hours) >= c.successMinHours || r.in_education === 'ja')
+      .map((r) => `${r.cpr}|${monthIndex(r.month!)}`),
+  );
+  const answers = csv(join(inbox, 'survey_answers', 'a.csv')).filter(
+    (r) => r.survey === c.goal2.survey && r.question_id === c.goal2.question,
+  );
+  const goal2Month = new Map<string, number>();
+  for (const person of start.keys()) {
+    const mine = answers
+      .filter((a) => a.respondent_id === person)
+      .sort((a, b) => a.wave!.localeCompare(b.wave!));
+    const later = mine.find(
+      (a) =>
+        monthIndex(a.wave!) - monthIndex(mine[0]!.wave!) >= c.goal2.minMonthsBetween &&
+        Number(a.answer) > Number(mine[0]!.answer),
+    );
+    if (later) goal2Month.set(person, monthIndex(later.wave!));
+  }
+  const bc = c.businessCase;
+  const baseline = dec(c.baselineShare);
+  const all: string[] = [];
+  for (let y = Number(c.measurements.first.slice(0, 4)); y <= Number(c.measurements.last.slice(0, 4)); y++)
+    for (const h of ['H1', 'H2'])
+      if (`${y}-${h}` >= c.measurements.first && `${y}-${h}` <= c.measurements.last) all.push(`${y}-${h}`);
+  const planned = dec(bc.plannedPopulation);
+  const expectedExcess = all.reduce(
+    (s, p) => add(s, mul(sub(dec(bc.expectedShares[p.slice(0, 4)]!), baseline), planned)),
+    q(0n),
+  );
+  const price1 = div(mul(dec(bc.goal1Share), dec(bc.expectedRepayment)), expectedExcess);
+  const price2 = div(
+    mul(dec(bc.goal2Share), dec(bc.expectedRepayment)),
+    mul(planned, dec(bc.goal2ExpectedRate)),
+  );
+  // The measurements that are there, with their counts.
+  const listed = all
+    .filter((p) => halfYearMonths(p)[0]! <= A)
+    .map((p) => {
+      const months = halfYearMonths(p);
+      const last = months[5]!;
+      const measured = [...start].filter(([, s]) => s <= last);
+      const successes = measured.filter(([person, s]) =>
+        months.some((m) => m >= s && m < A && success.has(`${person}|${m}`)),
+      ).length;
+      const firstInMeasurement = (m: number) => (m <= last && (p === all[0] || m > last - 6) ? 1 : 0);
+      const goal2 = [...goal2Month.values()].filter((m) => m < A && firstInMeasurement(m)).length;
+      return {
+        period: p,
+        population: measured.length,
+        successes,
+        goal2,
+        hasData: months.some((m) => m < A && delivered.has(m)),
+        final: last < A && months.every((m) => delivered.has(m)),
+      };
+    });
+  // What the final ones booked: the cumulative before the cap, to the øre.
+  let cumulative = q(0n);
+  let capReachedIn: string | null = null;
+  for (const m of listed.filter((x) => x.final)) {
+    const excess = sub(q(BigInt(m.successes)), mul(baseline, q(BigInt(m.population))));
+    cumulative = add(cumulative, add(mul(max0(excess), price1), mul(q(BigInt(m.goal2)), price2)));
+    if (capReachedIn === null && lt(dec(c.cap), cumulative)) capReachedIn = m.period;
+  }
+  const bookedBeforeCap = dec(ore(cumulative).toFixed(2));
+  const open = all.filter((p) => !listed.some((m) => m.final && m.period === p));
+  const seen = listed.reduce((s, m) => s + m.goal2, 0);
+  const lastMeasured = listed.filter((m) => m.hasData && m.population > 0).at(-1)?.period ?? '';
+  const future = open.filter((p) => p > lastMeasured);
+  const participants = start.size;
+  const project = (
+    id: string,
+    population: (p: string) => Q,
+    share: (p: string) => Q,
+    futureGoal2: Q,
+  ): ReferenceProjection['scenarios'][number] => {
+    let cum = bookedBeforeCap;
+    let capBindsIn = capReachedIn;
+    let goal2 = q(0n);
+    for (const p of open) {
+      const pop = population(p);
+      const excess = sub(mul(share(p), pop), mul(baseline, pop));
+      const unbooked = listed.find((m) => m.period === p && !m.final)?.goal2 ?? 0;
+      const g2 = add(
+        q(BigInt(unbooked)),
+        future.includes(p) ? div(futureGoal2, q(BigInt(future.length))) : q(0n),
+      );
+      goal2 = add(goal2, g2);
+      cum = add(cum, add(mul(max0(excess), price1), mul(g2, price2)));
+      if (capBindsIn === null && lt(dec(c.cap), cum)) capBindsIn = p;
+    }
+    return {
+      id,
+      expectedRepayment: ore(min(cum, dec(c.cap))),
+      capBindsIn,
+      goal2: Number(goal2.n) / Number(goal2.d),
+    };
+  };
+  const scenarios = [
+    project(
+      'business_case',
+      () => planned,
+      (p) => dec(bc.expectedShares[p.slice(0, 4)]!),
+      mul(dec(bc.goal2ExpectedRate), max0(sub(planned, q(BigInt(seen))))),
+    ),
+  ];
+  const last = listed.filter((m) => m.final && m.population > 0).at(-1);
+  if (last) {
+    const rate = q(BigInt(seen), BigInt(participants));
+    scenarios.push(
+      project(
+        'current_trajectory',
+        () => q(BigInt(last.population)),
+        () => q(BigInt(last.successes), BigInt(last.population)),
+        mul(rate, max0(q(BigInt(participants - seen)))),
+      ),
+    );
+  }
+  return {
+    booked: ore(min(bookedBeforeCap, dec(c.cap))),
+    basedOn: last?.period ?? null,
+    participants,
+    goal2Seen: seen,
+    scenarios,
+  };
+}

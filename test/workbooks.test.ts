@@ -94,7 +94,7 @@ describe('the Jobfokus workbook, recalculated in LibreOffice', () => {
     // Every measurement is final: both scenarios project what was booked.
     expect(j.projection!.scenarios.map((s) => [s.id, s.expectedRepayment])).toEqual([
       ['business_case', 11_400_000],
-      ['trajectory', 11_400_000],
+      ['current_trajectory', 11_400_000],
     ]);
     expect(cellNumber(byLabel(sheets.Fremskrivning!, 'Forventet tilbagebetaling i alt'))).toBe(11_400_000);
     expect(j.totals).toMatchObject({ goal1: 10_260_000, goal2: 1_140_000, repayment: 11_400_000 });
@@ -167,14 +167,16 @@ describe('the finance report before the first measurement', () => {
       'Der er endnu ingen målinger: den første er 2. halvår 2027. Tabellerne er derfor tomme; fremskrivningen nedenfor viser, hvad kontrakten er på vej mod.',
     );
     expect(html.find((p) => p.startsWith('Priser:'))).toBe(
-      'Priser: mål 1 betaler 21.923,08 kr. pr. merresultat, dvs. 90 % af den forventede tilbagebetaling på 11.400.000,00 kr. fordelt på business casens forventede merresultat på 468 ved 360 deltagere. Mål 2 betaler 4.871,79 kr. pr. deltager, hvis livstilfredshed er steget mindst 6 måneder efter første svar, dvs. 10 % af 11.400.000,00 kr. fordelt på 65 % af de 360.',
+      'Priser: mål 1 betaler 21.923,08 kr. pr. merresultat, dvs. 90 % af den forventede tilbagebetaling på 11.400.000,00 kr. fordelt på business casens forventede merresultat på 468 ved 360 deltagere. Mål 2 betaler 4.871,79 kr. pr. deltager, hvis livstilfredshed er steget mindst 6 måneder efter første svar, dvs. 10 % af 11.400.000,00 kr. fordelt på 65 % af de 360. (Kilde: Social- og Arbejdsmarkedsudvalget, møde 12. august 2025, punkt 7.)',
     );
     expect(html.find((p) => p.startsWith('Loft og kalender:'))).toMatch(
       /^Loft og kalender: tilbagebetalingen kan højst blive 14\.000\.000,00 kr\., og der måles hvert halvår fra 2\. halvår 2027 til 1\. halvår 2032\./,
     );
-    expect(html).toContain('<td>Business casen</td><td>11.400.000,00 kr.</td><td>100 %</td><td>–</td>');
+    expect(html).toContain(
+      '<td>Resten som planlagt i business casen</td><td>11.400.000,00 kr.</td><td>100 %</td><td>–</td>',
+    );
     expect(html.find((p) => p.startsWith('Fremskrivning (bogføres ikke): de målinger'))).toBe(
-      'Fremskrivning (bogføres ikke): de målinger, der ikke er endelige, oven på de 0,00 kr., som de endelige har bogført. Der er endnu ingen måling at fastholde.',
+      'Fremskrivning (bogføres ikke): de målinger, der ikke er endelige, oven på de 0,00 kr., som de endelige har bogført. Der er endnu ingen endelig måling at fastholde.',
     );
   });
 });
@@ -211,19 +213,24 @@ describe('the Ungeløftet workbook, recalculated in LibreOffice', () => {
     expect(byLabel(o, 'R2: status')).toBe('Ikke opfyldt');
     expect(u.requirements.map((r) => r.status)).toEqual(['met', 'not_met']);
     expect([kr('Rate 1'), kr('R1: beløb'), kr('R2: beløb')]).toEqual([298_732_003, 238_985_602, 59_746_401]);
-    expect([kr('Udbetalt for resultatkrav'), kr('Tilbageholdt'), kr('Udbetalt i alt')]).toEqual([
-      ore(u.payout.released),
-      ore(u.payout.withheld),
-      ore(u.payout.total),
-    ]);
-    expect(kr('Udbetalt i alt')).toBe(537_717_605);
+    expect([
+      kr('Op til, for resultatkrav'),
+      kr('Tilbageholdt'),
+      kr('Op til i alt (efter slutregnskabet)'),
+    ]).toEqual([ore(u.payout.released), ore(u.payout.withheld), ore(u.payout.total)]);
+    expect(kr('Op til i alt (efter slutregnskabet)')).toBe(537_717_605);
   });
 
   it('the finance report explains the grant in Danish, thresholds in percent, and points to the workbook', () => {
     const html = reportText(join(out, 'restricted', 'reports', 'finans.html'));
     expect(html).toContain(
-      'R1: mindst 50 % af indsatsgruppen i job eller uddannelse i én tællende måned frigiver 2.389.856,02 kr. (40 % af tilsagnet).',
+      'R1: mindst 50 % af indsatsgruppen i job eller uddannelse i én tællende måned frigiver 2.389.856,02 kr. (40 % af tilsagnet). (Kilde: Social- og Arbejdsmarkedsudvalget, møde 12. august 2025, punkt 8.)',
     );
+    // As the minutes say it: rate 1 after approved interim accounts, the rest "up to" until the final accounts.
+    expect(html.find((p) => p.startsWith('Tilsagn:'))).toContain(
+      'udbetales efter godkendt mellemregnskab (et ledelsespåtegnet delregnskab), uden resultatkrav',
+    );
+    expect(html.find((p) => p.startsWith('Tilsagn:'))).toContain('op til');
     expect(html.find((p) => p.startsWith('Tællende måneder:'))).toMatch(
       /^Tællende måneder: hele måneder fra maj 2027 til dec\. 2028/,
     );

@@ -29,6 +29,7 @@ export const OPTIONS = {
   json: { type: 'boolean', help: 'cli.opt.json' },
   pdf: { type: 'boolean', help: 'cli.opt.pdf' },
   municipality: { type: 'string', value: 'CODE', help: 'cli.opt.municipality' },
+  force: { type: 'boolean', help: 'cli.opt.force' },
   help: { type: 'boolean', short: 'h', help: 'cli.opt.help' },
 } satisfies Record<string, OptionSpec>;
 
@@ -65,9 +66,9 @@ export const COMMANDS: Record<string, CommandSpec> = {
   },
   report: {
     help: 'cli.cmd.report',
-    options: ['out', 'config', 'pdf', 'lang'],
+    options: ['out', 'config', 'pdf', 'force', 'lang'],
     positional: 'out',
-    usage: 'kpi report --out DIR [--config FILE] [--pdf]',
+    usage: 'kpi report --out DIR [--config FILE [--force]] [--pdf]',
   },
   explain: {
     help: 'cli.cmd.explain',

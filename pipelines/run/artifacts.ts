@@ -54,7 +54,7 @@ export function declareArtifacts(
     // The exact, restricted copy of the warehouse, and the quarantine of this night's files.
     { kind: 'warehouse', id: 'warehouse', reads: everything, files: ['restricted/warehouse.duckdb'] },
     { kind: 'run', id: 'quarantine', reads: everything, files: ['restricted/quarantine/**'] },
-    { kind: 'run', id: 'manifest', reads: everything, files: ['manifest.json'] },
+    { kind: 'run', id: 'manifest', reads: everything, files: ['manifest.json', 'config.json'] },
   ];
 }
 

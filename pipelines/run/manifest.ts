@@ -20,6 +20,9 @@ import { codeVersion } from './runtime.ts';
 
 const stamp = (d: Date) => d.toISOString().replace(/\.\d+Z$/, 'Z');
 
+/** The configuration a run used, stored beside its manifest. */
+export const CONFIG_FILE = 'config.json';
+
 export async function buildManifest(
   s: RunSetup,
   n: {

@@ -57,6 +57,7 @@ async function setModes(s: RunSetup): Promise<void> {
   const { staging } = s.paths;
   await lockDown(join(staging, 'public'), PUBLIC_ACCESS);
   await lockDown(join(staging, 'manifest.json'), PUBLIC_ACCESS);
+  await lockDown(join(staging, 'config.json'), PUBLIC_ACCESS);
   await chmod(staging, PUBLIC_ACCESS.dirMode);
   await chmod(join(s.paths.out, RUNS_DIR), PUBLIC_ACCESS.dirMode);
   await lockDown(join(staging, 'restricted'), s.access);

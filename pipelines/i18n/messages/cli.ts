@@ -79,6 +79,10 @@ export const CLI = {
     da: 'til init: kommunen, som kommunekode (fx 376) eller navn; --out er så konfigurationsfilen (standard ./kpi.config.json)',
     en: 'for init: the municipality, as kommunekode (e.g. 376) or name; --out is then the configuration file (default ./kpi.config.json)',
   },
+  'cli.opt.force': {
+    da: 'til report: dan rapporterne med --config, selv om dens kontrakter ikke er den offentliggjorte kørsels',
+    en: 'for report: render the reports with --config even when its contracts are not the published run’s',
+  },
   'cli.opt.pdf': {
     da: 'skriv også rapporterne som PDF (A4) med headless Chromium',
     en: 'also write the reports as PDF (A4) with headless Chromium',

@@ -20,13 +20,22 @@ export const FINANCE = {
     da: 'Der er endnu ingen målinger: den første er {first}. Tabellerne er derfor tomme; fremskrivningen nedenfor viser, hvad kontrakten er på vej mod.',
     en: 'There are no measurements yet: the first is {first}. The tables are therefore empty; the projection below shows what the contract is heading for.',
   },
+  'finance.source': { da: ' (Kilde: {source}.)', en: ' (Source: {source}.)' },
+  'finance.dsi.footing': {
+    da: 'Afrunding: hver rækkes beløb er afrundet til ører for sig, mens totalerne og det bogførte er afrundet af de præcise beløb (bogført = det afrundede kumulerede beløb minus det forrige). En kolonne kan derfor summere til et par ører mere eller mindre end sin total; det bogførte summerer altid præcist.',
+    en: 'Rounding: each row’s amount is rounded to the øre on its own, while the totals and the booked amounts are rounded from the exact amounts (booked = the rounded cumulative amount minus the previous one). A column may therefore add up to a few øre more or less than its total; the booked amounts always add up exactly.',
+  },
+  'finance.dsi.footingHere': {
+    da: ' Her summerer {column} til {sum}, mens totalen er {total}.',
+    en: ' Here {column} adds up to {sum}, while its total is {total}.',
+  },
   'finance.noMeasurementYet': {
     da: 'Der er endnu ingen målinger.',
     en: 'There are no measurements yet.',
   },
   'finance.grant.grant': {
-    da: 'Tilsagn: {total} i alt. Rate 1 ({share}) på {rate1} udbetales ved start; resten frigives af resultatkravene.',
-    en: 'Grant: {total} in all. Rate 1 ({share}), {rate1}, is paid at the start; the rest is released by the result requirements.',
+    da: 'Tilsagn: {total} i alt, udbetalt bagudrettet. Rate 1 ({share}) på {rate1} udbetales efter godkendt mellemregnskab (et ledelsespåtegnet delregnskab), uden resultatkrav. Resten udbetales efter det endelige slutregnskab, op til det, resultatkravene frigiver; indtil da er alle beløb "op til".',
+    en: 'Grant: {total} in all, paid in arrears. Rate 1 ({share}), {rate1}, is paid after approved interim accounts (signed by management), with no result requirement. The rest is paid after the final accounts, up to what the result requirements release; until then every amount is "up to".',
   },
   'finance.grant.who': {
     da: 'Indsatsgruppen: alle visiteret til programmet «{programme}» i projektperioden {start} til {end}. En ung er i job eller uddannelse i en måned med løntimer eller uddannelse.',
@@ -41,23 +50,82 @@ export const FINANCE = {
     en: 'Counted months: whole months from {from} to {to} (the second half of the project period). A requirement not met when the last counted month has ended is not met, and its amount is withheld.',
   },
   'finance.projection.caption': {
-    da: 'Fremskrivning (bogføres ikke): de målinger, der ikke er endelige, oven på de {booked}, som de endelige har bogført. Den nuværende udvikling holder {basedOn}s andel og antal fast.',
-    en: 'Projection (never booked): the measurements not yet final, on top of the {booked} the final ones booked. The current trajectory holds the share and numbers of {basedOn}.',
+    da: 'Fremskrivning (bogføres ikke): de målinger, der ikke er endelige, oven på de {booked}, som de endelige har bogført. Den nuværende udvikling holder den seneste endelige måling, {basedOn}, fast.',
+    en: 'Projection (never booked): the measurements not yet final, on top of the {booked} the final ones booked. The current trajectory holds the latest final measurement, {basedOn}.',
   },
   'finance.projection.grantCaption': {
     da: 'Fremskrivning (bogføres ikke): {remaining} tællende måneder tilbage; seneste afsluttede måned {basedOn} med {share} i job eller uddannelse.',
     en: 'Projection (never booked): {remaining} counted months remaining; the latest complete month {basedOn} with {share} in work or education.',
   },
   'finance.projection.captionNoTrajectory': {
-    da: 'Fremskrivning (bogføres ikke): de målinger, der ikke er endelige, oven på de {booked}, som de endelige har bogført. Der er endnu ingen måling at fastholde.',
-    en: 'Projection (never booked): the measurements not yet final, on top of the {booked} the final ones booked. There is no measurement to hold yet.',
+    da: 'Fremskrivning (bogføres ikke): de målinger, der ikke er endelige, oven på de {booked}, som de endelige har bogført. Der er endnu ingen endelig måling at fastholde.',
+    en: 'Projection (never booked): the measurements not yet final, on top of the {booked} the final ones booked. There is no final measurement to hold yet.',
   },
   'finance.projection.grantCaptionNoMonth': {
     da: 'Fremskrivning (bogføres ikke): {remaining} tællende måneder tilbage; endnu ingen afsluttet måned med en indsatsgruppe.',
     en: 'Projection (never booked): {remaining} counted months remaining; no complete month with a group yet.',
   },
-  'projection.name.business_case': { da: 'Business casen', en: 'The business case' },
-  'projection.name.trajectory': { da: 'Nuværende udvikling fastholdt', en: 'Current trajectory held' },
+  'projection.name.business_case': {
+    da: 'Resten som planlagt i business casen',
+    en: 'The rest as the business case planned it',
+  },
+  'projection.name.current_trajectory': {
+    da: 'Resten som seneste endelige måling',
+    en: 'The rest as the latest final measurement',
+  },
+  'projection.label.business_case': {
+    da: 'Scenarie: resten af målingerne som planlagt i business casen (ikke business casen selv, som forventer {repayment} kr. i alt)',
+    en: 'Scenario: the rest of the measurements as the business case planned them (not the business case itself, which expects {repayment} kr. in all)',
+  },
+  'projection.label.current_trajectory': {
+    da: 'Scenarie: resten af målingerne som den seneste endelige måling, {period}',
+    en: 'Scenario: the rest of the measurements as the latest final measurement, {period}',
+  },
+  'projection.assume.bcGoal1': {
+    da: 'Mål 1: hver af de {n} åbne målinger har den planlagte population på {planned} og business casens forventede andel for sit år.',
+    en: 'Goal 1: each of the {n} open measurements has the planned population of {planned} and the business case’s expected share for its year.',
+  },
+  'projection.assume.trajectoryGoal1': {
+    da: 'Mål 1: hver af de {n} åbne målinger har andelen og populationen fra den seneste endelige måling, {period}: {share} ({successes} af {population}).',
+    en: 'Goal 1: each of the {n} open measurements has the share and population of the latest final measurement, {period}: {share} ({successes} of {population}).',
+  },
+  'projection.assume.goal2': {
+    da: 'Mål 2 betales én gang pr. deltager: de {seen} succeser, der allerede er set, betales i deres måling; af de {pool} planlagte deltagere uden succes endnu får business casens {rate} succes, fordelt ligeligt på de {future} målinger uden data endnu.',
+    en: 'Goal 2 is paid once per participant: the {seen} successes already seen are paid in their measurement; of the {pool} planned participants without a success yet, the business case’s {rate} succeed, spread evenly over the {future} measurements without data yet.',
+  },
+  'projection.assume.goal2Observed': {
+    da: 'Mål 2 betales én gang pr. deltager: de {seen} succeser, der allerede er set, betales i deres måling; af de {pool} deltagere uden succes endnu får den hidtil observerede andel, {rate} ({seen} af {participants} deltagere), succes, fordelt ligeligt på de {future} målinger uden data endnu.',
+    en: 'Goal 2 is paid once per participant: the {seen} successes already seen are paid in their measurement; of the {pool} participants without a success yet, the rate observed so far, {rate} ({seen} of {participants} participants), succeed, spread evenly over the {future} measurements without data yet.',
+  },
+  'projection.grant.label.business_case': {
+    da: 'Scenarie: hvert krav, der stadig kan nås, nås (tilsagnets plan)',
+    en: 'Scenario: every requirement that can still be met is met (the grant’s plan)',
+  },
+  'projection.grant.label.current_trajectory': {
+    da: 'Scenarie: andelen i seneste afsluttede måned, {month}, fastholdt',
+    en: 'Scenario: the share of the latest complete month, {month}, held',
+  },
+  'projection.grant.assume.business_case': {
+    da: 'Hvert krav, der ikke er nået, nås i en af de {remaining} tællende måneder, der er tilbage.',
+    en: 'Each requirement not yet met is met in one of the {remaining} counted months remaining.',
+  },
+  'projection.grant.assume.current_trajectory': {
+    da: 'Andelen i job eller uddannelse i {month}, {share}, holder i de {remaining} tællende måneder, der er tilbage; et krav nås, hvis andelen når dets grænse.',
+    en: 'The share in work or education in {month}, {share}, holds in the {remaining} counted months remaining; a requirement is met when that share reaches its threshold.',
+  },
+  'projection.grant.assume.noMonth': {
+    da: 'Der er endnu ingen afsluttet måned at fastholde: kun krav, der allerede er nået, tælles med.',
+    en: 'There is no complete month to hold yet: only requirements already met count.',
+  },
+  'finance.projection.assumptions': {
+    da: 'Hvad hvert scenarie antager',
+    en: 'What each scenario assumes',
+  },
+  'finance.projection.assumption': { da: 'Antagelse', en: 'Assumption' },
+  'projection.provisional': {
+    da: 'Den foreløbige måling {period} ({share}, {successes} af {population}) er vist, men bruges ikke som grundlag: halvåret er ikke endeligt, og tallet kan ændre sig.',
+    en: 'The provisional measurement {period} ({share}, {successes} of {population}) is shown but not used as the basis: the half-year is not final, and the figure may change.',
+  },
   'finance.projection.scenarios': {
     da: 'Forventet udbetaling under hvert scenarie',
     en: 'Expected payout under each scenario',
@@ -116,7 +184,7 @@ export const FINANCE = {
   'trend.worse': { da: '(dårligere)', en: '(worse)' },
   'report.col.goal1': { da: 'Mål 1', en: 'Goal 1' },
   'report.col.goal2': { da: 'Mål 2', en: 'Goal 2' },
-  'report.col.repayment': { da: 'Tilbagebetalt', en: 'Repaid' },
+  'report.col.repayment': { da: 'Bogført', en: 'Booked' },
   'report.col.cap': { da: 'Loft', en: 'Cap' },
   'report.col.capReachedIn': { da: 'Loftet nået i', en: 'Cap reached in' },
   'report.col.expectedRepayment': { da: 'Forventet', en: 'Expected' },
@@ -175,6 +243,26 @@ export const FINANCE = {
   'report.unknownContract': {
     da: 'Notebook {file}, blok {n} (contract {id}): ingen kontrakt har dette id',
     en: 'Notebook {file}, block {n} (contract {id}): no contract has this id',
+  },
+  'rerender.stored': {
+    da: 'Rapporterne er dannet med den konfiguration, kørslen brugte (config.json, {hash}).',
+    en: 'The reports were rendered with the configuration the run used (config.json, {hash}).',
+  },
+  'rerender.given': {
+    da: 'Rapporterne er dannet med {file}; dens kontrakter er kørslens.',
+    en: 'The reports were rendered with {file}; its contracts are the run’s.',
+  },
+  'rerender.givenForced': {
+    da: 'Rapporterne er dannet med {file} (--force), selv om dens kontrakter ikke er dem, kørslen regnede med; tekst og tal kan derfor være uenige.',
+    en: 'The reports were rendered with {file} (--force), though its contracts are not those the run computed with; text and figures may therefore disagree.',
+  },
+  'rerender.noneStored': {
+    da: 'Kørslen gemte ikke sin konfiguration (den er ældre end config.json); rapporterne er dannet med standardværdierne. Kør kpi run igen, eller giv --config.',
+    en: 'The run did not store its configuration (it predates config.json); the reports were rendered with the defaults. Run kpi run again, or give --config.',
+  },
+  'rerender.contractsDiffer': {
+    da: 'Kontrakterne i {file} er ikke dem, den offentliggjorte kørsel regnede med, så rapporternes tekst ville ikke passe til deres tal. Udelad --config for at bruge kørslens egen konfiguration, kør kpi run med den nye, eller tilføj --force.',
+    en: 'The contracts in {file} are not those the published run computed with, so the reports’ text would not match their figures. Leave out --config to use the run’s own configuration, run kpi run with the new one, or add --force.',
   },
   'report.nothingPublished': {
     da: '{out} har ingen offentliggjort kørsel at lave rapporter ud fra (public/kpis.json mangler). Kør kpi run først.',

@@ -26,8 +26,8 @@ export const SUMMARY = {
   },
   'summary.projected': { da: '; fremskrevet {amount} ({scenario})', en: '; projected {amount} ({scenario})' },
   'summary.grant': {
-    da: '{id}: udbetalt {paid} af tilsagnet på {total}; {requirements}',
-    en: '{id}: paid {paid} of the grant of {total}; {requirements}',
+    da: '{id}: op til {paid} af tilsagnet på {total} (udbetales efter slutregnskabet); {requirements}',
+    en: '{id}: up to {paid} of the grant of {total} (paid after the final accounts); {requirements}',
   },
   'summary.rows': {
     da: 'Rækker: {read} læst, {loaded} indlæst, {rejected} i karantæne',

@@ -73,9 +73,12 @@ export const WORKBOOK = {
   'workbook.grant.rate1': { da: 'Rate 1', en: 'Rate 1' },
   'workbook.grant.amount': { da: '{id}: beløb', en: '{id}: amount' },
   'workbook.grant.status': { da: '{id}: status', en: '{id}: status' },
-  'workbook.grant.released': { da: 'Udbetalt for resultatkrav', en: 'Released for requirements' },
+  'workbook.grant.released': { da: 'Op til, for resultatkrav', en: 'Up to, for requirements' },
   'workbook.grant.withheld': { da: 'Tilbageholdt', en: 'Withheld' },
-  'workbook.grant.payoutTotal': { da: 'Udbetalt i alt', en: 'Paid out in all' },
+  'workbook.grant.payoutTotal': {
+    da: 'Op til i alt (efter slutregnskabet)',
+    en: 'Up to in all (after the final accounts)',
+  },
   'workbook.kpi.title': { da: 'Resultatmål opgjort pr. {asOf}', en: 'Result targets as of {asOf}' },
   'workbook.kpi.kpi': { da: 'Resultatmål', en: 'Result target' },
   'workbook.kpi.municipality': { da: 'Kommune', en: 'Municipality' },
@@ -98,11 +101,6 @@ export const WORKBOOK = {
   'workbook.projection.booked': {
     da: 'Bogført af de endelige målinger',
     en: 'Booked by the final measurements',
-  },
-  'workbook.projection.business_case': { da: 'Scenarie: business casen', en: 'Scenario: the business case' },
-  'workbook.projection.trajectory': {
-    da: 'Scenarie: den nuværende udvikling fastholdt',
-    en: 'Scenario: the current trajectory held',
   },
   'workbook.projection.expected': { da: 'Forventet tilbagebetaling i alt', en: 'Expected repayment in all' },
   'workbook.projection.against': { da: 'I forhold til business casen', en: 'Against the business case' },

@@ -19,6 +19,8 @@ export interface MeasurementCounts {
   population: number;
   successes: number;
   goal2Successes: number;
+  /** Employment was delivered for a month of it before the as-of month (absent: yes). */
+  hasData?: boolean;
 }
 
 /** The money side of the contract, from the counts alone (so it can be tested on its own). */
@@ -42,6 +44,7 @@ export function settle(
   const measurements = rows.map((r, i) => ({
     period: r.m.period,
     status: r.m.complete ? ('final' as const) : ('provisional' as const),
+    hasData: r.m.hasData ?? true,
     measuredPopulation: r.m.population,
     successes: r.m.successes,
     share: r.m.population > 0 ? r.m.successes / r.m.population : null,
@@ -91,13 +94,17 @@ export async function evaluateDsi(
       SELECT paid_in AS period, count(*) AS n FROM marts.dsi_goal2(${id})
       WHERE paid_in IS NOT NULL AND municipality = ${m} GROUP BY paid_in
     )
-    SELECT h.period, h.complete, coalesce(p.population, 0)::BIGINT AS population,
+    SELECT h.period, h.complete, h.has_data AS "hasData", coalesce(p.population, 0)::BIGINT AS population,
       coalesce(p.successes, 0)::BIGINT AS successes, coalesce(g.n, 0)::BIGINT AS "goal2Successes"
     FROM marts.dsi_period(${id}) h LEFT JOIN people p USING (period) LEFT JOIN goal2 g USING (period)
     WHERE h.is_measurement ORDER BY h.period`);
   const settled = settle(
     c,
-    counts.map((r) => ({ ...r, complete: Boolean(r.complete) })),
+    counts.map((r) => ({ ...r, complete: Boolean(r.complete), hasData: Boolean(r.hasData) })),
+  );
+  // Everyone enrolled so far: the participants goal 2 is paid for, once each.
+  const { participants } = await db.one<{ participants: number }>(
+    `SELECT count(*)::INTEGER AS participants FROM marts.dsi_participant(${id}) WHERE municipality = ${m}`,
   );
   return {
     id: c.id,
@@ -105,7 +112,7 @@ export async function evaluateDsi(
     asOf,
     municipality,
     ...settled,
-    projection: projectDsi(c, settled.measurements),
+    projection: projectDsi(c, settled.measurements, participants),
     warnings: [],
   };
 }

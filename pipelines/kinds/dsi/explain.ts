@@ -48,12 +48,37 @@ export function dsiExplain(r: DsiContractJson, c?: DsiContract): string[] {
         last: periodLabel(c.measurements.last),
       }),
     );
+    // Each rule with where it was decided (the contract's `source`: the minutes' item).
+    if (c.source) out.forEach((p, i) => (out[i] = p + t('finance.source', { source: c.source! })));
     if (r.measurements.length === 0)
       out.push(t('finance.dsi.noMeasurement', { first: periodLabel(c.measurements.first) }));
   } else if (r.measurements.length === 0) {
     out.push(t('finance.noMeasurementYet'));
   }
+  if (r.measurements.some((m) => m.status === 'final')) out.push(footing(r));
   return out;
+}
+
+/**
+ * The footnote on øre footing (the rounding rule, docs/contracts.md): each row is rounded on its own,
+ * the totals from the exact amounts; where a column's rows add up otherwise than its total, it says so.
+ */
+function footing(r: DsiContractJson): string {
+  const finals = r.measurements.filter((m) => m.status === 'final');
+  const inOre = (v: number) => Math.round(v * 100);
+  const columns = [
+    ['goal1', t('report.col.goal1'), finals.reduce((s, m) => s + inOre(m.goal1Payment), 0), r.totals.goal1],
+    ['goal2', t('report.col.goal2'), finals.reduce((s, m) => s + inOre(m.goal2Payment), 0), r.totals.goal2],
+  ] as const;
+  const off = columns.filter(([, , sum, total]) => sum !== inOre(total));
+  return (
+    t('finance.dsi.footing') +
+    off
+      .map(([, column, sum, total]) =>
+        t('finance.dsi.footingHere', { column, sum: kr(sum / 100), total: kr(total) }),
+      )
+      .join('')
+  );
 }
 
 export function dsiProjectionTables(r: DsiContractJson): ReportTable[] {
@@ -70,7 +95,32 @@ export function dsiProjectionTables(r: DsiContractJson): ReportTable[] {
       [t('workbook.projection.capBindsIn')]: s.capBindsIn ? periodLabel(s.capBindsIn) : '–',
     })),
   };
-  return [summary];
+  // What each scenario assumes, in words, and the provisional measurement that is not its basis.
+  const assumptions: ReportTable = {
+    caption: t('finance.projection.assumptions'),
+    rows: [
+      ...p.scenarios.flatMap((s) =>
+        s.assumptions.map((a) => ({
+          [t('finance.projection.scenario')]: t(`projection.name.${s.id}`),
+          [t('finance.projection.assumption')]: a,
+        })),
+      ),
+      ...(p.provisional
+        ? [
+            {
+              [t('finance.projection.scenario')]: t('projection.name.current_trajectory'),
+              [t('finance.projection.assumption')]: t('projection.provisional', {
+                period: periodLabel(p.provisional.period),
+                share: formatPercent(p.provisional.share),
+                successes: num(p.provisional.successes),
+                population: num(p.provisional.population),
+              }),
+            },
+          ]
+        : []),
+    ],
+  };
+  return [summary, assumptions];
 }
 
 /** The cumulative repayment: booked by the final measurements, then each scenario, against the cap. */
@@ -116,7 +166,7 @@ export function dsiProjectionChart(r: DsiContractJson): VegaLiteSpec | undefined
             type: 'nominal',
             title: null,
             scale: {
-              domain: [booked, t('workbook.projection.business_case'), t('workbook.projection.trajectory')],
+              domain: [booked, t('projection.name.business_case'), t('projection.name.current_trajectory')],
               range: [
                 [1, 0],
                 [6, 4],
@@ -138,7 +188,8 @@ export function dsiProjectionChart(r: DsiContractJson): VegaLiteSpec | undefined
 /** jobfokus: bogført 1.457.641,03 kr.; foreløbig måling 1. halvår 2028; fremskrevet 11.564.179,49 kr. (…). */
 export function dsiSummary(r: DsiContractJson): string {
   const provisional = r.measurements.find((m) => m.status === 'provisional');
-  const projected = r.projection?.scenarios.find((s) => s.id === 'trajectory') ?? r.projection?.scenarios[0];
+  const projected =
+    r.projection?.scenarios.find((s) => s.id === 'current_trajectory') ?? r.projection?.scenarios[0];
   return t('summary.dsi', {
     id: r.id,
     booked: kr(r.totals.repayment),

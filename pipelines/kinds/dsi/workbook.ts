@@ -201,7 +201,7 @@ function projectionSheet(wb: ExcelJS.Workbook, r: DsiContractJson): void {
   labelled(ws, 3, t('workbook.projection.booked'), pr.booked, FMT.kr);
   let row = 5;
   for (const sc of pr.scenarios) {
-    heading(ws, row++, t(`workbook.projection.${sc.id}`));
+    heading(ws, row++, sc.label);
     labelled(ws, row++, t('workbook.projection.expected'), sc.expectedRepayment, FMT.kr);
     labelled(ws, row++, t('workbook.projection.against'), sc.againstBusinessCase, FMT.pct);
     labelled(ws, row++, t('workbook.projection.capBindsIn'), sc.capBindsIn ?? '–');

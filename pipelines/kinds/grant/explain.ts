@@ -34,7 +34,9 @@ export function grantExplain(r: GrantContractJson, c?: GrantContract): string[] 
       to: periodLabel(r.period.countedMonths.to),
     }),
   );
-  return out;
+  // Each rule with where it was decided (the contract's `source`: the minutes' item).
+  const cite = c?.source ? t('finance.source', { source: c.source }) : '';
+  return out.map((p) => p + cite);
 }
 
 export function grantProjectionTables(r: GrantContractJson): ReportTable[] {

@@ -3,12 +3,15 @@
  * requirement is met by one counted month at or above its threshold, so what is needed in the remaining
  * counted months is that share, or that many of the group as it stands. Two scenarios, never booked:
  * - business_case: the grant's plan, every requirement met that can still be met;
- * - trajectory: the latest complete month's share held: a requirement not yet met is met when that
- *   share reaches its threshold and counted months remain.
+ * - current_trajectory: the latest complete month's share held: a requirement not yet met is met when
+ *   that share reaches its threshold and counted months remain.
  */
 import type { GrantContractJson, GrantProjection } from '../../../schemas/outputs.ts';
+import { formatPercent } from '../../core/describe.ts';
 import { monthsBetween } from '../../core/periods.ts';
 import { Rational } from '../../core/rational.ts';
+import { periodLabel } from '../../core/vega.ts';
+import { t } from '../../i18n/index.ts';
 
 type Settled = Pick<GrantContractJson, 'months' | 'requirements' | 'payout' | 'period' | 'grant'>;
 
@@ -29,7 +32,7 @@ export function projectGrant(r: Settled): GrantProjection {
     ? new Rational(BigInt(latest.inEmploymentOrEducation ?? 0), BigInt(latest.group))
     : null;
   const total = Rational.of(r.grant.total);
-  const scenario = (id: 'business_case' | 'trajectory') => {
+  const scenario = (id: 'business_case' | 'current_trajectory') => {
     const requirements = r.requirements.map((q) => {
       const open = q.status === 'pending' && remaining > 0;
       const met =
@@ -45,6 +48,18 @@ export function projectGrant(r: Settled): GrantProjection {
     );
     return {
       id,
+      label: t(`projection.grant.label.${id}`, { month: latest ? periodLabel(latest.month) : '–' }),
+      assumptions: [
+        id === 'business_case'
+          ? t('projection.grant.assume.business_case', { remaining })
+          : latestShare === null
+            ? t('projection.grant.assume.noMonth')
+            : t('projection.grant.assume.current_trajectory', {
+                month: periodLabel(latest!.month),
+                share: formatPercent(latestShare.toNumber()),
+                remaining,
+              }),
+      ],
       requirements,
       expectedPayout: Math.round(payout * 100) / 100,
       againstGrant: Rational.of(Math.round(payout * 100))
@@ -64,6 +79,6 @@ export function projectGrant(r: Settled): GrantProjection {
       neededPersons: q.status === 'pending' && latest ? personsNeeded(q.threshold, latest.group) : null,
       ofGroup: latest?.group ?? null,
     })),
-    scenarios: [scenario('business_case'), scenario('trajectory')],
+    scenarios: [scenario('business_case'), scenario('current_trajectory')],
   };
 }

@@ -105,7 +105,7 @@ function projectionSheet(wb: ExcelJS.Workbook, r: GrantContractJson): void {
   }
   row++;
   for (const sc of pr.scenarios) {
-    heading(ws, row++, t(`workbook.projection.${sc.id}`));
+    heading(ws, row++, sc.label);
     for (const q of sc.requirements)
       labelled(
         ws,

@@ -2,14 +2,17 @@
  * The reports: every notebook rendered from the files just written (public reports see only the
  * published tables), then the manifest, which lists them all.
  */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Manifest } from '../../../schemas/outputs.ts';
+import { configText } from '../../config.ts';
 import { manifestHold } from '../../guard/reasons.ts';
 import type { TrustDecision } from '../../guard/trust.ts';
 import { t } from '../../i18n/index.ts';
 import { pdfTargets, renderNotebooks } from '../../report/notebook.ts';
 import { printPdfs } from '../../report/pdf.ts';
 import { publicDir, type RunSetup, restrictedDir } from '../context.ts';
-import { buildManifest } from '../manifest.ts';
+import { buildManifest, CONFIG_FILE } from '../manifest.ts';
 import type { Ingested } from './ingest.ts';
 import type { Published } from './publish.ts';
 import type { Warehouse } from './warehouse.ts';
@@ -39,6 +42,8 @@ export async function reportStage(
       });
     else s.warnings.push({ code: 'pdf_unavailable', message: t('pdf.noChromiumWarning') });
   }
+  // The configuration the run used, beside its manifest: `kpi report` renders from it (docs/outputs.md).
+  await writeFile(join(s.paths.staging, CONFIG_FILE), configText(s.config), 'utf8');
   return buildManifest(s, {
     inputs: n.ingested.result.inputs,
     heldBack: holds,
