@@ -71,8 +71,8 @@ describe('Jobfokus projections', () => {
     const goal2 = tr.measurements.reduce((s, m) => s + m.goal2Successes, 0);
     expect(goal2).toBeCloseTo(10 + 16_000 / 370, 10);
     expect(50 + goal2).toBeLessThanOrEqual(370);
-    // The booked 1,457,641.03 (as booked, to the øre) + 9 × 57.6 × P1 + (10 + 16000/370) × P2, exact:
-    expect(tr.expectedRepayment).toBe(13_081_954.27);
+    // Exactly (57.6 × P1 + 40 × P2) + 9 × 57.6 × P1 + (10 + 16000/370) × P2, rounded once:
+    expect(tr.expectedRepayment).toBe(13_081_954.26);
     expect(tr.capBindsIn).toBeNull();
     expect(tr.assumptions.join(' ')).toContain('seneste endelige måling, 2. halvår 2027: 20 % (72 af 360)');
     expect(tr.assumptions.join(' ')).toContain('13,5 % (50 af 370 deltagere)');
@@ -95,8 +95,8 @@ describe('Jobfokus projections', () => {
     const tr = projectDsi(JOBFOKUS, all.measurements, 360).scenarios.find(
       (s) => s.id === 'current_trajectory',
     )!;
-    // 345.6 × P1 = 7,576,615.38 booked (to the øre), and 7,576,615.3846… more in 2028-H1: 15,153,230.76.
-    expect(tr.measurements[0]!.cumulativeBeforeCap).toBe(15_153_230.76);
+    // 345.6 × P1 = 7,576,615.3846… booked, and as much again in 2028-H1: 15,153,230.77 > 14,000,000.
+    expect(tr.measurements[0]!.cumulativeBeforeCap).toBe(15_153_230.77);
     expect([tr.capBindsIn, tr.expectedRepayment]).toEqual(['2028-H1', 14_000_000]);
   });
 });

@@ -84,3 +84,35 @@ export const ore = (x: number | null) => (x === null ? null : Math.round(x * 100
 export function byLabel(sheet: string[][], label: string): string | undefined {
   return sheet.find((r) => r[0] === label)?.[1];
 }
+
+/** A copy of the workbook with one cell's value changed (as an auditor would change it), for recalculate. */
+export async function withCell(file: string, sheet: string, cell: string, value: number): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  wb.getWorksheet(sheet)!.getCell(cell).value = value;
+  const copy = join(await tempDir('kpi-changed-'), basename(file));
+  await wb.xlsx.writeFile(copy);
+  return copy;
+}
+
+/** The workbook printed to PDF by LibreOffice: the text of each page. */
+export async function printedPages(file: string): Promise<string[]> {
+  const dir = await tempDir('kpi-print-');
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      file,
+    ],
+    { stdio: 'pipe', timeout: 180_000 },
+  );
+  const pdf = join(dir, `${basename(file).replace(/\.xlsx$/, '')}.pdf`);
+  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    .split('\f')
+    .filter((p) => p.trim() !== '');
+}

@@ -303,7 +303,7 @@ export function referenceDsiProjection(inbox: string, c: DsiContract, asOf: stri
     cumulative = add(cumulative, add(mul(max0(excess), price1), mul(q(BigInt(m.goal2)), price2)));
     if (capReachedIn === null && lt(dec(c.cap), cumulative)) capReachedIn = m.period;
   }
-  const bookedBeforeCap = dec(ore(cumulative).toFixed(2));
+  const bookedBeforeCap = cumulative;
   const open = all.filter((p) => !listed.some((m) => m.final && m.period === p));
   const seen = listed.reduce((s, m) => s + m.goal2, 0);
   const lastMeasured = listed.filter((m) => m.hasData && m.population > 0).at(-1)?.period ?? '';

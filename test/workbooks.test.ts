@@ -15,7 +15,7 @@ import {
   writeScenario,
 } from './contract-scenarios.ts';
 import { tempDir } from './helpers.ts';
-import { byLabel, cellNumber, formulasOf, ore, recalculate } from './recalc.ts';
+import { byLabel, cellNumber, formulasOf, ore, printedPages, recalculate, withCell } from './recalc.ts';
 
 type Sheets = Record<string, string[][]>;
 
@@ -120,6 +120,67 @@ describe('the Jobfokus workbook, recalculated in LibreOffice', () => {
     const booked = sheets.Målinger!.slice(1).map((r) => ore(cellNumber(r[13])));
     expect(booked.slice(0, 3)).toEqual([757_661_538, 642_338_462, 0]);
     await expectCached(file, sheets);
+  });
+});
+
+describe('the Jobfokus workbook an auditor changes and prints', () => {
+  // The business case, as of 2029-02-01: 2027-H2, 2028-H1 and 2028-H2 final, seven measurements projected.
+  let file: string;
+  let j: DsiContractJson;
+  beforeAll(async () => {
+    const inbox = await tempDir('kpi-wb-');
+    writeScenario(
+      inbox,
+      jobfokusScenario((p) => Math.round(360 * BUSINESS_CASE[p.slice(0, 4)]!), 234),
+      '2026-01',
+      '2029-01',
+    );
+    const run = await contracts(inbox, '2029-02-01');
+    j = run.jobfokus;
+    file = join(run.out, 'restricted', 'contracts', 'jobfokus.xlsx');
+  });
+
+  it('a cap lowered to 3,000,000 in Oversigt: LibreOffice finds where it binds, in the totals and every projection', async () => {
+    expect(j.totals.capReachedIn).toBeNull();
+    const sheets = await recalculate(await withCell(file, 'Oversigt', 'B12', 3_000_000));
+    // 2027-H2 1,613,538.46, 2028-H1 + 868,153.85 = 2,481,692.31, 2028-H2 + 868,153.85 > 3,000,000.
+    expect(byLabel(sheets.Oversigt!, 'Loftet nået i')).toBe('2028-H2');
+    expect(cellNumber(byLabel(sheets.Oversigt!, 'Bogført tilbagebetaling'))).toBe(3_000_000);
+    const booked = sheets.Målinger!.slice(1).map((r) => ore(cellNumber(r[13])));
+    // 2029-H1 is provisional: the cap leaves it nothing.
+    expect(booked).toEqual([161_353_846, 86_815_385, 51_830_769, 0]);
+    // Both scenarios start from the booked amount: at the cap, bound where the booked one bound.
+    const projected = sheets.Fremskrivning!.filter((r) => r[0] === 'Forventet tilbagebetaling i alt');
+    expect(projected.map((r) => cellNumber(r[1]))).toEqual([3_000_000, 3_000_000]);
+    const binds = sheets.Fremskrivning!.filter((r) => r[0] === 'Loftet rammes i');
+    expect(binds.map((r) => r[1])).toEqual(['2028-H2', '2028-H2']);
+  });
+
+  it('as the engine wrote it, every projection cell is a formula whose cached value LibreOffice recomputes', async () => {
+    const sheets = await recalculate(file);
+    const formulas = [...(await formulasOf(file)).keys()].filter((k) => k.startsWith('Fremskrivning!'));
+    // 2 scenarios × 7 measurements × 6 computed columns, and 3 results each, and the booked base.
+    expect(formulas.length).toBe(2 * 7 * 6 + 2 * 3 + 1);
+    const expected = sheets.Fremskrivning!.filter((r) => r[0] === 'Forventet tilbagebetaling i alt');
+    expect(expected.map((r) => ore(cellNumber(r[1])))).toEqual(
+      j.projection!.scenarios.map((s) => ore(s.expectedRepayment)),
+    );
+    await expectCached(file, sheets);
+  });
+
+  it('prints on A4 with every table’s header on every page, and the municipality, contract and page in the footer', async () => {
+    const pages = await printedPages(file);
+    expect(pages.length).toBeGreaterThan(20);
+    // Every page of evidence rows carries the evidence header; every page its footer.
+    const evidence = pages.filter((p) => /\bgoal[12]\b/.test(p));
+    expect(evidence.length).toBeGreaterThan(10);
+    for (const p of evidence) expect(p).toContain('Pseudonym (person_key)');
+    for (const [i, p] of pages.entries()) {
+      expect(p).toContain('Lolland Kommune · Jobfokus');
+      expect(p).toContain(`Side ${i + 1} af ${pages.length}`);
+    }
+    const measurements = pages.filter((p) => p.includes('2028-H1') && p.includes('Kumuleret før'));
+    expect(measurements.length).toBeGreaterThan(0);
   });
 });
 

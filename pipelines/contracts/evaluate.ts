@@ -7,9 +7,11 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContractConfig } from '../../schemas/contracts.ts';
 import { type HeldBack, HeldBackContractJson } from '../../schemas/outputs.ts';
+import { municipalityName } from '../core/municipalities.ts';
 import { sqlString } from '../core/sql.ts';
-import { writeWorkbookFile } from '../core/xlsx.ts';
+import { printSetup, writeWorkbookFile } from '../core/xlsx.ts';
 import type { Db } from '../duckdb.ts';
+import { t } from '../i18n/index.ts';
 import { type ContractResult, kindOf } from '../kinds/index.ts';
 import type { EvidenceRow } from '../kinds/workbook.ts';
 
@@ -59,6 +61,10 @@ async function writeWorkbook(
   wb.creator = 'kpi';
   // The kind's own workbook; the registry dispatches on the kind, as everywhere else.
   kindOf(c).workbook(wb, c, result, evidence);
+  printSetup(wb, `${municipalityName(result.municipality) ?? result.municipality} · ${c.title}`, {
+    page: t('pdf.page'),
+    of: t('pdf.of'),
+  });
   // Formulas are recalculated when the file is opened (the cached results show until then).
   wb.calcProperties.fullCalcOnLoad = true;
   // Dated by the as-of date: the same figures give the same bytes.

@@ -29,3 +29,31 @@ export async function writeWorkbookFile(wb: ExcelJS.Workbook, file: string, date
   }
   await rename(`${file}.tmp`, file);
 }
+
+/**
+ * Every sheet prints on A4 in landscape, fitted to the page's width (as many pages down as it needs),
+ * with a sheet's header rows (those frozen on screen) repeated on every page, and the municipality, the
+ * workbook's subject and the page number in the footer: an auditor's printout keeps every figure with
+ * its label.
+ */
+export function printSetup(wb: ExcelJS.Workbook, footer: string, page: { page: string; of: string }): void {
+  // In a header or footer, & starts a code: a literal & is written &&.
+  const text = footer.replace(/&/g, '&&');
+  for (const ws of wb.worksheets) {
+    const frozen = ws.views?.[0] && 'ySplit' in ws.views[0] ? Number(ws.views[0].ySplit) : 0;
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+      ...(frozen > 0 ? { printTitlesRow: `1:${frozen}` } : {}),
+    };
+    ws.headerFooter = {
+      ...ws.headerFooter,
+      oddFooter: `&L${text}&R${page.page} &P ${page.of} &N`,
+    };
+  }
+}

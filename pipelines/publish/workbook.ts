@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { KpiEntry, KpisJson } from '../../schemas/outputs.ts';
 import { statusWord } from '../core/describe.ts';
+import { municipalityName } from '../core/municipalities.ts';
 import { periodLabel } from '../core/vega.ts';
-import { writeWorkbookFile } from '../core/xlsx.ts';
+import { printSetup, writeWorkbookFile } from '../core/xlsx.ts';
 import { t } from '../i18n/index.ts';
 
 /** The number format of a unit's values, as Excel shows them in the reader's language. */
@@ -119,5 +120,10 @@ export async function writeKpisWorkbook(kpis: KpisJson, pub: string): Promise<vo
     kpiSheet(wb.addWorksheet(sheets[i]!), k, kpis.minCell);
   });
   overview(first, kpis, sheets);
+  const codes = [...new Set(kpis.kpis.map((k) => k.municipality))];
+  printSetup(wb, `${codes.map((c) => municipalityName(c) ?? c).join(', ')} · KPI · ${kpis.asOf}`, {
+    page: t('pdf.page'),
+    of: t('pdf.of'),
+  });
   await writeWorkbookFile(wb, join(pub, 'kpis.xlsx'), new Date(`${kpis.asOf}T00:00:00Z`));
 }

@@ -29,6 +29,7 @@ export const WORKBOOK = {
   'workbook.col.afterCap': { da: 'Kumuleret efter loft', en: 'Cumulative after cap' },
   'workbook.col.booked': { da: 'Bogført', en: 'Booked' },
   'workbook.col.capApplied': { da: 'Loft ramt', en: 'Cap applied' },
+  'workbook.col.overCap': { da: 'Over loftet', en: 'Over the cap' },
   'workbook.col.month': { da: 'Måned', en: 'Month' },
   'workbook.col.countedMonth': { da: 'Tællende måned', en: 'Counted month' },
   'workbook.col.complete': { da: 'Afsluttet', en: 'Complete' },

@@ -107,10 +107,19 @@ function basis(c: DsiContract, measured: Measurement[]): Basis {
     .map((m) => m.period);
   const lastMeasured = withData.at(-1) ?? '';
   const unbooked = measured.filter((m) => m.status !== 'final' && m.goal2Successes > 0);
+  // What the final measurements add up to before the cap, exactly (the rounding rule rounds the exact
+  // cumulative amount; a projection on top of a rounded one could differ by an øre).
+  const p = prices(c);
+  const baseline = R(c.baselineShare);
+  const beforeCap = finals.reduce((sum, m) => {
+    const excess = R(m.successes).sub(baseline.mul(R(m.measuredPopulation)));
+    const goal1 = excess.cmp(ZERO) > 0 ? excess.mul(p.goal1) : ZERO;
+    return sum.add(goal1).add(R(m.goal2Successes).mul(p.goal2));
+  }, ZERO);
   return {
     open,
     booked: {
-      beforeCap: finals.at(-1) ? R(finals.at(-1)!.cumulativeBeforeCap) : ZERO,
+      beforeCap,
       capReachedIn: finals.find((m) => m.capApplied)?.period ?? null,
     },
     seenUnbooked: new Map(unbooked.map((m) => [m.period, m.goal2Successes])),

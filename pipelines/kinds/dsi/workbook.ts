@@ -110,8 +110,10 @@ function measurements(ws: ExcelJS.Worksheet, r: DsiContractJson, p: Params, ev: 
     put(ws, `${String.fromCharCode(65 + i)}1`, t(`workbook.col.${h}` as never));
   });
   styleHeader(ws);
+  // Money columns wide enough for 14.000.000,00 kr. on one line, on screen and on paper.
+  const money = new Set(['goal1', 'goal2', 'beforeCap', 'afterCap', 'booked']);
   ws.columns.forEach((c, i) => {
-    c.width = i === 0 ? 11 : 15;
+    c.width = i === 0 ? 11 : money.has(cols[i]!) ? 19 : 14;
   });
   const final = t('measurement.final');
   const provisional = t('measurement.provisional');
@@ -188,57 +190,133 @@ function totals(ws: ExcelJS.Worksheet, r: DsiContractJson, p: Params, from: numb
     formula(`${booked}/${p.repayment}`, r.totals.repayment / r.totals.expectedRepayment),
     FMT.pct,
   );
-  labelled(ws, from + 6, t('workbook.dsi.capReachedIn'), r.totals.capReachedIn ?? '–');
+  // The first measurement where the cap cut a payment: a formula over Målinger, so it follows a cap
+  // an auditor changes.
+  labelled(
+    ws,
+    from + 6,
+    t('workbook.dsi.capReachedIn'),
+    formula(`IFERROR(INDEX(${m('A')},MATCH("${yes()}",${m('O')},0)),"–")`, r.totals.capReachedIn ?? '–'),
+  );
 }
 
-/** Fremskrivning: the open measurements under each scenario, as values (assumptions, never booked). */
-function projectionSheet(wb: ExcelJS.Workbook, r: DsiContractJson): void {
+const PROJECTION_COLUMNS = [
+  'measurement',
+  'measured',
+  'share',
+  'successes',
+  'excess',
+  'goal1',
+  'goal2Successes',
+  'goal2',
+  'beforeCap',
+  'overCap',
+] as const;
+
+/**
+ * One scenario's table on Fremskrivning from `row`: its assumptions (population, share, goal-2
+ * successes) as values, every amount a formula over them and the parameters on Oversigt, cumulated on
+ * what the final measurements booked; then its expected repayment, against the business case, and where
+ * the cap binds. Returns the next free row.
+ */
+function scenarioTable(
+  ws: ExcelJS.Worksheet,
+  c: DsiContract,
+  sc: NonNullable<DsiContractJson['projection']>['scenarios'][number],
+  p: Params,
+  base: { booked: string; capReachedIn: string },
+  row: number,
+): number {
+  heading(ws, row++, sc.label);
+  for (const a of sc.assumptions) put(ws, `A${row++}`, a).alignment = { wrapText: false };
+  PROJECTION_COLUMNS.forEach((h, i) => {
+    put(ws, `${String.fromCharCode(65 + i)}${row}`, t(`workbook.col.${h}` as never)).font = { bold: true };
+  });
+  const first = ++row;
+  for (const [i, m] of sc.measurements.entries()) {
+    const r = first + i;
+    const previous = i === 0 ? base.booked : `I${r - 1}`;
+    const cells: [string, ExcelJS.CellValue, string | undefined][] = [
+      ['A', m.period, undefined],
+      ['B', m.population, FMT.num],
+      ['C', m.share, FMT.pct2],
+      ['D', formula(`B${r}*C${r}`, m.successes), FMT.num],
+      ['E', formula(`D${r}-${p.baseline}*B${r}`, m.successes - m.population * c.baselineShare), FMT.num],
+      ['F', formula(`MAX(0,E${r})*${p.price1}`, m.goal1Payment), FMT.kr],
+      ['G', m.goal2Successes, FMT.num],
+      ['H', formula(`G${r}*${p.price2}`, m.goal2Payment), FMT.kr],
+      ['I', formula(`${previous}+F${r}+H${r}`, m.cumulativeBeforeCap), FMT.kr],
+      [
+        'J',
+        formula(
+          `IF(I${r}>${p.cap},"${yes()}","${t('word.no')}")`,
+          m.cumulativeBeforeCap > c.cap ? yes() : t('word.no'),
+        ),
+        undefined,
+      ],
+    ];
+    for (const [col, v, f] of cells) put(ws, `${col}${r}`, v, f);
+  }
+  const last = Math.max(first + sc.measurements.length - 1, first);
+  const end = sc.measurements.length > 0 ? `I${last}` : base.booked;
+  row = first + sc.measurements.length + 1;
+  labelled(
+    ws,
+    row++,
+    t('workbook.projection.expected'),
+    formula(`MIN(${end},${p.cap})`, sc.expectedRepayment),
+    FMT.kr,
+  );
+  labelled(
+    ws,
+    row++,
+    t('workbook.projection.against'),
+    formula(`MIN(${end},${p.cap})/${p.repayment}`, sc.againstBusinessCase),
+    FMT.pct,
+  );
+  labelled(
+    ws,
+    row++,
+    t('workbook.projection.capBindsIn'),
+    formula(
+      `IF(${base.capReachedIn}<>"–",${base.capReachedIn},IFERROR(INDEX($A$${first}:$A$${last},MATCH("${yes()}",$J$${first}:$J$${last},0)),"–"))`,
+      sc.capBindsIn ?? '–',
+    ),
+  );
+  return row + 1;
+}
+
+/** Fremskrivning: the open measurements under each scenario: assumptions as values, amounts as formulas. */
+function projectionSheet(
+  wb: ExcelJS.Workbook,
+  c: DsiContract,
+  r: DsiContractJson,
+  p: Params,
+  capReachedIn: string,
+): void {
   const pr = r.projection;
   if (!pr) return;
   const ws = wb.addWorksheet(t('workbook.sheet.projection'));
   put(ws, 'A1', t('workbook.projection.title')).font = { bold: true, size: 13 };
   put(ws, 'A2', t('workbook.projection.note'));
-  labelled(ws, 3, t('workbook.projection.booked'), pr.booked, FMT.kr);
+  // What the final measurements booked, before the cap: the last final row of Målinger.
+  const lastFinal = r.measurements
+    .map((m, i) => ({ m, row: i + 2 }))
+    .filter((x) => x.m.status === 'final')
+    .at(-1);
+  const booked = labelled(
+    ws,
+    3,
+    t('workbook.projection.booked'),
+    lastFinal
+      ? formula(`'${t('workbook.sheet.measurements')}'!$L$${lastFinal.row}`, lastFinal.m.cumulativeBeforeCap)
+      : 0,
+    FMT.kr,
+  );
   let row = 5;
-  for (const sc of pr.scenarios) {
-    heading(ws, row++, sc.label);
-    labelled(ws, row++, t('workbook.projection.expected'), sc.expectedRepayment, FMT.kr);
-    labelled(ws, row++, t('workbook.projection.against'), sc.againstBusinessCase, FMT.pct);
-    labelled(ws, row++, t('workbook.projection.capBindsIn'), sc.capBindsIn ?? '–');
-    const head = [
-      'measurement',
-      'measured',
-      'share',
-      'successes',
-      'goal1',
-      'goal2Successes',
-      'goal2',
-      'beforeCap',
-    ];
-    head.forEach((h, i) => {
-      put(ws, `${String.fromCharCode(65 + i)}${row}`, t(`workbook.col.${h}` as never)).font = { bold: true };
-    });
-    row++;
-    for (const m of sc.measurements) {
-      const cells: [unknown, string | undefined][] = [
-        [m.period, undefined],
-        [m.population, FMT.num],
-        [m.share, FMT.pct2],
-        [m.successes, FMT.num],
-        [m.goal1Payment, FMT.kr],
-        [m.goal2Successes, FMT.num],
-        [m.goal2Payment, FMT.kr],
-        [m.cumulativeBeforeCap, FMT.kr],
-      ];
-      cells.forEach(([v, f], i) => {
-        put(ws, `${String.fromCharCode(65 + i)}${row}`, v as ExcelJS.CellValue, f);
-      });
-      row++;
-    }
-    row++;
-  }
+  for (const sc of pr.scenarios) row = scenarioTable(ws, c, sc, p, { booked, capReachedIn }, row);
   ws.getColumn(1).width = 44;
-  for (let i = 2; i <= 8; i++) ws.getColumn(i).width = 16;
+  for (let i = 2; i <= PROJECTION_COLUMNS.length; i++) ws.getColumn(i).width = 16;
 }
 
 export function dsiWorkbook(
@@ -251,6 +329,7 @@ export function dsiWorkbook(
   const p = parameters(overview, c, r);
   measurements(sheet, r, p, ev);
   const calibrationRows = halfYears(c.measurements.first, c.measurements.last).length;
-  totals(overview, r, p, 18 + calibrationRows + 2);
-  projectionSheet(wb, r);
+  const at = 18 + calibrationRows + 2;
+  totals(overview, r, p, at);
+  projectionSheet(wb, c, r, p, `'${overview.name}'!$B$${at + 6}`);
 }

@@ -71,7 +71,11 @@ function months(ws: ExcelJS.Worksheet, r: GrantContractJson, ev: EvidenceRanges,
 }
 
 /** Fremskrivning: what each requirement needs, and the payout under each scenario (never booked). */
-function projectionSheet(wb: ExcelJS.Workbook, r: GrantContractJson): void {
+function projectionSheet(
+  wb: ExcelJS.Workbook,
+  r: GrantContractJson,
+  cells: { rate1: string; amounts: string[] },
+): void {
   const pr = r.projection;
   if (!pr) return;
   const ws = wb.addWorksheet(t('workbook.sheet.projection'));
@@ -104,17 +108,32 @@ function projectionSheet(wb: ExcelJS.Workbook, r: GrantContractJson): void {
       );
   }
   row++;
+  const met = t('requirement.met');
   for (const sc of pr.scenarios) {
     heading(ws, row++, sc.label);
-    for (const q of sc.requirements)
-      labelled(
-        ws,
-        row++,
-        t('workbook.grant.status', { id: q.id }),
-        q.met ? t('requirement.met') : t('requirement.not_met'),
-      );
-    labelled(ws, row++, t('workbook.projection.payout'), sc.expectedPayout, FMT.kr);
-    labelled(ws, row++, t('workbook.projection.againstGrant'), sc.againstGrant, FMT.pct);
+    for (const a of sc.assumptions) put(ws, `A${row++}`, a);
+    // Each requirement met or not is the scenario's assumption; the payout is a formula over them and
+    // the tranches on Oversigt.
+    const statuses = sc.requirements.map((q) =>
+      labelled(ws, row++, t('workbook.grant.status', { id: q.id }), q.met ? met : t('requirement.not_met')),
+    );
+    const payout = labelled(
+      ws,
+      row++,
+      t('workbook.projection.payout'),
+      formula(
+        [cells.rate1, ...statuses.map((s, j) => `IF(${s}="${met}",${cells.amounts[j]},0)`)].join('+'),
+        sc.expectedPayout,
+      ),
+      FMT.kr,
+    );
+    labelled(
+      ws,
+      row++,
+      t('workbook.projection.againstGrant'),
+      formula(`${payout}/${r.grant.total}`, sc.againstGrant),
+      FMT.pct,
+    );
     row++;
   }
   ws.getColumn(1).width = 60;
@@ -191,7 +210,7 @@ function totals(
   r: GrantContractJson,
   k: GrantCells,
   from: number,
-) {
+): { rate1: string; amounts: string[] } {
   let row = from;
   heading(ws, row++, t('workbook.totals'));
   const rate1 = labelled(
@@ -205,12 +224,14 @@ function totals(
   const m = (col: string) => `'${sheet.name}'!$${col}$2:$${col}$${n}`;
   const released: string[] = [];
   const withheld: string[] = [];
+  const amounts: string[] = [];
   let cumulative = k.rate1Share;
   r.requirements.forEach((q, j) => {
     const before = cumulative;
     cumulative = `${cumulative}+${k.shares[j]}`;
     const met = `COUNTIFS(${m('B')},"${yes()}",${m(reqColumn(j))},"${yes()}")>0`;
     const { amount, status } = requirementRows(ws, row, q, { total: k.total, cumulative, before, met, k });
+    amounts.push(amount);
     row += 2;
     released.push(`IF(${status}="${word('met')}",${amount},0)`);
     withheld.push(`IF(${status}="${word('met')}",0,${amount})`);
@@ -236,6 +257,7 @@ function totals(
     formula(`${rate1}+${releasedSum}`, r.payout.total),
     FMT.kr,
   );
+  return { rate1, amounts };
 }
 
 export function grantWorkbook(
@@ -247,6 +269,5 @@ export function grantWorkbook(
   const { overview: ws, measurements: sheet, evidence: ev } = contractSheets(wb, r, evidence, 56);
   const { cells, row } = parameters(ws, c, r);
   months(sheet, r, ev, cells.thresholds);
-  totals(ws, sheet, r, cells, row + 1);
-  projectionSheet(wb, r);
+  projectionSheet(wb, r, totals(ws, sheet, r, cells, row + 1));
 }
