@@ -349,6 +349,8 @@ describe('reports as PDF', () => {
       const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
       expect(pages, pdf).toBeGreaterThan(0);
       expect(info, pdf).toMatch(/Page size:\s+59[0-9.]+ x 84[0-9.]+ pts \(A4\)/);
+      // Tagged, as a public body's documents must be (WCAG 2.1 AA; webtilgængelighedsloven).
+      expect(info, pdf).toMatch(/Tagged:\s+yes/);
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
       expect(text, pdf).toContain('Lolland Kommune · opgjort pr. 2026-11-22');
       expect(text, pdf).toContain(`Side ${pages} af ${pages}`);
@@ -357,6 +359,15 @@ describe('reports as PDF', () => {
       encoding: 'utf8',
     }).replace(/\s+/g, ' ');
     for (const k of kpis.kpis) expect(committee, k.title).toContain(k.title.replace(/\s+/g, ' '));
+    // The contract measurements are printed on landscape A4 pages of their own.
+    const sizes = execFileSync(
+      'pdfinfo',
+      ['-f', '1', '-l', '99', join(out, 'restricted', 'reports', 'finans.pdf')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(sizes).toMatch(/Page\s+\d+ size:\s+84[0-9.]+ x 59[0-9.]+ pts/);
     const finance = execFileSync('pdftotext', [join(out, 'restricted', 'reports', 'finans.pdf'), '-'], {
       encoding: 'utf8',
     });
@@ -396,5 +407,168 @@ describe('report.pdf in a run without Chromium', () => {
     const files = readdirSync(join(o, 'public', 'reports'));
     expect(files.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(0);
     expect(files.filter((f) => f.endsWith('.pdf'))).toEqual([]);
+  });
+});
+
+describe('reports anyone can read (WCAG 2.1 AA)', () => {
+  const AXE = readFileSync(join(import.meta.dirname, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  const reportsOf = () =>
+    [
+      ['public', 'afrapportering'],
+      ['public', 'opfoelgning'],
+      ['restricted', 'finans'],
+    ] as const;
+
+  async function withPage<T>(
+    file: string,
+    viewport: { width: number; height: number },
+    fn: (page: import('playwright-core').Page) => Promise<T>,
+  ): Promise<T> {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox'] });
+    try {
+      const page = await (await browser.newContext({ offline: true, viewport })).newPage();
+      await page.goto(`file://${file}`);
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('.chart')].every((c) => c.querySelector('svg')),
+      );
+      return await fn(page);
+    } finally {
+      await browser.close();
+    }
+  }
+
+  it('axe-core finds no serious or critical violation in any report', async () => {
+    for (const [dir, name] of reportsOf()) {
+      const violations = await withPage(
+        join(out, dir, 'reports', `${name}.html`),
+        { width: 1280, height: 900 },
+        async (page) => {
+          await page.addScriptTag({ content: AXE });
+          return page.evaluate(async () => {
+            const r = await (
+              window as unknown as {
+                axe: {
+                  run(
+                    o: unknown,
+                  ): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+                };
+              }
+            ).axe.run({
+              runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+            });
+            return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+          });
+        },
+      );
+      expect(
+        violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it('every chart is an image with a text alternative that gives the latest value and the target', async () => {
+    const labels = await withPage(
+      join(out, 'public', 'reports', 'afrapportering.html'),
+      { width: 1280, height: 900 },
+      (page) =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('.chart')].map((c) => [
+            c.getAttribute('role'),
+            c.getAttribute('aria-label') ?? '',
+          ]),
+        ),
+    );
+    expect(labels.length).toBe(kpis.kpis.length);
+    for (const [role, label] of labels) {
+      expect(role).toBe('img');
+      expect(label).toMatch(/^Diagram: .+, .+ til .+\. /);
+    }
+    const neet = kpis.kpis.find((k) => k.id === 'neet_share')!;
+    expect(labels.map(([, l]) => l)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(
+          `I alt: seneste værdi ${(neet.latest!.value! * 100).toFixed(1).replace('.', ',')} % (${neet.latest!.period}), mål`,
+        ),
+      ]),
+    );
+  });
+
+  it('the finance report fits 1280 px, and on paper its tables are 9 pt or more with no figure broken', async () => {
+    const finance = join(out, 'restricted', 'reports', 'finans.html');
+    const result = await withPage(finance, { width: 1280, height: 900 }, async (page) => {
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      await page.emulateMedia({ media: 'print' });
+      const cells = await page.evaluate(() =>
+        [...document.querySelectorAll('td')].map((td) => {
+          const s = getComputedStyle(td);
+          return {
+            text: td.textContent ?? '',
+            size: Number.parseFloat(s.fontSize),
+            wrap: s.whiteSpace,
+            num: td.classList.contains('num'),
+          };
+        }),
+      );
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('.wide')].map((w) => getComputedStyle(w).getPropertyValue('page')),
+      );
+      return { width, cells, wide };
+    });
+    expect(result.width).toBeLessThanOrEqual(1280);
+    expect(result.cells.length).toBeGreaterThan(50);
+    // 9 pt is 12 CSS px.
+    expect(result.cells.filter((c) => c.size < 12)).toEqual([]);
+    const figures = result.cells.filter((c) => /kr\.$|^\d{4}-H[12]$| %$/.test(c.text.trim()));
+    expect(figures.length).toBeGreaterThan(20);
+    expect(figures.filter((c) => !c.num || c.wrap !== 'nowrap')).toEqual([]);
+    // The contract measurements (13 columns) get a landscape page of their own.
+    expect(result.wide.length).toBeGreaterThan(0);
+    expect(result.wide.every((p) => p === 'wide')).toBe(true);
+  });
+
+  it('every chart spec, published and embedded, validates against the official Vega-Lite schema', async () => {
+    const { default: Ajv } = await import('ajv');
+    const schema = JSON.parse(
+      readFileSync(
+        join(import.meta.dirname, '..', 'node_modules', 'vega-lite', 'build', 'vega-lite-schema.json'),
+        'utf8',
+      ),
+    );
+    const validate = new (Ajv as unknown as typeof import('ajv').default)({
+      strict: false,
+      allowUnionTypes: true,
+      validateFormats: false,
+      logger: false,
+    }).compile(schema);
+    const specs: [string, unknown][] = [];
+    for (const dir of [join(out, 'public', 'charts'), join(out, 'restricted', 'charts')])
+      for (const f of readdirSync(dir).filter((n) => n.endsWith('.vl.json')))
+        specs.push([f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]);
+    for (const [dir, name] of reportsOf()) {
+      const html = readFileSync(join(out, dir, 'reports', `${name}.html`), 'utf8');
+      const embedded = JSON.parse(
+        /const specs = (\{.*\});\n/.exec(html)![1]!.replace(/\\u003c/g, '<'),
+      ) as Record<string, unknown>;
+      for (const [id, spec] of Object.entries(embedded)) specs.push([`${name}#${id}`, spec]);
+    }
+    expect(specs.length).toBeGreaterThan(30);
+    const invalid = specs.filter(([, s]) => !validate(s)).map(([f]) => f);
+    expect(invalid).toEqual([]);
+  });
+
+  it('a share starts at 0, and each facility has its own colour and shape', () => {
+    const spec = (id: string) =>
+      JSON.parse(readFileSync(join(out, 'public', 'charts', `${id}.vl.json`), 'utf8'));
+    const y = (s: { layer: { encoding?: { y?: { scale?: { zero?: boolean } } } }[] }) =>
+      s.layer.find((l) => l.encoding?.y?.scale)!.encoding!.y!.scale!;
+    expect(y(spec('neet_share')).zero).toBe(true);
+    const points = (
+      spec('occupancy_rate').layer as {
+        mark: { type: string; filled?: boolean };
+        encoding: Record<string, { field?: string }>;
+      }[]
+    ).find((l) => l.mark.type === 'point' && l.mark.filled)!;
+    expect([points.encoding.color?.field, points.encoding.shape?.field]).toEqual(['series', 'series']);
   });
 });

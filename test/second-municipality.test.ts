@@ -255,6 +255,9 @@ describe('a second municipality, from kpi init to a published run', () => {
     expect(readFileSync(join(out, 'public', 'kpis.csv'), 'utf8')).toContain(';fremmoede;Fremmøde;');
     const report = readFileSync(join(out, 'public', 'reports', 'afrapportering.html'), 'utf8');
     expect(report).toContain('<td>Fremmøde</td>');
+    // A KPI with no data gets a sentence, not an empty chart frame (treatment was not delivered).
+    const treatment = report.slice(report.indexOf('data-kpi="treatment_employment_retained"'));
+    expect(treatment.slice(0, treatment.indexOf('</section>'))).toContain('Der er ingen data at tegne endnu');
     const explained = await cli(['explain', 'cafe_inquiries', '--out', out, '--config', config]);
     expect(explained.stdout).toMatch(/2025\s+Fremmøde/);
   });

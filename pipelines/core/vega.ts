@@ -131,6 +131,10 @@ export function periodAxis(field: string, count: number): Record<string, unknown
 export function baseConfig(): Record<string, unknown> {
   return {
     locale: chartLocale(),
+    // The marks carry no ARIA roles of their own: the chart's box is one image with a text
+    // alternative that says what it shows (report/notebook.ts), and an empty mark group would be an
+    // image without one.
+    aria: false,
     font: FONT,
     background: 'white',
     view: { stroke: null },
@@ -187,3 +191,30 @@ export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json
 
 /** A contract's name without the parenthesis (the counterpart), for chart titles. */
 export const shortTitle = (title: string) => title.split(' (')[0]!;
+
+/** The field a layer's line style is read from (withLineStyles). */
+const LINE_FIELD = 'line_style';
+
+/**
+ * The line styles as the Vega-Lite schema wants them: a `datum` channel may carry no scale or legend,
+ * so each layer that draws a styled line gets its style as a field (a calculated constant) and the
+ * channel reads that field, with the shared scale and legend. Applied to every spec before it is
+ * published, so every spec validates against the official schema (test/charts.test.ts).
+ */
+export function withLineStyles<T>(spec: T): T {
+  if (Array.isArray(spec)) return spec.map(withLineStyles) as T;
+  if (!spec || typeof spec !== 'object') return spec;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(spec)) out[k] = withLineStyles(v);
+  const encoding = out.encoding as Record<string, Record<string, unknown>> | undefined;
+  const dash = encoding?.strokeDash;
+  if (dash && 'datum' in dash) {
+    const { datum, ...rest } = dash;
+    out.encoding = { ...encoding, strokeDash: { ...rest, field: LINE_FIELD } };
+    out.transform = [
+      ...((out.transform as unknown[]) ?? []),
+      { calculate: JSON.stringify(datum), as: LINE_FIELD },
+    ];
+  }
+  return out as T;
+}

@@ -16,6 +16,7 @@ import {
   periodAxis,
   periodLabel,
   type VegaLiteSpec,
+  withLineStyles,
   yAxis,
 } from '../core/vega.ts';
 import { type MessageKey, t } from '../i18n/index.ts';
@@ -117,6 +118,37 @@ function subtitleOf(k: KpiEntry): string[] {
   ];
 }
 
+/**
+ * What a chart shows, in words, for readers who do not see it (WCAG 2.1, 1.1.1): the KPI, its periods,
+ * and each series' latest value with its target. A suppressed value is not a value.
+ */
+export function kpiChartAlt(k: KpiEntry): string {
+  const periods = [...new Set(k.series.map((p) => p.period))].sort();
+  if (periods.length === 0 || k.series.every((p) => p.value === null))
+    return t('chart.altNoData', { title: k.title });
+  const bySeries = new Map<string, KpiEntry['series']>();
+  for (const p of k.series) bySeries.set(seriesLabel(p), [...(bySeries.get(seriesLabel(p)) ?? []), p]);
+  const series = [...bySeries].map(([name, points]) => {
+    // The latest complete value, as the KPI's status reads it; a running period only when there is none.
+    const valued = points.filter((p) => p.value !== null).sort((a, b) => (a.period < b.period ? 1 : -1));
+    const last = valued.find((p) => p.status !== 'incomplete') ?? valued[0];
+    if (!last) return t('chart.altNoValue', { series: name });
+    return t('chart.altSeries', {
+      series: name,
+      value: formatValue(k.unit, last.value),
+      period: periodLabel(last.period),
+      target:
+        last.target !== null ? t('chart.latestTarget', { target: formatValue(k.unit, last.target) }) : '',
+    });
+  });
+  return t('chart.alt', {
+    title: k.title,
+    from: periodLabel(periods[0]!),
+    to: periodLabel(periods.at(-1)!),
+    series: series.join(' '),
+  });
+}
+
 /** The target line, then the series: solid through complete periods, dashed into a running one. */
 function lineLayers(
   x: Encoding,
@@ -184,17 +216,24 @@ function pointLayers(x: Encoding, y: Encoding, present: string[], multi: boolean
       encoding: {
         x,
         y,
-        color: {
-          field: 'statusId',
-          type: 'nominal',
-          title: t('chart.legend.status'),
-          scale: { domain: present, range: present.map((s) => STATUS_COLOR[s]) },
-          legend: multi
-            ? null
-            : {
-                labelExpr: `${JSON.stringify(Object.fromEntries(present.map((s) => [s, statusWord(s)])))}[datum.value]`,
+        // One series: its points by status colour. Several (facilities, channels): each series its own
+        // colour, as its line, and its own shape, so no two series look alike.
+        ...(multi
+          ? {
+              color: { field: 'series', type: 'nominal', legend: null },
+              shape: { field: 'series', type: 'nominal', title: t('chart.tip.series') },
+            }
+          : {
+              color: {
+                field: 'statusId',
+                type: 'nominal',
+                title: t('chart.legend.status'),
+                scale: { domain: present, range: present.map((s) => STATUS_COLOR[s]) },
+                legend: {
+                  labelExpr: `${JSON.stringify(Object.fromEntries(present.map((s) => [s, statusWord(s)])))}[datum.value]`,
+                },
               },
-        },
+            }),
         tooltip: [
           { field: 'label', title: t('chart.tip.period') },
           { field: 'series', title: t('chart.tip.series') },
@@ -254,7 +293,9 @@ export function kpiChartSpec(k: KpiEntry, minCell: number, asOf: string): VegaLi
     title: unitTitle(k.unit),
     axis: yAxis(k.unit),
     // A rank reads best at the top (1 is best) and never starts at 0.
-    scale: k.unit === 'rank' ? { zero: false, reverse: true } : { zero: k.unit !== 'share' },
+    // A share starts at 0, so a half-point change never looks like a collapse; a difference (points)
+    // is read against 0 by its sign, not its base.
+    scale: k.unit === 'rank' ? { zero: false, reverse: true } : { zero: k.unit !== 'points' },
   };
   const multi = dimension !== undefined;
   const present = Object.keys(STATUS_COLOR).filter((s) =>
@@ -323,7 +364,8 @@ export async function writeCharts(dir: string, specs: { name: string; spec: Vega
   const { mkdir, writeFile } = await import('node:fs/promises');
   const { join } = await import('node:path');
   await mkdir(dir, { recursive: true });
-  for (const { name, spec } of specs) {
+  for (const { name, spec: built } of specs) {
+    const spec = withLineStyles(built);
     const svg = await renderSvg(spec);
     await writeFile(join(dir, `${name}.vl.json`), `${JSON.stringify(spec, null, 2)}\n`, 'utf8');
     await writeFile(join(dir, `${name}.svg`), svg, 'utf8');

@@ -22,14 +22,14 @@ import type { KpiEntry, KpisJson, Manifest } from '../../schemas/outputs.ts';
 import { formatValue, seriesLabel } from '../core/describe.ts';
 import { municipalityName } from '../core/municipalities.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
-import { baseConfig, chartLocale, periodLabel, type VegaLiteSpec } from '../core/vega.ts';
+import { baseConfig, chartLocale, periodLabel, type VegaLiteSpec, withLineStyles } from '../core/vega.ts';
 import { inlineScript, vendorCode } from '../core/vendor.ts';
 import { Db } from '../duckdb.ts';
 import { ConfigError, RunError } from '../errors.ts';
 import { lang, type MessageKey, num, t } from '../i18n/index.ts';
 import { kindOf, kindOfResult } from '../kinds/index.ts';
 import { lockDown, refuseSelect } from '../sandbox.ts';
-import { kpiChartSpec } from './charts.ts';
+import { kpiChartAlt, kpiChartSpec } from './charts.ts';
 import { contractSection, sectionRows } from './contractSection.ts';
 import { escapeHtml, statusCell } from './html.ts';
 import { initiativesSection } from './initiatives.ts';
@@ -159,16 +159,31 @@ function overviewTable(kpis: KpisJson): string {
 /** Whether a result column holds years (År, year, …): they are written without a thousands separator. */
 const YEAR_COLUMN = /(^|[^a-zæøå])(år|aar|year|periode|period)([^a-zæøå]|$)/i;
 
+/**
+ * A value that is a figure as text (`1.275.923,08 kr.`, `45,0 %`, `2024-H2`, `maj 2027`): right-aligned
+ * and never broken across lines, as a number is.
+ */
+const FIGURE = /^(-?[\d.,]+( kr\.| %)?|–|\d{4}(-H[12]|-\d{2})?|[1-2]\. halvår \d{4}|H[12] \d{4}|\S+ \d{4})$/;
+
+/** Columns from which a table is wide: it gets a landscape page of its own in print. */
+const WIDE_FROM = 8;
+
 function resultTable(rows: Record<string, unknown>[]): string {
   if (rows.length === 0) return `<p class="empty">${escapeHtml(t('report.noRows'))}</p>`;
   const cols = Object.keys(rows[0]!);
   const cell = (col: string, v: unknown) =>
     typeof v === 'number'
       ? `<td class="num">${escapeHtml(YEAR_COLUMN.test(col) && Number.isInteger(v) ? String(v) : num(v, Number.isInteger(v) ? 0 : undefined))}</td>`
-      : `<td>${escapeHtml(v === null || v === undefined ? '' : String(v))}</td>`;
-  return `<table><thead><tr>${cols.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${rows
+      : typeof v === 'string' && FIGURE.test(v)
+        ? `<td class="num">${escapeHtml(v)}</td>`
+        : `<td>${escapeHtml(v === null || v === undefined ? '' : String(v))}</td>`;
+  const table = `<table><thead><tr>${cols.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${cols.map((c) => cell(c, r[c])).join('')}</tr>`)
     .join('')}</tbody></table>`;
+  // A scrolling box is reachable by keyboard, and says what it holds (WCAG 2.1, 2.1.1).
+  return cols.length >= WIDE_FROM
+    ? `<div class="wide" tabindex="0" role="region" aria-label="${escapeHtml(t('report.wideTable', { columns: cols.slice(0, 3).join(', ') }))}">${table}</div>`
+    : table;
 }
 
 /**
@@ -283,7 +298,7 @@ const CSS = `
 :root { --ink: #1b1b1b; --muted: #555; --rule: #d9d9d9; --accent: #1f4e79; }
 * { box-sizing: border-box; }
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; color: var(--ink); margin: 0; background: #fff; line-height: 1.45; }
-main { max-width: 58rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
+main { max-width: 76rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
 h1 { font-size: 1.7rem; margin: 0 0 .3rem; color: var(--accent); }
 h2 { font-size: 1.25rem; margin: 2.2rem 0 .4rem; border-bottom: 2px solid var(--accent); padding-bottom: .2rem; }
 h3 { font-size: 1.05rem; margin: 1.5rem 0 .3rem; }
@@ -292,21 +307,28 @@ h3 { font-size: 1.05rem; margin: 1.5rem 0 .3rem; }
 .chart { margin: .8rem 0; min-height: 120px; }
 table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .88rem; }
 th, td { border-bottom: 1px solid var(--rule); padding: .25rem .6rem; text-align: left; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* A table too wide for the page scrolls within its own box on screen; the page never grows wider. */
+.wide { overflow-x: auto; max-width: 100%; }
 .status { padding: .05rem .4rem; border-radius: .6rem; font-size: .8rem; white-space: nowrap; }
-.s-on_track { background: #e3f3e6; color: #1a7f37; } .s-off_track { background: #fbe4e4; color: #c62828; }
+/* Each status's text against its badge at 4.5:1 or more (WCAG 2.1 AA, 1.4.3). */
+.s-on_track { background: #e3f3e6; color: #135c28; } .s-off_track { background: #fbe4e4; color: #a61b1b; }
 .s-incomplete, .s-no_data, .s-no_baseline { background: #eee; color: #555; } .s-no_target { background: #e6eef6; color: #1f4e79; }
 .held-back { border: 2px solid #c62828; background: #fdf1f1; padding: .4rem 1rem; margin: 1rem 0; }
 .held-back .why { color: var(--muted); font-size: .9rem; }
 .held-note { color: #c62828; }
 section.kpi { break-inside: avoid; page-break-inside: avoid; }
+@page { size: A4; margin: 14mm 12mm 18mm; }
+/* A wide table (the contract measurements) gets a landscape page of its own, at a readable size. */
+@page wide { size: A4 landscape; margin: 12mm 12mm 18mm; }
 @media print {
   main { max-width: none; padding: 0; }
+  .wide { page: wide; overflow: visible; }
   h2 { break-before: auto; }
   .chart, table { break-inside: avoid; }
   thead { display: table-header-group; }
-  /* A4 is narrower than a screen: wide tables (the contract measurements) shrink to fit the page. */
-  table { max-width: 100%; font-size: 7.5pt; }
+  /* Never below 9 pt on paper; a value is never broken across lines (td.num). */
+  table { max-width: 100%; font-size: 9pt; }
   th, td { padding: .12rem .3rem; }
   tr, .sentence, .explain { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
@@ -330,11 +352,32 @@ interface Page {
   parts: string[];
 }
 
-/** A chart's place in the page; its spec is embedded once, at the end. */
-function chart(page: Page, spec: VegaLiteSpec): string {
+/**
+ * A chart's place in the page; its spec is embedded once, at the end. It is an image with a text
+ * alternative (WCAG 2.1, 1.1.1): `alt`, or the chart's own title and subtitle.
+ */
+function chart(page: Page, spec: VegaLiteSpec, alt?: string): string {
   const id = `chart-${Object.keys(page.specs).length + 1}`;
-  page.specs[id] = spec;
-  return `<div class="chart" id="${id}" role="img"></div>`;
+  const text = alt ?? altOf(spec);
+  // The drawing's SVG gets the text as its description, and the chart's box keeps it as its label
+  // once vega-embed has drawn (it would otherwise call every chart "Vega visualization").
+  page.specs[id] = { ...withLineStyles(spec), description: text };
+  return `<div class="chart" id="${id}" role="img" aria-label="${escapeHtml(text)}" data-alt="${escapeHtml(text)}"></div>`;
+}
+
+/** A chart's title and subtitle as its text alternative. */
+function altOf(spec: VegaLiteSpec): string {
+  const title = spec.title as { text?: string; subtitle?: string | string[] } | string | undefined;
+  if (typeof title === 'string') return title;
+  const parts = [title?.text ?? t('report.chart'), ...[title?.subtitle ?? []].flat()];
+  return parts.filter(Boolean).join('. ');
+}
+
+/** A KPI's chart, or a sentence when there is nothing to draw (never an empty frame). */
+function drawing(page: Page, k: KpiEntry, minCell: number, asOf: string): string {
+  if (k.series.every((p) => p.value === null && !p.suppressed))
+    return `<p class="empty">${escapeHtml(t('report.noChartData'))}</p>`;
+  return chart(page, kpiChartSpec(k, minCell, asOf), kpiChartAlt(k));
 }
 
 function kpiSection(page: Page, k: KpiEntry): string {
@@ -342,7 +385,7 @@ function kpiSection(page: Page, k: KpiEntry): string {
   const note = k.heldBack
     ? `<p class="held-note">${escapeHtml(t('report.heldNote', { files: k.heldBack.files.join(', ') }))}</p>`
     : '';
-  return `<section class="kpi" data-kpi="${escapeHtml(k.id)}"><h2>${escapeHtml(entryTitle(k, page.ctx.kpis))}</h2>${note}<p class="sentence">${escapeHtml(statusSentence(k, minCell))}</p>${chart(page, kpiChartSpec(k, minCell, asOf))}${kpiTable(k, minCell)}<p class="meta">${escapeHtml(t('report.source', { source: k.source }))}</p></section>`;
+  return `<section class="kpi" data-kpi="${escapeHtml(k.id)}"><h2>${escapeHtml(entryTitle(k, page.ctx.kpis))}</h2>${note}<p class="sentence">${escapeHtml(statusSentence(k, minCell))}</p>${drawing(page, k, minCell, asOf)}${kpiTable(k, minCell)}<p class="meta">${escapeHtml(t('report.source', { source: k.source }))}</p></section>`;
 }
 
 type BlockRenderer = (page: Page, b: Block, at: { file: string; n: number }) => Promise<void>;
@@ -489,7 +532,16 @@ ${parts.join('\n')}
 <script>
 const specs = ${JSON.stringify(specs).replace(/</g, '\\u003c')};
 for (const [id, spec] of Object.entries(specs)) {
-  vegaEmbed('#' + id, spec, { renderer: 'svg', actions: false }).catch((e) => console.error(id, e));
+  vegaEmbed('#' + id, spec, { renderer: 'svg', actions: false })
+    .then(() => {
+      const el = document.getElementById(id);
+      el.setAttribute('role', 'img');
+      el.setAttribute('aria-label', el.dataset.alt);
+      el.removeAttribute('aria-roledescription');
+      // The drawing itself is decoration of that image: its marks are not read out one by one.
+      for (const svg of el.querySelectorAll('svg')) svg.setAttribute('aria-hidden', 'true');
+    })
+    .catch((e) => console.error(id, e));
 }
 </script>
 </body>

@@ -53,9 +53,15 @@ export async function printPdfs(
         { timeout: 60_000 },
       );
       await page.emulateMedia({ media: 'print' });
+      // Tagged (a structure tree: headings, tables, figures with their alternatives), as documents a
+      // public body publishes must be (webtilgængelighedsloven, WCAG 2.1 AA); the CSS's @page rules
+      // choose A4 and landscape pages for wide tables.
       await page.pdf({
         path: r.pdf,
         format: 'A4',
+        preferCSSPageSize: true,
+        tagged: true,
+        outline: true,
         printBackground: true,
         displayHeaderFooter: true,
         headerTemplate: '<span></span>',

@@ -4,6 +4,25 @@ export const CHARTS = {
   'chart.status': { da: 'Status: {status}', en: 'Status: {status}' },
   'chart.latest': { da: ' ({period}: {value}{target})', en: ' ({period}: {value}{target})' },
   'chart.latestTarget': { da: ', mål {target}', en: ', target {target}' },
+  'chart.alt': {
+    da: 'Diagram: {title}, {from} til {to}. {series}',
+    en: 'Chart: {title}, {from} to {to}. {series}',
+  },
+  'chart.altSeries': {
+    da: '{series}: seneste værdi {value} ({period}){target}.',
+    en: '{series}: latest value {value} ({period}){target}.',
+  },
+  'chart.altNoValue': { da: '{series}: ingen værdi at vise.', en: '{series}: no value to show.' },
+  'chart.altNoData': {
+    da: 'Diagram: {title}. Der er ingen data endnu.',
+    en: 'Chart: {title}. There are no data yet.',
+  },
+  'report.chart': { da: 'Diagram', en: 'Chart' },
+  'report.wideTable': { da: 'Bred tabel: {columns} …', en: 'Wide table: {columns} …' },
+  'report.noChartData': {
+    da: 'Der er ingen data at tegne endnu: de udtræk, KPI’en læser, er ikke leveret, eller ingen periode har en værdi.',
+    en: 'There are no data to draw yet: the extracts the KPI reads were not delivered, or no period has a value.',
+  },
   'chart.axis.share': { da: 'Andel', en: 'Share' },
   'chart.axis.count': { da: 'Antal', en: 'Number' },
   'chart.axis.dkk': { da: 'Kroner', en: 'Kroner' },
