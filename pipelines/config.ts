@@ -12,7 +12,7 @@ import { type ConfigView, crossProblems, fileProblems, looseView } from './confi
 import { issueLines } from './core/issues.ts';
 import { jsonErrorText } from './core/jsonError.ts';
 import { ConfigError } from './errors.ts';
-import { lang, t } from './i18n/index.ts';
+import { hasMessage, lang, t } from './i18n/index.ts';
 import { findKind } from './kinds/index.ts';
 import { CATALOGUE, type KpiDefinition } from './kpis/catalogue.ts';
 
@@ -87,6 +87,17 @@ export function configHash(config: Config): string {
   return createHash('sha256').update(configText(config)).digest('hex').slice(0, 16);
 }
 
+/** A catalogue KPI's title and definition in the user's language (i18n/messages/kpis.ts). */
+export function localised(k: KpiDefinition): KpiDefinition {
+  const title = `kpi.${k.id}.title`;
+  const definition = `kpi.${k.id}.definition`;
+  return {
+    ...k,
+    title: hasMessage(title) ? t(title) : k.title,
+    definition: hasMessage(definition) ? t(definition) : k.definition,
+  };
+}
+
 /** The catalogue with the configuration's overrides applied, followed by the user's initiatives. */
 export function kpiDefinitions(config: Config): KpiDefinition[] {
   const initiatives: KpiDefinition[] = config.initiatives.map((i) => ({
@@ -110,7 +121,7 @@ export function kpiDefinitions(config: Config): KpiDefinition[] {
   }));
   // Each configured contract's own KPIs (its share series), with its own baseline and targets.
   const contractKpis: KpiDefinition[] = config.contracts.flatMap((c) => findKind(c)?.kpis(c) ?? []);
-  return [...CATALOGUE, ...contractKpis, ...initiatives]
+  return [...CATALOGUE.map(localised), ...contractKpis, ...initiatives]
     .filter((k) => config.kpis[k.id]?.enabled !== false)
     .map((k) => {
       const o = config.kpis[k.id];

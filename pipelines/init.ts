@@ -5,6 +5,7 @@
  * language, what each part means and what to fill in.
  */
 
+import { localised } from './config.ts';
 import { unitText } from './core/describe.ts';
 import { closest, foldCode } from './core/fold.ts';
 import { MUNICIPALITIES, municipalityName } from './core/municipalities.ts';
@@ -50,7 +51,7 @@ export function initConfig(m: Municipality): Record<string, unknown> {
 
 /** The README beside the configuration, in the current language. */
 export function initReadme(m: Municipality, configFile: string): string {
-  const kpis = CATALOGUE.map((k) =>
+  const kpis = CATALOGUE.map(localised).map((k) =>
     t('init.readme.kpi', {
       id: k.id,
       title: k.title,

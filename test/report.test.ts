@@ -572,3 +572,75 @@ describe('reports anyone can read (WCAG 2.1 AA)', () => {
     expect([points.encoding.color?.field, points.encoding.shape?.field]).toEqual(['series', 'series']);
   });
 });
+
+describe('--lang en', () => {
+  let en: string;
+  beforeAll(async () => {
+    en = await tempDir('kpi-report-en-');
+    const inbox = join(await tempDir('kpi-report-en-in-'), 'inbox');
+    const code = await main(
+      ['demo', '--out', en, '--inbox', inbox, '--as-of', '2026-11-22', '--quiet', '--lang', 'en'],
+      {},
+      quiet(),
+      quiet(),
+    );
+    expect(code).toBe(0);
+  });
+  const text = (file: string) =>
+    readFileSync(file, 'utf8')
+      .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, ' ')
+      .replace(/<q lang="da">[^<]*<\/q>/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
+
+  it('writes every word the engine writes in English; the Danish quotations are marked as Danish', () => {
+    const committee = readFileSync(join(en, 'public', 'reports', 'afrapportering.html'), 'utf8');
+    expect(committee).toContain('<html lang="en">');
+    expect(committee).toContain(
+      '<h1>Report – result targets for social psychiatry, substance abuse and employment</h1>',
+    );
+    expect(committee).toContain('Employment among citizens with §85 support (psychiatry)');
+    expect(committee).toMatch(
+      /Source: <q lang="da">Lolland Kommune: Strategi for Socialpsykiatri og Rusmiddel 2021–24/,
+    );
+    const finance = text(join(en, 'restricted', 'reports', 'finans.html'));
+    expect(finance).toContain('Payments by results');
+    expect(finance).toContain('Cap and calendar: the repayment is at most');
+    expect(finance).toContain('The rest as the business case planned it 13,335,320.51 kr.');
+    expect(finance).toContain('The grant’s plan Met Met 5,974,640.06 kr.');
+    // The engine's own Danish words appear nowhere outside the marked quotations and the contracts'
+    // own titles (configuration, as the municipality wrote them).
+    for (const [file, words] of [
+      [
+        text(join(en, 'public', 'reports', 'afrapportering.html')),
+        [
+          'Afrapportering',
+          'Overblik',
+          'Beskæftigelse blandt',
+          'På sporet',
+          'Ikke på sporet',
+          'Kilde:',
+          'Diagram:',
+        ],
+      ],
+      [
+        finance,
+        [
+          'Priser:',
+          'Loft og kalender',
+          'Bogført',
+          'Fremskrivning',
+          'Tilsagn:',
+          'Scenarie',
+          'Kilde:',
+          'halvår',
+        ],
+      ],
+    ] as const)
+      for (const w of words) expect(file, w).not.toContain(w);
+    const kpis = JSON.parse(readFileSync(join(en, 'public', 'kpis.json'), 'utf8')) as KpisJson;
+    expect(kpis.kpis.find((k) => k.id === 'neet_share')!.title).toBe(
+      'Share of young people aged 15–29 without a job or education',
+    );
+  });
+});

@@ -15,6 +15,7 @@ import { GUARD } from './messages/guard.ts';
 import { INGEST } from './messages/ingest.ts';
 import { INIT } from './messages/init.ts';
 import { KEY } from './messages/key.ts';
+import { KPIS } from './messages/kpis.ts';
 import { LOCK } from './messages/lock.ts';
 import { QUARANTINE } from './messages/quarantine.ts';
 import { REPORT } from './messages/report.ts';
@@ -31,6 +32,7 @@ export const MESSAGES = {
   ...KEY,
   ...CONFIG,
   ...INIT,
+  ...KPIS,
   ...DEMO,
   ...RUN,
   ...GUARD,

@@ -3,6 +3,7 @@
  * the source documents' figures; the configuration may override baseline and target per KPI.
  */
 import type { InitiativeCard, KpiEntry, TargetRule } from '../../schemas/outputs.ts';
+import { type MessageKey, t } from '../i18n/index.ts';
 
 export interface KpiDefinition {
   id: string;
@@ -41,6 +42,18 @@ export function kpiReads(def: Pick<KpiDefinition, 'extracts' | 'target'>): strin
   return [...def.extracts, ...(def.target.rule === 'benchmark' ? ['survey_benchmarks'] : [])];
 }
 
+/**
+ * A KPI's title and definition, in Danish (the originals): the words live in the message catalogue
+ * (i18n/messages/kpis.ts), which also holds them in English; config.ts kpiDefinitions reads them in the
+ * user's language.
+ */
+function texts(id: string): Pick<KpiDefinition, 'title' | 'definition'> {
+  return {
+    title: t(`kpi.${id}.title` as MessageKey, {}, 'da'),
+    definition: t(`kpi.${id}.definition` as MessageKey, {}, 'da'),
+  };
+}
+
 // Mutation testing leaves the catalogue's text alone (docs/testing.md): titles, definitions, sources and
 // passages are prose, and a changed id or unit fails every test that names the KPI. Its structure
 // (targets, baselines, extracts, flags) is mutated.
@@ -54,9 +67,7 @@ export function kpiReads(def: Pick<KpiDefinition, 'extracts' | 'target'>): strin
 export const CATALOGUE: KpiDefinition[] = [
   {
     id: 'sel85_employment_rate',
-    title: 'Beskæftigelse blandt borgere med §85-støtte (psykiatri)',
-    definition:
-      'Andelen af person-måneder med en aktiv §85-afgørelse (målgruppe psykiatri), hvor borgeren har løntimer.',
+    ...texts('sel85_employment_rate'),
     unit: 'share',
     grain: 'year',
     direction: 'increase',
@@ -67,9 +78,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'neet_share',
-    title: 'Andel unge 15–29 år uden job og uddannelse',
-    definition:
-      'Andelen af person-måneder for unge på 15–29 år (alder ved månedens udgang), hvor den unge hverken er i job eller uddannelse.',
+    ...texts('neet_share'),
     unit: 'share',
     grain: 'year',
     direction: 'decrease',
@@ -79,9 +88,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'treatment_employment_retained',
-    title: 'Borgere fastholdt i beskæftigelse via misbrugsbehandling',
-    definition:
-      'Antal borgere med et behandlingsforløb, der starter i året, og som er i beskæftigelse både i startmåneden og 6 måneder senere.',
+    ...texts('treatment_employment_retained'),
     unit: 'count',
     grain: 'year',
     direction: 'increase',
@@ -91,9 +98,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'neet_without_benefit',
-    title: 'Unge uden job, uddannelse og ydelse',
-    definition:
-      'Antal unge på 15–29 år, der hverken er i job, i uddannelse eller på offentlig ydelse, i årets sidste måned (en bestand).',
+    ...texts('neet_without_benefit'),
     unit: 'count',
     grain: 'year',
     direction: 'decrease',
@@ -103,9 +108,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'cafe_inquiries',
-    title: 'Henvendelser til Rådgivningscaféen og akuttelefonen',
-    definition:
-      'Antal henvendelser i året, i alt og fordelt på kanal (fremmøde, telefon, online, akuttelefon).',
+    ...texts('cafe_inquiries'),
     unit: 'count',
     grain: 'year',
     direction: 'none',
@@ -115,9 +118,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'survey_satisfaction',
-    title: 'Tilfredshed (andel tilfredse og meget tilfredse)',
-    definition:
-      'Pr. undersøgelse og runde: andelen af svarene 4–5 (tilfreds, meget tilfreds) blandt de gyldige svar på samlet tilfredshed.',
+    ...texts('survey_satisfaction'),
     unit: 'share',
     grain: 'wave',
     direction: 'increase',
@@ -129,8 +130,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'survey_response_rate',
-    title: 'Svarprocent',
-    definition: 'Pr. undersøgelse og runde: (gennemført + delvis gennemført) / alle inviterede.',
+    ...texts('survey_response_rate'),
     unit: 'share',
     grain: 'wave',
     direction: 'increase',
@@ -140,9 +140,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'tariff_alerts',
-    title: 'Takststigninger over indberetningsgrænsen',
-    definition:
-      'Antal (leverandør, ydelse), hvor taksten steg mere end indberetningsgrænsen (tariffThresholds: private og offentlige tilbud) fra året før.',
+    ...texts('tariff_alerts'),
     unit: 'count',
     grain: 'year',
     direction: 'decrease',
@@ -154,8 +152,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'occupancy_rate',
-    title: 'Belægningsprocent, botilbud',
-    definition: 'Belagte døgn / (pladser × dage i måneden), samlet over året, pr. botilbud og i alt.',
+    ...texts('occupancy_rate'),
     unit: 'share',
     grain: 'year',
     direction: 'increase',
@@ -166,9 +163,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'rangliste_placering',
-    title: 'Placering på Beskæftigelsesministeriets rangliste',
-    definition:
-      'Kommunens plads blandt landets 98 kommuner pr. rangliste (1 er bedst): samlet og for A-dagpenge, sygedagpenge og kontanthjælp. Mangler pladsen i filen, beregnes den ud fra faktisk − forventet.',
+    ...texts('rangliste_placering'),
     unit: 'rank',
     grain: 'half_year',
     direction: 'decrease',
@@ -179,9 +174,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'rangliste_forskel',
-    title: 'Offentligt forsørgede: faktisk mod forventet',
-    definition:
-      'Fuldtidspersoner på offentlig forsørgelse i procent af befolkningen, faktisk − forventet, i procentpoint pr. rangliste. 0 eller derunder er som forventet eller bedre.',
+    ...texts('rangliste_forskel'),
     unit: 'points',
     grain: 'half_year',
     direction: 'decrease',
@@ -192,9 +185,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'hoejdespringer_placering',
-    title: 'Placering på højdespringerlisten',
-    definition:
-      'Kommunens plads blandt kommunerne efter forbedring af faktisk − forventet siden den tidligere rangliste (1 har forbedret sig mest). Den tidligere liste er den forrige, eller med rangliste.comparedWith = "year" listen et år før.',
+    ...texts('hoejdespringer_placering'),
     unit: 'rank',
     grain: 'half_year',
     direction: 'decrease',

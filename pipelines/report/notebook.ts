@@ -14,7 +14,7 @@
  * `kpis` (kpis.parquet) and `tariff_alerts`. `audience: restricted` notebooks (restricted/reports/) also
  * see the warehouse (attached read-only as `warehouse`) and the contract tables.
  */
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { marked } from 'marked';
 import type { ContractConfig } from '../../schemas/contracts.ts';
@@ -373,6 +373,16 @@ function altOf(spec: VegaLiteSpec): string {
   return parts.filter(Boolean).join('. ');
 }
 
+/**
+ * Where a KPI comes from. The source documents are Danish and are quoted as they are: in a report in
+ * another language the quotation is marked as Danish (WCAG 2.1, 3.1.2, language of parts).
+ */
+function sourceLine(source: string): string {
+  if (lang() === 'da') return escapeHtml(t('report.source', { source }));
+  const [before, after] = t('report.source', { source: '\u0000' }).split('\u0000');
+  return `${escapeHtml(before ?? '')}<q lang="da">${escapeHtml(source)}</q>${escapeHtml(after ?? '')}`;
+}
+
 /** A KPI's chart, or a sentence when there is nothing to draw (never an empty frame). */
 function drawing(page: Page, k: KpiEntry, minCell: number, asOf: string): string {
   if (k.series.every((p) => p.value === null && !p.suppressed))
@@ -385,7 +395,7 @@ function kpiSection(page: Page, k: KpiEntry): string {
   const note = k.heldBack
     ? `<p class="held-note">${escapeHtml(t('report.heldNote', { files: k.heldBack.files.join(', ') }))}</p>`
     : '';
-  return `<section class="kpi" data-kpi="${escapeHtml(k.id)}"><h2>${escapeHtml(entryTitle(k, page.ctx.kpis))}</h2>${note}<p class="sentence">${escapeHtml(statusSentence(k, minCell))}</p>${drawing(page, k, minCell, asOf)}${kpiTable(k, minCell)}<p class="meta">${escapeHtml(t('report.source', { source: k.source }))}</p></section>`;
+  return `<section class="kpi" data-kpi="${escapeHtml(k.id)}"><h2>${escapeHtml(entryTitle(k, page.ctx.kpis))}</h2>${note}<p class="sentence">${escapeHtml(statusSentence(k, minCell))}</p>${drawing(page, k, minCell, asOf)}${kpiTable(k, minCell)}<p class="meta">${sourceLine(k.source)}</p></section>`;
 }
 
 type BlockRenderer = (page: Page, b: Block, at: { file: string; n: number }) => Promise<void>;
@@ -571,8 +581,14 @@ export async function renderNotebooks(
   builtInDir: URL | string = NOTEBOOK_DIR,
 ): Promise<RenderedNotebook[]> {
   const builtIn = typeof builtInDir === 'string' ? builtInDir : builtInDir.pathname;
+  // In English, the built-in notebooks' English versions (notebooks/en/) replace the Danish ones.
+  const translated = join(builtIn, lang());
+  const builtIns =
+    lang() !== 'da' && (await stat(translated).catch(() => undefined))?.isDirectory()
+      ? [builtIn, translated]
+      : [builtIn];
   const rendered: RenderedNotebook[] = [];
-  for (const [name, path] of await notebookFiles(ownDir ? [builtIn, ownDir] : [builtIn])) {
+  for (const [name, path] of await notebookFiles(ownDir ? [...builtIns, ownDir] : builtIns)) {
     const label = path.startsWith(builtIn) ? `${name}.md` : path;
     rendered.push(await renderNotebook(name, await readFile(path, 'utf8'), ctx, label));
   }

@@ -26,8 +26,8 @@ export const FINANCE = {
     en: 'Rounding: each row’s amount is rounded to the øre on its own, while the totals and the booked amounts are rounded from the exact amounts (booked = the rounded cumulative amount minus the previous one). A column may therefore add up to a few øre more or less than its total; the booked amounts always add up exactly.',
   },
   'finance.dsi.footingHere': {
-    da: ' Her summerer {column} til {sum}, mens totalen er {total}.',
-    en: ' Here {column} adds up to {sum}, while its total is {total}.',
+    da: ' Her summerer {column} til {sum}, mens totalen er {total}',
+    en: ' Here {column} adds up to {sum}, while its total is {total}',
   },
   'finance.noMeasurementYet': {
     da: 'Der er endnu ingen målinger.',
@@ -96,6 +96,11 @@ export const FINANCE = {
   'projection.assume.goal2Observed': {
     da: 'Mål 2 betales én gang pr. deltager: de {seen} succeser, der allerede er set, betales i deres måling; af de {pool} deltagere uden succes endnu får den hidtil observerede andel, {rate} ({seen} af {participants} deltagere), succes, fordelt ligeligt på de {future} målinger uden data endnu.',
     en: 'Goal 2 is paid once per participant: the {seen} successes already seen are paid in their measurement; of the {pool} participants without a success yet, the rate observed so far, {rate} ({seen} of {participants} participants), succeed, spread evenly over the {future} measurements without data yet.',
+  },
+  'projection.grant.name.business_case': { da: 'Tilsagnets plan', en: 'The grant’s plan' },
+  'projection.grant.name.current_trajectory': {
+    da: 'Seneste måneds andel fastholdt',
+    en: 'The latest month’s share held',
   },
   'projection.grant.label.business_case': {
     da: 'Scenarie: hvert krav, der stadig kan nås, nås (tilsagnets plan)',

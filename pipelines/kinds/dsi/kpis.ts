@@ -2,7 +2,7 @@
 import type { DsiContract } from '../../../schemas/contracts.ts';
 import { sqlString } from '../../core/sql.ts';
 import { shortTitle } from '../../core/vega.ts';
-import { num } from '../../i18n/index.ts';
+import { num, t } from '../../i18n/index.ts';
 import type { ContractKpi } from '../kind.ts';
 
 /**
@@ -15,8 +15,8 @@ export function dsiKpis(c: DsiContract): ContractKpi[] {
   return [
     {
       id: `${c.id}_success_share`,
-      title: `${shortTitle(c.title)}: andel med ${num(c.successMinHours)} løntimer i en måned`,
-      definition: `Pr. halvår: andelen af de målte deltagere (optælling startet), der har mindst én måned med ${num(c.successMinHours)} løntimer eller uddannelse i halvåret.`,
+      title: t('kpi.dsi.title', { contract: shortTitle(c.title), hours: num(c.successMinHours) }),
+      definition: t('kpi.dsi.definition', { hours: num(c.successMinHours) }),
       unit: 'share',
       grain: 'half_year',
       direction: 'increase',

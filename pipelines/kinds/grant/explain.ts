@@ -64,7 +64,7 @@ export function grantProjectionTables(r: GrantContractJson): ReportTable[] {
     {
       caption: t('finance.projection.scenarios'),
       rows: p.scenarios.map((s) => ({
-        [t('finance.projection.scenario')]: t(`projection.name.${s.id}`),
+        [t('finance.projection.scenario')]: t(`projection.grant.name.${s.id}`),
         ...Object.fromEntries(
           s.requirements.map((q) => [q.id, q.met ? t('requirement.met') : t('requirement.not_met')]),
         ),

@@ -2,6 +2,7 @@
 import type { GrantContract } from '../../../schemas/contracts.ts';
 import { sqlString } from '../../core/sql.ts';
 import { shortTitle } from '../../core/vega.ts';
+import { t } from '../../i18n/index.ts';
 import type { ContractKpi } from '../kind.ts';
 
 /**
@@ -13,9 +14,8 @@ export function grantKpis(c: GrantContract): ContractKpi[] {
   return [
     {
       id: `${c.id}_share`,
-      title: `${shortTitle(c.title)}: andel i beskæftigelse eller uddannelse`,
-      definition:
-        'Pr. måned: andelen af indsatsgruppen (alle visiteret til og med måneden), der har løntimer eller er i uddannelse.',
+      title: t('kpi.grant.title', { contract: shortTitle(c.title) }),
+      definition: t('kpi.grant.definition'),
       unit: 'share',
       grain: 'month',
       direction: 'increase',
