@@ -263,14 +263,66 @@ export const KpiEntry = z.object({
 });
 export type KpiEntry = z.infer<typeof KpiEntry>;
 
-export const KpisJson = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  runId: z.string(),
-  asOf: z.iso.date(),
-  generatedAt: z.iso.datetime(),
-  minCell: z.number().int(),
-  kpis: z.array(KpiEntry),
-});
+/** What a period looks like in each grain: 2025, 2025-H1, 2025-07, a survey's wave 2025-1. */
+export const PERIOD_PATTERN: Record<KpiEntry['grain'], RegExp> = {
+  year: /^\d{4}$/,
+  half_year: /^\d{4}-H[12]$/,
+  month: /^\d{4}-(0[1-9]|1[0-2])$/,
+  wave: /^\d{4}-\d{1,2}$/,
+};
+
+const inShare = (v: number | null | undefined) => v === null || v === undefined || (v >= 0 && v <= 1);
+
+/**
+ * What the published file promises beyond the shapes (docs/outputs.md): a suppressed point carries no
+ * figure and no status; every period is written as its grain writes it; the municipality is a
+ * kommunekode; a share lies in [0, 1]; and each KPI appears once per municipality.
+ */
+function checkEntry(k: KpiEntry, ctx: z.RefinementCtx, at: (string | number)[]): void {
+  const issue = (message: string, path: (string | number)[]) =>
+    ctx.addIssue({ code: 'custom', message, path: [...at, ...path] });
+  if (!/^\d{3}$/.test(k.municipality)) issue('a municipality is a kommunekode of 3 digits', ['municipality']);
+  const pattern = PERIOD_PATTERN[k.grain];
+  k.series.forEach((p, i) => {
+    if (!pattern.test(p.period))
+      issue(`a ${k.grain} period is written like ${pattern.source}`, ['series', i, 'period']);
+    if (p.suppressed)
+      for (const f of ['value', 'numerator', 'denominator', 'persons', 'status'] as const)
+        if (p[f] !== null && p[f] !== undefined)
+          issue('a suppressed point carries no figure or status', ['series', i, f]);
+    if (k.unit === 'share')
+      for (const f of ['value', 'target'] as const)
+        if (!inShare(p[f])) issue('a share lies between 0 and 1', ['series', i, f]);
+  });
+  if (k.latest && !pattern.test(k.latest.period))
+    issue('the latest period is written as its grain', ['latest', 'period']);
+  if (k.unit === 'share' && k.latest && (!inShare(k.latest.value) || !inShare(k.latest.target)))
+    issue('a share lies between 0 and 1', ['latest']);
+}
+
+export const KpisJson = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    runId: z.string(),
+    asOf: z.iso.date(),
+    generatedAt: z.iso.datetime(),
+    minCell: z.number().int(),
+    kpis: z.array(KpiEntry),
+  })
+  .superRefine((doc, ctx) => {
+    const seen = new Set<string>();
+    doc.kpis.forEach((k, i) => {
+      checkEntry(k, ctx, ['kpis', i]);
+      const key = `${k.id}|${k.municipality}`;
+      if (seen.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'a KPI appears once per municipality',
+          path: ['kpis', i, 'id'],
+        });
+      seen.add(key);
+    });
+  });
 export type KpisJson = z.infer<typeof KpisJson>;
 
 export const TariffAlertsJson = z.object({
@@ -511,3 +563,55 @@ export const HeldBackContractJson = z.object({
 });
 export type HeldBackContractJson = z.infer<typeof HeldBackContractJson>;
 export type GrantContractJson = z.infer<typeof GrantContractJson>;
+
+/**
+ * kpis.json's JSON Schema (public/schemas/kpis.schema.json) with the promises checkEntry keeps, as far
+ * as JSON Schema can say them: periods by grain, the kommunekode, shares in [0, 1], and no figure or
+ * status on a suppressed point. That each KPI appears once per municipality it cannot say; the
+ * description does.
+ */
+export function kpisJsonSchema(): Record<string, unknown> {
+  // The generated schema's shape is known here (an object of kpis, each with a series of points).
+  type Node = { [k: string]: Node } & { allOf?: unknown[]; description?: string };
+  const schema = z.toJSONSchema(KpisJson) as unknown as Node;
+  const entry = schema.properties!.kpis!.items!;
+  const nothing = { type: 'null' };
+  entry.properties!.municipality = {
+    ...entry.properties!.municipality,
+    pattern: '^\\d{3}$',
+  } as unknown as Node;
+  entry.properties!.series!.items!.allOf = [
+    {
+      if: { properties: { suppressed: { const: true } }, required: ['suppressed'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a thenable
+      then: {
+        properties: {
+          value: nothing,
+          numerator: nothing,
+          denominator: nothing,
+          persons: nothing,
+          status: nothing,
+        },
+      },
+    },
+  ];
+  const share = { anyOf: [nothing, { type: 'number', minimum: 0, maximum: 1 }] };
+  entry.allOf = [
+    ...Object.entries(PERIOD_PATTERN).map(([grain, pattern]) => ({
+      if: { properties: { grain: { const: grain } }, required: ['grain'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a thenable
+      then: {
+        properties: {
+          series: { items: { properties: { period: { type: 'string', pattern: pattern.source } } } },
+        },
+      },
+    })),
+    {
+      if: { properties: { unit: { const: 'share' } }, required: ['unit'] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a thenable
+      then: { properties: { series: { items: { properties: { value: share, target: share } } } } },
+    },
+  ];
+  schema.properties!.kpis!.description = 'each KPI once per municipality: (id, municipality) is unique';
+  return schema;
+}

@@ -12,7 +12,7 @@ import { main } from '../pipelines/cli.ts';
 import { LOLLAND_KPIS } from '../pipelines/demo/lolland.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import { LONG_COLUMNS } from '../pipelines/publish/tables.ts';
-import type { KpiEntry, KpisJson } from '../schemas/outputs.ts';
+import { type KpiEntry, KpisJson } from '../schemas/outputs.ts';
 import { cli, runInbox, TEST_KEY, tempDir } from './helpers.ts';
 
 const CASES = join(import.meta.dirname, 'cases');
@@ -55,6 +55,69 @@ describe('published files', () => {
     expect(validate({ ...kpis, kpis: [{ ...kpis.kpis[0], status: 'great' }] })).toBe(false);
   });
 
+  it('the schema and the engine refuse a dozen wrong kpis.json documents', () => {
+    const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+    const json = ajv.compile(
+      JSON.parse(readFileSync(join(out, 'public', 'schemas', 'kpis.schema.json'), 'utf8')),
+    );
+    const share = kpis.kpis.findIndex((k) => k.unit === 'share' && k.series.length > 0);
+    const count = kpis.kpis.findIndex((k) => k.unit === 'count' && k.series.length > 0);
+    expect([share, count].every((i) => i >= 0)).toBe(true);
+    /** The published document with one thing changed in entry `i`. */
+    const wrong = (i: number, change: (k: KpiEntry) => KpiEntry): KpisJson => ({
+      ...kpis,
+      kpis: kpis.kpis.map((k, j) => (j === i ? change(structuredClone(k)) : k)),
+    });
+    const point = (k: KpiEntry, p: Partial<KpiEntry['series'][number]>) => ({
+      ...k,
+      series: [{ ...k.series[0]!, ...p }, ...k.series.slice(1)],
+    });
+    const cases: [string, KpisJson, boolean][] = [
+      [
+        'a suppressed point with a value',
+        wrong(share, (k) =>
+          point(k, { suppressed: true, value: 0.4, numerator: null, denominator: null, status: null }),
+        ),
+        true,
+      ],
+      [
+        'a suppressed point with a numerator',
+        wrong(count, (k) =>
+          point(k, { suppressed: true, value: null, numerator: 3, denominator: null, status: null }),
+        ),
+        true,
+      ],
+      [
+        'a suppressed point with a status',
+        wrong(share, (k) =>
+          point(k, { suppressed: true, value: null, numerator: null, denominator: null, status: 'on_track' }),
+        ),
+        true,
+      ],
+      ['the period "banana"', wrong(share, (k) => point(k, { period: 'banana' })), true],
+      ['a half-year in a yearly KPI', wrong(share, (k) => point(k, { period: '2024-H1' })), true],
+      ['a month 13', wrong(share, (k) => ({ ...point(k, { period: '2024-13' }), grain: 'month' })), true],
+      ['a share of 7.5', wrong(share, (k) => point(k, { value: 7.5 })), true],
+      ['a negative share target', wrong(share, (k) => point(k, { target: -0.1 })), true],
+      ['a municipality "Lolland"', wrong(share, (k) => ({ ...k, municipality: 'Lolland' })), true],
+      ['a four-digit kommunekode', wrong(share, (k) => ({ ...k, municipality: '0360' })), true],
+      ['an unknown status', wrong(count, (k) => point(k, { status: 'great' as never })), true],
+      [
+        'the same KPI twice for one municipality',
+        { ...kpis, kpis: [...kpis.kpis, kpis.kpis[share]!] },
+        false,
+      ],
+    ];
+    expect(cases.length).toBeGreaterThanOrEqual(12);
+    for (const [what, doc, inJsonSchema] of cases) {
+      expect(KpisJson.safeParse(doc).success, what).toBe(false);
+      if (inJsonSchema) expect(json(doc), what).toBe(false);
+    }
+    // The published documents themselves pass both.
+    expect(KpisJson.safeParse(kpis).success).toBe(true);
+    expect(json(kpis)).toBe(true);
+  });
+
   const points = () =>
     kpis.kpis.flatMap((k) =>
       k.series.map((p) => ({
@@ -82,6 +145,15 @@ describe('published files', () => {
   it('kpis.arrow reads back with the same columns and values', () => {
     const table = tableFromIPC(readFileSync(join(out, 'public', 'kpis.arrow')));
     expect(table.schema.fields.map((f) => f.name)).toEqual(Object.keys(LONG_COLUMNS));
+    // The types are Parquet's: as_of is a date (days), not text.
+    const types = Object.fromEntries(table.schema.fields.map((f) => [f.name, String(f.type)]));
+    expect([types.as_of, types.value, types.suppressed, types.period]).toEqual([
+      'Date32<DAY>',
+      'Float64',
+      'Bool',
+      'Utf8',
+    ]);
+    expect(new Date(table.get(0)!.as_of as number).toISOString().slice(0, 10)).toBe(kpis.asOf);
     const rows = table
       .toArray()
       .map((r) => ({ kpi: r.kpi_id, period: r.period, member: r.breakdown_value, value: r.value }));

@@ -95,11 +95,17 @@ export async function writeParquet(rows: LongRow[], dir: string, workDir: string
 }
 
 export async function writeArrow(rows: LongRow[], dir: string): Promise<void> {
-  const { Bool, Float64, Table, tableToIPC, Utf8, vectorFromArray } = await import('apache-arrow');
+  const { Bool, DateDay, Float64, Table, tableToIPC, Utf8, vectorFromArray } = await import('apache-arrow');
   const column = (c: Column, t: string) => {
     const values = rows.map((r) => r[c]);
     if (t === 'DOUBLE') return vectorFromArray(values as (number | null)[], new Float64());
     if (t === 'BOOLEAN') return vectorFromArray(values as (boolean | null)[], new Bool());
+    // A date is a date in Arrow as in Parquet (days since 1970-01-01), not text.
+    if (t === 'DATE')
+      return vectorFromArray(
+        values.map((v) => (v === null ? null : new Date(`${String(v)}T00:00:00Z`))),
+        new DateDay(),
+      );
     return vectorFromArray(values as (string | null)[], new Utf8());
   };
   const table = new Table(

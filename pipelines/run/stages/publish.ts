@@ -10,6 +10,7 @@ import { z } from 'zod';
 import {
   type KpiEntry,
   KpisJson,
+  kpisJsonSchema,
   Manifest,
   RanglisteJson,
   SCHEMA_VERSION,
@@ -131,7 +132,7 @@ async function writeChartsAndSchemas(
     join(restrictedDir(s), 'charts'),
     contracts.map((r) => ({ name: r.id, spec: kindOfResult(r)!.chart(r) })),
   );
-  await writeJson(join(pub, 'schemas', 'kpis.schema.json'), z.toJSONSchema(KpisJson));
+  await writeJson(join(pub, 'schemas', 'kpis.schema.json'), kpisJsonSchema());
   await writeJson(join(pub, 'schemas', 'tariff_alerts.schema.json'), z.toJSONSchema(TariffAlertsJson));
   await writeJson(join(pub, 'schemas', 'rangliste.schema.json'), z.toJSONSchema(RanglisteJson));
   await writeJson(join(pub, 'schemas', 'manifest.schema.json'), z.toJSONSchema(Manifest));
