@@ -73,6 +73,8 @@ describe('Jobfokus projections', () => {
     expect(50 + goal2).toBeLessThanOrEqual(370);
     // Exactly (57.6 × P1 + 40 × P2) + 9 × 57.6 × P1 + (10 + 16000/370) × P2, rounded once:
     expect(tr.expectedRepayment).toBe(13_081_954.26);
+    const exact = 57.6 * P1 + 40 * P2 + 9 * 57.6 * P1 + (10 + 16_000 / 370) * P2;
+    expect(tr.expectedRepayment).toBe(Math.round(exact * 100) / 100);
     expect(tr.capBindsIn).toBeNull();
     expect(tr.assumptions.join(' ')).toContain('seneste endelige måling, 2. halvår 2027: 20 % (72 af 360)');
     expect(tr.assumptions.join(' ')).toContain('13,5 % (50 af 370 deltagere)');
@@ -85,6 +87,8 @@ describe('Jobfokus projections', () => {
     expect(bc.measurements.map((m) => m.share)).toEqual([0.15, 0.15, 0.15, 0.15, 0.2, 0.2, 0.2, 0.2, 0.2]);
     expect(bc.measurements.reduce((s, m) => s + m.goal2Successes, 0)).toBeCloseTo(211.5, 10);
     expect(bc.expectedRepayment).toBe(12_274_487.18);
+    const exact = 57.6 * P1 + 40 * P2 + 446.4 * P1 + 211.5 * P2;
+    expect(bc.expectedRepayment).toBe(Math.round(exact * 100) / 100);
     expect(bc.capBindsIn).toBeNull();
   });
 

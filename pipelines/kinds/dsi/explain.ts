@@ -49,7 +49,10 @@ export function dsiExplain(r: DsiContractJson, c?: DsiContract): string[] {
       }),
     );
     // Each rule with where it was decided (the contract's `source`: the minutes' item).
-    if (c.source) out.forEach((p, i) => (out[i] = p + t('finance.source', { source: c.source! })));
+    if (c.source) {
+      const cite = t('finance.source', { source: c.source });
+      for (let i = 0; i < out.length; i++) out[i] += cite;
+    }
     if (r.measurements.length === 0)
       out.push(t('finance.dsi.noMeasurement', { first: periodLabel(c.measurements.first) }));
   } else if (r.measurements.length === 0) {
