@@ -314,7 +314,54 @@ async function initCommand(c: Call): Promise<number> {
   return 0;
 }
 
+/** --port: a number from 0 to 65535 (0: any free port). */
+function portOf(values: Parsed['values']): number {
+  const v = (values.port as string | undefined) ?? '8080';
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n > 65535) throw new UserError(t('site.serve.badPort', { value: v }));
+  return n;
+}
+
+/** Runs until a signal stops the process (exitOnSignals); resolves never. */
+const forever = () => new Promise<number>(() => {});
+
+async function serveCommand(c: Call): Promise<number> {
+  const { values, stdout, out } = c;
+  const host = (values.host as string | undefined) ?? '127.0.0.1';
+  const port = portOf(values);
+  if (!existsSync(join(out, 'public', 'site', 'index.html')))
+    throw new UserError(t('site.serve.nothing', { out }));
+  const { listen, siteServer } = await import('./site/serve.ts');
+  const restrictedHost = Boolean(values['restricted-host']);
+  const url = await listen(siteServer({ out, restrictedHost }), port, host).catch((e: Error) => {
+    throw new UserError(t('site.serve.inUse', { host, port, reason: e.message }));
+  });
+  const restricted = t(restrictedHost ? 'site.serve.restrictedAll' : 'site.serve.restrictedLocal', { url });
+  stdout.write(`${t('site.serve.listening', { url, restricted })}\n`);
+  return forever();
+}
+
+async function previewCommand(c: Call): Promise<number> {
+  const { values, stdout, out } = c;
+  const configFile = values.config as string | undefined;
+  if (!configFile) throw new UserError(t('site.preview.needsConfig'));
+  await loadConfig(configFile);
+  const { startPreview } = await import('./site/preview.ts');
+  const host = (values.host as string | undefined) ?? '127.0.0.1';
+  const port = portOf(values);
+  const p = await startPreview({ configFile, out, port, host, load: loadConfig }).catch((e: Error) => {
+    if (e instanceof UserError) throw e;
+    throw new UserError(t('site.serve.inUse', { host, port, reason: e.message }));
+  });
+  stdout.write(
+    `${t('site.preview.listening', { url: `${p.url}public/site/index.html`, config: configFile })}\n`,
+  );
+  return forever();
+}
+
 const COMMANDS = {
+  serve: serveCommand,
+  preview: previewCommand,
   init: initCommand,
   run: runCommand,
   check: checkCommand,

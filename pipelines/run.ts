@@ -31,6 +31,7 @@ import { reportStage } from './run/stages/report.ts';
 import { trustStage } from './run/stages/trust.ts';
 import { warehouseStage } from './run/stages/warehouse.ts';
 import { switchIn } from './run/switch.ts';
+import type { SiteBuild } from './site/build.ts';
 
 export type { RunOptions, RunSummary };
 
@@ -42,7 +43,7 @@ type StageName = (typeof STAGES)[number];
 async function stages(
   s: RunSetup,
   open: (db: Db) => void,
-): Promise<{ manifest: Manifest } & Omit<RunSummary, 'runId' | 'manifest' | 'outDir'>> {
+): Promise<{ manifest: Manifest; site: SiteBuild } & Omit<RunSummary, 'runId' | 'manifest' | 'outDir'>> {
   const timings: { name: StageName; seconds: number }[] = [];
   const stage = <T>(name: StageName, fn: () => Promise<T> | T) => timed(s, timings, name, fn);
   const ingested = await stage('ingest', () => ingestStage(s));
@@ -56,10 +57,12 @@ async function stages(
   const published = await stage('publish', () =>
     publishStage(s, { warehouse, trust, evaluated, contracts, delivered }),
   );
-  const manifest = await stage('report', () => reportStage(s, { ingested, warehouse, trust, published }));
+  const { manifest, site } = await stage('report', () =>
+    reportStage(s, { ingested, warehouse, trust, published, stages: [...timings] }),
+  );
   // The last stage's duration is known only once it has returned.
   manifest.stages = [...timings];
-  return { manifest, kpis: published.kpis, contracts };
+  return { manifest, site, kpis: published.kpis, contracts };
 }
 
 export async function run(options: RunOptions): Promise<RunSummary> {
@@ -103,8 +106,9 @@ export async function run(options: RunOptions): Promise<RunSummary> {
     const done = await stages(s, (d) => {
       db = d;
     });
-    await switchIn(s, done.manifest);
-    return { runId, outDir: out, ...done };
+    await switchIn(s, done.manifest, done.site);
+    const { site: _site, ...summary } = done;
+    return { runId, outDir: out, ...summary };
   } catch (e) {
     await rm(staging, { recursive: true, force: true }).catch(() => {});
     if (e instanceof UserError) throw e;

@@ -137,6 +137,11 @@ export const Config = z
       .default({ maxInflatedBytes: 4 * 1024 ** 3, maxInflateRatio: 20, maxLineBytes: 1024 ** 2 }),
     /** Published runs kept for rollback. */
     keepRuns: z.number().int().min(1).default(5),
+    /**
+     * Nights kept in the run history (output/history.json, the restricted site's run history and data
+     * health): counts only, no person data, so it outlives the runs themselves (`keepRuns`).
+     */
+    historyRuns: z.number().int().min(1).default(400),
     /** Reuse files already loaded by an earlier run (same sha256) instead of parsing them again. */
     incremental: z.boolean().default(true),
     /** Tariff increases above these fractions are alerts (the minutes, item 12). */

@@ -30,6 +30,9 @@ export const OPTIONS = {
   pdf: { type: 'boolean', help: 'cli.opt.pdf' },
   municipality: { type: 'string', value: 'CODE', help: 'cli.opt.municipality' },
   force: { type: 'boolean', help: 'cli.opt.force' },
+  port: { type: 'string', value: 'PORT', help: 'cli.opt.port' },
+  host: { type: 'string', value: 'HOST', help: 'cli.opt.host' },
+  'restricted-host': { type: 'boolean', help: 'cli.opt.restrictedHost' },
   help: { type: 'boolean', short: 'h', help: 'cli.opt.help' },
 } satisfies Record<string, OptionSpec>;
 
@@ -81,6 +84,17 @@ export const COMMANDS: Record<string, CommandSpec> = {
     options: ['cron', 'inbox', 'out', 'select', 'config', 'lang', ...LOGS],
     positional: 'inbox',
     usage: 'kpi schedule --cron "0 2 * * *" --inbox DIR --out DIR',
+  },
+  serve: {
+    help: 'cli.cmd.serve',
+    options: ['out', 'port', 'host', 'restricted-host', 'lang'],
+    positional: 'out',
+    usage: 'kpi serve --out DIR [--port 8080] [--host 127.0.0.1] [--restricted-host]',
+  },
+  preview: {
+    help: 'cli.cmd.preview',
+    options: ['config', 'out', 'port', 'host', 'lang'],
+    usage: 'kpi preview --config FILE --out DIR [--port 8080] [--host 127.0.0.1]',
   },
   init: {
     help: 'cli.cmd.init',

@@ -18,16 +18,21 @@ const FILES: [string, string][] = [
 
 let code: Promise<string[]> | undefined;
 
+/** The libraries' files on disk, by their file names (the site copies them once into its assets). */
+export function vendorFiles(): [string, string][] {
+  return FILES.map(([pkg, path]) => [path.split('/').at(-1)!, join(packageDir(pkg), path)]);
+}
+
+/** A package's folder: its "exports" hide its UMD builds, so it is found from its entry point. */
+function packageDir(pkg: string): string {
+  const entry = require.resolve(pkg);
+  const marker = `node_modules${sep}${pkg}${sep}`;
+  return entry.slice(0, entry.lastIndexOf(marker) + marker.length);
+}
+
 /** The libraries' code, as their packages ship it. */
 export function vendorCode(): Promise<string[]> {
-  code ??= Promise.all(
-    FILES.map(([pkg, path]) => {
-      // The packages' "exports" hide their UMD builds; find each package's folder from its entry point.
-      const entry = require.resolve(pkg);
-      const marker = `node_modules${sep}${pkg}${sep}`;
-      return readFile(join(entry.slice(0, entry.lastIndexOf(marker) + marker.length), path), 'utf8');
-    }),
-  );
+  code ??= Promise.all(FILES.map(([pkg, path]) => readFile(join(packageDir(pkg), path), 'utf8')));
   return code;
 }
 

@@ -21,6 +21,7 @@ import { QUARANTINE } from './messages/quarantine.ts';
 import { REPORT } from './messages/report.ts';
 import { RUN } from './messages/run.ts';
 import { SECURITY } from './messages/security.ts';
+import { SITE } from './messages/site.ts';
 import { SUMMARY } from './messages/summary.ts';
 import { WORDS } from './messages/words.ts';
 import { WORKBOOK } from './messages/workbook.ts';
@@ -46,6 +47,7 @@ export const MESSAGES = {
   ...FINANCE,
   ...CHARTS,
   ...SECURITY,
+  ...SITE,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

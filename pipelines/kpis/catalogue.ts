@@ -8,6 +8,11 @@ import { type MessageKey, t } from '../i18n/index.ts';
 export interface KpiDefinition {
   id: string;
   title: string;
+  /**
+   * The strategy area it belongs to, by which the site's front page groups it: social psychiatry and
+   * addiction, employment, providers (tariffs, occupancy). Contracts' KPIs and initiatives have theirs.
+   */
+  area?: 'social' | 'employment' | 'providers';
   /** What the number is, in Danish, for reports and `kpi explain`. */
   definition: string;
   unit: KpiEntry['unit'];
@@ -67,6 +72,7 @@ function texts(id: string): Pick<KpiDefinition, 'title' | 'definition'> {
 export const CATALOGUE: KpiDefinition[] = [
   {
     id: 'sel85_employment_rate',
+    area: 'social',
     ...texts('sel85_employment_rate'),
     unit: 'share',
     grain: 'year',
@@ -78,6 +84,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'neet_share',
+    area: 'employment',
     ...texts('neet_share'),
     unit: 'share',
     grain: 'year',
@@ -88,6 +95,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'treatment_employment_retained',
+    area: 'social',
     ...texts('treatment_employment_retained'),
     unit: 'count',
     grain: 'year',
@@ -98,6 +106,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'neet_without_benefit',
+    area: 'employment',
     ...texts('neet_without_benefit'),
     unit: 'count',
     grain: 'year',
@@ -108,6 +117,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'cafe_inquiries',
+    area: 'social',
     ...texts('cafe_inquiries'),
     unit: 'count',
     grain: 'year',
@@ -118,6 +128,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'survey_satisfaction',
+    area: 'social',
     ...texts('survey_satisfaction'),
     unit: 'share',
     grain: 'wave',
@@ -130,6 +141,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'survey_response_rate',
+    area: 'social',
     ...texts('survey_response_rate'),
     unit: 'share',
     grain: 'wave',
@@ -140,6 +152,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'tariff_alerts',
+    area: 'providers',
     ...texts('tariff_alerts'),
     unit: 'count',
     grain: 'year',
@@ -152,6 +165,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'occupancy_rate',
+    area: 'providers',
     ...texts('occupancy_rate'),
     unit: 'share',
     grain: 'year',
@@ -163,6 +177,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'rangliste_placering',
+    area: 'employment',
     ...texts('rangliste_placering'),
     unit: 'rank',
     grain: 'half_year',
@@ -174,6 +189,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'rangliste_forskel',
+    area: 'employment',
     ...texts('rangliste_forskel'),
     unit: 'points',
     grain: 'half_year',
@@ -185,6 +201,7 @@ export const CATALOGUE: KpiDefinition[] = [
   },
   {
     id: 'hoejdespringer_placering',
+    area: 'employment',
     ...texts('hoejdespringer_placering'),
     unit: 'rank',
     grain: 'half_year',

@@ -119,7 +119,7 @@ export async function writeArrow(rows: LongRow[], dir: string): Promise<void> {
  * the word ("På sporet") and yes/no are "ja"/"nej" (in the run's language); Parquet and Arrow keep the
  * codes for BI tools.
  */
-export async function writeCsv(rows: LongRow[], dir: string): Promise<void> {
+export async function writeCsv(rows: LongRow[], dir: string, name = 'kpis.csv'): Promise<void> {
   const field = (v: string | number | boolean | null): string => {
     if (v === null) return '';
     if (typeof v === 'number') return String(v).replace('.', ',');
@@ -135,5 +135,5 @@ export async function writeCsv(rows: LongRow[], dir: string): Promise<void> {
       )
       .join(';'),
   );
-  await writeFile(join(dir, 'kpis.csv'), `\uFEFF${[header, ...lines].join('\r\n')}\r\n`, 'utf8');
+  await writeFile(join(dir, name), `\uFEFF${[header, ...lines].join('\r\n')}\r\n`, 'utf8');
 }

@@ -107,7 +107,7 @@ function overview(ws: ExcelJS.Worksheet, kpis: KpisJson, sheets: string[]): void
   });
 }
 
-export async function writeKpisWorkbook(kpis: KpisJson, pub: string): Promise<void> {
+export async function writeKpisWorkbook(kpis: KpisJson, pub: string, name = 'kpis.xlsx'): Promise<void> {
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   wb.creator = 'kpi';
@@ -125,5 +125,5 @@ export async function writeKpisWorkbook(kpis: KpisJson, pub: string): Promise<vo
     page: t('pdf.page'),
     of: t('pdf.of'),
   });
-  await writeWorkbookFile(wb, join(pub, 'kpis.xlsx'), new Date(`${kpis.asOf}T00:00:00Z`));
+  await writeWorkbookFile(wb, join(pub, name), new Date(`${kpis.asOf}T00:00:00Z`));
 }

@@ -337,6 +337,8 @@ section.kpi { break-inside: avoid; page-break-inside: avoid; }
 
 export interface RenderedNotebook {
   name: string;
+  /** Its title as its page shows it (the site lists the reports by it). */
+  title: string;
   audience: 'public' | 'restricted';
   html: string;
 }
@@ -557,7 +559,7 @@ for (const [id, spec] of Object.entries(specs)) {
 </body>
 </html>
 `;
-  return { name, audience, html };
+  return { name, audience, html, title };
 }
 
 /** The notebooks to render, by name: the built-in ones, then each folder's, a later one replacing an earlier. */

@@ -32,10 +32,12 @@ export async function buildManifest(
     overrides: Override[];
     hashed: Map<string, string>;
   },
+  /** False for the draft the sites are built from, before they are among the outputs. */
+  listOutputs = true,
 ): Promise<Manifest> {
   const staging = s.paths.staging;
   const outputs = [];
-  for (const f of await listFiles(staging)) {
+  for (const f of listOutputs ? await listFiles(staging) : []) {
     outputs.push({
       path: relative(staging, f).split('\\').join('/'),
       sha256: n.hashed.get(f) ?? (await sha256File(f)),

@@ -3,7 +3,7 @@
  * file, the modes are set, and the staging folder becomes the current run in one rename; old runs are
  * pruned and the warehouse is kept for the next night.
  */
-import { chmod, rename } from 'node:fs/promises';
+import { chmod, readlink, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Manifest } from '../../schemas/outputs.ts';
 import { RunError } from '../errors.ts';
@@ -11,6 +11,9 @@ import { list, t } from '../i18n/index.ts';
 import { lockDown, PUBLIC_ACCESS, privateDir } from '../publish/access.ts';
 import { RUNS_DIR, runDir, switchTo } from '../publish/atomic.ts';
 import { privacyGate } from '../publish/gate.ts';
+import type { SiteBuild } from '../site/build.ts';
+import { historyEntry, readHistory, withEntry, writeHistory } from '../site/history.ts';
+import { markSuperseded } from '../site/publicSite.ts';
 import { CACHE_FILE } from './cache.ts';
 import { type RunSetup, warehouseFile } from './context.ts';
 import { atStage } from './effects.ts';
@@ -64,15 +67,37 @@ async function setModes(s: RunSetup): Promise<void> {
   await chmod(join(staging, 'restricted', 'warehouse.duckdb'), s.access.fileMode & 0o444).catch(() => {});
 }
 
+/**
+ * After the switch: the night joins the run history, and the publication it replaced says so on every
+ * page of its site ("erstattet af …"), so a cited dated page never passes for the latest.
+ */
+async function recordNight(s: RunSetup, manifest: Manifest, site: SiteBuild, replaced: string | undefined) {
+  const { out } = s.paths;
+  const history = withEntry(
+    await readHistory(out),
+    historyEntry(manifest, site.rejects, manifest.finishedAt),
+    s.config.historyRuns,
+  );
+  await writeHistory(out, history, s.access.fileMode);
+  if (replaced && replaced !== s.runId)
+    await markSuperseded(join(runDir(out, replaced), 'public', 'site'), {
+      runId: s.runId,
+      asOf: s.asOf.date,
+      published: manifest.finishedAt.slice(0, 10),
+    }).catch(() => {});
+}
+
 /** The switch: the staging folder becomes the current run in one rename; old runs are pruned. */
-export async function switchIn(s: RunSetup, manifest: Manifest): Promise<void> {
+export async function switchIn(s: RunSetup, manifest: Manifest, site: SiteBuild): Promise<void> {
   const { out, staging } = s.paths;
   await writeJson(join(staging, 'manifest.json'), manifest);
   await passGate(s);
   await setModes(s);
   await atStage(s.opts.effects, 'switch', s.reporter);
+  const replaced = await currentRun(out);
   await rename(staging, runDir(out, s.runId));
   const pruned = await switchTo(out, s.runId, s.config.keepRuns);
+  await recordNight(s, manifest, site, replaced);
   for (const h of pruned.heldOpen) {
     s.reporter.event({
       stage: 'publish',
@@ -90,4 +115,10 @@ export async function switchIn(s: RunSetup, manifest: Manifest): Promise<void> {
     event: 'published',
     message: t('run.published', { runId: s.runId, out }),
   });
+}
+
+/** The run `current` points to before the switch (none on a first night). */
+async function currentRun(out: string): Promise<string | undefined> {
+  const target = await readlink(join(out, 'current')).catch(() => undefined);
+  return target?.split('/').at(-1);
 }
