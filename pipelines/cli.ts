@@ -379,6 +379,11 @@ const COMMANDS = {
  */
 export function exitOnSignals(argv: string[], stderr: NodeJS.WritableStream = process.stderr): void {
   if (argv.includes('schedule')) return;
+  // A server (serve, preview) has nothing to undo: Ctrl+C simply stops it.
+  if (argv[0] === 'serve' || argv[0] === 'preview') {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => process.exit(0));
+    return;
+  }
   for (const [signal, code] of [
     ['SIGTERM', 143],
     ['SIGINT', 130],

@@ -235,9 +235,11 @@ describe('kpis.parquet and kpis.arrow', () => {
     expect(table.schema.fields.map((f) => [f.name, String(f.type)])).toEqual(
       Object.entries(LONG_COLUMNS).map(([c, t]) => [
         c,
-        t === 'DOUBLE' ? 'Float64' : t === 'BOOLEAN' ? 'Bool' : 'Utf8',
+        t === 'DOUBLE' ? 'Float64' : t === 'BOOLEAN' ? 'Bool' : t === 'DATE' ? 'Date32<DAY>' : 'Utf8',
       ]),
     );
+    // as_of is a date, as in Parquet: the as-of day, not text.
+    expect(new Date(table.getChild('as_of')!.get(0) as number).toISOString().slice(0, 10)).toBe(KPIS.asOf);
     expect(table.getChild('value')!.toArray()).toEqual(new Float64Array([0.125, 0, 1234.5]));
     expect(table.getChild('value')!.get(1)).toBeNull();
     expect([...table.getChild('held_back')!]).toEqual([false, false, true]);

@@ -234,7 +234,7 @@ describe('the finance report before the first measurement', () => {
       /^Loft og kalender: tilbagebetalingen kan højst blive 14\.000\.000,00 kr\., og der måles hvert halvår fra 2\. halvår 2027 til 1\. halvår 2032\./,
     );
     expect(html).toContain(
-      '<td>Resten som planlagt i business casen</td><td>11.400.000,00 kr.</td><td>100 %</td><td>–</td>',
+      '<td>Resten som planlagt i business casen</td><td class="num">11.400.000,00 kr.</td><td class="num">100 %</td><td class="num">–</td>',
     );
     expect(html.find((p) => p.startsWith('Fremskrivning (bogføres ikke): de målinger'))).toBe(
       'Fremskrivning (bogføres ikke): de målinger, der ikke er endelige, oven på de 0,00 kr., som de endelige har bogført. Der er endnu ingen endelig måling at fastholde.',

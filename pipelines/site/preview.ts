@@ -6,7 +6,7 @@
  * page, in the user's language, with its file and line, until the next change fixes it.
  */
 import { type FSWatcher, watch } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, symlink } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -57,7 +57,8 @@ export async function renderPreview(out: string, config: Config): Promise<void> 
   } catch {
     throw new RunError(t('report.nothingPublished', { out }));
   }
-  const dir = join(out, PREVIEW_DIR);
+  // Rendered beside and swapped in whole: after an error the last good version stays on show.
+  const dir = join(out, `${PREVIEW_DIR}.next`);
   await linkPublished(out, dir);
   const work = await mkdtemp(join(tmpdir(), 'kpi-preview-'));
   try {
@@ -88,8 +89,14 @@ export async function renderPreview(out: string, config: Config): Promise<void> 
         stages: manifest.stages,
       },
     );
+    const shown = join(out, PREVIEW_DIR);
+    await rm(`${shown}.old`, { recursive: true, force: true });
+    await rename(shown, `${shown}.old`).catch(() => {});
+    await rename(dir, shown);
+    await rm(`${shown}.old`, { recursive: true, force: true });
   } finally {
     await rm(work, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -213,6 +213,37 @@ const PROJECTION_COLUMNS = [
   'overCap',
 ] as const;
 
+/** One open measurement of a scenario: its assumptions as values, its amounts formulas over them. */
+function projectionRow(
+  ws: ExcelJS.Worksheet,
+  c: DsiContract,
+  m: NonNullable<DsiContractJson['projection']>['scenarios'][number]['measurements'][number],
+  p: Params,
+  r: number,
+  previous: string,
+): void {
+  const cells: [string, ExcelJS.CellValue, string | undefined][] = [
+    ['A', m.period, undefined],
+    ['B', m.population, FMT.num],
+    ['C', m.share, FMT.pct2],
+    ['D', formula(`B${r}*C${r}`, m.successes), FMT.num],
+    ['E', formula(`D${r}-${p.baseline}*B${r}`, m.successes - m.population * c.baselineShare), FMT.num],
+    ['F', formula(`MAX(0,E${r})*${p.price1}`, m.goal1Payment), FMT.kr],
+    ['G', m.goal2Successes, FMT.num],
+    ['H', formula(`G${r}*${p.price2}`, m.goal2Payment), FMT.kr],
+    ['I', formula(`${previous}+F${r}+H${r}`, m.cumulativeBeforeCap), FMT.kr],
+    [
+      'J',
+      formula(
+        `IF(I${r}>${p.cap},"${yes()}","${t('word.no')}")`,
+        m.cumulativeBeforeCap > c.cap ? yes() : t('word.no'),
+      ),
+      undefined,
+    ],
+  ];
+  for (const [col, v, f] of cells) put(ws, `${col}${r}`, v, f);
+}
+
 /**
  * One scenario's table on Fremskrivning from `row`: its assumptions (population, share, goal-2
  * successes) as values, every amount a formula over them and the parameters on Oversigt, cumulated on
@@ -233,30 +264,8 @@ function scenarioTable(
     put(ws, `${String.fromCharCode(65 + i)}${row}`, t(`workbook.col.${h}` as never)).font = { bold: true };
   });
   const first = ++row;
-  for (const [i, m] of sc.measurements.entries()) {
-    const r = first + i;
-    const previous = i === 0 ? base.booked : `I${r - 1}`;
-    const cells: [string, ExcelJS.CellValue, string | undefined][] = [
-      ['A', m.period, undefined],
-      ['B', m.population, FMT.num],
-      ['C', m.share, FMT.pct2],
-      ['D', formula(`B${r}*C${r}`, m.successes), FMT.num],
-      ['E', formula(`D${r}-${p.baseline}*B${r}`, m.successes - m.population * c.baselineShare), FMT.num],
-      ['F', formula(`MAX(0,E${r})*${p.price1}`, m.goal1Payment), FMT.kr],
-      ['G', m.goal2Successes, FMT.num],
-      ['H', formula(`G${r}*${p.price2}`, m.goal2Payment), FMT.kr],
-      ['I', formula(`${previous}+F${r}+H${r}`, m.cumulativeBeforeCap), FMT.kr],
-      [
-        'J',
-        formula(
-          `IF(I${r}>${p.cap},"${yes()}","${t('word.no')}")`,
-          m.cumulativeBeforeCap > c.cap ? yes() : t('word.no'),
-        ),
-        undefined,
-      ],
-    ];
-    for (const [col, v, f] of cells) put(ws, `${col}${r}`, v, f);
-  }
+  for (const [i, m] of sc.measurements.entries())
+    projectionRow(ws, c, m, p, first + i, i === 0 ? base.booked : `I${first + i - 1}`);
   const last = Math.max(first + sc.measurements.length - 1, first);
   const end = sc.measurements.length > 0 ? `I${last}` : base.booked;
   row = first + sc.measurements.length + 1;

@@ -70,6 +70,43 @@ function months(ws: ExcelJS.Worksheet, r: GrantContractJson, ev: EvidenceRanges,
   });
 }
 
+/**
+ * One scenario on Fremskrivning from `row`: each requirement met or not is its assumption; the payout
+ * is a formula over them and the tranches on Oversigt. Returns the next free row.
+ */
+function grantScenario(
+  ws: ExcelJS.Worksheet,
+  r: GrantContractJson,
+  sc: NonNullable<GrantContractJson['projection']>['scenarios'][number],
+  cells: { rate1: string; amounts: string[] },
+  row: number,
+): number {
+  const met = t('requirement.met');
+  heading(ws, row++, sc.label);
+  for (const a of sc.assumptions) put(ws, `A${row++}`, a);
+  const statuses = sc.requirements.map((q) =>
+    labelled(ws, row++, t('workbook.grant.status', { id: q.id }), q.met ? met : t('requirement.not_met')),
+  );
+  const payout = labelled(
+    ws,
+    row++,
+    t('workbook.projection.payout'),
+    formula(
+      [cells.rate1, ...statuses.map((s, j) => `IF(${s}="${met}",${cells.amounts[j]},0)`)].join('+'),
+      sc.expectedPayout,
+    ),
+    FMT.kr,
+  );
+  labelled(
+    ws,
+    row++,
+    t('workbook.projection.againstGrant'),
+    formula(`${payout}/${r.grant.total}`, sc.againstGrant),
+    FMT.pct,
+  );
+  return row + 1;
+}
+
 /** Fremskrivning: what each requirement needs, and the payout under each scenario (never booked). */
 function projectionSheet(
   wb: ExcelJS.Workbook,
@@ -108,34 +145,7 @@ function projectionSheet(
       );
   }
   row++;
-  const met = t('requirement.met');
-  for (const sc of pr.scenarios) {
-    heading(ws, row++, sc.label);
-    for (const a of sc.assumptions) put(ws, `A${row++}`, a);
-    // Each requirement met or not is the scenario's assumption; the payout is a formula over them and
-    // the tranches on Oversigt.
-    const statuses = sc.requirements.map((q) =>
-      labelled(ws, row++, t('workbook.grant.status', { id: q.id }), q.met ? met : t('requirement.not_met')),
-    );
-    const payout = labelled(
-      ws,
-      row++,
-      t('workbook.projection.payout'),
-      formula(
-        [cells.rate1, ...statuses.map((s, j) => `IF(${s}="${met}",${cells.amounts[j]},0)`)].join('+'),
-        sc.expectedPayout,
-      ),
-      FMT.kr,
-    );
-    labelled(
-      ws,
-      row++,
-      t('workbook.projection.againstGrant'),
-      formula(`${payout}/${r.grant.total}`, sc.againstGrant),
-      FMT.pct,
-    );
-    row++;
-  }
+  for (const sc of pr.scenarios) row = grantScenario(ws, r, sc, cells, row);
   ws.getColumn(1).width = 60;
   ws.getColumn(2).width = 20;
 }
