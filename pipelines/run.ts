@@ -55,7 +55,7 @@ async function stages(
   const evaluated = await stage('kpis', () => kpisStage(s, warehouse, trust, delivered));
   const contracts = await stage('contracts', () => contractsStage(s, warehouse, trust));
   const published = await stage('publish', () =>
-    publishStage(s, { warehouse, trust, evaluated, contracts, delivered }),
+    publishStage(s, { warehouse, trust, evaluated, contracts, delivered, inputs: ingested.result.inputs }),
   );
   const { manifest, site } = await stage('report', () =>
     reportStage(s, { ingested, warehouse, trust, published, stages: [...timings] }),

@@ -29,6 +29,7 @@ export type RunEvent =
       }
     >
   | At<'worker', { maxRssMiB: number }>
+  | At<'site', { seconds: number }>
   | At<'mart'>
   | At<'kpi', { kpi: string }>
   | At<'contract', { contract: string }>

@@ -50,6 +50,8 @@ export function declareArtifacts(
     { kind: 'table', id: 'kpis', reads: everything, files: ['public/kpis.*'] },
     // The reports are drawn from what is published, and say what was held back and why.
     { kind: 'report', id: 'reports', reads: everything, files: ['public/reports/*', 'restricted/reports/*'] },
+    // The sites, like the reports, show what is published (a held-back KPI at its previous values).
+    { kind: 'report', id: 'sites', reads: everything, files: ['public/site/**', 'restricted/site/**'] },
     { kind: 'static', id: 'schemas', reads: [], files: ['public/schemas/*'] },
     // The exact, restricted copy of the warehouse, and the quarantine of this night's files.
     { kind: 'warehouse', id: 'warehouse', reads: everything, files: ['restricted/warehouse.duckdb'] },

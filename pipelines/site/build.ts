@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { type HistoryEntry, historyEntry, withEntry } from './history.ts';
 import type { SiteInput } from './model.ts';
 import { writePublicSite } from './publicSite.ts';
-import { readQuarantine, rejectsByExtract, writeRestrictedSite } from './restrictedSite.ts';
+import { type QuarantineFile, rejectsByExtract, writeRestrictedSite } from './restrictedSite.ts';
 
 export interface SiteBuild {
   /** Rejected rows per extract and rule: this night's entry in the history. */
@@ -17,8 +17,9 @@ export interface SiteBuild {
 export async function writeSites(
   dirs: { public: string; restricted: string },
   input: Omit<SiteInput, 'history'> & { history: HistoryEntry[]; historyRuns: number },
+  /** This night's quarantine, read from the warehouse (restrictedSite.ts readQuarantine). */
+  quarantine: QuarantineFile[],
 ): Promise<SiteBuild> {
-  const quarantine = await readQuarantine(join(dirs.restricted, 'quarantine'));
   const rejects = rejectsByExtract(quarantine);
   const exitCode = input.manifest.heldBack.length > 0 ? 3 : 0;
   // The history as it will read once this night is published: the kept nights and this one.

@@ -14,12 +14,14 @@ import type { KpisJson, Manifest } from '../../schemas/outputs.ts';
 import type { Config } from '../config.ts';
 import { kpiDefinitions } from '../config.ts';
 import { maskCprs } from '../core/mask.ts';
+import { Db } from '../duckdb.ts';
 import { RunError } from '../errors.ts';
 import { t } from '../i18n/index.ts';
 import { escapeHtml } from '../report/html.ts';
 import { renderNotebooks } from '../report/notebook.ts';
 import { writeSites } from './build.ts';
 import { readHistory } from './history.ts';
+import { type QuarantineFile, readQuarantine } from './restrictedSite.ts';
 import { listen, siteServer } from './serve.ts';
 
 export const PREVIEW_DIR = '.preview';
@@ -88,6 +90,7 @@ export async function renderPreview(out: string, config: Config): Promise<void> 
         inbox: manifest.inbox ?? '',
         stages: manifest.stages,
       },
+      await publishedQuarantine(out, manifest),
     );
     const shown = join(out, PREVIEW_DIR);
     await rm(`${shown}.old`, { recursive: true, force: true });
@@ -97,6 +100,22 @@ export async function renderPreview(out: string, config: Config): Promise<void> 
   } finally {
     await rm(work, { recursive: true, force: true });
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The quarantine as the published warehouse holds it (opened read-only). */
+async function publishedQuarantine(out: string, manifest: Manifest): Promise<QuarantineFile[]> {
+  const db = await Db.open(join(out, 'restricted', 'warehouse.duckdb'), { readOnly: true }).catch(
+    () => undefined,
+  );
+  if (!db) return [];
+  try {
+    return await readQuarantine(
+      db,
+      manifest.inputs.map((i) => i.file),
+    );
+  } finally {
+    db.close();
   }
 }
 

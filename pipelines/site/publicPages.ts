@@ -114,7 +114,7 @@ export function publicationsPage(current: string, kept: HistoryEntry[]): string 
         ? 'index.html'
         : `../../.runs/${encodeURIComponent(h.runId)}/public/site/index.html`;
     const label = h.runId === current ? t('site.publications.current') : t('site.publications.open');
-    return `<tr><th scope="row">${escapeHtml(h.asOf)}</th><td>${escapeHtml(h.finishedAt)}</td><td>${escapeHtml(h.runId)}</td><td><a href="${href}">${escapeHtml(label)}</a></td></tr>`;
+    return `<tr><th scope="row">${escapeHtml(h.asOf)}</th><td>${escapeHtml(h.finishedAt.slice(0, 10))}</td><td>${escapeHtml(h.runId)}</td><td><a href="${href}">${escapeHtml(label)}</a></td></tr>`;
   });
   const head = [
     'site.publications.asOf',

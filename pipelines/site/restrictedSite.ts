@@ -4,13 +4,13 @@
  * per extract over the kept nights, the quarantine (masked as in its CSVs), the run history and the
  * contracts. Counts, file names and masked values only; no person data.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Manifest } from '../../schemas/outputs.ts';
 import { formatValue } from '../core/describe.ts';
 import { sqlString } from '../core/sql.ts';
 import { baseConfig } from '../core/vega.ts';
-import { Db } from '../duckdb.ts';
+import type { Db } from '../duckdb.ts';
 import { num, t } from '../i18n/index.ts';
 import { escapeHtml, htmlTable } from '../report/html.ts';
 import type { HistoryEntry } from './history.ts';
@@ -40,40 +40,33 @@ export interface QuarantineFile {
 
 const SHOWN_ROWS = 200;
 
-export async function readQuarantine(dir: string): Promise<QuarantineFile[]> {
-  const files = await findRejects(dir);
+/**
+ * This night's quarantine from the warehouse (ingest.violations, masked as the quarantine CSVs are):
+ * per file its counts by rule and its first rows. Read from the warehouse, never from the files: the
+ * process that writes the warehouse reads no CSV (docs/privacy-and-reliability.md).
+ */
+export async function readQuarantine(db: Db, files: readonly string[]): Promise<QuarantineFile[]> {
   if (files.length === 0) return [];
-  const db = await Db.open(':memory:');
-  try {
-    const out: QuarantineFile[] = [];
-    for (const f of files) {
-      // Read by position: the header is in the run's language (linje;kolonne;regel;besked;værdi).
-      const src = `read_csv(${sqlString(f)}, delim = ';', header = false, skip = 1, all_varchar = true, quote = '"', columns = {'line': 'VARCHAR', 'column': 'VARCHAR', 'rule': 'VARCHAR', 'message': 'VARCHAR', 'value': 'VARCHAR'})`;
-      const byRule = (await db.all(
-        `SELECT rule, count(*)::INTEGER AS rows FROM ${src} GROUP BY rule ORDER BY rows DESC, rule`,
-      )) as { rule: string; rows: number }[];
-      const rows = (await db.all(`SELECT * FROM ${src} LIMIT ${SHOWN_ROWS}`)) as QuarantineFile['rows'];
-      const rel = relative(dir, f).split('\\').join('/');
-      out.push({
-        file: rel.replace(/\.rejects\.csv$/, ''),
-        extract: rel.split('/')[0]!,
-        byRule,
-        rows,
-        total: byRule.reduce((s, r) => s + r.rows, 0),
-      });
-    }
-    return out;
-  } finally {
-    db.close();
+  const tonight = `f.file IN (${files.map(sqlString).join(', ')})`;
+  const counts = await db.all<{ extract: string; file: string; rule: string; rows: number }>(
+    `SELECT f.extract, f.file, v.rule, count(*)::INTEGER AS rows FROM ingest.violations v
+     JOIN ingest.files f USING (file_id) WHERE ${tonight} GROUP BY ALL ORDER BY f.file, rows DESC, v.rule`,
+  );
+  const rows = await db.all<{ file: string } & QuarantineFile['rows'][number]>(
+    `SELECT f.file, v.line::VARCHAR AS line, v."column" AS "column", v.rule, v.message, v.value
+     FROM ingest.violations v JOIN ingest.files f USING (file_id) WHERE ${tonight}
+     QUALIFY row_number() OVER (PARTITION BY f.file ORDER BY v.line, v."column") <= ${SHOWN_ROWS}
+     ORDER BY f.file, v.line, v."column"`,
+  );
+  const out = new Map<string, QuarantineFile>();
+  for (const c of counts) {
+    const f = out.get(c.file) ?? { file: c.file, extract: c.extract, byRule: [], rows: [], total: 0 };
+    f.byRule.push({ rule: c.rule, rows: c.rows });
+    f.total += c.rows;
+    out.set(c.file, f);
   }
-}
-
-async function findRejects(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.rejects.csv'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
+  for (const { file, ...r } of rows) out.get(file)?.rows.push(r);
+  return [...out.values()];
 }
 
 /** Rejected rows per extract and rule, for the history. */
@@ -119,7 +112,13 @@ const MONTH = /^\d{4}-\d{2}$/;
  * without months (a register, a survey) is its rows per night.
  */
 function volumeSpec(extract: string, nights: HistoryEntry[]) {
-  const night = (h: HistoryEntry) => `${h.asOf} (${h.runId.slice(9, 15)})`;
+  // Each night by its as-of date; a second night with the same date gets (2), and so on.
+  const labels = new Map<string, string>();
+  for (const h of nights) {
+    const same = [...labels.values()].filter((l) => l === h.asOf || l.startsWith(`${h.asOf} (`)).length;
+    labels.set(h.runId, same === 0 ? h.asOf : `${h.asOf} (${same + 1})`);
+  }
+  const night = (h: HistoryEntry) => labels.get(h.runId)!;
   const monthly = nights.some((h) => Object.keys(h.volumes[extract] ?? {}).some((m) => MONTH.test(m)));
   const values = nights.flatMap((h) =>
     Object.entries(h.volumes[extract] ?? {})

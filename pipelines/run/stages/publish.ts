@@ -7,6 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { InputFile } from '../../../schemas/outputs.ts';
 import {
   type KpiEntry,
   KpisJson,
@@ -26,6 +27,7 @@ import { LISTS, listRows } from '../../publish/lists.ts';
 import { longRows, writeArrow, writeCsv, writeParquet } from '../../publish/tables.ts';
 import { writeKpisWorkbook } from '../../publish/workbook.ts';
 import { chartName, kpiChartSpec, writeCharts } from '../../report/charts.ts';
+import { type QuarantineFile, readQuarantine } from '../../site/restrictedSite.ts';
 import { publicDir, type RunSetup, restrictedDir, warehouseFile } from '../context.ts';
 import { writeJson } from '../files.ts';
 import type { Warehouse } from './warehouse.ts';
@@ -34,6 +36,8 @@ import type { Warehouse } from './warehouse.ts';
 export interface Published {
   kpis: KpisJson;
   hashed: Map<string, string>;
+  /** This night's quarantine for the restricted site, read before the warehouse closes. */
+  quarantine: QuarantineFile[];
 }
 
 /** The KPI entries: this run's, the held-back ones as last published, and (--select) the others. */
@@ -148,14 +152,20 @@ export async function publishStage(
     evaluated: EvaluatedKpi[];
     contracts: ContractResult[];
     delivered: readonly string[];
+    /** This night's input files (the manifest's inputs). */
+    inputs: readonly InputFile[];
   },
 ): Promise<Published> {
   await writeLists(s, n.warehouse, n.trust, n.delivered);
+  const quarantine = await readQuarantine(
+    n.warehouse.db,
+    n.inputs.map((i) => i.file),
+  );
   // The warehouse is closed: publishing copies its file.
   n.warehouse.db.close();
   const kpis = await writeKpis(s, n.evaluated, n.trust);
   await writeChartsAndSchemas(s, kpis, n.contracts);
   // Hashed while it is copied: the manifest lists every output's sha256, and this one is large.
   const target = join(restrictedDir(s), 'warehouse.duckdb');
-  return { kpis, hashed: new Map([[target, await copyAndHash(warehouseFile(s), target)]]) };
+  return { kpis, quarantine, hashed: new Map([[target, await copyAndHash(warehouseFile(s), target)]]) };
 }

@@ -67,6 +67,7 @@ export async function reportStage(
   };
   // The sites show the manifest's facts; the manifest then lists the sites among the outputs.
   const draft = await buildManifest(s, facts, false);
+  const t0 = performance.now();
   const site = await writeSites(
     { public: publicDir(s), restricted: restrictedDir(s) },
     {
@@ -88,6 +89,9 @@ export async function reportStage(
       inbox: s.paths.inbox,
       stages: n.stages,
     },
+    n.published.quarantine,
   );
+  // Its own time, for npm run bench (docs/performance.md): the sites are part of the report stage.
+  s.reporter.event({ stage: 'report', event: 'site', seconds: Math.round(performance.now() - t0) / 1000 });
   return { manifest: await buildManifest(s, facts), site };
 }
