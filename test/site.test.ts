@@ -26,6 +26,7 @@ let kpis: KpisJson;
 let manifest: Manifest;
 let firstRun: string;
 let browser: import('playwright-core').Browser;
+let chartsEvent: { drawn?: number; kept?: number } | undefined;
 
 beforeAll(async () => {
   dir = await tempDir('kpi-site-');
@@ -34,8 +35,13 @@ beforeAll(async () => {
   const first = await cli(['demo', '--out', out, '--inbox', inbox, '--as-of', '2026-11-22', '--quiet']);
   expect(first.code, first.stderr).toBe(0);
   firstRun = (JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest).runId;
-  const second = await cli(['demo', '--out', out, '--inbox', inbox, '--as-of', '2026-11-23', '--quiet']);
+  const second = await cli(['demo', '--out', out, '--inbox', inbox, '--as-of', '2026-11-23', '--json']);
   expect(second.code, second.stderr).toBe(0);
+  chartsEvent = second.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { event: string; drawn?: number; kept?: number })
+    .find((e) => e.event === 'charts');
   kpis = JSON.parse(readFileSync(join(out, 'public', 'kpis.json'), 'utf8')) as KpisJson;
   manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox'] });
@@ -336,6 +342,20 @@ describe('kpi preview', () => {
       await preview.close();
     }
   }, 120_000);
+});
+
+it('a quiet night draws no chart again: each unchanged one is the last publication’s bytes', () => {
+  // The second night has the same inbox and the same as-of month: every chart's spec is unchanged.
+  expect(chartsEvent).toEqual(expect.objectContaining({ drawn: 0 }));
+  expect(chartsEvent!.kept).toBe(kpis.kpis.length + 2);
+  for (const k of kpis.kpis)
+    for (const ext of ['svg', 'png'])
+      expect(
+        readFileSync(join(out, 'public', 'charts', `${k.id}.${ext}`)).equals(
+          readFileSync(join(out, '.runs', firstRun, 'public', 'charts', `${k.id}.${ext}`)),
+        ),
+        `${k.id}.${ext}`,
+      ).toBe(true);
 });
 
 it('the sites live in the run, listed in its manifest', () => {

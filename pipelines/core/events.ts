@@ -30,6 +30,7 @@ export type RunEvent =
     >
   | At<'worker', { maxRssMiB: number }>
   | At<'site', { seconds: number }>
+  | At<'charts', { drawn: number; kept: number }>
   | At<'mart'>
   | At<'kpi', { kpi: string }>
   | At<'contract', { contract: string }>

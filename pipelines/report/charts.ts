@@ -359,16 +359,42 @@ export function chartName(k: Pick<KpiEntry, 'id' | 'municipality'>, municipality
   return k.municipality === municipality ? k.id : `${k.id}-${k.municipality}`;
 }
 
-/** Writes <name>.vl.json (data inlined), <name>.svg and <name>.png for every spec. */
-export async function writeCharts(dir: string, specs: { name: string; spec: VegaLiteSpec }[]): Promise<void> {
-  const { mkdir, writeFile } = await import('node:fs/promises');
+/**
+ * Writes <name>.vl.json (data inlined), <name>.svg and <name>.png for every spec. A quiet night draws
+ * nothing again: when `previous` (the last publication's folder, drawn by the same code version) holds
+ * the very same spec, its SVG and PNG are copied, byte for byte, instead of rendered (docs/performance.md).
+ */
+export async function writeCharts(
+  dir: string,
+  specs: { name: string; spec: VegaLiteSpec }[],
+  previous?: string,
+): Promise<{ drawn: number; kept: number }> {
+  const { copyFile, mkdir, readFile, writeFile } = await import('node:fs/promises');
   const { join } = await import('node:path');
   await mkdir(dir, { recursive: true });
+  let kept = 0;
   for (const { name, spec: built } of specs) {
     const spec = withLineStyles(built);
+    const text = `${JSON.stringify(spec, null, 2)}\n`;
+    const before = previous ? await readFile(join(previous, `${name}.vl.json`), 'utf8').catch(() => '') : '';
+    await writeFile(join(dir, `${name}.vl.json`), text, 'utf8');
+    if (previous && before === text) {
+      const copied = await Promise.all(
+        ['svg', 'png'].map((ext) =>
+          copyFile(join(previous, `${name}.${ext}`), join(dir, `${name}.${ext}`)).then(
+            () => true,
+            () => false,
+          ),
+        ),
+      );
+      if (copied.every(Boolean)) {
+        kept++;
+        continue;
+      }
+    }
     const svg = await renderSvg(spec);
-    await writeFile(join(dir, `${name}.vl.json`), `${JSON.stringify(spec, null, 2)}\n`, 'utf8');
     await writeFile(join(dir, `${name}.svg`), svg, 'utf8');
     await writeFile(join(dir, `${name}.png`), renderPng(svg));
   }
+  return { drawn: specs.length - kept, kept };
 }

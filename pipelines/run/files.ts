@@ -16,6 +16,8 @@ export async function readPrevious(outDir: string): Promise<KpisJson | undefined
 export interface PreviousManifest {
   runId?: string;
   asOf?: string;
+  /** The code that published it: a chart it drew is reused only by the same code (report/charts.ts). */
+  codeVersion?: string;
   keyFingerprint?: string;
   volumes?: Volumes;
   municipality?: { code: string; name: string };

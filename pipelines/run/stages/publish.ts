@@ -30,6 +30,7 @@ import { chartName, kpiChartSpec, writeCharts } from '../../report/charts.ts';
 import { type QuarantineFile, readQuarantine } from '../../site/restrictedSite.ts';
 import { publicDir, type RunSetup, restrictedDir, warehouseFile } from '../context.ts';
 import { writeJson } from '../files.ts';
+import { codeVersion } from '../runtime.ts';
 import type { Warehouse } from './warehouse.ts';
 
 /** What publishing hands on: kpis.json as written, and the outputs already hashed while they were copied. */
@@ -124,18 +125,29 @@ async function writeChartsAndSchemas(
   contracts: ContractResult[],
 ): Promise<void> {
   const pub = publicDir(s);
+  // A chart whose spec the last publication (same code) drew already is copied, not drawn again.
+  const same = s.previous.manifest?.codeVersion === (await codeVersion());
+  const before = (part: string) => (same ? join(s.paths.out, part, 'charts') : undefined);
   // Charts draw from the published, disclosure-controlled figures; contract charts stay restricted.
-  await writeCharts(
+  const drawnPublic = await writeCharts(
     join(pub, 'charts'),
     kpis.kpis.map((k) => ({
       name: chartName(k, s.municipality.code),
       spec: kpiChartSpec(k, s.config.minCell, s.asOf.date),
     })),
+    before('public'),
   );
-  await writeCharts(
+  const drawnRestricted = await writeCharts(
     join(restrictedDir(s), 'charts'),
     contracts.map((r) => ({ name: r.id, spec: kindOfResult(r)!.chart(r) })),
+    before('restricted'),
   );
+  s.reporter.event({
+    stage: 'publish',
+    event: 'charts',
+    drawn: drawnPublic.drawn + drawnRestricted.drawn,
+    kept: drawnPublic.kept + drawnRestricted.kept,
+  });
   await writeJson(join(pub, 'schemas', 'kpis.schema.json'), kpisJsonSchema());
   await writeJson(join(pub, 'schemas', 'tariff_alerts.schema.json'), z.toJSONSchema(TariffAlertsJson));
   await writeJson(join(pub, 'schemas', 'rangliste.schema.json'), z.toJSONSchema(RanglisteJson));
