@@ -296,10 +296,10 @@ export function formatResult(r: BenchResult): string {
     ),
     `${'run'.padEnd(14)} ${r.runSeconds.toFixed(2).padStart(10)}   ${r.rowsPerSecond.toLocaleString('en')} rows/s`,
     `${'floor'.padEnd(14)} ${r.floor.seconds.toFixed(2).padStart(10)}   (DuckDB alone: read+type ${r.floor.readSeconds.toFixed(2)} s, KPI aggregation ${r.floor.kpiSeconds.toFixed(2)} s)`,
-    `${'ratio'.padEnd(14)} ${r.ratio.toFixed(2).padStart(10)}   run / floor (goal ≤ 1.5)`,
+    `${'ratio'.padEnd(14)} ${r.ratio.toFixed(2).padStart(10)}   run / floor (goal ≤ 3)`,
     ...(r.incremental
       ? [
-          `${'next night'.padEnd(14)} ${r.incremental.seconds.toFixed(2).padStart(10)}   one new month (${r.incremental.newRows.toLocaleString('en')} rows): ${(r.incremental.shareOfFull * 100).toFixed(0)} % of the full run (goal ≤ 15 %): ${r.incremental.stages.map((s) => `${s.name} ${s.seconds.toFixed(2)} s`).join(', ')}`,
+          `${'next night'.padEnd(14)} ${r.incremental.seconds.toFixed(2).padStart(10)}   one new month (${r.incremental.newRows.toLocaleString('en')} rows): ${(r.incremental.shareOfFull * 100).toFixed(0)} % of the full run (goal ≤ 20 % on the demo, ≤ 10 % nationally): ${r.incremental.stages.map((s) => `${s.name} ${s.seconds.toFixed(2)} s`).join(', ')}`,
         ]
       : []),
     '',
