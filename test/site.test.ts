@@ -10,9 +10,12 @@ import { request } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../pipelines/config.ts';
+import { kpiDefinitions, loadConfig, parseConfig } from '../pipelines/config.ts';
 import { formatValue } from '../pipelines/core/describe.ts';
+import { setLang } from '../pipelines/i18n/index.ts';
+import { frontPage } from '../pipelines/site/front.ts';
 import { startPreview } from '../pipelines/site/preview.ts';
+import { accessibilityPage } from '../pipelines/site/publicPages.ts';
 import { listen, siteServer } from '../pipelines/site/serve.ts';
 import type { KpisJson, Manifest } from '../schemas/outputs.ts';
 import { cli, lolland, tempDir, walk } from './helpers.ts';
@@ -356,6 +359,22 @@ it('a quiet night draws no chart again: each unchanged one is the last publicati
         ),
         `${k.id}.${ext}`,
       ).toBe(true);
+});
+
+it('speaks English with --lang en: the groups, the cards and the statement', () => {
+  setLang('en');
+  try {
+    const defs = kpiDefinitions(parseConfig({}));
+    const front = frontPage(kpis, defs);
+    expect(front).toContain('>Social psychiatry and addiction</h2>');
+    expect(front).toContain('Latest: ');
+    expect(front).not.toMatch(/Seneste|Socialpsykiatri og rusmiddel|intet mål/);
+    const statement = accessibilityPage('Lolland Kommune', kpis.asOf);
+    expect(statement).toContain('WCAG 2.1 AA');
+    expect(statement).not.toMatch(/Tilgængelighed|overholder/);
+  } finally {
+    setLang('da');
+  }
 });
 
 it('the sites live in the run, listed in its manifest', () => {

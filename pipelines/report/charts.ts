@@ -392,9 +392,29 @@ export async function writeCharts(
         continue;
       }
     }
-    const svg = await renderSvg(spec);
-    await writeFile(join(dir, `${name}.svg`), svg, 'utf8');
-    await writeFile(join(dir, `${name}.png`), renderPng(svg));
+    const drawn = DRAWN.get(text) ?? (await draw(spec));
+    remember(text, drawn);
+    await writeFile(join(dir, `${name}.svg`), drawn.svg, 'utf8');
+    await writeFile(join(dir, `${name}.png`), drawn.png);
   }
   return { drawn: specs.length - kept, kept };
+}
+
+async function draw(spec: VegaLiteSpec): Promise<{ svg: string; png: Buffer }> {
+  const svg = await renderSvg(spec);
+  return { svg, png: renderPng(svg) };
+}
+
+/**
+ * The charts this process drew last, by their spec's text: `kpi schedule` (one process, night after
+ * night) and `kpi report` draw an unchanged chart once. A spec is all a drawing depends on in one
+ * process (the code and the font are the process's own).
+ */
+const DRAWN = new Map<string, { svg: string; png: Buffer }>();
+const KEEP_DRAWN = 64;
+
+function remember(text: string, drawn: { svg: string; png: Buffer }): void {
+  DRAWN.delete(text);
+  DRAWN.set(text, drawn);
+  if (DRAWN.size > KEEP_DRAWN) DRAWN.delete(DRAWN.keys().next().value!);
 }
