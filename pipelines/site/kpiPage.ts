@@ -137,7 +137,7 @@ ${def ? `<p>${escapeHtml(def.definition)}</p>` : ''}
 <li><a href="${ctx.root}data/${id}.xlsx" download>${escapeHtml(t('site.download.xlsx'))}</a></li>
 <li><a href="${ctx.root}data/${id}.json" download>${escapeHtml(t('site.download.json'))}</a></li>
 </ul>
-<p class="meta">${escapeHtml(t('site.download.note'))}</p>
+<p class="meta">${escapeHtml(t('site.download.note'))} <a href="${ctx.root}about.html#disclosure">${escapeHtml(t('site.disclosureRule'))}</a></p>
 <h2>${escapeHtml(t('site.kpi.lineage'))}</h2>
 ${ctx.lineage ? lineageFigure(ctx.lineage) : `<p>${escapeHtml(t('site.lineage.none'))}</p>`}`;
 }
