@@ -5,7 +5,12 @@
  */
 import type { MessageKey } from '../i18n/index.ts';
 
-/** Each check, by its catalogue key; the site test runs each of them on every page. */
+/**
+ * Each check, by its catalogue key. test/site.test.ts makes them: axe-core's WCAG 2.1 A/AA rules on
+ * every page (language, image alternatives, table headers, focusable scroll regions), the offline
+ * crawl, and a series switched from the keyboard; test/report.test.ts checks the charts' alternatives'
+ * words and the Danish quotations' language.
+ */
 export const A11Y_CHECKS: MessageKey[] = [
   'site.a11y.check.axe',
   'site.a11y.check.lang',

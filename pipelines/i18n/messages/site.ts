@@ -177,10 +177,13 @@ export const SITE = {
     da: 'Webstedet overholder delvist WCAG 2.1 AA. Det, der ikke er fuldt tilgængeligt, er nævnt nedenfor med det, der træder i stedet.',
     en: 'The site partly complies with WCAG 2.1 AA. What is not fully accessible is listed below with what stands in for it.',
   },
-  'site.a11y.checked': { da: 'Hvad der kontrolleres ved hver kørsel', en: 'What is checked at every build' },
+  'site.a11y.checked': {
+    da: 'Hvad motorens test kontrollerer på hver side',
+    en: 'What the engine’s tests check on every page',
+  },
   'site.a11y.check.axe': {
-    da: 'Hver side kontrolleres automatisk med axe-core mod WCAG 2.1 A og AA: ingen alvorlige eller kritiske fejl.',
-    en: 'Every page is checked automatically with axe-core against WCAG 2.1 A and AA: no serious or critical violations.',
+    da: 'Hver side kontrolleres med axe-core mod WCAG 2.1 A og AA i motorens test, før en ny version tages i brug: ingen alvorlige eller kritiske fejl.',
+    en: 'Every page is checked with axe-core against WCAG 2.1 A and AA in the engine’s tests, before a new version is taken into use: no serious or critical violations.',
   },
   'site.a11y.check.lang': {
     da: 'Hver side angiver sit sprog, og danske citater på engelske sider er markeret som dansk.',
