@@ -30,6 +30,10 @@ describe('npm run bench', () => {
       expect(Number.isFinite(n) && n > 0).toBe(true);
     }
     expect(r.outputs.warehouseBytes).toBeGreaterThan(0);
+    // The floor is DuckDB alone in memory unless asked otherwise; the sites have their time and size.
+    expect(r.floor.kind).toBe('memory');
+    expect(r.site.seconds).toBeGreaterThan(0);
+    expect(r.site.publicBytes).toBeGreaterThan(100_000);
     // The next night: one new month of employment, timed per stage; only the new file is read.
     const next = r.incremental!;
     expect(next.newRows).toBeGreaterThan(0);
@@ -37,7 +41,18 @@ describe('npm run bench', () => {
     expect(next.seconds).toBeGreaterThan(0);
     expect(next.shareOfFull).toBeCloseTo(next.seconds / r.runSeconds, 10);
     const text = formatResult(r);
-    for (const s of ['extract', 'stage', 'run', 'floor', 'ratio', 'peak RSS', 'outputs', 'next night'])
+    for (const s of [
+      'extract',
+      'stage',
+      'run',
+      'floor',
+      'in memory',
+      'ratio',
+      'peak RSS',
+      'site',
+      'outputs',
+      'next night',
+    ])
       expect(text).toContain(s);
     expect(formatScaling([r, { ...r, rowsTotal: r.rowsTotal * 2 }])).toContain(
       '(1.00)'.replace('1.00', '0.50'),

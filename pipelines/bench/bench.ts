@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- [--persons N] [--months M] [--scale small|national] [--sizes N,N,N]
- *   [--memory-limit 1.5GB] [--temp-dir DIR] [--threads N] [--json FILE] [--hostile]`
+ *   [--memory-limit 1.5GB] [--temp-dir DIR] [--threads N] [--json FILE] [--hostile] [--floor memory|file]`
  * Generates a synthetic inbox with the demo generator, runs the real nightly job, measures the DuckDB
  * floor on the same files, and prints the figures (and writes them as JSON). With --sizes it runs each
  * size and prints how every stage's time grows. With --hostile it measures what hostile files cost
@@ -26,8 +26,13 @@ const { values } = parseArgs({
     'reuse-inbox': { type: 'boolean' },
     incremental: { type: 'boolean' },
     hostile: { type: 'boolean' },
+    floor: { type: 'string', default: 'memory' },
   },
 });
+if (values.floor !== 'memory' && values.floor !== 'file') {
+  console.error('--floor must be memory or file');
+  process.exit(2);
+}
 
 if (values.hostile) {
   const results = await hostileBench(`${values.dir}/hostile`);
@@ -61,6 +66,7 @@ for (const persons of sizes) {
     threads: values.threads ? Number(values.threads) : undefined,
     reuseInbox: values['reuse-inbox'],
     incremental: values.incremental,
+    floor: values.floor as 'memory' | 'file',
   });
   results.push(r);
   console.log(`${formatResult(r)}\n`);

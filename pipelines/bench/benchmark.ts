@@ -30,6 +30,11 @@ export interface BenchOptions {
   reuseInbox?: boolean;
   /** Also time the next night's run after one new month arrives. */
   incremental?: boolean;
+  /**
+   * Where the floor's DuckDB keeps its tables: `memory` (the default: DuckDB alone at its fastest, the
+   * floor the goals are set against) or `file` (a database file, as the warehouse is).
+   */
+  floor?: 'memory' | 'file';
 }
 
 export interface BenchResult {
@@ -47,7 +52,7 @@ export interface BenchResult {
   /** Reading every input file once before the run, so the run and the floor both find them cached. */
   warmSeconds: number;
   rowsPerSecond: number;
-  floor: { readSeconds: number; kpiSeconds: number; seconds: number };
+  floor: { readSeconds: number; kpiSeconds: number; seconds: number; kind: 'memory' | 'file' };
   /** A second run after one new month of employment is delivered: files already loaded are reused. */
   incremental: {
     newRows: number;
@@ -97,10 +102,10 @@ function monthsBefore(asOf: string, months: number): string {
 export async function measureFloor(
   inbox: string,
   manifest: Manifest,
-  opts: Pick<BenchOptions, 'memoryLimit' | 'threads'>,
+  opts: Pick<BenchOptions, 'memoryLimit' | 'threads' | 'floor'>,
   workDir: string,
 ) {
-  const db = await Db.open(join(workDir, 'floor.duckdb'), {
+  const db = await Db.open(opts.floor === 'file' ? join(workDir, 'floor.duckdb') : ':memory:', {
     memoryLimit: opts.memoryLimit,
     threads: opts.threads,
   });
@@ -137,7 +142,7 @@ export async function measureFloor(
         FROM employment GROUP BY 1`);
     }
     const kpiSeconds = (performance.now() - t1) / 1000;
-    return { readSeconds, kpiSeconds, seconds: readSeconds + kpiSeconds };
+    return { readSeconds, kpiSeconds, seconds: readSeconds + kpiSeconds, kind: opts.floor ?? 'memory' };
   } finally {
     db.close();
     await rm(join(workDir, 'floor.duckdb'), { force: true });
@@ -295,7 +300,7 @@ export function formatResult(r: BenchResult): string {
         `${s.name.padEnd(14)} ${s.seconds.toFixed(2).padStart(10)} ${`${s.peakRssMiB ?? '-'} MiB`.padStart(10)}`,
     ),
     `${'run'.padEnd(14)} ${r.runSeconds.toFixed(2).padStart(10)}   ${r.rowsPerSecond.toLocaleString('en')} rows/s`,
-    `${'floor'.padEnd(14)} ${r.floor.seconds.toFixed(2).padStart(10)}   (DuckDB alone: read+type ${r.floor.readSeconds.toFixed(2)} s, KPI aggregation ${r.floor.kpiSeconds.toFixed(2)} s)`,
+    `${'floor'.padEnd(14)} ${r.floor.seconds.toFixed(2).padStart(10)}   (DuckDB alone, ${r.floor.kind === 'file' ? 'in a database file' : 'in memory'}: typed read ${r.floor.readSeconds.toFixed(2)} s, KPI aggregation ${r.floor.kpiSeconds.toFixed(2)} s)`,
     `${'ratio'.padEnd(14)} ${r.ratio.toFixed(2).padStart(10)}   run / floor (goal ≤ 3)`,
     ...(r.incremental
       ? [
