@@ -276,6 +276,15 @@ describe('CPR numbers in free text, headers and names', () => {
     );
     const alerts = readFileSync(join(out, 'public', 'tariff_alerts.json'), 'utf8');
     expect(alerts).toContain('Bosted (kontakt ******-**00)');
+    // The sites were among the files scanned: the public one names the café's files (the lineage) with
+    // the CPR masked, the restricted one lists the night's files; neither holds the key.
+    const lineage = readFileSync(join(out, 'public', 'site', 'kpi', 'cafe_inquiries.html'), 'utf8');
+    expect(lineage).toContain('kort_******-**00.csv');
+    expect(readFileSync(join(out, 'restricted', 'site', 'index.html'), 'utf8')).toContain(
+      'kort_******-**00.csv',
+    );
+    for (const f of [...walk(join(out, 'public', 'site')), ...walk(join(out, 'restricted', 'site'))])
+      expect(readFileSync(f).includes(TEST_KEY), f).toBe(false);
   });
 });
 

@@ -40,8 +40,8 @@ export function maskTextSql(expr: string): string {
 
 /**
  * The same test in TypeScript, for the privacy gate (publish/gate.ts): is there a CPR in `text`? Not
- * the decimals of a number (0,1104730000) nor a number with decimals (1104730000,5): outputs are full
- * of numbers, and a false alarm stops the night.
+ * ten digits that are the decimals of a number (after "0,") nor ten digits followed by decimals (",5"):
+ * outputs are full of numbers, and a false alarm stops the night.
  */
 const CPR_IN_TEXT_JS = new RegExp(
   `(?<![0-9])(?<![0-9][.,])(?:${DAY}${MONTH}[0-9]{2}[- ]?[0-9]{4}|${DAY}\\.${MONTH}\\.[0-9]{2}-[0-9]{4})(?![0-9])(?![.,][0-9])`,
