@@ -4,9 +4,12 @@ import { statusWord } from '../core/describe.ts';
 export const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** A table cell with a status in words, coloured by the report's CSS (.s-on_track, …). */
-export const statusCell = (status: string | null) =>
-  `<td><span class="status s-${status ?? 'suppressed'}">${escapeHtml(statusWord(status))}</span></td>`;
+/** A status in words, coloured by the report's and the site's CSS (.s-on_track, …). */
+export const statusBadge = (status: string | null) =>
+  `<span class="status s-${status ?? 'suppressed'}">${escapeHtml(statusWord(status))}</span>`;
+
+/** A table cell with a status badge. */
+export const statusCell = (status: string | null) => `<td>${statusBadge(status)}</td>`;
 
 /** A table with a header row; cells are HTML already escaped by the caller. */
 export function htmlTable(cls: string, head: string[], rows: string[]): string {

@@ -75,7 +75,7 @@ async function recordNight(s: RunSetup, manifest: Manifest, site: SiteBuild, rep
   const { out } = s.paths;
   const history = withEntry(
     await readHistory(out),
-    historyEntry(manifest, site.rejects, manifest.finishedAt),
+    historyEntry(manifest, site.rejects),
     s.config.historyRuns,
   );
   await writeHistory(out, history, s.access.fileMode);

@@ -21,15 +21,17 @@ export async function writeSites(
   quarantine: QuarantineFile[],
 ): Promise<SiteBuild> {
   const rejects = rejectsByExtract(quarantine);
-  const exitCode = input.manifest.heldBack.length > 0 ? 3 : 0;
+  const tonight = historyEntry(input.manifest, rejects);
   // The history as it will read once this night is published: the kept nights and this one.
-  const history = withEntry(
-    input.history,
-    historyEntry(input.manifest, rejects, input.manifest.finishedAt),
-    input.historyRuns,
-  );
+  const history = withEntry(input.history, tonight, input.historyRuns);
   const full: SiteInput = { ...input, history };
   await writePublicSite(join(dirs.public, 'site'), full);
-  await writeRestrictedSite(join(dirs.restricted, 'site'), dirs.restricted, full, quarantine, exitCode);
+  await writeRestrictedSite(
+    join(dirs.restricted, 'site'),
+    dirs.restricted,
+    full,
+    quarantine,
+    tonight.exitCode,
+  );
   return { rejects };
 }

@@ -9,7 +9,7 @@ import { municipalityName } from '../core/municipalities.ts';
 import { periodLabel } from '../core/vega.ts';
 import { t } from '../i18n/index.ts';
 import type { KpiDefinition } from '../kpis/catalogue.ts';
-import { escapeHtml, statusCell } from '../report/html.ts';
+import { escapeHtml, statusBadge } from '../report/html.ts';
 import { byId, groupOf, kpiPath, slug } from './model.ts';
 
 /** The total's trend as a small line; the card's words say the figures, so it is decoration. */
@@ -47,7 +47,7 @@ function card(k: KpiEntry, minCell: number, several: boolean): string {
   return `<li class="card" data-kpi="${escapeHtml(k.id)}"><h3><a href="${kpiPath(k.id)}">${escapeHtml(title)}</a></h3>
 <span class="value">${escapeHtml(value)}</span>
 <p class="note">${escapeHtml(latest ? t('site.card.period', { period: periodLabel(latest.period) }) : t('site.card.noPeriod'))} · ${escapeHtml(target)}</p>
-<p>${statusCell(k.status).replace(/^<td>|<\/td>$/g, '')}</p>${sparkline(k)}${cardNote(k, minCell)}</li>`;
+<p>${statusBadge(k.status)}</p>${sparkline(k)}${cardNote(k, minCell)}</li>`;
 }
 
 /** The cards by group, in the publication's order within each. */

@@ -64,16 +64,12 @@ export async function writeHistory(outDir: string, runs: HistoryEntry[], mode: n
  * A published run's entry, from its manifest. `rejects` counts rows by rule from the manifest's
  * quarantine warnings' structured counts.
  */
-export function historyEntry(
-  m: Manifest,
-  rejects: Record<string, Record<string, number>>,
-  finishedAt: string,
-): HistoryEntry {
+export function historyEntry(m: Manifest, rejects: Record<string, Record<string, number>>): HistoryEntry {
   return {
     runId: m.runId,
     asOf: m.asOf,
     startedAt: m.startedAt,
-    finishedAt,
+    finishedAt: m.finishedAt,
     codeVersion: m.codeVersion,
     configHash: m.configHash,
     keyFingerprint: m.keyFingerprint,

@@ -11,7 +11,7 @@ import { periodLabel, withLineStyles } from '../core/vega.ts';
 import { lang, t } from '../i18n/index.ts';
 import type { KpiDefinition } from '../kpis/catalogue.ts';
 import { kpiChartAlt, kpiChartSpec } from '../report/charts.ts';
-import { escapeHtml, statusCell } from '../report/html.ts';
+import { escapeHtml, statusBadge, statusCell } from '../report/html.ts';
 import { statusSentence } from '../report/sentence.ts';
 import { type Lineage, lineageFigure } from './lineage.ts';
 
@@ -95,7 +95,7 @@ export function kpiPage(
     if (chart.spec) data[`chart-${i + 1}-spec`] = chart.spec;
     const heading = several ? `<h2>${escapeHtml(name)}</h2>` : `<h2>${escapeHtml(t('site.kpi.trend'))}</h2>`;
     return `<section data-municipality="${escapeHtml(k.municipality)}" aria-label="${escapeHtml(name)}">${heading}
-<p class="lead">${escapeHtml(statusSentence(k, ctx.minCell))} ${statusCell(k.status).replace(/^<td>|<\/td>$/g, '')}</p>
+<p class="lead">${escapeHtml(statusSentence(k, ctx.minCell))} ${statusBadge(k.status)}</p>
 ${heldAndSuppressed(k, ctx.minCell)}${chart.html}
 ${periodTable(k, ctx.minCell, ctx.root, t('site.kpi.table', { title: k.title, municipality: name }))}</section>`;
   });
