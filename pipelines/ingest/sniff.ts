@@ -7,7 +7,7 @@
 import * as buffer from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { copyFile, open, stat } from 'node:fs/promises';
+import { constants, copyFile, open, stat } from 'node:fs/promises';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, gunzipSync, constants as zlibConstants } from 'node:zlib';
@@ -76,12 +76,15 @@ async function readChunks(path: string, use: (chunk: Buffer) => void): Promise<v
 }
 
 /**
- * Copies a file and returns its sha256. The copy runs in the kernel (copy_file_range, on libuv's thread
- * pool) while this thread hashes the same bytes from the page cache: that takes about as long as the copy alone, where copying through a
- * hashing stream takes about twice as long.
+ * Copies a file and returns its sha256, reading its bytes once. Where the file system can (btrfs, XFS,
+ * APFS), the copy is a reflink: new blocks only where either file is later written, so the published
+ * warehouse costs no copy. Elsewhere (ext4) the copy runs in the kernel (copy_file_range, on libuv's
+ * thread pool) while this thread hashes the same bytes from the page cache: about as long as the copy
+ * alone, where copying through a hashing stream takes about twice as long. Never a hard link: DuckDB
+ * writes the kept warehouse in place the next night, and a published file must not change.
  */
 export async function copyAndHash(from: string, to: string): Promise<string> {
-  const [, sha256] = await Promise.all([copyFile(from, to), sha256File(from)]);
+  const [, sha256] = await Promise.all([copyFile(from, to, constants.COPYFILE_FICLONE), sha256File(from)]);
   return sha256;
 }
 
