@@ -98,6 +98,8 @@ describe('volumes: a fall or a growth is judged in whole rows against the tolera
     expect(volumeGrowth(now, before, 1, undefined)).toEqual([]);
     expect(volumeGrowth(now, undefined, 1, '2025-03')).toEqual([]);
     expect(volumeGrowth({}, before, 1, '2025-03')).toEqual([]);
+    // A month that had no rows before has no rate of growth: it is a new delivery, not a doubling.
+    expect(volumeGrowth({ e: { '2024-12': 9 } }, { e: { '2024-12': 0 } }, 1, '2025-03')).toEqual([]);
     expect(volumeGrowth(now, before, 0.5, '2025-04').map((g) => g.month)).toEqual([
       '2025-01',
       '2025-02',
@@ -171,7 +173,15 @@ describe('the decision: what cannot be trusted, and what it holds back', () => {
     expect(empty.reasons).toEqual([
       { kind: 'folder_empty', extract: 'employment', files: ['employment/'], previousRows: 200 },
     ]);
-    // Rows were read, but none counts (all quarantined): that is a fall, not an empty folder.
+    // A file whose every row was quarantined loaded nothing: the folder holds no rows, as if empty.
+    const quarantined = decideTrust(
+      input({
+        inputs: [file('employment', 'a.csv', { rowsLoaded: 0, rowsRejected: 10 }), file('cafe', 'c.csv')],
+        volumes: { employment: { '2025-01': 0, '2025-02': 0 }, cafe: { all: 50 } },
+      }),
+    );
+    expect(quarantined.reasons.map((r) => r.kind)).toEqual(['folder_empty']);
+    // Rows were loaded, but none counts in a month (all outside the KPIs' months): a fall, not an empty folder.
     const read = decideTrust(
       input({ volumes: { employment: { '2025-01': 0, '2025-02': 0 }, cafe: { all: 50 } } }),
     );
@@ -393,6 +403,19 @@ describe('the trust stage: run and check decide alike', () => {
     });
     expect(grown.reasons.map((r) => [r.kind, r.tolerance])).toEqual([['grew', 0.5]]);
     expect(decideNight({ ...night(), previous: undefined }).holds).toEqual([]);
+    // The as-of month itself was not complete then: it may grow as its deliveries arrive.
+    const asOfMonth = decideNight({
+      ...night({ volumeGrowthTolerance: 0.5 }, { employment: { '2025-03': 10 } }),
+      volumes: { employment: { '2025-03': 100 } },
+    });
+    expect(asOfMonth.reasons).toEqual([]);
+    // A previous manifest without an as-of date (an older one) compares falls only.
+    const undated = decideNight({
+      ...night(),
+      volumes: { employment: { '2025-01': 500, '2025-02': 100 }, cafe: { all: 50 } },
+      previous: { has: () => true, manifest: { volumes: input().previous!.volumes } },
+    });
+    expect(undated.reasons).toEqual([]);
   });
 
   it('with allowPartial it holds nothing and warns with what it would have held, and why', () => {
@@ -406,6 +429,13 @@ describe('the trust stage: run and check decide alike', () => {
       },
     ]);
     expect(decideNight({ ...night({ allowPartial: true }), volumes: input().volumes }).warnings).toEqual([]);
+    const two = decideNight({
+      ...night({ allowPartial: true }),
+      volumes: { employment: { '2025-01': 50, '2025-02': 100 } },
+    });
+    expect(two.warnings[0]!.message).toMatch(
+      /: jobs, cafe_visits ville .*udtræk\. Tallene .*igen \| cafe er skrumpet .*\(rækker: i alt 0 mod 50\)/,
+    );
   });
 
   it('the stage adds the warnings to the run’s and tells each hold as an event', () => {
@@ -510,6 +540,12 @@ describe('the lists beside kpis.json', () => {
     expect(rows[0]!.increase).toBeCloseTo(0.2, 12);
   });
 
+  it('a list that reads two extracts has rows only when both were delivered', async () => {
+    const both = { ...LISTS.find((l) => l.id === 'tariff_alerts')!, reads: ['tariffs', 'occupancy'] };
+    expect(await listRows(db, both, ['tariffs'])).toEqual([]);
+    expect(await listRows(db, both, ['tariffs', 'occupancy'])).toHaveLength(1);
+  });
+
   it('each file carries the schema version, the as-of date, and the ranking list what it compares with', () => {
     const cfg = parseConfig({});
     const [tariffs, rangliste] = [LISTS[0]!, LISTS[1]!];
@@ -551,10 +587,13 @@ describe('overrides: which delivery replaced which', () => {
       CREATE TABLE ingest.tariffs AS SELECT * FROM (VALUES
         (3, 'p1', 'bo', 2025), (3, 'p2', 'bo', 2025), (4, 'p1', 'bo', 2025), (4, 'p1', 'bo', 2026))
         t(_file_id, provider_id, service, year);
-      -- Employment: only 2025-02 is delivered twice; the same person in another month is no override.
+      -- Employment: 2025-02, -03 and -04 are delivered by both files, but only (k1, 2025-02) twice: the
+      -- same person in another month is no override.
       CREATE TABLE ingest.employment AS SELECT * FROM (VALUES
         (5, 'k1', DATE '2025-01-01'), (5, 'k1', DATE '2025-02-01'), (5, 'k2', DATE '2025-02-01'),
-        (6, 'k1', DATE '2025-02-01'), (6, 'k1', DATE '2025-03-01')) t(_file_id, person_id, month);`);
+        (6, 'k1', DATE '2025-02-01'), (6, 'k1', DATE '2025-03-01'), (5, 'k3', DATE '2025-03-01'),
+        (5, 'k4', DATE '2025-04-01'), (6, 'k3', DATE '2025-04-01'), (6, 'k4', DATE '2025-05-01'))
+        t(_file_id, person_id, month);`);
   });
   afterAll(() => db.close());
 

@@ -99,7 +99,8 @@ function fallen(extract: string, drops: VolumeDrop[], input: TrustInput): Reason
   const files = [`${extract}/`];
   if (!input.delivered.includes(extract)) return { kind: 'folder_missing', extract, files, previousRows };
   const mine = input.inputs.filter((i) => i.extract === extract);
-  const nothing = mine.every((i) => i.status === 'empty' || i.rowsLoaded === 0);
+  // An empty file, or one whose every row was quarantined, loaded nothing (a rejected one is told as such).
+  const nothing = mine.every((i) => i.rowsLoaded === 0);
   const gone = Object.values(input.volumes[extract] ?? {}).every((n) => n === 0);
   if (nothing && gone) return { kind: 'folder_empty', extract, files, previousRows };
   return { kind: 'shrank', extract, files, drops };
