@@ -524,3 +524,40 @@ describe('masking CPRs in messages and quarantine values', () => {
     }
   });
 });
+
+describe('the ingest worker’s own view of the extracts', () => {
+  it('names the referenced extracts as the compiled specs do, and loads no zod', async () => {
+    const { EXTRACT_SPECS } = await import('../pipelines/extracts/spec.ts');
+    const { REFERENCED } = await import('../pipelines/ingest/tables.ts');
+    const referenced = Object.values(EXTRACT_SPECS).flatMap((c) =>
+      c.references ? [c.references.extract] : [],
+    );
+    expect([...REFERENCED].sort()).toEqual([...new Set(referenced)].sort());
+    // The worker's modules, in a process of their own: none of them may load zod (docs/performance.md).
+    // A resolve hook says each module of zod that is loaded; the compiled specs themselves do load it.
+    const { spawnSync } = await import('node:child_process');
+    const hook = `export async function resolve(s, c, n) { const r = await n(s, c); if (r.url.includes('/node_modules/zod/')) process.stderr.write('zod\\n'); return r; }`;
+    const probe = join(await tempDir('kpi-probe-'), 'probe.mjs');
+    writeFileSync(
+      probe,
+      `import { register } from 'node:module';
+register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));
+await import(process.argv[2]);
+process.exit(0);
+`,
+    );
+    const loads = (module: string) =>
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', probe, join(import.meta.dirname, '..', 'pipelines', module)],
+        {
+          cwd: join(import.meta.dirname, '..'),
+          encoding: 'utf8',
+        },
+      );
+    const worker = loads('ingest/worker.ts');
+    expect(worker.status, worker.stderr).toBe(0);
+    expect(worker.stderr).not.toContain('zod');
+    expect(loads('extracts/spec.ts').stderr).toContain('zod');
+  });
+});

@@ -11,7 +11,7 @@ import type { InputFile, Warning } from '../../schemas/outputs.ts';
 import { maskCprs } from '../core/mask.ts';
 import type { Db } from '../duckdb.ts';
 import { FileRejected } from '../errors.ts';
-import { type ExtractSpec, mapHeaders, masksCpr } from '../extracts/spec.ts';
+import { type ExtractSpec, mapHeaders, masksCpr } from '../extracts/parse.ts';
 import { t } from '../i18n/index.ts';
 import { deliveryOrder, inboxFolders, irregularWarning, listDelivered } from './discover.ts';
 import { judgeFormulas } from './formulas.ts';
@@ -27,12 +27,14 @@ import { countRows, firstLine, prepare, type ReadAhead, readAhead } from './read
 import { type FileOnDisk, FileRegistry } from './registry.ts';
 import { countRunRules, datedStats, runRuleWarnings, stillHolds, withRunRules } from './rowRules.ts';
 import { DEFAULT_LIMITS, formatOf, HEADER_SEARCH_LINES, type ReadLimits, sha256File } from './sniff.ts';
-import { BUILTIN_SPECS, createIngestTables } from './tables.ts';
+import { createIngestTables } from './tables.ts';
 import type { FileLoad, FileOutcome, IngestOptions, IngestResult, Prepared } from './types.ts';
 import { decideDecimal, parseRows, readRaw, recordViolations } from './validate.ts';
 
 export async function ingestInbox(db: Db, opts: IngestOptions): Promise<IngestResult> {
-  const specs = opts.extracts ?? BUILTIN_SPECS;
+  // Without extracts, the built-in ones, compiled only then: compiling loads zod, and the worker is
+  // given its specs compiled (isolated.ts).
+  const specs = opts.extracts ?? Object.values((await import('../extracts/spec.ts')).EXTRACT_SPECS);
   await createIngestTables(db, specs);
   const run: InboxRun = {
     db,

@@ -6,18 +6,37 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputFile } from '../../schemas/outputs.ts';
+import type { OwnExtracts } from '../../schemas/ownExtracts.ts';
 import { ChildDied, ChildOutOfMemory, runChild } from '../core/child.ts';
 import { sqlString } from '../core/sql.ts';
-import type { Db } from '../duckdb.ts';
+import { Db } from '../duckdb.ts';
 import type { ExtractChanges } from '../extracts/changes.ts';
-import type { ExtractSpec } from '../extracts/spec.ts';
+import { extractSpecs, sandboxedChecks } from '../extracts/own.ts';
+import type { ExtractSpec } from '../extracts/parse.ts';
 import { bytes, t } from '../i18n/index.ts';
 import { handoverFile } from './handover.ts';
 import { createIngestTables } from './tables.ts';
 import type { IngestResult } from './types.ts';
 import type { WorkerMessage, WorkerRequest } from './worker.ts';
 
-export type IsolatedRequest = Omit<WorkerRequest, 'outDir'>;
+export type IsolatedRequest = Omit<WorkerRequest, 'outDir' | 'extracts'> & {
+  /** The configuration's own extracts (docs/own-data.md), compiled here with the built-in ones. */
+  ownExtracts?: OwnExtracts;
+};
+
+/**
+ * Every extract the worker reads, compiled here: the own extracts' checks as DuckDB prints them back
+ * (sandbox.ts; the worker inlines only that form), on an instance of their own that holds no data.
+ */
+async function workerExtracts(own: OwnExtracts = {}): Promise<ExtractSpec[]> {
+  if (!Object.values(own).some((e) => e.checks.length > 0)) return extractSpecs(own);
+  const db = await Db.open(':memory:');
+  try {
+    return extractSpecs(await sandboxedChecks(db, own));
+  } finally {
+    db.close();
+  }
+}
 
 /** Why the worker stopped on a file, as the file's rejection says it. */
 function stoppedOn(e: unknown): { rule: string; message: string } | undefined {
@@ -39,6 +58,8 @@ export async function runIngestWorker(
   opts: { maxRssBytes?: number } = {},
 ): Promise<IngestResult & { handover: string; maxRssMiB: number }> {
   const outDir = join(request.workDir, 'handover');
+  const { ownExtracts, ...rest } = request;
+  const extracts = await workerExtracts(ownExtracts);
   const skip: NonNullable<IsolatedRequest['skip']> = { ...request.skip };
   // Each file is reported once, also when a new worker reads it again.
   const reported = new Set<string>();
@@ -49,7 +70,7 @@ export async function runIngestWorker(
     try {
       await runChild<WorkerMessage>(
         new URL('./worker.ts', import.meta.url),
-        { ...request, outDir, skip },
+        { ...rest, extracts, outDir, skip } satisfies WorkerRequest,
         (m) => {
           if (m.type === 'start') current = m.file;
           else if (!reported.has(m.input.file)) {

@@ -8,7 +8,7 @@ import type { InputFile } from '../../schemas/outputs.ts';
 import { sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import { FileRejected } from '../errors.ts';
-import { type ExtractSpec, headerScore } from '../extracts/spec.ts';
+import { type ExtractSpec, headerScore } from '../extracts/parse.ts';
 import { bytes, t } from '../i18n/index.ts';
 import type { FileOnDisk, FileRegistry } from './registry.ts';
 import {

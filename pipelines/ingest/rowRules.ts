@@ -15,7 +15,7 @@ import type { InputFile, Warning } from '../../schemas/outputs.ts';
 import { municipalityName } from '../core/municipalities.ts';
 import { sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
-import type { ExtractSpec } from '../extracts/spec.ts';
+import type { ExtractSpec } from '../extracts/parse.ts';
 import { list, plural, t } from '../i18n/index.ts';
 import type { FileStats } from './registry.ts';
 

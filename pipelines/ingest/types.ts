@@ -5,7 +5,7 @@
 import type { InputFile, Warning } from '../../schemas/outputs.ts';
 import type { Db } from '../duckdb.ts';
 import type { ExtractChanges } from '../extracts/changes.ts';
-import type { ExtractSpec } from '../extracts/spec.ts';
+import type { ExtractSpec } from '../extracts/parse.ts';
 import type { FileOnDisk, FileRegistry } from './registry.ts';
 import type { RunRowRules } from './rowRules.ts';
 import type { Delimiter, Encoding, ReadLimits } from './sniff.ts';

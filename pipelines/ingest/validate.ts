@@ -8,7 +8,7 @@ import { maskCprs, maskCprsSql, maskTextSql } from '../core/mask.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import type { Db } from '../duckdb.ts';
 import { birthDateSql, cprPaddedSql, quarantineValueSql } from '../extracts/cpr.ts';
-import { columnChecks, type DecimalMark, type ExtractSpec, masksCpr, parseSql } from '../extracts/spec.ts';
+import { columnChecks, type DecimalMark, type ExtractSpec, masksCpr, parseSql } from '../extracts/parse.ts';
 import { bytes, t } from '../i18n/index.ts';
 import { readCsvSql } from './read.ts';
 import type { Delimiter } from './sniff.ts';

@@ -10,13 +10,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputFile } from '../../schemas/outputs.ts';
-import type { OwnExtracts } from '../../schemas/ownExtracts.ts';
 import { serveChild } from '../core/child.ts';
 import { setKeyVariablesSql } from '../core/pseudonym.ts';
 import { sqlString } from '../core/sql.ts';
 import { Db } from '../duckdb.ts';
-import { extractSpecs, sandboxedChecks } from '../extracts/own.ts';
-import { EXTRACT_SPECS } from '../extracts/spec.ts';
+import type { ExtractSpec } from '../extracts/parse.ts';
 import { lockDown } from '../sandbox.ts';
 import { HANDOVER_FORMAT, handoverFile } from './handover.ts';
 import { ingestInbox } from './ingest.ts';
@@ -34,8 +32,12 @@ export interface WorkerRequest {
   previous?: string;
   /** Where the Parquet hand-over and result.json go. */
   outDir: string;
-  /** The configuration's own extracts (docs/own-data.md), compiled here as in the main process. */
-  ownExtracts?: OwnExtracts;
+  /**
+   * Every extract of the run, compiled by the main process: the built-in ones and the configuration's
+   * own (docs/own-data.md), their checks as DuckDB printed them back (sandbox.ts). The worker never
+   * compiles a zod contract, so it never loads zod (docs/performance.md: a run's fixed costs).
+   */
+  extracts: ExtractSpec[];
   /** What one file may cost (the configuration's `limits`). */
   limits?: ReadLimits;
   /** Files an earlier worker stopped on, not to be read again (isolated.ts). */
@@ -47,13 +49,13 @@ export interface WorkerRequest {
 export type WorkerMessage = { type: 'file'; input: InputFile } | { type: 'start'; file: string };
 
 /** The previous warehouse's registry, quarantine and persons, and the extracts others are checked against. */
-async function continuePrevious(db: Db, previous: string): Promise<void> {
+async function continuePrevious(db: Db, previous: string, extracts: ExtractSpec[]): Promise<void> {
   await db.run(`ATTACH ${sqlString(previous)} AS prev (READ_ONLY)`);
   await db.run('INSERT INTO ingest.files SELECT * FROM prev.ingest.files');
   await db.run('INSERT INTO ingest.violations SELECT * FROM prev.ingest.violations');
   await db.run('INSERT INTO ingest.persons SELECT * FROM prev.ingest.persons');
   // Extracts that others are checked against (survey responses) come along in full.
-  for (const c of Object.values(EXTRACT_SPECS)) {
+  for (const c of extracts) {
     if (c.references)
       await db.run(
         `INSERT INTO ingest.${c.references.extract} SELECT * FROM prev.ingest.${c.references.extract}`,
@@ -100,11 +102,10 @@ async function handOver(
 async function main(request: WorkerRequest): Promise<void> {
   const db = await Db.open(':memory:', request.duckdb);
   try {
-    // Own checks are inlined in the parse as DuckDB prints them back (sandbox.ts).
-    const extracts = extractSpecs(await sandboxedChecks(db, request.ownExtracts ?? {}));
+    const { extracts } = request;
     await db.run(`ATTACH ':memory:' AS scratch; ${setKeyVariablesSql(request.key)}`);
     await createIngestTables(db, extracts);
-    if (request.previous) await continuePrevious(db, request.previous);
+    if (request.previous) await continuePrevious(db, request.previous, extracts);
     // From here on this instance reads and writes only the run's own folders and the inbox, whatever
     // an own check's SQL says (docs/security.md).
     const { inbox, workDir, outDir, quarantineDir } = request;
