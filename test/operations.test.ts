@@ -167,12 +167,12 @@ describe('logs', () => {
       rowsRead: 6,
       rowsLoaded: 5,
       rowsRejected: 1,
-      message: 'employment/e.csv: indlæst, 5 af 6 rækker indlæst, 1 i karantæne',
+      message: 'employment/e.csv: indlæst, 5 af 6 rækker med, 1 i karantæne',
     });
     r.event({ stage: 'ingest', event: 'done', seconds: 4.2 });
     r.event({ stage: 'kpis', event: 'kpi', kpi: 'neet_share', message: 'neet_share computed' });
     expect(tty.text()).toBe(
-      '▸ indlæsning\n  employment/e.csv: indlæst, 5 af 6 rækker indlæst, 1 i karantæne\n✓ indlæsning (4,2 s)\n',
+      '▸ indlæsning\n  employment/e.csv: indlæst, 5 af 6 rækker med, 1 i karantæne\n✓ indlæsning (4,2 s)\n',
     );
     const verbose = capture();
     verbose.isTTY = true;

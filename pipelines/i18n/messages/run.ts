@@ -43,8 +43,8 @@ export const RUN = {
     en: "starting from the previous run's warehouse ({file}): unchanged files are not parsed again",
   },
   'run.file': {
-    da: '{file}: {status}{cached}, {loaded} af {read} rækker indlæst',
-    en: '{file}: {status}{cached}, {loaded} of {read} rows loaded',
+    da: '{file}: {status}{cached}, {loaded} af {read} rækker med',
+    en: '{file}: {status}{cached}, {loaded} of {read} rows kept',
   },
   'run.fileCached': {
     da: ' (uændret siden en tidligere kørsel: ikke læst igen)',
