@@ -45,8 +45,7 @@ beforeAll(async () => {
       out,
       reporter: { event: (e) => events.push(e) },
     });
-    const m = r.manifest as unknown as Record<string, string>;
-    const stamps = [r.kpis.generatedAt, m.startedAt, m.finishedAt].filter((x): x is string => Boolean(x));
+    const stamps = [r.kpis.generatedAt, r.manifest.startedAt, r.manifest.finishedAt];
     runs.push({ id: r.manifest.runId, dir: join(out, '.runs', r.manifest.runId), events, stamps });
   }
 }, 120_000);

@@ -386,7 +386,7 @@ describe('the trust stage: run and check decide alike', () => {
     volumes: { employment: { '2025-01': 50, '2025-02': 100 }, cafe: { all: 50 } },
     previous: {
       has: () => true,
-      manifest: { volumes: previousVolumes, asOf: '2025-03-15' } as never,
+      manifest: { volumes: previousVolumes, asOf: '2025-03-15' },
     },
     artifacts: input().artifacts,
   });
