@@ -58,6 +58,15 @@ describe('a quiet night', () => {
     expect((runs[0]!.events.find((e) => e.event === 'charts') as { drawn: number }).drawn).toBe(charts.kept);
   });
 
+  it('tells how long the ingest worker took to start, within its night', () => {
+    for (const r of runs) {
+      const worker = r.events.find((e) => e.event === 'worker') as { startSeconds: number };
+      const ingest = r.events.find((e) => e.stage === 'ingest' && e.event === 'done') as { seconds: number };
+      expect(worker.startSeconds).toBeGreaterThan(0);
+      expect(worker.startSeconds).toBeLessThan(ingest.seconds);
+    }
+  });
+
   it('leaves every output byte-identical but for the run’s id and times where a file names its run', () => {
     // The second night against the third: the first has nothing to compare with (its changes page).
     const [first, second] = [runs[1]!, runs[2]!];

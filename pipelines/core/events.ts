@@ -28,7 +28,7 @@ export type RunEvent =
         rowsRejected: number;
       }
     >
-  | At<'worker', { maxRssMiB: number }>
+  | At<'worker', { maxRssMiB: number; startSeconds: number }>
   | At<'site', { seconds: number }>
   | At<'charts', { drawn: number; kept: number }>
   | At<'mart'>

@@ -56,7 +56,7 @@ export async function runIngestWorker(
   request: IsolatedRequest,
   onFile: (f: InputFile) => void,
   opts: { maxRssBytes?: number } = {},
-): Promise<IngestResult & { handover: string; maxRssMiB: number }> {
+): Promise<IngestResult & { handover: string; maxRssMiB: number; startSeconds: number }> {
   const outDir = join(request.workDir, 'handover');
   const { ownExtracts, ...rest } = request;
   const extracts = await workerExtracts(ownExtracts);
@@ -96,6 +96,7 @@ export async function runIngestWorker(
   > & {
     changes: [string, ExtractChanges][];
     maxRssMiB: number;
+    startSeconds: number;
   };
   return { ...r, changes: new Map(r.changes), handover: outDir };
 }

@@ -73,6 +73,7 @@ async function handOver(
   request: WorkerRequest,
   result: IngestResult,
   knownPersons: number,
+  startMs: number,
 ): Promise<void> {
   const parquet = (name: string) => sqlString(join(request.outDir, `${name}.parquet`));
   for (const [extract, c] of result.changes) {
@@ -95,11 +96,15 @@ async function handOver(
       ...result,
       changes: [...result.changes],
       maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      startSeconds: Math.round(startMs) / 1000,
     }),
   );
 }
 
 async function main(request: WorkerRequest): Promise<void> {
+  // How long the process took to start and load its modules, from its own start (a fixed cost of
+  // every run; docs/performance.md).
+  const startMs = performance.now();
   const db = await Db.open(':memory:', request.duckdb);
   try {
     const { extracts } = request;
@@ -128,7 +133,7 @@ async function main(request: WorkerRequest): Promise<void> {
       onStart: (file) => process.send?.({ type: 'start', file } satisfies WorkerMessage),
       onFile: (input) => process.send?.({ type: 'file', input } satisfies WorkerMessage),
     });
-    await handOver(db, request, result, knownPersons);
+    await handOver(db, request, result, knownPersons, startMs);
   } finally {
     db.close();
   }

@@ -17,7 +17,7 @@ import { workerDuckdbOptions, workerMemoryLimit } from '../runtime.ts';
 
 /** What ingest hands on: every file's outcome, and the warehouse with their rows in it, open. */
 export interface Ingested {
-  result: IngestResult & { maxRssMiB: number };
+  result: IngestResult & { maxRssMiB: number; startSeconds: number };
   db: Db;
 }
 
@@ -62,7 +62,12 @@ export async function ingestStage(s: RunSetup): Promise<Ingested> {
     (f) => fileEvent(s, f),
     { maxRssBytes: workerMemoryLimit(s.config) },
   );
-  s.reporter.event({ stage: 'ingest', event: 'worker', maxRssMiB: result.maxRssMiB });
+  s.reporter.event({
+    stage: 'ingest',
+    event: 'worker',
+    maxRssMiB: result.maxRssMiB,
+    startSeconds: result.startSeconds,
+  });
   const db = await openWorkDb(work, s.config, s.opts.key);
   await loadHandover(db, result, s.extracts);
   await db.run(
