@@ -223,6 +223,14 @@ describe('the decision: what cannot be trusted, and what it holds back', () => {
       }),
     );
     expect(tight.reasons.map((r) => [r.kind, r.tolerance])).toEqual([['grew', 0.5]]);
+    // A reason of another extract does not hide a growth.
+    const other = decideTrust(
+      input({
+        inputs: [file('employment', 'a.csv'), file('cafe', 'c.csv', { status: 'rejected' })],
+        volumes: { employment: { '2025-01': 201, '2025-02': 100 }, cafe: { all: 50 } },
+      }),
+    );
+    expect(other.reasons.map((r) => `${r.kind} ${r.extract}`)).toEqual(['rejected cafe', 'grew employment']);
     const both = decideTrust(
       input({ volumes: { employment: { '2025-01': 300, '2025-02': 10 }, cafe: { all: 50 } } }),
     );
@@ -497,6 +505,18 @@ describe('every artifact declares what it reads', () => {
     for (const id of ['kpis', 'reports', 'sites', 'warehouse', 'quarantine', 'manifest'])
       expect(new Set(a.find((x) => x.id === id)!.reads), id).toEqual(everything);
     expect(a.find((x) => x.id === 'schemas')!.reads).toEqual([]);
+    // What each of the rest is: rebuilt from what is published, read from nothing delivered, or the run's own.
+    expect(
+      a.filter((x) => !['kpi', 'list', 'contract'].includes(x.kind)).map((x) => `${x.kind} ${x.id}`),
+    ).toEqual([
+      'table kpis',
+      'report reports',
+      'report sites',
+      'static schemas',
+      'warehouse warehouse',
+      'run quarantine',
+      'run manifest',
+    ]);
   });
 
   it('with --select, only the chosen KPIs and contracts, but every list, and the tables still read everything', () => {
