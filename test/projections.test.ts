@@ -238,3 +238,117 @@ describe('Ungeløftet projections', () => {
     expect(personsNeeded(0.55, 25)).toBe(14);
   });
 });
+
+describe('Jobfokus projections with provisional measurements', () => {
+  // 2027-H2 final (40 goal-2 successes); 2028-H1 and 2028-H2 provisional with data (5 and 3 goal-2
+  // successes seen, not yet booked); 2029-H1 just begun. Seen: 48, so the business case expects 65 % of
+  // the 360 − 48 = 312 still to come: 202.8, spread over the 7 open measurements after the last one
+  // with data (2029-H1 to 2032-H1), 28.971… each; the two provisional ones keep what was seen there.
+  const counts = (last: { population: number; hasData?: boolean }) =>
+    settle(JOBFOKUS, [
+      { period: '2027-H2', complete: true, population: 360, successes: 72, goal2Successes: 40 },
+      { period: '2028-H1', complete: false, population: 350, successes: 70, goal2Successes: 5 },
+      { period: '2028-H2', complete: false, population: 340, successes: 80, goal2Successes: 3 },
+      { period: '2029-H1', complete: false, successes: 0, goal2Successes: 0, ...last },
+    ]).measurements;
+
+  for (const [what, last] of [
+    ['a half-year just begun (no data)', { population: 330, hasData: false }],
+    ['a half-year with nobody measured yet', { population: 0 }],
+  ] as const)
+    it(`shows the latest provisional measurement with data, and spreads goal 2 after it: ${what}`, () => {
+      const p = projectDsi(JOBFOKUS, counts(last), 360);
+      expect(p.provisional).toEqual({ period: '2028-H2', share: 80 / 340, successes: 80, population: 340 });
+      expect(p.goal2Seen).toBe(48);
+      const bc = p.scenarios.find((s) => s.id === 'business_case')!;
+      const each = (0.65 * 312) / 7;
+      expect(bc.measurements.map((m) => m.period)).toEqual([
+        '2028-H1',
+        '2028-H2',
+        '2029-H1',
+        '2029-H2',
+        '2030-H1',
+        '2030-H2',
+        '2031-H1',
+        '2031-H2',
+        '2032-H1',
+      ]);
+      const goal2 = bc.measurements.map((m) => m.goal2Successes);
+      expect(goal2.slice(0, 2)).toEqual([5, 3]);
+      for (const g of goal2.slice(2)) expect(g).toBeCloseTo(each, 10);
+    });
+
+  it('shows no provisional measurement that comes before the last final one', () => {
+    const m = settle(JOBFOKUS, [
+      { period: '2027-H2', complete: false, population: 300, successes: 30, goal2Successes: 0 },
+      { period: '2028-H1', complete: true, population: 360, successes: 72, goal2Successes: 0 },
+    ]).measurements;
+    expect(projectDsi(JOBFOKUS, m, 360).provisional).toBeNull();
+  });
+});
+
+describe('Jobfokus projections: the words and the edges of goal 2', () => {
+  // 2027-H2 final: 72 of 360, 40 goal-2 successes seen; 360 − 40 = 320 planned participants left.
+  const m = settle(JOBFOKUS, [
+    { period: '2027-H2', complete: true, population: 360, successes: 72, goal2Successes: 40 },
+  ]).measurements;
+
+  it('says what each scenario assumes, with the figures it assumes', () => {
+    const [bc, tr] = projectDsi(JOBFOKUS, m, 360).scenarios;
+    expect(bc!.assumptions).toEqual([
+      'Mål 1: hver af de 9 åbne målinger har den planlagte population på 360 og business casens forventede andel for sit år.',
+      'Mål 2 betales én gang pr. deltager: de 40 succeser, der allerede er set, betales i deres måling; af de 320 planlagte deltagere uden succes endnu får business casens 65 % succes, fordelt ligeligt på de 9 målinger uden data endnu.',
+    ]);
+    expect(tr!.label).toBe('Scenarie: resten af målingerne som den seneste endelige måling, 2. halvår 2027');
+  });
+
+  it('more successes seen than planned leaves no goal 2 to come, never a negative one', () => {
+    // 400 of 410 participants succeeded, more than the 360 planned: the business case adds none; the
+    // trajectory draws its rate, 400/410, of the 10 left: 9.756… over the 9 measurements.
+    const over = settle(JOBFOKUS, [
+      { period: '2027-H2', complete: true, population: 410, successes: 40, goal2Successes: 400 },
+    ]).measurements;
+    const [bc, tr] = projectDsi(JOBFOKUS, over, 410).scenarios;
+    expect(bc!.measurements.map((x) => x.goal2Successes)).toEqual(Array(9).fill(0));
+    for (const x of tr!.measurements) expect(x.goal2Successes).toBeCloseTo(((400 / 410) * 10) / 9, 10);
+  });
+
+  it('no participants yet: the trajectory expects no goal-2 success', () => {
+    const tr = projectDsi(JOBFOKUS, m, 0).scenarios[1]!;
+    expect(tr.measurements.map((x) => x.goal2Successes)).toEqual(Array(9).fill(0));
+  });
+
+  it('every open measurement already has data: goal 2 is only what was seen there', () => {
+    const all = settle(JOBFOKUS, [
+      { period: '2027-H2', complete: true, population: 360, successes: 72, goal2Successes: 40 },
+      ...[
+        '2028-H1',
+        '2028-H2',
+        '2029-H1',
+        '2029-H2',
+        '2030-H1',
+        '2030-H2',
+        '2031-H1',
+        '2031-H2',
+        '2032-H1',
+      ].map((period, i) => ({ period, complete: false, population: 360, successes: 50, goal2Successes: i })),
+    ]).measurements;
+    const bc = projectDsi(JOBFOKUS, all, 360).scenarios[0]!;
+    expect(bc.measurements.map((x) => x.goal2Successes)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+});
+
+describe('Ungeløftet projections before a month is complete', () => {
+  it('names no month for the trajectory when there is none yet', () => {
+    const g = settleGrant(
+      UNGELOFTET,
+      [{ month: '2027-05', counted: true, complete: false, group: 25, inEmploymentOrEducation: 0 }],
+      '2027-05-15',
+    );
+    const p = projectGrant({ ...g, grant: UNGELOFTET.grant });
+    expect(p.scenarios.map((s) => s.label)).toEqual([
+      'Scenarie: hvert krav, der stadig kan nås, nås (tilsagnets plan)',
+      'Scenarie: andelen i seneste afsluttede måned, –, fastholdt',
+    ]);
+  });
+});
