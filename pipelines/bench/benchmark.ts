@@ -196,26 +196,28 @@ async function nextNight(
   };
 }
 
-export async function benchmark(opts: BenchOptions): Promise<BenchResult> {
-  const scale = opts.persons / PERSONS_PER_SCALE;
-  const inbox = join(opts.dir, `inbox-${opts.persons}x${opts.months}`);
-  const out = join(opts.dir, `out-${opts.persons}x${opts.months}`);
-  // The peak of the measured (first) run, and per stage from the run's own stage events. The floor and
-  // the next night run afterwards in the same process and are not counted.
-  let peakRss = 0;
-  let measuring = false;
-  let stage: string | undefined;
-  const stagePeak = new Map<string, number>();
-  const sample = () => {
-    if (!measuring) return;
-    const rss = process.memoryUsage().rss;
-    peakRss = Math.max(peakRss, rss);
-    if (stage) stagePeak.set(stage, Math.max(stagePeak.get(stage) ?? 0, rss));
+/**
+ * What the measured run is seen doing: the peak RSS of this process, in all and per stage from the
+ * run's own stage events, and what its events say of the ingest worker and the sites. Only while
+ * `measuring`: the floor and the next night run afterwards in the same process and are not counted.
+ */
+function runObserver() {
+  const o = {
+    measuring: false,
+    peakRss: 0,
+    stagePeak: new Map<string, number>(),
+    workerPeakMiB: 0,
+    workerStartSeconds: 0,
+    combinedMiB: 0,
+    siteSeconds: 0,
   };
-  let workerPeakMiB = 0;
-  let workerStartSeconds = 0;
-  let combinedMiB = 0;
-  let siteSeconds = 0;
+  let stage: string | undefined;
+  const sample = () => {
+    if (!o.measuring) return;
+    const rss = process.memoryUsage().rss;
+    o.peakRss = Math.max(o.peakRss, rss);
+    if (stage) o.stagePeak.set(stage, Math.max(o.stagePeak.get(stage) ?? 0, rss));
+  };
   const reporter = {
     event(e: {
       stage: string;
@@ -225,17 +227,25 @@ export async function benchmark(opts: BenchOptions): Promise<BenchResult> {
       startSeconds?: unknown;
     }) {
       sample();
-      if (e.event === 'site' && measuring) siteSeconds = Number(e.seconds);
-      if (e.event === 'worker' && measuring) {
+      if (e.event === 'site' && o.measuring) o.siteSeconds = Number(e.seconds);
+      if (e.event === 'worker' && o.measuring) {
         // The worker has exited: while it ran, this process held at most its ingest peak so far.
-        workerPeakMiB = Number(e.maxRssMiB);
-        workerStartSeconds = Number(e.startSeconds);
-        combinedMiB = Math.round((stagePeak.get('ingest') ?? 0) / 2 ** 20) + workerPeakMiB;
+        o.workerPeakMiB = Number(e.maxRssMiB);
+        o.workerStartSeconds = Number(e.startSeconds);
+        o.combinedMiB = Math.round((o.stagePeak.get('ingest') ?? 0) / 2 ** 20) + o.workerPeakMiB;
       }
       if (e.event === 'start') stage = e.stage;
       if (e.event === 'done') stage = undefined;
     },
   };
+  return { o, sample, reporter };
+}
+
+export async function benchmark(opts: BenchOptions): Promise<BenchResult> {
+  const scale = opts.persons / PERSONS_PER_SCALE;
+  const inbox = join(opts.dir, `inbox-${opts.persons}x${opts.months}`);
+  const out = join(opts.dir, `out-${opts.persons}x${opts.months}`);
+  const { o, sample, reporter } = runObserver();
   const sampler = setInterval(sample, 50);
   try {
     const t0 = performance.now();
@@ -255,11 +265,11 @@ export async function benchmark(opts: BenchOptions): Promise<BenchResult> {
       ...(opts.threads ? { threads: opts.threads } : {}),
     };
     const t1 = performance.now();
-    measuring = true;
+    o.measuring = true;
     sample();
     await run({ inbox, out, asOf: opts.asOf, config: parseConfig({ duckdb }), key: DEMO_KEY, reporter });
     sample();
-    measuring = false;
+    o.measuring = false;
     const runSeconds = (performance.now() - t1) / 1000;
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
     await warm(inbox); // the run has written gigabytes since: the floor, too, starts from cached files
@@ -279,7 +289,7 @@ export async function benchmark(opts: BenchOptions): Promise<BenchResult> {
       inputBytes: await du(inbox),
       stages: manifest.stages.map((s) => ({
         ...s,
-        peakRssMiB: Math.round((stagePeak.get(s.name) ?? 0) / 2 ** 20),
+        peakRssMiB: Math.round((o.stagePeak.get(s.name) ?? 0) / 2 ** 20),
       })),
       runSeconds,
       generateSeconds,
@@ -288,10 +298,10 @@ export async function benchmark(opts: BenchOptions): Promise<BenchResult> {
       floor,
       ratio: runSeconds / floor.seconds,
       incremental,
-      peakRssMiB: Math.max(Math.round(peakRss / 2 ** 20), combinedMiB),
-      rss: { mainMiB: Math.round(peakRss / 2 ** 20), ingestWorkerMiB: workerPeakMiB },
-      workerStartSeconds,
-      site: { seconds: siteSeconds, publicBytes: await du(join(out, 'public', 'site')) },
+      peakRssMiB: Math.max(Math.round(o.peakRss / 2 ** 20), o.combinedMiB),
+      rss: { mainMiB: Math.round(o.peakRss / 2 ** 20), ingestWorkerMiB: o.workerPeakMiB },
+      workerStartSeconds: o.workerStartSeconds,
+      site: { seconds: o.siteSeconds, publicBytes: await du(join(out, 'public', 'site')) },
       outputs: {
         publicBytes: await du(join(out, 'public')),
         restrictedBytes: await du(join(out, 'restricted')),
