@@ -12,6 +12,18 @@ import { JOBFOKUS, UNGELOFTET } from '../schemas/contracts.ts';
 
 const P1 = 10_260_000 / 468;
 const P2 = 1_140_000 / 234;
+/** The nine measurements open after a final 2027-H2, written out by hand. */
+const OPEN = [
+  '2028-H1',
+  '2028-H2',
+  '2029-H1',
+  '2029-H2',
+  '2030-H1',
+  '2030-H2',
+  '2031-H1',
+  '2031-H2',
+  '2032-H1',
+];
 
 describe('Jobfokus projections', () => {
   it('before any measurement, the business case projects exactly 11,400,000.00, and there is no trajectory', () => {
@@ -50,17 +62,7 @@ describe('Jobfokus projections', () => {
     expect([p.booked, p.basedOn, p.participants, p.goal2Seen]).toEqual([1_457_641.03, '2027-H2', 370, 50]);
     expect(p.provisional).toEqual({ period: '2028-H1', share: 0.18, successes: 63, population: 350 });
     const tr = p.scenarios.find((s) => s.id === 'current_trajectory')!;
-    expect(tr.measurements.map((m) => m.period)).toEqual([
-      '2028-H1',
-      '2028-H2',
-      '2029-H1',
-      '2029-H2',
-      '2030-H1',
-      '2030-H2',
-      '2031-H1',
-      '2031-H2',
-      '2032-H1',
-    ]);
+    expect(tr.measurements.map((m) => m.period)).toEqual(OPEN);
     // Each: excess 72 − 0.04 × 360 = 57.6, 57.6 × P1 = 1,262,769.23.
     expect(tr.measurements[0]).toMatchObject({ population: 360, share: 0.2, successes: 72 });
     expect(tr.measurements.every((m) => m.goal1Payment === 1_262_769.23)).toBe(true);
@@ -262,17 +264,7 @@ describe('Jobfokus projections with provisional measurements', () => {
       expect(p.goal2Seen).toBe(48);
       const bc = p.scenarios.find((s) => s.id === 'business_case')!;
       const each = (0.65 * 312) / 7;
-      expect(bc.measurements.map((m) => m.period)).toEqual([
-        '2028-H1',
-        '2028-H2',
-        '2029-H1',
-        '2029-H2',
-        '2030-H1',
-        '2030-H2',
-        '2031-H1',
-        '2031-H2',
-        '2032-H1',
-      ]);
+      expect(bc.measurements.map((m) => m.period)).toEqual(OPEN);
       const goal2 = bc.measurements.map((m) => m.goal2Successes);
       expect(goal2.slice(0, 2)).toEqual([5, 3]);
       for (const g of goal2.slice(2)) expect(g).toBeCloseTo(each, 10);
@@ -321,17 +313,13 @@ describe('Jobfokus projections: the words and the edges of goal 2', () => {
   it('every open measurement already has data: goal 2 is only what was seen there', () => {
     const all = settle(JOBFOKUS, [
       { period: '2027-H2', complete: true, population: 360, successes: 72, goal2Successes: 40 },
-      ...[
-        '2028-H1',
-        '2028-H2',
-        '2029-H1',
-        '2029-H2',
-        '2030-H1',
-        '2030-H2',
-        '2031-H1',
-        '2031-H2',
-        '2032-H1',
-      ].map((period, i) => ({ period, complete: false, population: 360, successes: 50, goal2Successes: i })),
+      ...OPEN.map((period, i) => ({
+        period,
+        complete: false,
+        population: 360,
+        successes: 50,
+        goal2Successes: i,
+      })),
     ]).measurements;
     const bc = projectDsi(JOBFOKUS, all, 360).scenarios[0]!;
     expect(bc.measurements.map((x) => x.goal2Successes)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
