@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { registerKind } from '../pipelines/kinds/index.ts';
 import { fixedPriceKind } from './fixtures/fixed-price-kind.ts';
-import { cli, tempDir, walk, warehouseRows } from './helpers.ts';
+import { cli, tempDir, walk, warehouseRows, zipEntry } from './helpers.ts';
 
 function write(path: string, content: string): void {
   mkdirSync(join(path, '..'), { recursive: true });
@@ -81,7 +81,17 @@ describe('a third kind of contract, registered only in this test', () => {
     expect(evidence).toEqual([{ n: 4, successes: 2 }]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, 'restricted', 'contracts', 'fastpris.xlsx'));
-    expect(wb.getWorksheet('Oversigt')!.getCell('B4').value).toEqual({ formula: 'B2*B3', result: 20001 });
+    const overview = wb.getWorksheet('Oversigt')!;
+    expect(overview.getCell('B4').value).toEqual({ formula: 'B2*B3', result: 20001 });
+    // The kind's sheet is handed the four evidence rows the Parquet file holds.
+    expect(overview.getCell('B5').value).toBe(4);
+    // What the engine adds to every kind's workbook: who made it, recalculation when opened, and a
+    // printed footer with the municipality's name, the contract and the page.
+    expect(wb.creator).toBe('kpi');
+    expect(zipEntry(join(out, 'restricted', 'contracts', 'fastpris.xlsx'), 'xl/workbook.xml')).toMatch(
+      /<calcPr [^>]*fullCalcOnLoad="1"/,
+    );
+    expect(overview.headerFooter.oddFooter).toBe('&LLolland Kommune · Fast pris pr. succes&RSide &P af &N');
     const finance = readFileSync(join(out, 'restricted', 'reports', 'finans.html'), 'utf8');
     expect(finance).toContain('Fast pris pr. succes');
     expect(finance).toContain('2 af 4 deltagere er succeser.');

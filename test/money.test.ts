@@ -209,6 +209,16 @@ describe('Jobfokus settlement', () => {
     });
     expect(s.totals.expectedRepayment).toBe(11_400_000);
   });
+
+  it('counts that do not say whether a half-year has data are measurements with data', () => {
+    // The warehouse always says (a provisional half-year just begun has none); counts given directly,
+    // as here, are measured figures, so the projection may build on them.
+    const s = settle(JOBFOKUS, [final('2027-H2', 100, 10), { ...final('2028-H1', 0, 0), hasData: false }]);
+    expect(s.measurements.map((m) => [m.period, m.hasData])).toEqual([
+      ['2027-H2', true],
+      ['2028-H1', false],
+    ]);
+  });
 });
 
 /**
