@@ -16,7 +16,8 @@ export function grantExplain(r: GrantContractJson, c?: GrantContract): string[] 
     t('finance.grant.grant', {
       total: kr(r.grant.total),
       rate1: kr(r.payout.rate1),
-      share: c ? formatPercent(c.rate1Share) : '',
+      // Without its configuration (a carried-over file), the share is what rate 1 is of the grant.
+      share: formatPercent(c ? c.rate1Share : r.payout.rate1 / r.grant.total),
     }),
   ];
   if (c) out.push(t('finance.grant.who', { programme: c.programme, start: c.periodStart, end: c.periodEnd }));
