@@ -8,32 +8,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { VegaLiteSpec } from '../pipelines/core/vega.ts';
-import { settle } from '../pipelines/kinds/dsi/evaluate.ts';
-import { projectDsi } from '../pipelines/kinds/dsi/projection.ts';
-import { settleGrant } from '../pipelines/kinds/grant/evaluate.ts';
-import { projectGrant } from '../pipelines/kinds/grant/projection.ts';
 import { contractParams, findKind, KINDS, kindOf, kindOfResult } from '../pipelines/kinds/index.ts';
 import { col, reportTable, sqlWord } from '../pipelines/kinds/kind.ts';
 import { JOBFOKUS, UNGELOFTET } from '../schemas/contracts.ts';
-import type { DsiContractJson, GrantContractJson } from '../schemas/outputs.ts';
+import { grantMonth, jobfokusResult, ungeloftetResult } from './contract-results.ts';
 
 const dsi = kindOf('dsi_social_investment');
 const grant = kindOf('grant_result_requirements');
 const SOURCE = ' (Kilde: Social- og Arbejdsmarkedsudvalget, møde 12. august 2025, punkt 7.)';
-
-function jobfokus(asOf: string, counts: Parameters<typeof settle>[1], participants: number): DsiContractJson {
-  const s = settle(JOBFOKUS, counts);
-  return {
-    id: 'jobfokus',
-    kind: 'dsi_social_investment',
-    title: JOBFOKUS.title,
-    asOf,
-    municipality: '360',
-    ...s,
-    projection: projectDsi(JOBFOKUS, s.measurements, participants),
-    warnings: [],
-  };
-}
 
 /** A layered chart's layers, as the tests read them. */
 interface Layer {
@@ -43,7 +25,7 @@ interface Layer {
 const layers = (spec: VegaLiteSpec | undefined) => (spec?.layer ?? []) as Layer[];
 
 /** 2027-H2 final, 72 of 360 with 40 goal-2 successes; 2028-H1 provisional, 63 of 350 with 10. */
-const ONE_FINAL = jobfokus(
+const ONE_FINAL = jobfokusResult(
   '2028-05-01',
   [
     { period: '2027-H2', complete: true, population: 360, successes: 72, goal2Successes: 40 },
@@ -52,31 +34,8 @@ const ONE_FINAL = jobfokus(
   370,
 );
 
-const month = (m: string, inWork: number, group = 20) => ({
-  month: m,
-  counted: true,
-  complete: true,
-  group,
-  inEmploymentOrEducation: inWork,
-});
-
-function ungeloftet(asOf: string, months: Parameters<typeof settleGrant>[1]): GrantContractJson {
-  const s = settleGrant(UNGELOFTET, months, asOf);
-  return {
-    id: 'ungeloftet',
-    kind: 'grant_result_requirements',
-    title: UNGELOFTET.title,
-    asOf,
-    municipality: '360',
-    grant: UNGELOFTET.grant,
-    ...s,
-    projection: projectGrant({ ...s, grant: UNGELOFTET.grant }),
-    warnings: [],
-  };
-}
-
 /** May 2027 10 of 20 (50 %, R1 met), June 9 of 20 (45 %): R2 (55 %) still pending. */
-const R1_MET = ungeloftet('2027-08-01', [month('2027-05', 10), month('2027-06', 9)]);
+const R1_MET = ungeloftetResult('2027-08-01', [grantMonth('2027-05', 10), grantMonth('2027-06', 9)]);
 
 describe('Jobfokus, in the finance report’s words', () => {
   it('explains who counts, a success, the prices, the cap and the rounding, each rule with its source', () => {
@@ -94,7 +53,7 @@ describe('Jobfokus, in the finance report’s words', () => {
     // Goal 1: (73 − 14.4) × P1 = 1,284,692.3077 → .31 and (64 − 14.4) × P1 = 1,087,384.6154 → .62, rows
     // 2,372,076.93; the exact 108.2 × P1 = 2,372,076.923 → .92. Goal 2's rows add up (194,871.79 +
     // 48,717.95 = 243,589.74 = 50 × P2), so only goal 1 is named.
-    const two = jobfokus(
+    const two = jobfokusResult(
       '2028-08-01',
       [
         { period: '2027-H2', complete: true, population: 360, successes: 73, goal2Successes: 40 },
@@ -113,7 +72,7 @@ describe('Jobfokus, in the finance report’s words', () => {
   });
 
   it('before the first measurement: why the tables are empty, with or without the contract’s configuration', () => {
-    const none = jobfokus('2027-01-01', [], 0);
+    const none = jobfokusResult('2027-01-01', [], 0);
     expect(dsi.explain(none, JOBFOKUS).slice(4)).toEqual([
       'Der er endnu ingen målinger: den første er 2. halvår 2027. Tabellerne er derfor tomme; fremskrivningen nedenfor viser, hvad kontrakten er på vej mod.',
     ]);
@@ -256,7 +215,7 @@ describe('Ungeløftet, in the finance report’s words', () => {
   });
 
   it('before any month has ended: the months left, and no latest month', () => {
-    const none = ungeloftet('2025-09-01', []);
+    const none = ungeloftetResult('2025-09-01', []);
     expect(grant.projectionTables(none)[0]!.caption).toBe(
       'Fremskrivning (bogføres ikke): 20 tællende måneder tilbage; endnu ingen afsluttet måned med en indsatsgruppe.',
     );

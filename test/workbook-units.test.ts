@@ -1,0 +1,149 @@
+/**
+ * The kinds' workbook writers (`kinds/dsi/workbook.ts`, `kinds/grant/workbook.ts`) on results made by hand (test/contract-results.ts),
+ * without a pipeline run: each workbook is written as the contracts stage writes it, recalculated in
+ * LibreOffice, and every figure compared with the result to the øre. The whole-run workbooks, an auditor's
+ * changes and the printout are in test/workbooks.test.ts.
+ */
+
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { writeWorkbookFile } from '../pipelines/core/xlsx.ts';
+import { kindOf } from '../pipelines/kinds/index.ts';
+import type { EvidenceRow } from '../pipelines/kinds/workbook.ts';
+import { type ContractConfig, JOBFOKUS, UNGELOFTET } from '../schemas/contracts.ts';
+import type { DsiContractJson } from '../schemas/outputs.ts';
+import {
+  grantMonth,
+  jobfokusEvidence,
+  jobfokusResult,
+  ungeloftetEvidence,
+  ungeloftetResult,
+} from './contract-results.ts';
+import { tempDir } from './helpers.ts';
+import { byLabel, cellNumber, ore, recalculate } from './recalc.ts';
+import { expectCached, expectDsi, expectGrant } from './workbook-checks.ts';
+
+/** The workbook of one contract, written and recalculated: its file and LibreOffice's sheets. */
+async function workbook(c: ContractConfig, r: DsiContractJson | object, evidence: EvidenceRow[]) {
+  const wb = new ExcelJS.Workbook();
+  kindOf(c).workbook(wb, c, r as DsiContractJson, evidence);
+  const file = join(await tempDir('kpi-wbu-'), `${c.id}.xlsx`);
+  await writeWorkbookFile(wb, file, new Date('2028-05-01T00:00:00Z'));
+  return { file, sheets: await recalculate(file) };
+}
+
+describe('the Jobfokus workbook of a result made by hand', () => {
+  it('one final and one provisional measurement: every count, share, excess and amount, and only the final booked', async () => {
+    // 2027-H2 final: (72 − 14.4) × 10,260,000 / 468 + 40 × 1,140,000 / 234 = 1,457,641.03 booked.
+    // 2028-H1 provisional: 63 of 350, 10 goal-2 successes; shown, not in the totals.
+    const r = jobfokusResult(
+      '2028-05-01',
+      [
+        { period: '2027-H2', complete: true, population: 360, successes: 72, goal2Successes: 40 },
+        { period: '2028-H1', complete: false, population: 350, successes: 63, goal2Successes: 10 },
+      ],
+      370,
+    );
+    const { file, sheets } = await workbook(JOBFOKUS, r, jobfokusEvidence(r));
+    expect(Object.keys(sheets).sort()).toEqual(['Evidens', 'Fremskrivning', 'Målinger', 'Oversigt']);
+    expectDsi(sheets, r);
+    const rows = sheets.Målinger!.slice(1);
+    expect(rows.map((row) => [row[0], row[1], cellNumber(row[2]), cellNumber(row[3])])).toEqual([
+      ['2027-H2', 'Endelig', 360, 72],
+      ['2028-H1', 'Foreløbig', 350, 63],
+    ]);
+    expect(ore(cellNumber(byLabel(sheets.Oversigt!, 'Bogført tilbagebetaling')))).toBe(145_764_103);
+    // The shares and the excess: 72 / 360 = 20 %, 72 − 4 % × 360 = 57.6.
+    expect([cellNumber(rows[0]![4]), cellNumber(rows[0]![5]), cellNumber(rows[0]![7])]).toEqual([
+      0.2, 0.04, 57.6,
+    ]);
+    // Both scenarios' totals, computed by LibreOffice from the booked amount and the projected rows.
+    const projected = sheets.Fremskrivning!.filter((row) => row[0] === 'Forventet tilbagebetaling i alt');
+    expect(projected.map((row) => ore(cellNumber(row[1])))).toEqual([1_227_448_718, 1_308_195_426]);
+    expect(await expectCached(file, sheets)).toBeGreaterThan(2 * 12);
+  });
+
+  it('below the baseline: 10 of 360 is an excess of −4.4, which pays 0 for goal 1 (MAX(0; …)), never less', async () => {
+    const below = (period: string) => ({
+      period,
+      complete: true,
+      population: 360,
+      successes: 10,
+      goal2Successes: 0,
+    });
+    const r = jobfokusResult('2028-08-01', [below('2027-H2'), below('2028-H1')], 360);
+    const { sheets } = await workbook(JOBFOKUS, r, jobfokusEvidence(r));
+    expectDsi(sheets, r);
+    const rows = sheets.Målinger!.slice(1);
+    expect(
+      rows.map((row) => [cellNumber(row[7]), ore(cellNumber(row[8])), ore(cellNumber(row[13]))]),
+    ).toEqual([
+      [-4.4, 0, 0],
+      [-4.4, 0, 0],
+    ]);
+    expect(ore(cellNumber(byLabel(sheets.Oversigt!, 'Bogført tilbagebetaling')))).toBe(0);
+  });
+
+  it('the cap binds in the second measurement: it books what keeps the total at the cap, and says where', async () => {
+    // A cap of 2,000,000: 1,457,641.03 booked first; the second would bring 1,136,102.56 more
+    // ((64 − 14.4) × P1 + 10 × P2), so it books 542,358.97.
+    const c = { ...JOBFOKUS, cap: 2_000_000 };
+    const r = jobfokusResult(
+      '2028-08-01',
+      [
+        { period: '2027-H2', complete: true, population: 360, successes: 72, goal2Successes: 40 },
+        { period: '2028-H1', complete: true, population: 360, successes: 64, goal2Successes: 10 },
+      ],
+      370,
+      c,
+    );
+    expect(r.totals.capReachedIn).toBe('2028-H1');
+    const { file, sheets } = await workbook(c, r, jobfokusEvidence(r));
+    expectDsi(sheets, r);
+    const rows = sheets.Målinger!.slice(1);
+    expect(rows.map((row) => [ore(cellNumber(row[13])), row[14]])).toEqual([
+      [145_764_103, 'nej'],
+      [54_235_897, 'ja'],
+    ]);
+    expect(byLabel(sheets.Oversigt!, 'Loftet nået i')).toBe('2028-H1');
+    expect(ore(cellNumber(byLabel(sheets.Oversigt!, 'Bogført tilbagebetaling')))).toBe(200_000_000);
+    await expectCached(file, sheets);
+  });
+});
+
+describe('the Ungeløftet workbook of a result made by hand', () => {
+  it('R1 met in May, R2 pending: each month’s group, count and share against both thresholds', async () => {
+    // May 10 of 20 (50 %: R1 met, R2 not), June 9 of 20 (45 %), July not yet complete, April not counted.
+    const r = ungeloftetResult('2027-08-01', [
+      grantMonth('2027-04', 15, 20, { counted: false }),
+      grantMonth('2027-05', 10),
+      grantMonth('2027-06', 9),
+      grantMonth('2027-07', 12, 21, { complete: false }),
+    ]);
+    expect(r.requirements.map((q) => q.status)).toEqual(['met', 'pending']);
+    const { file, sheets } = await workbook(UNGELOFTET, r, ungeloftetEvidence(r));
+    expectGrant(sheets, r);
+    const rows = sheets.Målinger!.slice(1);
+    expect(rows.map((row) => row.slice(0, 8))).toEqual([
+      ['2027-04', 'nej', 'ja', '20', '15', '75%', 'ja', 'ja'],
+      ['2027-05', 'ja', 'ja', '20', '10', '50%', 'ja', 'nej'],
+      ['2027-06', 'ja', 'ja', '20', '9', '45%', 'nej', 'nej'],
+      ['2027-07', 'ja', 'nej', '21', '', '', '', ''],
+    ]);
+    // Rate 1 (50 %) 2,987,320.03 + R1 (40 %) 2,389,856.02 up to; R2 (10 %) 597,464.01 not yet released.
+    const kr = (label: string) => ore(cellNumber(byLabel(sheets.Oversigt!, label)));
+    expect([kr('Rate 1'), kr('R1: beløb'), kr('R2: beløb')]).toEqual([298_732_003, 238_985_602, 59_746_401]);
+    expect(kr('Op til i alt (efter slutregnskabet)')).toBe(537_717_605);
+    expect(await expectCached(file, sheets)).toBeGreaterThan(4 * 4);
+  });
+
+  it('after the last counted month, R2 never reached is not met and its amount is withheld', async () => {
+    const r = ungeloftetResult('2029-01-01', [grantMonth('2027-05', 10), grantMonth('2028-12', 10)]);
+    expect(r.requirements.map((q) => q.status)).toEqual(['met', 'not_met']);
+    const { sheets } = await workbook(UNGELOFTET, r, ungeloftetEvidence(r));
+    expectGrant(sheets, r);
+    expect(byLabel(sheets.Oversigt!, 'R2: status')).toBe('Ikke opfyldt');
+    expect(ore(cellNumber(byLabel(sheets.Oversigt!, 'Tilbageholdt')))).toBe(59_746_401);
+  });
+});
