@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { VegaLiteSpec } from '../pipelines/core/vega.ts';
 import { contractParams, findKind, KINDS, kindOf, kindOfResult } from '../pipelines/kinds/index.ts';
 import { col, reportTable, sqlWord } from '../pipelines/kinds/kind.ts';
+import { renderSvg } from '../pipelines/report/charts.ts';
 import { JOBFOKUS, UNGELOFTET } from '../schemas/contracts.ts';
 import { grantMonth, jobfokusResult, ungeloftetResult } from './contract-results.ts';
 
@@ -76,6 +77,11 @@ describe('Jobfokus, in the finance report’s words', () => {
     expect(dsi.explain(none, JOBFOKUS).slice(4)).toEqual([
       'Der er endnu ingen målinger: den første er 2. halvår 2027. Tabellerne er derfor tomme; fremskrivningen nedenfor viser, hvad kontrakten er på vej mod.',
     ]);
+    // A contract that does not say where it was decided cites nothing.
+    const { source: _source, ...unsourced } = JOBFOKUS;
+    expect(dsi.explain(none, unsourced).join(' ')).not.toContain('Kilde');
+    const { source: _grantSource, ...unsourcedGrant } = UNGELOFTET;
+    expect(grant.explain(R1_MET, unsourcedGrant).join(' ')).not.toContain('Kilde');
     // A carried-over file without its configuration says only that, and no rounding note for no rows.
     expect(dsi.explain(none)).toEqual(['Der er endnu ingen målinger.']);
     expect(dsi.summary(none)).toBe(
@@ -149,6 +155,45 @@ describe('Jobfokus, in the finance report’s words', () => {
       'Resten som seneste endelige måling',
     ]);
     expect(cap!.data.values).toEqual([{ cap: 14_000_000 }]);
+  });
+
+  it('the projection chart drawn for real: three lines told apart by dash and colour, in full words, and the cap in red', async () => {
+    const svg = await renderSvg(dsi.projectionChart(ONE_FINAL)!);
+    const marks = [...svg.matchAll(/class="mark-([a-z]+) role-mark/g)].map((m) => m[1]);
+    expect(marks).toEqual(['line', 'line', 'line', 'symbol', 'rule']);
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts.slice(0, 10)).toEqual([
+      '2. halvår 2027',
+      '1. halvår 2028',
+      '2. halvår 2028',
+      '1. halvår 2029',
+      '2. halvår 2029',
+      '1. halvår 2030',
+      '2. halvår 2030',
+      '1. halvår 2031',
+      '2. halvår 2031',
+      '1. halvår 2032',
+    ]);
+    // Whole kroner with Danish thousands up to the cap, then the legend in full, never cut with "…".
+    expect(texts.slice(10)).toEqual([
+      '0',
+      '2.000.000',
+      '4.000.000',
+      '6.000.000',
+      '8.000.000',
+      '10.000.000',
+      '12.000.000',
+      '14.000.000',
+      'Samlet tilbagebetaling (kr.)',
+      'Bogført',
+      'Resten som planlagt i business casen',
+      'Resten som seneste endelige måling',
+      'Jobfokus: bogført og fremskrevet tilbagebetaling',
+    ]);
+    // The legend's three entries: booked solid, the business case dashed, the trajectory dotted.
+    const dashes = [...svg.matchAll(/stroke-dasharray="([^"]*)"/g)].map((m) => m[1]);
+    expect(dashes.slice(-3)).toEqual(['1,0', '6,4', '2,3']);
+    expect(svg).toMatch(/class="mark-rule role-mark[^"]*"[^>]*>(<[^>]*>)*<line[^>]*stroke="#c62828"/);
   });
 });
 

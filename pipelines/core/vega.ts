@@ -140,7 +140,9 @@ export function baseConfig(): Record<string, unknown> {
     view: { stroke: null },
     title: { anchor: 'start', fontSize: 15, subtitleFontSize: 11, subtitleColor: '#444' },
     axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#e6e6e6' },
-    legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom' },
+    // Legend labels in full: Vega cuts them at 160 px ("Resten som planla…"), which leaves a reader
+    // guessing which line is which.
+    legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom', labelLimit: 0 },
   };
 }
 
