@@ -23,7 +23,10 @@ const config = {
   ignoreStatic: false,
   concurrency: 2,
   timeoutMS: 60_000,
-  reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
+  // event-recorder writes each tested mutant as it is done (reports/mutation/events-<scope>/), so the
+  // survivors of a long run can be read, and tests for them written, before it ends.
+  reporters: ['clear-text', 'progress-append-only', 'json', 'html', 'event-recorder'],
+  eventReporter: { baseDir: `reports/mutation/events-${scope}` },
   jsonReporter: { fileName: `reports/mutation/${scope}.json` },
   htmlReporter: { fileName: `reports/mutation/${scope}.html` },
   clearTextReporter: { reportScoreTable: true, reportMutants: false },
