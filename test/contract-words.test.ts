@@ -8,11 +8,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { VegaLiteSpec } from '../pipelines/core/vega.ts';
-import { contractParams, findKind, KINDS, kindOf, kindOfResult } from '../pipelines/kinds/index.ts';
+import { setLang } from '../pipelines/i18n/index.ts';
+import { dsiKind } from '../pipelines/kinds/dsi/index.ts';
+import { halfYears } from '../pipelines/kinds/dsi/prices.ts';
+import {
+  contractParams,
+  findKind,
+  KINDS,
+  kindOf,
+  kindOfResult,
+  registerKind,
+} from '../pipelines/kinds/index.ts';
 import { col, reportTable, sqlWord } from '../pipelines/kinds/kind.ts';
 import { renderSvg } from '../pipelines/report/charts.ts';
 import { JOBFOKUS, UNGELOFTET } from '../schemas/contracts.ts';
 import { grantMonth, jobfokusResult, ungeloftetResult } from './contract-results.ts';
+import { fixedPriceKind } from './fixtures/fixed-price-kind.ts';
 
 const dsi = kindOf('dsi_social_investment');
 const grant = kindOf('grant_result_requirements');
@@ -72,6 +83,75 @@ describe('Jobfokus, in the finance report’s words', () => {
     );
   });
 
+  it('names both columns when goal 2’s rows also add up to one øre less than its total', () => {
+    // Goal 2: one success in each half-year, 4,871.7948… → 4,871.79 twice = 9,743.58; the exact
+    // 2 × P2 = 9,743.5897… → 9,743.59. Goal 1 as above.
+    const both = jobfokusResult(
+      '2028-08-01',
+      [
+        { period: '2027-H2', complete: true, population: 360, successes: 73, goal2Successes: 1 },
+        { period: '2028-H1', complete: true, population: 360, successes: 64, goal2Successes: 1 },
+      ],
+      370,
+    );
+    expect(dsi.explain(both, JOBFOKUS).at(-1)).toMatch(
+      /det bogførte summerer altid præcist\. Her summerer Mål 1 til 2\.372\.076,93 kr\., mens totalen er 2\.372\.076,92 kr\. Her summerer Mål 2 til 9\.743,58 kr\., mens totalen er 9\.743,59 kr\.$/,
+    );
+  });
+
+  it('only provisional measurements: no rounding note, as nothing is booked; without its configuration, no “no measurement yet”', () => {
+    const provisional = jobfokusResult(
+      '2028-01-01',
+      [{ period: '2027-H2', complete: false, population: 360, successes: 72, goal2Successes: 0 }],
+      360,
+    );
+    expect(dsi.explain(provisional, JOBFOKUS)).toHaveLength(4);
+    expect(dsi.explain(provisional)).toEqual([]);
+    // One final measurement without the configuration: the rounding note alone.
+    expect(dsi.explain(ONE_FINAL)).toEqual([dsi.explain(ONE_FINAL, JOBFOKUS).at(-1)]);
+  });
+
+  it('an older file without a projection: no projection tables, no chart, and a summary without it', () => {
+    const { projection: _p, ...bare } = ONE_FINAL;
+    expect(dsi.projectionTables(bare)).toEqual([]);
+    expect(dsi.projectionChart(bare)).toBeUndefined();
+    expect(dsi.summary(bare)).toBe(
+      'jobfokus: bogført 1.457.641,03 kr. for 1 endelige målinger; foreløbig måling 1. halvår 2028 (1.122.948,71 kr., bogføres ikke endnu)',
+    );
+    const { projection: _g, ...bareGrant } = R1_MET;
+    expect(grant.projectionTables(bareGrant)).toEqual([]);
+  });
+
+  it('every measurement final: nothing left to project, so no projection chart', () => {
+    const all = jobfokusResult(
+      '2032-08-01',
+      halfYears('2027-H2', '2032-H1').map((period) => ({
+        period,
+        complete: true,
+        population: 360,
+        successes: 36,
+        goal2Successes: 0,
+      })),
+      360,
+    );
+    expect(all.projection!.scenarios.every((sc) => sc.measurements.length === 0)).toBe(true);
+    expect(dsi.projectionChart(all)).toBeUndefined();
+  });
+
+  it('a contract measured over more than twelve half-years slants the period labels', () => {
+    const bc = JOBFOKUS.businessCase;
+    const long = {
+      ...JOBFOKUS,
+      measurements: { first: '2027-H2', last: '2034-H1' },
+      businessCase: { ...bc, expectedShares: { ...bc.expectedShares, 2033: 0.2, 2034: 0.2 } },
+    };
+    const r = jobfokusResult('2028-05-01', [], 360, long);
+    const x = (layers(dsi.projectionChart(r))[0]!.encoding.x as { axis: { labelAngle: number } }).axis;
+    expect(x.labelAngle).toBe(-45);
+    const short = layers(dsi.projectionChart(ONE_FINAL))[0]!.encoding.x as { axis: { labelAngle: number } };
+    expect(short.axis.labelAngle).toBe(0);
+  });
+
   it('before the first measurement: why the tables are empty, with or without the contract’s configuration', () => {
     const none = jobfokusResult('2027-01-01', [], 0);
     expect(dsi.explain(none, JOBFOKUS).slice(4)).toEqual([
@@ -79,9 +159,13 @@ describe('Jobfokus, in the finance report’s words', () => {
     ]);
     // A contract that does not say where it was decided cites nothing.
     const { source: _source, ...unsourced } = JOBFOKUS;
-    expect(dsi.explain(none, unsourced).join(' ')).not.toContain('Kilde');
+    expect(dsi.explain(none, unsourced)).toEqual(
+      dsi.explain(none, JOBFOKUS).map((p) => p.replace(SOURCE, '')),
+    );
     const { source: _grantSource, ...unsourcedGrant } = UNGELOFTET;
-    expect(grant.explain(R1_MET, unsourcedGrant).join(' ')).not.toContain('Kilde');
+    expect(grant.explain(R1_MET, unsourcedGrant)).toEqual(
+      grant.explain(R1_MET, UNGELOFTET).map((p) => p.replace(SOURCE.replace('7.', '8.'), '')),
+    );
     // A carried-over file without its configuration says only that, and no rounding note for no rows.
     expect(dsi.explain(none)).toEqual(['Der er endnu ingen målinger.']);
     expect(dsi.summary(none)).toBe(
@@ -130,6 +214,13 @@ describe('Jobfokus, in the finance report’s words', () => {
       ['Resten som seneste endelige måling', 'Mål 2 betales én gang pr. delta'],
       ['Resten som seneste endelige måling', 'Den foreløbige måling 1. halvår'],
     ]);
+    // Without a provisional measurement, the four assumptions alone.
+    const two = jobfokusResult(
+      '2028-08-01',
+      [{ period: '2027-H2', complete: true, population: 360, successes: 72, goal2Successes: 40 }],
+      370,
+    );
+    expect(dsi.projectionTables(two)[1]!.rows).toHaveLength(4);
     // 63 of 350 = 18 %: shown, not used.
     expect(assumptions!.rows.at(-1)!.Antagelse).toBe(
       'Den foreløbige måling 1. halvår 2028 (18 %, 63 af 350) er vist, men bruges ikke som grundlag: halvåret er ikke endeligt, og tallet kan ændre sig.',
@@ -193,6 +284,14 @@ describe('Jobfokus, in the finance report’s words', () => {
     // The legend's three entries: booked solid, the business case dashed, the trajectory dotted.
     const dashes = [...svg.matchAll(/stroke-dasharray="([^"]*)"/g)].map((m) => m[1]);
     expect(dashes.slice(-3)).toEqual(['1,0', '6,4', '2,3']);
+    // …and each its own colour, with the measurements marked by filled points.
+    const lineStrokes = [...svg.matchAll(/<path[^>]*stroke="(#[0-9a-f]+)"[^>]*stroke-dasharray/g)].map(
+      (m) => m[1],
+    );
+    expect(new Set(lineStrokes.slice(-3)).size).toBe(3);
+    const from = svg.indexOf('class="mark-symbol');
+    const points = svg.slice(from, svg.indexOf('</g>', from));
+    expect(points.match(/<path[^>]*fill="#[0-9a-f]+"/g)?.length).toBe(21);
     expect(svg).toMatch(/class="mark-rule role-mark[^"]*"[^>]*>(<[^>]*>)*<line[^>]*stroke="#c62828"/);
   });
 });
@@ -388,5 +487,51 @@ describe('what each kind declares to the stages', () => {
     ).toBeUndefined();
     expect(findKind('no_such_kind')).toBeUndefined();
     expect(() => kindOf({ kind: 'no_such_kind' })).toThrow('no contract kind no_such_kind');
+    expect(() => kindOf('no_such_kind')).toThrow('no contract kind no_such_kind');
+  });
+
+  it('registering a kind adds it after the built-in ones; registering it again replaces it', () => {
+    // A kind that declares no known codes, KPIs or projection chart: the registry gives none.
+    const { knownCodes: _k, ...bare } = fixedPriceKind;
+    registerKind({ ...bare, kind: 'bare_kind' });
+    registerKind({ ...fixedPriceKind, schemaName: 'first' });
+    const again = registerKind({ ...fixedPriceKind, schemaName: 'second' });
+    expect(KINDS.map((k) => k.kind)).toEqual([
+      'dsi_social_investment',
+      'grant_result_requirements',
+      'bare_kind',
+      'fixed_price_per_success',
+    ]);
+    expect(findKind('fixed_price_per_success')).toBe(again);
+    expect(findKind('fixed_price_per_success')!.schemaName).toBe('second');
+    const contract = {
+      id: 'x',
+      kind: 'bare_kind',
+      title: 'X',
+      programme: 'x',
+      from: '2025-01',
+      to: '2025-12',
+      successMinHours: 1,
+      pricePerSuccess: 1,
+    };
+    expect(kindOf('bare_kind').knownCodes(contract)).toEqual({});
+    expect(kindOf('bare_kind').kpis(contract)).toEqual([]);
+    // A built-in kind, the first of all, is replaced in its place too.
+    registerKind({ ...dsiKind, schemaName: 'replaced' });
+    expect(KINDS.map((k) => [k.kind, k.schemaName]).slice(0, 2)).toEqual([
+      ['dsi_social_investment', 'replaced'],
+      ['grant_result_requirements', 'grant_contract'],
+    ]);
+    registerKind(dsiKind);
+    expect(KINDS).toHaveLength(4);
+  });
+
+  it('a catalogue word as an SQL literal doubles its apostrophes', () => {
+    setLang('en');
+    try {
+      expect(sqlWord('cli.cmd.help')).toBe("'show this help, or a command''s'");
+    } finally {
+      setLang('da');
+    }
   });
 });
