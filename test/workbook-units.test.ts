@@ -64,6 +64,37 @@ describe('the Jobfokus workbook of a result made by hand', () => {
     expect(await expectCached(file, sheets)).toBeGreaterThan(2 * 12);
   });
 
+  it('Oversigt: who and when, the parameters, and the calibration of goal 1’s price to the business case’s 468', async () => {
+    const r = jobfokusResult('2028-05-01', [], 360);
+    const { file, sheets } = await workbook(JOBFOKUS, r, jobfokusEvidence(r));
+    const o = sheets.Oversigt!;
+    expect(o.slice(1, 3).map((row) => row.slice(0, 2))).toEqual([
+      ['Opgjort pr.', '2028-05-01'],
+      ['Kommune', 'Lolland Kommune (360)'],
+    ]);
+    const at = o.findIndex((row) => row[0] === 'Måling');
+    expect(o[at]).toEqual(['Måling', 'Forventet andel', 'Forventet merresultat']);
+    // (share − 4 %) × 360 for each of the ten half-years: 21.6, 4 × 39.6, 5 × 57.6 = 468.
+    const calibration = o.slice(at + 1, at + 12).map((row) => [row[0], cellNumber(row[2])]);
+    expect(calibration).toEqual([
+      ['2027-H2', 21.6],
+      ...['2028-H1', '2028-H2', '2029-H1', '2029-H2'].map((p) => [p, 39.6]),
+      ...['2030-H1', '2030-H2', '2031-H1', '2031-H2', '2032-H1'].map((p) => [p, 57.6]),
+      ['I alt', 468],
+    ]);
+    // What a reader sees without recalculating: bold headings, kroner and percent formats.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('Oversigt')!;
+    expect([at + 1, at + 12].map((row) => ws.getCell(`A${row}`).font?.bold)).toEqual([true, true]);
+    expect(['B6', 'B10', 'B12', 'B13'].map((ref) => ws.getCell(ref).numFmt)).toEqual([
+      '#,##0.00 "kr."',
+      '0.0 %',
+      '#,##0.00 "kr."',
+      '#,##0.00 "kr."',
+    ]);
+  });
+
   it('below the baseline: 10 of 360 is an excess of −4.4, which pays 0 for goal 1 (MAX(0; …)), never less', async () => {
     const below = (period: string) => ({
       period,
@@ -136,6 +167,21 @@ describe('the Ungeløftet workbook of a result made by hand', () => {
     expect([kr('Rate 1'), kr('R1: beløb'), kr('R2: beløb')]).toEqual([298_732_003, 238_985_602, 59_746_401]);
     expect(kr('Op til i alt (efter slutregnskabet)')).toBe(537_717_605);
     expect(await expectCached(file, sheets)).toBeGreaterThan(4 * 4);
+    // The projection: 18 counted months left after June's 45 %; R2 needs 55 %, 11 of the 20.
+    const p = sheets.Fremskrivning!;
+    expect(p.slice(2, 8)).toEqual([
+      ['Tællende måneder tilbage', '18'],
+      ['Seneste afsluttede måneds andel (2027-06)', '45%'],
+      ['', ''],
+      ['R1: andel der skal nås i én tællende måned', 'Opfyldt'],
+      ['R2: andel der skal nås i én tællende måned', '55%'],
+      ['R2: antal af indsatsgruppen på 20', '11'],
+    ]);
+    const payouts = p
+      .filter((row) => row[0] === 'Forventet udbetaling i alt')
+      .map((row) => ore(cellNumber(row[1])));
+    expect(payouts).toEqual(r.projection!.scenarios.map((sc) => ore(sc.expectedPayout)));
+    expect(payouts).toEqual([597_464_006, 537_717_605]);
   });
 
   it('after the last counted month, R2 never reached is not met and its amount is withheld', async () => {

@@ -4,6 +4,7 @@
  * their result, so the figures show without recalculation and an auditor can follow and change them.
  */
 import type ExcelJS from 'exceljs';
+import { municipalityName } from '../core/municipalities.ts';
 import { t } from '../i18n/index.ts';
 
 /** Number formats; Excel and LibreOffice show them with the reader's separators (1.234,56 kr. in Danish). */
@@ -125,7 +126,9 @@ export function contractSheets(
   const ranges = evidenceSheet(wb, evidence);
   put(overview, 'A1', r.title).font = { bold: true, size: 14 };
   labelled(overview, 2, t('workbook.asOf'), r.asOf);
-  labelled(overview, 3, t('workbook.municipality'), r.municipality);
+  // The name an auditor knows, with the code the files carry: "Lolland Kommune (360)".
+  const name = municipalityName(r.municipality);
+  labelled(overview, 3, t('workbook.municipality'), name ? `${name} (${r.municipality})` : r.municipality);
   overview.getColumn(1).width = labelWidth;
   overview.getColumn(2).width = 20;
   overview.getColumn(3).width = 22;
