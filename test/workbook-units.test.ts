@@ -82,6 +82,17 @@ describe('the Jobfokus workbook of a result made by hand', () => {
       ...['2030-H1', '2030-H2', '2031-H1', '2031-H2', '2032-H1'].map((p) => [p, 57.6]),
       ['I alt', 468],
     ]);
+    // Then the totals under their heading, in this order.
+    expect(o.slice(at + 12).map((row) => row[0])).toEqual([
+      '',
+      'I alt',
+      'Mål 1, endelige målinger',
+      'Mål 2, endelige målinger',
+      'Bogført tilbagebetaling',
+      'Forventet i business casen',
+      'Bogført i forhold til forventet',
+      'Loftet nået i',
+    ]);
     // What a reader sees without recalculating: bold headings, kroner and percent formats.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
