@@ -32,7 +32,7 @@ import { removeStaleWork } from '../pipelines/run/leftovers.ts';
 import { openSandbox } from '../pipelines/sandbox.ts';
 import type { KpiEntry, KpisJson, Manifest } from '../schemas/outputs.ts';
 import { scanFiles } from './cpr-scan.ts';
-import { cli, snapshot, spawnCli, spawnRun, TEST_KEY, tempDir, testKpi, walk } from './helpers.ts';
+import { cli, snapshot, spawnRun, TEST_KEY, tempDir, testKpi, walk } from './helpers.ts';
 
 const EXAMPLES = join(import.meta.dirname, 'fixtures', 'examples-inbox');
 const AS_OF = '2025-03-01';
@@ -694,7 +694,7 @@ describe('files, modes, signals and leftovers', () => {
     async (signal, code) => {
       const inbox = await exampleInbox();
       const out = join(await tempDir('kpi-out-'), 'out');
-      expect((await spawnCli(['run', '--inbox', inbox, '--out', out, '--as-of', '2025-03-01'])).code).toBe(0);
+      expect((await cli(['run', '--inbox', inbox, '--out', out, '--as-of', '2025-03-01'])).code).toBe(0);
       const before = snapshot(out);
       const r = spawnRun(inbox, out, 'kpis');
       await r.paused;
@@ -710,7 +710,7 @@ describe('files, modes, signals and leftovers', () => {
       expect(readdirSync(out).filter((f) => f.includes('lock'))).toEqual([]);
       expect(readdirSync(join(out, '.runs')).filter((f) => f.startsWith('.staging'))).toEqual([]);
       expect(snapshot(out)).toEqual(before);
-      expect((await spawnCli(['run', '--inbox', inbox, '--out', out, '--as-of', '2025-03-01'])).code).toBe(0);
+      expect((await cli(['run', '--inbox', inbox, '--out', out, '--as-of', '2025-03-01'])).code).toBe(0);
     },
   );
 

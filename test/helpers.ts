@@ -169,26 +169,6 @@ export function snapshot(out: string): Record<string, string> {
   return files;
 }
 
-/** The command line in a process of its own (bin/kpi.js), as cron runs it: exit code, stdout, stderr. */
-export function spawnCli(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'kpi.js'), ...args], {
-    env: { PATH: process.env.PATH, KPI_PSEUDONYM_KEY: TEST_KEY, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => {
-    stdout += String(d);
-  });
-  child.stderr!.on('data', (d) => {
-    stderr += String(d);
-  });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
-
 /** A share KPI for unit tests: yearly, rising, 2 % a year from its 2020 baseline; `over` changes any part. */
 export const testKpi = (over: Partial<KpiDefinition> = {}): KpiDefinition => ({
   id: 'k',

@@ -30,7 +30,7 @@ import { procStat, STALE_AFTER_MS } from '../pipelines/publish/lock.ts';
 import { scaleMemoryLimit, workerDuckdbOptions } from '../pipelines/run/runtime.ts';
 import { run } from '../pipelines/run.ts';
 import { KpisJson, type Manifest } from '../schemas/outputs.ts';
-import { runInbox, snapshot, spawnCli, spawnRun, TEST_KEY, tempDir, walk } from './helpers.ts';
+import { cli, runInbox, snapshot, spawnRun, TEST_KEY, tempDir, walk } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CASES = join(ROOT, 'test', 'cases');
@@ -158,7 +158,8 @@ describe('a failed run exits 1 and publishes nothing', () => {
   it('a stage that fails: exit 1, one message without a stack, the previous outputs byte-identical', async () => {
     const { inbox, out, before } = await publishedThenNewDelivery();
     for (const stage of ['warehouse', 'contracts', 'report']) {
-      const r = await spawnCli(['run', '--inbox', inbox, '--out', out, '--as-of', '2025-03-01'], {
+      const r = await cli(['run', '--inbox', inbox, '--out', out, '--as-of', '2025-03-01'], {
+        KPI_PSEUDONYM_KEY: TEST_KEY,
         KPI_FAULT_FAIL: stage,
       });
       expect(r.code, r.stderr).toBe(1);
@@ -168,7 +169,7 @@ describe('a failed run exits 1 and publishes nothing', () => {
       expect(readdirSync(join(out, '.runs')).filter((d) => d.startsWith('.staging-'))).toEqual([]);
     }
     // Without the fault the same inbox publishes.
-    expect((await spawnCli(['run', '--inbox', inbox, '--out', out, '--as-of', '2025-03-01'])).code).toBe(0);
+    expect((await cli(['run', '--inbox', inbox, '--out', out, '--as-of', '2025-03-01'])).code).toBe(0);
     expect(snapshot(out)).not.toEqual(before);
   });
 
@@ -186,7 +187,7 @@ describe('a failed run exits 1 and publishes nothing', () => {
     writeFileSync(join(dir, 'kpi.config.json'), JSON.stringify({ notebooks: 'notebooks' }));
     const config = ['--config', join(dir, 'kpi.config.json')];
     const broken = `Notebook ${notebook}, blok 1 (sql pladser) fejlede. DuckDB siger: Catalog Error: Table with name findes_ikke does not exist!`;
-    const run = await spawnCli(['run', '--inbox', inbox, '--out', out, '--as-of', '2025-03-01', ...config]);
+    const run = await cli(['run', '--inbox', inbox, '--out', out, '--as-of', '2025-03-01', ...config]);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toContain(broken);
     expect(run.stderr).not.toMatch(/^\s+at /m);
@@ -195,7 +196,7 @@ describe('a failed run exits 1 and publishes nothing', () => {
     const reports = ['public', 'restricted'].flatMap((d) => walk(join(out, d, 'reports')));
     const written = () => reports.map((f) => statSync(f).mtimeMs);
     const mtimes = written();
-    const report = await spawnCli(['report', '--out', out, ...config]);
+    const report = await cli(['report', '--out', out, ...config]);
     expect(report.code, report.stderr).toBe(1);
     expect(report.stderr).toContain(broken);
     expect(report.stderr).not.toMatch(/^\s+at /m);
@@ -207,7 +208,7 @@ describe('a failed run exits 1 and publishes nothing', () => {
       notebook,
       '---\ntitle: Egen\n---\n# Egen rapport\n\n```sql pladser show\nSELECT 42 AS svar\n```\n',
     );
-    const mended = await spawnCli(['report', '--out', out, ...config]);
+    const mended = await cli(['report', '--out', out, ...config]);
     expect(mended.code, mended.stderr).toBe(0);
     expect(mended.stdout).toContain('public/reports/egen.html');
     expect(readFileSync(join(out, 'public', 'reports', 'egen.html'), 'utf8')).toContain('Egen rapport');
