@@ -24,6 +24,29 @@ import { tempDir } from './helpers.ts';
 import { byLabel, cellNumber, ore, recalculate } from './recalc.ts';
 import { expectCached, expectDsi, expectGrant } from './workbook-checks.ts';
 
+/**
+ * What a reader sees before anything is recalculated: every heading row in bold, and every amount in
+ * kroner in a column wide enough for 14.000.000,00 kr. on one line (19 characters).
+ */
+async function expectReadable(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row) => {
+      row.eachCell((cell) => {
+        if (cell.numFmt === '#,##0.00 "kr."' && Number(cell.col) > 1)
+          expect(ws.getColumn(cell.col).width, `${ws.name}!${cell.address}`).toBeGreaterThanOrEqual(19);
+      });
+    });
+  }
+  const bold = (sheet: string, ref: string) => wb.getWorksheet(sheet)!.getCell(ref).font?.bold;
+  expect(bold('Målinger', 'A1')).toBe(true);
+  expect(bold('Fremskrivning', 'A1')).toBe(true);
+  const header = wb.getWorksheet('Fremskrivning')!.getColumn(1).values.indexOf('Måling');
+  expect(bold('Fremskrivning', `A${header}`)).toBe(true);
+  expect(bold('Fremskrivning', `J${header}`)).toBe(true);
+}
+
 /** The workbook of one contract, written and recalculated: its file and LibreOffice's sheets. */
 async function workbook(c: ContractConfig, r: DsiContractJson | object, evidence: EvidenceRow[]) {
   const wb = new ExcelJS.Workbook();
@@ -62,6 +85,56 @@ describe('the Jobfokus workbook of a result made by hand', () => {
     const projected = sheets.Fremskrivning!.filter((row) => row[0] === 'Forventet tilbagebetaling i alt');
     expect(projected.map((row) => ore(cellNumber(row[1])))).toEqual([1_227_448_718, 1_308_195_426]);
     expect(await expectCached(file, sheets)).toBeGreaterThan(2 * 12);
+    // Booked against the business case: 1,457,641.03 / 11,400,000.
+    expect(cellNumber(byLabel(sheets.Oversigt!, 'Bogført i forhold til forventet'))!).toBeCloseTo(
+      1_457_641.03 / 11_400_000,
+      9,
+    );
+    // Fremskrivning, top to bottom: what was booked, then each scenario's label, assumptions, table
+    // and results.
+    const column = sheets.Fremskrivning!.map((row) => row[0]);
+    const expected = [
+      'Fremskrivning af de målinger, der ikke er endelige',
+      'En fremskrivning er et skøn under de angivne antagelser; den bogføres aldrig.',
+      'Bogført af de endelige målinger',
+      '',
+      ...r.projection!.scenarios.flatMap((sc) => [
+        sc.label,
+        ...sc.assumptions,
+        'Måling',
+        ...sc.measurements.map((m) => m.period),
+        '',
+        'Forventet tilbagebetaling i alt',
+        'I forhold til business casen',
+        'Loftet rammes i',
+        '',
+      ]),
+    ];
+    expect(column).toEqual(expected.slice(0, column.length));
+    expect(sheets.Fremskrivning!.find((row) => row[0] === 'Måling')).toEqual([
+      'Måling',
+      'Målte',
+      'Andel',
+      'Succeser',
+      'Merresultat',
+      'Mål 1 (kr.)',
+      'Mål 2-succeser',
+      'Mål 2 (kr.)',
+      'Kumuleret før loft',
+      'Over loftet',
+    ]);
+    await expectReadable(file);
+  });
+
+  it('a result without a projection (an older file) gets no Fremskrivning sheet', async () => {
+    const { projection: _p, ...r } = jobfokusResult(
+      '2028-05-01',
+      [{ period: '2027-H2', complete: true, population: 360, successes: 72, goal2Successes: 40 }],
+      370,
+    );
+    const wb = new ExcelJS.Workbook();
+    kindOf(JOBFOKUS).workbook(wb, JOBFOKUS, r, jobfokusEvidence(r));
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Oversigt', 'Målinger', 'Evidens']);
   });
 
   it('Oversigt: who and when, the parameters, and the calibration of goal 1’s price to the business case’s 468', async () => {

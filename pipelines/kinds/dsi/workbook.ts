@@ -325,7 +325,11 @@ function projectionSheet(
   let row = 5;
   for (const sc of pr.scenarios) row = scenarioTable(ws, c, sc, p, { booked, capReachedIn }, row);
   ws.getColumn(1).width = 44;
-  for (let i = 2; i <= PROJECTION_COLUMNS.length; i++) ws.getColumn(i).width = 16;
+  // The columns that hold kroner as wide as on Målinger (14.000.000,00 kr. on one line): B, with the
+  // booked amount above the tables, and the scenarios' amounts; the others narrower.
+  const money = new Set<string>(['measured', 'goal1', 'goal2', 'beforeCap']);
+  for (let i = 2; i <= PROJECTION_COLUMNS.length; i++)
+    ws.getColumn(i).width = money.has(PROJECTION_COLUMNS[i - 1]!) ? 19 : 16;
 }
 
 export function dsiWorkbook(
