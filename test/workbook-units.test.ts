@@ -266,6 +266,37 @@ describe('the Ungeløftet workbook of a result made by hand', () => {
       .map((row) => ore(cellNumber(row[1])));
     expect(payouts).toEqual(r.projection!.scenarios.map((sc) => ore(sc.expectedPayout)));
     expect(payouts).toEqual([597_464_006, 537_717_605]);
+    const against = p.filter((row) => row[0] === 'I forhold til tilsagnet').map((row) => cellNumber(row[1])!);
+    expect(against[0]).toBeCloseTo(1, 12);
+    expect(against[1]).toBeCloseTo(5_377_176.05 / 5_974_640.06, 12);
+    // Top to bottom: each scenario's label, assumptions, the requirements' statuses and the results.
+    const column = p.map((row) => row[0]);
+    expect(column.slice(9)).toEqual(
+      r.projection!.scenarios.flatMap((sc, i) => [
+        ...(i > 0 ? [''] : []),
+        sc.label,
+        ...sc.assumptions,
+        'R1: status',
+        'R2: status',
+        'Forventet udbetaling i alt',
+        'I forhold til tilsagnet',
+      ]),
+    );
+    expect(sheets.Målinger![0]).toEqual([
+      'Måned',
+      'Tællende måned',
+      'Afsluttet',
+      'Indsatsgruppe',
+      'I job eller uddannelse',
+      'Andel',
+      'Opfylder R1',
+      'Opfylder R2',
+    ]);
+    // And an older file without a projection has no Fremskrivning sheet.
+    const { projection: _p, ...bare } = r;
+    const wb = new ExcelJS.Workbook();
+    kindOf(UNGELOFTET).workbook(wb, UNGELOFTET, bare, ungeloftetEvidence(r));
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Oversigt', 'Målinger', 'Evidens']);
   });
 
   it('after the last counted month, R2 never reached is not met and its amount is withheld', async () => {
