@@ -246,6 +246,23 @@ describe('the Ungeløftet workbook of a result made by hand', () => {
       ['2027-06', 'ja', 'ja', '20', '9', '45%', 'nej', 'nej'],
       ['2027-07', 'ja', 'nej', '21', '', '', '', ''],
     ]);
+    // The parameters, as the grant letter and the minutes give them.
+    const o = sheets.Oversigt!;
+    const params = o.findIndex((row) => row[0] === 'Parametre');
+    expect(o.slice(params + 1, params + 13)).toEqual([
+      ['Tilsagn i alt', '5974640.06'],
+      ['Tilsagn 2025', '433912.41'],
+      ['Tilsagn 2026', '1737951.55'],
+      ['Tilsagn 2027', '2056767.83'],
+      ['Tilsagn 2028', '1746008.28'],
+      ['Rate 1 (andel af tilsagnet)', '50%'],
+      ['R1: andel i job eller uddannelse i en tællende måned', '50%'],
+      ['R1: andel af tilsagnet', '40%'],
+      ['R2: andel i job eller uddannelse i en tællende måned', '55%'],
+      ['R2: andel af tilsagnet', '10%'],
+      ['Sidste tællende måned', '2028-12'],
+      ['Opgørelsesmåned', '2027-08'],
+    ]);
     // Rate 1 (50 %) 2,987,320.03 + R1 (40 %) 2,389,856.02 up to; R2 (10 %) 597,464.01 not yet released.
     const kr = (label: string) => ore(cellNumber(byLabel(sheets.Oversigt!, label)));
     expect([kr('Rate 1'), kr('R1: beløb'), kr('R2: beløb')]).toEqual([298_732_003, 238_985_602, 59_746_401]);
