@@ -317,11 +317,76 @@ describe('the Ungeløftet workbook of a result made by hand', () => {
   });
 
   it('after the last counted month, R2 never reached is not met and its amount is withheld', async () => {
-    const r = ungeloftetResult('2029-01-01', [grantMonth('2027-05', 10), grantMonth('2028-12', 10)]);
+    // R1 is reached only in the last month of the sheet (10 of 20 in December 2028): the status
+    // formulas read every month's row, the last one included.
+    const r = ungeloftetResult('2029-01-01', [grantMonth('2027-05', 5), grantMonth('2028-12', 10)]);
     expect(r.requirements.map((q) => q.status)).toEqual(['met', 'not_met']);
     const { sheets } = await workbook(UNGELOFTET, r, ungeloftetEvidence(r));
     expectGrant(sheets, r);
-    expect(byLabel(sheets.Oversigt!, 'R2: status')).toBe('Ikke opfyldt');
-    expect(ore(cellNumber(byLabel(sheets.Oversigt!, 'Tilbageholdt')))).toBe(59_746_401);
+    const o = sheets.Oversigt!;
+    expect(byLabel(o, 'R1: status')).toBe('Opfyldt');
+    expect(byLabel(o, 'R2: status')).toBe('Ikke opfyldt');
+    expect(ore(cellNumber(byLabel(o, 'Tilbageholdt')))).toBe(59_746_401);
+    // The totals under their heading, after a blank row, in this order.
+    const at = o.findIndex((row) => row[0] === 'Opgørelsesmåned');
+    expect(o.slice(at + 1).map((row) => row[0])).toEqual([
+      '',
+      'I alt',
+      'Rate 1',
+      'R1: beløb',
+      'R1: status',
+      'R2: beløb',
+      'R2: status',
+      'Op til, for resultatkrav',
+      'Tilbageholdt',
+      'Op til i alt (efter slutregnskabet)',
+    ]);
+  });
+});
+
+describe('what every contract workbook has', () => {
+  it('Evidens: one row per person and period with its headings, a row without a period left blank; bold, frozen headings', async () => {
+    const r = jobfokusResult('2028-05-01', [], 360);
+    const evidence = [
+      {
+        contract: 'jobfokus',
+        period: '2027-H2',
+        person_key: 'a'.repeat(64),
+        goal: 'goal1',
+        counted: true,
+        success: false,
+        reason: 'talt',
+      },
+      {
+        contract: 'jobfokus',
+        period: null,
+        person_key: 'b'.repeat(64),
+        goal: 'goal2',
+        counted: false,
+        success: false,
+        reason: 'ingen',
+      },
+    ];
+    const wb = new ExcelJS.Workbook();
+    kindOf(JOBFOKUS).workbook(wb, JOBFOKUS, r, evidence);
+    const ws = wb.getWorksheet('Evidens')!;
+    const rows = [1, 2, 3].map((n) => (ws.getRow(n).values as unknown[]).slice(1));
+    expect(rows).toEqual([
+      ['Periode', 'Mål', 'Pseudonym (person_key)', 'Talt med', 'Succes', 'Hvorfor'],
+      ['2027-H2', 'goal1', 'a'.repeat(64), 'ja', 'nej', 'talt'],
+      ['', 'goal2', 'b'.repeat(64), 'nej', 'nej', 'ingen'],
+    ]);
+    // The key and the reason in full on screen.
+    expect([3, 6].map((c) => ws.getColumn(c).width)).toEqual([36, 80]);
+    for (const sheet of ['Målinger', 'Evidens']) {
+      const w = wb.getWorksheet(sheet)!;
+      expect(w.getRow(1).font?.bold, sheet).toBe(true);
+      expect(w.getRow(1).alignment, sheet).toEqual({ vertical: 'top', horizontal: 'center', wrapText: true });
+      expect(w.views, sheet).toEqual([{ state: 'frozen', ySplit: 1 }]);
+    }
+    // The title and the headings on Oversigt stand out.
+    const o = wb.getWorksheet('Oversigt')!;
+    expect(o.getCell('A1').font).toEqual({ bold: true, size: 14 });
+    expect(o.getCell('A5')).toMatchObject({ value: 'Parametre', font: { bold: true, size: 12 } });
   });
 });
