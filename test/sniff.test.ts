@@ -5,8 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { sniffText } from '../pipelines/ingest/sniff.ts';
+import { blankLines, crToLf, DEFAULT_LIMITS, rewriteAsUtf8, sniffText } from '../pipelines/ingest/sniff.ts';
 import { tempDir } from './helpers.ts';
 
 const MiB = 1 << 20;
@@ -89,5 +90,21 @@ describe('the byte scan across chunk borders', () => {
     const s = await sniffText(path, false);
     const want = expected(text);
     expect([s.blankLines, s.dataLines]).toEqual([want.blank, want.data]);
+  });
+});
+
+describe('a .csv.gz that ends early', () => {
+  it('is rejected as unreadable by every rewrite that unzips it, never a failed night', async () => {
+    // Found by test/fuzz.test.ts: a truncated file whose long lines were blanked crashed the ingest.
+    const dir = await tempDir('kpi-gz-');
+    const file = join(dir, 'e.csv.gz');
+    const text = Array.from({ length: 3000 }, (_, i) => `${i};${(i * 7919) % 10007}\r\n`).join('');
+    const gz = gzipSync(Buffer.from(text));
+    writeFileSync(file, gz.subarray(0, gz.length >> 1));
+    const target = join(dir, 'out.csv');
+    const rejected = { rule: 'unreadable_gzip' };
+    await expect(blankLines(file, true, target, [2])).rejects.toMatchObject(rejected);
+    await expect(crToLf(file, true, target, DEFAULT_LIMITS)).rejects.toMatchObject(rejected);
+    await expect(rewriteAsUtf8(file, true, target, 'windows-1252')).rejects.toMatchObject(rejected);
   });
 });

@@ -618,16 +618,17 @@ async function scanFile(
     });
     await pipeline(createReadStream(path, { highWaterMark: CHUNK }), hashTap, createGunzip(), scanner, sink);
   } catch (e) {
-    if (e instanceof FileRejected) throw e;
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    if (
-      gz &&
-      (code.startsWith('Z_') || /unexpected end|incorrect header|invalid/i.test((e as Error).message))
-    ) {
-      throw new FileRejected(t('ingest.gzipCorrupt', { message: (e as Error).message }), 'unreadable_gzip');
-    }
-    throw new FileRejected(t('ingest.cannotRead', { message: (e as Error).message }), 'unreadable');
+    throw readError(e, gz);
   }
+}
+
+/** A file that could not be read (or unzipped) as the reason it is rejected with. */
+function readError(e: unknown, gz: boolean): FileRejected {
+  if (e instanceof FileRejected) return e;
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  if (gz && (code.startsWith('Z_') || /unexpected end|incorrect header|invalid/i.test((e as Error).message)))
+    return new FileRejected(t('ingest.gzipCorrupt', { message: (e as Error).message }), 'unreadable_gzip');
+  return new FileRejected(t('ingest.cannotRead', { message: (e as Error).message }), 'unreadable');
 }
 
 /** The file's encoding from what the scanner saw; a file that mixes UTF-8 with another is refused. */
@@ -727,8 +728,14 @@ export async function rewriteAsUtf8(
       cb(null, Buffer.from(pendingCr ? `${rest}\n` : rest, 'utf8'));
     },
   });
-  if (gz) await pipeline(createReadStream(path), createGunzip(), toUtf8, createWriteStream(target));
-  else await pipeline(createReadStream(path), toUtf8, createWriteStream(target));
+  try {
+    if (gz) await pipeline(createReadStream(path), createGunzip(), toUtf8, createWriteStream(target));
+    else await pipeline(createReadStream(path), toUtf8, createWriteStream(target));
+  } catch (e) {
+    // A compressed file that ends early while it is rewritten is rejected like one that does while it
+    // is scanned, never a failed night (found by test/fuzz.test.ts: a truncated .csv.gz).
+    throw readError(e, gz);
+  }
 }
 
 /**
@@ -787,7 +794,9 @@ export async function crToLf(path: string, gz: boolean, target: string, limits: 
       : [createReadStream(path)]) as [NodeJS.ReadableStream]),
     toLf,
     createWriteStream(target),
-  );
+  ).catch((e) => {
+    throw readError(e, gz);
+  });
 }
 
 /**
@@ -818,5 +827,9 @@ export async function blankLines(path: string, gz: boolean, target: string, line
     ]),
     drop,
     createWriteStream(target),
-  );
+  ).catch((e) => {
+    // A truncated .csv.gz that ends while it is rewritten is rejected, never a failed night
+    // (test/fuzz.test.ts found one).
+    throw readError(e, gz);
+  });
 }
