@@ -46,6 +46,17 @@ const ONE_FINAL = jobfokusResult(
   370,
 );
 
+/** 2027-H2 and 2028-H1 final, 73 and 64 of 360, with the goal-2 successes given. */
+const twoFinals = (goal2First: number, goal2Second: number) =>
+  jobfokusResult(
+    '2028-08-01',
+    [
+      { period: '2027-H2', complete: true, population: 360, successes: 73, goal2Successes: goal2First },
+      { period: '2028-H1', complete: true, population: 360, successes: 64, goal2Successes: goal2Second },
+    ],
+    370,
+  );
+
 /** May 2027 10 of 20 (50 %, R1 met), June 9 of 20 (45 %): R2 (55 %) still pending. */
 const R1_MET = ungeloftetResult('2027-08-01', [grantMonth('2027-05', 10), grantMonth('2027-06', 9)]);
 
@@ -65,14 +76,7 @@ describe('Jobfokus, in the finance report’s words', () => {
     // Goal 1: (73 − 14.4) × P1 = 1,284,692.3077 → .31 and (64 − 14.4) × P1 = 1,087,384.6154 → .62, rows
     // 2,372,076.93; the exact 108.2 × P1 = 2,372,076.923 → .92. Goal 2's rows add up (194,871.79 +
     // 48,717.95 = 243,589.74 = 50 × P2), so only goal 1 is named.
-    const two = jobfokusResult(
-      '2028-08-01',
-      [
-        { period: '2027-H2', complete: true, population: 360, successes: 73, goal2Successes: 40 },
-        { period: '2028-H1', complete: true, population: 360, successes: 64, goal2Successes: 10 },
-      ],
-      370,
-    );
+    const two = twoFinals(40, 10);
     expect(two.totals.goal1).toBe(2_372_076.92);
     expect(dsi.explain(two, JOBFOKUS).at(-1)).toMatch(
       /det bogførte summerer altid præcist\. Her summerer Mål 1 til 2\.372\.076,93 kr\., mens totalen er 2\.372\.076,92 kr\.$/,
@@ -86,14 +90,7 @@ describe('Jobfokus, in the finance report’s words', () => {
   it('names both columns when goal 2’s rows also add up to one øre less than its total', () => {
     // Goal 2: one success in each half-year, 4,871.7948… → 4,871.79 twice = 9,743.58; the exact
     // 2 × P2 = 9,743.5897… → 9,743.59. Goal 1 as above.
-    const both = jobfokusResult(
-      '2028-08-01',
-      [
-        { period: '2027-H2', complete: true, population: 360, successes: 73, goal2Successes: 1 },
-        { period: '2028-H1', complete: true, population: 360, successes: 64, goal2Successes: 1 },
-      ],
-      370,
-    );
+    const both = twoFinals(1, 1);
     expect(dsi.explain(both, JOBFOKUS).at(-1)).toMatch(
       /det bogførte summerer altid præcist\. Her summerer Mål 1 til 2\.372\.076,93 kr\., mens totalen er 2\.372\.076,92 kr\. Her summerer Mål 2 til 9\.743,58 kr\., mens totalen er 9\.743,59 kr\.$/,
     );
