@@ -5,7 +5,9 @@
  */
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { type Lang, lang, setLang } from '../i18n/index.ts';
+import { bundledChild } from './childBundle.ts';
 import { onShutdown } from './shutdown.ts';
 
 type ChildReply<M> = M | { type: 'error'; message: string };
@@ -50,7 +52,11 @@ export async function runChild<M extends { type: string }>(
   onMessage?: (m: M) => void,
   opts: { maxRssBytes?: number } = {},
 ): Promise<void> {
-  const child = fork(new URL('./child-entry.js', import.meta.url), [module.href], {
+  const bundled = await bundledChild(module);
+  const [entry, args] = bundled
+    ? [bundled, []]
+    : [fileURLToPath(new URL('./child-entry.js', import.meta.url)), [module.href]];
+  const child = fork(entry, args, {
     execArgv: [],
     // The child's own diagnostics (KPI_PROFILE_SQL) go to the terminal it shares.
     stdio: ['ignore', 'inherit', process.env.KPI_PROFILE_SQL ? 'inherit' : 'pipe', 'ipc'],
