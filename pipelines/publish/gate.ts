@@ -18,8 +18,10 @@ import { hasCpr } from '../core/mask.ts';
 import { quoteIdent, sqlString } from '../core/sql.ts';
 import { inlineScript, vendorCode } from '../core/vendor.ts';
 import { Db } from '../duckdb.ts';
+import { xlsxTexts } from './xlsxText.ts';
 
-export type FindingKind = 'cpr' | 'person_key' | 'birth_date' | 'key';
+/** `unreadable`: a file the gate could not read as its readers would, and so could not check. */
+export type FindingKind = 'cpr' | 'person_key' | 'birth_date' | 'key' | 'unreadable';
 
 export interface Finding {
   /** Relative to the run's folder, e.g. public/kpis.json. */
@@ -91,18 +93,8 @@ async function arrowTexts(path: string): Promise<Text[]> {
   });
 }
 
-async function xlsxTexts(path: string): Promise<Text[]> {
-  const { default: Excel } = await import('exceljs');
-  const wb = new Excel.Workbook();
-  await wb.xlsx.readFile(path);
-  const out: Text[] = [];
-  wb.eachSheet((ws) => {
-    out.push({ text: ws.name });
-    ws.eachRow((row) => {
-      row.eachCell((cell) => out.push({ text: String(cell.text ?? ''), kpi: ws.name }));
-    });
-  });
-  return out;
+async function workbookTexts(path: string): Promise<Text[]> {
+  return xlsxTexts(await readFile(path)).map((c) => ({ text: c.text, kpi: c.sheet }));
 }
 
 /** A file as its readers read it. PNG and PDF are drawn from files read here (the module's note). */
@@ -111,7 +103,7 @@ async function textsOf(db: Db, path: string): Promise<Text[]> {
   if (ext === '.png' || ext === '.pdf' || ext === '.duckdb') return [];
   if (ext === '.parquet') return parquetTexts(db, path);
   if (ext === '.arrow') return arrowTexts(path);
-  if (ext === '.xlsx') return xlsxTexts(path);
+  if (ext === '.xlsx') return workbookTexts(path);
   let text = await readFile(path, 'utf8');
   // The chart libraries inlined in a report are code, not data (core/vendor.ts).
   if (ext === '.html' || ext === '.js')
@@ -125,6 +117,16 @@ async function textsOf(db: Db, path: string): Promise<Text[]> {
   }
   if (ext === '.csv') return csvTexts(text);
   return [{ text }];
+}
+
+/** A file's texts; one that cannot be read is reported (`unreadable`) instead of passed unread. */
+async function readable(db: Db, path: string, unreadable: () => void): Promise<Text[]> {
+  try {
+    return await textsOf(db, path);
+  } catch {
+    unreadable();
+    return [];
+  }
 }
 
 /** What the warehouse knows of persons: the columns that hold person keys and dates of birth. */
@@ -226,7 +228,7 @@ export async function privacyGate(opts: GateOptions): Promise<Finding[]> {
     const publicFiles = [...(await filesUnder(join(root, 'public'))), join(root, 'manifest.json')];
     for (const path of publicFiles) {
       const file = relative(root, path);
-      for (const t of await textsOf(db, path).catch(() => [] as Text[])) {
+      for (const t of await readable(db, path, () => add({ file, kind: 'unreadable' }))) {
         if (hasCpr(t.text.replace(HEX_RUN, ' '))) add({ file, kind: 'cpr', kpi: t.kpi });
         if (t.text.includes(key)) add({ file, kind: 'key', kpi: t.kpi });
         for (const m of t.text.matchAll(PERSON_KEY)) note(keys, m[0], { ...t, file });
@@ -244,7 +246,7 @@ export async function privacyGate(opts: GateOptions): Promise<Finding[]> {
     const restricted = await filesUnder(join(root, 'restricted'));
     for (const path of restricted.filter((p) => !/\.(parquet|duckdb)$/.test(p))) {
       const file = relative(root, path);
-      for (const t of await textsOf(db, path).catch(() => [] as Text[])) {
+      for (const t of await readable(db, path, () => add({ file, kind: 'unreadable' }))) {
         if (hasCpr(t.text.replace(HEX_RUN, ' '))) add({ file, kind: 'cpr', kpi: t.kpi });
         if (t.text.includes(key)) add({ file, kind: 'key', kpi: t.kpi });
       }

@@ -63,4 +63,8 @@ export const SECURITY = {
   'gate.what.person_key': { da: 'en personnøgle fra lageret', en: 'a person key from the warehouse' },
   'gate.what.birth_date': { da: 'en fødselsdato fra lageret', en: 'a date of birth from the warehouse' },
   'gate.what.key': { da: 'pseudonymiseringsnøglen', en: 'the pseudonymisation key' },
+  'gate.what.unreadable': {
+    da: 'noget, porten ikke kan læse og derfor ikke kan kontrollere',
+    en: 'something the gate cannot read, and so cannot check',
+  },
 } as const satisfies Record<string, { da: string; en: string }>;
