@@ -23,7 +23,7 @@ import { col, reportTable, sqlWord } from '../pipelines/kinds/kind.ts';
 import { renderSvg } from '../pipelines/report/charts.ts';
 import { JOBFOKUS, UNGELOFTET } from '../schemas/contracts.ts';
 import { grantMonth, jobfokusResult, ungeloftetResult } from './contract-results.ts';
-import { fixedPriceKind } from './fixtures/fixed-price-kind.ts';
+import { fixedPriceKind, restoreKindsAfterTest } from './fixtures/fixed-price-kind.ts';
 
 const dsi = kindOf('dsi_social_investment');
 const grant = kindOf('grant_result_requirements');
@@ -488,6 +488,7 @@ describe('what each kind declares to the stages', () => {
   });
 
   it('registering a kind adds it after the built-in ones; registering it again replaces it', () => {
+    restoreKindsAfterTest();
     // A kind that declares no known codes, KPIs or projection chart: the registry gives none.
     const { knownCodes: _k, ...bare } = fixedPriceKind;
     registerKind({ ...bare, kind: 'bare_kind' });

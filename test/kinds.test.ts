@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { registerKind } from '../pipelines/kinds/index.ts';
-import { fixedPriceKind } from './fixtures/fixed-price-kind.ts';
+import { fixedPriceKind, restoreKindsAfterTest } from './fixtures/fixed-price-kind.ts';
 import { cli, tempDir, walk, warehouseRows, zipEntry } from './helpers.ts';
 
 function write(path: string, content: string): void {
@@ -47,6 +47,7 @@ const CONTRACT = {
 
 describe('a third kind of contract, registered only in this test', () => {
   it('runs end to end: its JSON, evidence, workbook, finance report, summary and schema', async () => {
+    restoreKindsAfterTest();
     registerKind(fixedPriceKind);
     const dir = await tempDir('kpi-kind-');
     inbox(join(dir, 'inbox'));
@@ -102,6 +103,7 @@ describe('a third kind of contract, registered only in this test', () => {
   });
 
   it('is held back with the extracts it declares', async () => {
+    restoreKindsAfterTest();
     registerKind(fixedPriceKind);
     const dir = await tempDir('kpi-kind-');
     inbox(join(dir, 'inbox'));
