@@ -44,13 +44,25 @@ async function sampleInbox(): Promise<string> {
   return inbox;
 }
 
+/**
+ * A smaller inbox for the scenarios about the run itself (locks, kills, failures, pruning), whose
+ * figures they never read: the café's counts and the §85 decisions, persons and all. A run of it
+ * costs about half a run of sampleInbox's 15 files.
+ */
+async function smallInbox(): Promise<string> {
+  const inbox = await tempDir('kpi-rel-in-');
+  cpSync(join(EXAMPLES, 'cafe'), join(inbox, 'cafe'), { recursive: true });
+  cpSync(join(CASES, 'sel85-target-groups', 'inbox', 'sel85'), join(inbox, 'sel85'), { recursive: true });
+  return inbox;
+}
+
 /** A published run, its snapshot, and then a new café file in the inbox for the next run. */
 async function publishedThenNewDelivery(): Promise<{
   inbox: string;
   out: string;
   before: Record<string, string>;
 }> {
-  const inbox = await sampleInbox();
+  const inbox = await smallInbox();
   const { out } = await runInbox(inbox, { asOf: '2025-03-01' });
   const before = snapshot(out);
   writeFileSync(join(inbox, 'cafe', 'zz_ny.csv'), 'date;inquiries;channel;age_band\n2024-06-03;9;telefon;\n');
@@ -99,7 +111,7 @@ describe('kill -9 never leaves a broken state', () => {
 
 describe('one run at a time per --out', () => {
   it('a second run says who holds the lock; a dead holder’s lock is taken over', async () => {
-    const inbox = await sampleInbox();
+    const inbox = await smallInbox();
     const out = await tempDir('kpi-lock-');
     const first = spawnRun(inbox, out, 'kpis');
     await first.paused;
@@ -120,7 +132,7 @@ describe('one run at a time per --out', () => {
 
 describe('the lock never strands a night', () => {
   it('is taken over at once after a kill -9, before the dead holder is even reaped', async () => {
-    const inbox = await sampleInbox();
+    const inbox = await smallInbox();
     const out = await tempDir('kpi-lock9-');
     const first = spawnRun(inbox, out, 'kpis');
     await first.paused;
@@ -134,7 +146,7 @@ describe('the lock never strands a night', () => {
   });
 
   it('is taken over when its pid now belongs to another live process, or its heartbeat stopped', async () => {
-    const inbox = await sampleInbox();
+    const inbox = await smallInbox();
     const out = await tempDir('kpi-lockpid-');
     mkdirSync(out, { recursive: true });
     const other = spawn('sleep', ['30']);
@@ -192,7 +204,7 @@ describe('a failed run exits 1 and publishes nothing', () => {
   });
 
   it('a broken notebook of the municipality’s own: kpi run and kpi report exit 1, every report as it was', async () => {
-    const inbox = await sampleInbox();
+    const inbox = await smallInbox();
     const { out } = await runInbox(inbox, { asOf: '2025-03-01' });
     const before = snapshot(out);
     const dir = await tempDir('kpi-own-');
@@ -290,7 +302,7 @@ function runsOf(out: string): { runs: string[]; current: string } {
 
 describe('keeping runs', () => {
   it('pruning keeps exactly keepRuns runs, the newest, and never one a reader holds open', async () => {
-    const inbox = await sampleInbox();
+    const inbox = await smallInbox();
     const config = { keepRuns: 2 };
     const ids: string[] = [];
     const { out, manifest } = await runInbox(inbox, { asOf: '2025-03-01', config });
