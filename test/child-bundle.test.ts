@@ -1,9 +1,10 @@
 /**
  * A child job runs from a bundle of its sources (core/childBundle.ts), rebuilt when one of them
- * changes: the worker never runs code older than the files on disk.
+ * changes: the worker never runs code older than the files on disk, and loads lazily what its
+ * sources load lazily.
  */
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { runChild } from '../pipelines/core/child.ts';
@@ -16,6 +17,25 @@ async function answers(job: URL): Promise<unknown[]> {
   const got: unknown[] = [];
   await runChild(job, { question: 'which' }, (m) => got.push(m));
   return got;
+}
+
+/** A build's stamp: beside its folder, named as the folder without its content hash. */
+function stampOf(entry: string): { inputs: Record<string, string>; folder: string } {
+  const folder = dirname(entry);
+  return JSON.parse(readFileSync(join(dirname(folder), `${basename(folder).slice(0, -13)}.json`), 'utf8'));
+}
+
+/** The packages and chunks a bundled file imports before it runs (static imports), transitively. */
+function staticImports(file: string, seen = new Set<string>()): Set<string> {
+  for (const m of readFileSync(file, 'utf8').matchAll(
+    /^\s*(?:import|export)\b[^'"]*?(?:from\s*)?["']([^"']+)["']/gm,
+  )) {
+    const spec = m[1]!;
+    if (seen.has(spec)) continue;
+    seen.add(spec);
+    if (spec.startsWith('./')) staticImports(join(dirname(file), spec), seen);
+  }
+  return seen;
 }
 
 describe('a child job started from its bundle', () => {
@@ -32,31 +52,37 @@ serveChild(async (r: { question: string }) => {
 `,
     );
     const job = pathToFileURL(join(dir, 'job.ts'));
-    const first = await bundledChild(job, true);
-    expect(first).toMatch(/node_modules\/\.cache\/kpi\/job-[0-9a-f]{12}\.mjs$/);
-    expect(existsSync(first!)).toBe(true);
-    expect(await answers(job)).toEqual([{ type: 'answer', question: 'which', answer: 1 }]);
-    // The bundle of a test's own job goes when the test does.
+    const first = (await bundledChild(job))!;
+    expect(first).toMatch(/node_modules\/\.cache\/kpi\/job-[0-9a-f]{12}-[0-9a-f]{12}\/entry\.mjs$/);
+    const stamp = join(dirname(dirname(first)), `${basename(dirname(first)).slice(0, -13)}.json`);
+    // The builds of a test's own job go when the test does.
+    const builds = [dirname(first), stamp];
     onTestFinished(() => {
-      for (const f of [first!, first!.replace(/\.mjs$/, '.json')]) rmSync(f, { force: true });
+      for (const f of builds) rmSync(f, { recursive: true, force: true });
     });
-    // The same sources: the same bundle, not built again.
-    const built = statSync(first!).mtimeMs;
-    expect(await bundledChild(job, true)).toBe(first);
-    expect(statSync(first!).mtimeMs).toBe(built);
+    expect(await answers(job)).toEqual([{ type: 'answer', question: 'which', answer: 1 }]);
+    // The same sources: the same build, not made again.
+    const built = statSync(first).mtimeMs;
+    expect(await bundledChild(job)).toBe(first);
+    expect(statSync(first).mtimeMs).toBe(built);
     writeFileSync(join(dir, 'answer.ts'), 'export const answer: number = 2;\n');
-    expect(await bundledChild(job, true)).toBe(first);
+    const second = (await bundledChild(job))!;
+    builds.push(dirname(second));
+    expect(second).not.toBe(first);
+    expect(stampOf(second).folder).toBe(basename(dirname(second)));
     expect(await answers(job)).toEqual([{ type: 'answer', question: 'which', answer: 2 }]);
   });
 
-  it('the ingest worker is bundled with every module it imports, and no package', async () => {
-    const worker = await bundledChild(new URL('../pipelines/ingest/worker.ts', import.meta.url));
-    const stamp = JSON.parse(readFileSync(worker!.replace(/\.mjs$/, '.json'), 'utf8')) as {
-      inputs: Record<string, string>;
-    };
-    const inputs = Object.keys(stamp.inputs);
+  it('the ingest worker is bundled with every module it imports, no package, and loads zod only if it compiles an extract', async () => {
+    const entry = (await bundledChild(new URL('../pipelines/ingest/worker.ts', import.meta.url)))!;
+    expect(existsSync(entry)).toBe(true);
+    const inputs = Object.keys(stampOf(entry).inputs);
     expect(inputs.some((p) => p.endsWith('pipelines/ingest/worker.ts'))).toBe(true);
     expect(inputs.some((p) => p.endsWith('pipelines/core/childProfile.ts'))).toBe(true);
     expect(inputs.filter((p) => p.includes('node_modules'))).toEqual([]);
+    // ingest.ts imports the zod compilation lazily (extracts/spec.ts): so does the bundle.
+    const before = staticImports(entry);
+    expect(before).toContain('@duckdb/node-api');
+    expect(before).not.toContain('zod');
   });
 });

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Lang, lang, setLang } from '../i18n/index.ts';
 import { bundledChild } from './childBundle.ts';
+import { profileFromEnv } from './childProfile.ts';
 import { onShutdown } from './shutdown.ts';
 
 type ChildReply<M> = M | { type: 'error'; message: string };
@@ -103,6 +104,7 @@ export async function runChild<M extends { type: string }>(
 
 /** In the child: runs `job` on the request, then exits 0, or sends the error's message and exits 1. */
 export function serveChild<R>(job: (request: R) => Promise<void>): void {
+  profileFromEnv();
   // The parent is gone (killed, even with kill -9): so is the point of this job.
   process.once('disconnect', () => process.exit(1));
   process.once('message', ({ request, lang: l }: { request: R; lang: Lang }) => {

@@ -1,6 +1,7 @@
 /**
- * A child's edge (core/child-entry.js, or the bundle core/childBundle.ts builds): statement profiling
- * (docs/performance.md) is turned on from the environment, for the child's own stderr.
+ * A child's edge (serveChild, core/child.ts, whether the child started from its bundle or through
+ * tsx): statement profiling (docs/performance.md) is turned on from the environment, for the child's
+ * own stderr.
  */
 import { sqlProfile } from '../duckdb.ts';
 
