@@ -1,6 +1,7 @@
 /**
- * Property and fuzz tests (fast-check). CI runs FUZZ_RUNS (default 200) cases of each property;
- * `npm run fuzz` runs many more, nightly-style.
+ * Property and fuzz tests (fast-check). `npm test` runs FUZZ_RUNS (default 100, fast-check's own
+ * default) cases of each property, with a new seed every run; `npm run fuzz` runs many more,
+ * nightly-style.
  * 1. Random valid employment rows, written in a random dialect and encoding, load to exactly the
  *    typed table they describe.
  * 2. Random corruption of a valid file never crashes ingest, and every row is accounted for.
@@ -18,7 +19,7 @@ import { ingestInbox } from '../pipelines/ingest/ingest.ts';
 import { openWorkDb } from '../pipelines/run/cache.ts';
 import { TEST_KEY, tempDir } from './helpers.ts';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
 interface Person {
