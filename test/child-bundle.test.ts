@@ -4,12 +4,14 @@
  * sources load lazily.
  */
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { runChild } from '../pipelines/core/child.ts';
 import { bundledChild } from '../pipelines/core/childBundle.ts';
-import { tempDir } from './helpers.ts';
+import { Db } from '../pipelines/duckdb.ts';
+import { writeBadInbox } from './bad-input-cases.ts';
+import { lolland, runInbox, tempDir, walk } from './helpers.ts';
 
 const CHILD = join(import.meta.dirname, '..', 'pipelines', 'core', 'child.ts');
 
@@ -84,5 +86,44 @@ serveChild(async (r: { question: string }) => {
     const before = staticImports(entry);
     expect(before).toContain('@duckdb/node-api');
     expect(before).not.toContain('zod');
+  });
+
+  it('the worker from its bundle and through tsx load the bad-input matrix alike: rows, rejects, messages', async () => {
+    expect(process.env.KPI_CHILD_BUNDLE).toBeUndefined();
+    const inbox = await tempDir('kpi-both-in-');
+    await writeBadInbox(inbox);
+    const night = async () => {
+      const { out, manifest } = await runInbox(inbox, { asOf: '2026-11-22', config: lolland() });
+      const db = await Db.open(join(out, 'restricted', 'warehouse.duckdb'), { readOnly: true });
+      const tables: Record<string, unknown[]> = {};
+      try {
+        const names = await db.all<{ t: string }>(
+          "SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'ingest' ORDER BY 1",
+        );
+        for (const { t } of names) tables[t] = await db.all(`SELECT * FROM ingest.${t} ORDER BY ALL`);
+      } finally {
+        db.close();
+      }
+      const quarantine = join(out, 'restricted', 'quarantine');
+      const files = Object.fromEntries(
+        walk(quarantine).map((f) => [relative(quarantine, f), readFileSync(f, 'utf8')]),
+      );
+      return { inputs: manifest.inputs, warnings: manifest.warnings, tables, files };
+    };
+    const bundled = await night();
+    process.env.KPI_CHILD_BUNDLE = '0';
+    try {
+      expect(await bundledChild(new URL('../pipelines/ingest/worker.ts', import.meta.url))).toBeUndefined();
+      const throughTsx = await night();
+      expect(throughTsx).toEqual(bundled);
+    } finally {
+      delete process.env.KPI_CHILD_BUNDLE;
+    }
+    // The matrix is what it says (test/bad-input.test.ts checks each file's counts): 9 files rejected
+    // whole, 28 violations with their rules and messages, 19 employment rows loaded, 24 quarantine files.
+    expect(bundled.inputs.filter((i) => i.status === 'rejected')).toHaveLength(9);
+    expect(bundled.tables.violations).toHaveLength(28);
+    expect(bundled.tables.employment).toHaveLength(19);
+    expect(Object.keys(bundled.files)).toHaveLength(24);
   });
 });

@@ -40,6 +40,9 @@ const ORPHAN_MS = 24 * 60 * 60 * 1000;
  * them: a long-lived process (kpi schedule) starts each night's child from the sources of that night.
  */
 export async function bundledChild(module: URL): Promise<string | undefined> {
+  // KPI_CHILD_BUNDLE=0 starts every child through tsx (docs/operations.md): the way back, should a
+  // bundle ever misbehave, and how the tests prove both ways alike.
+  if (process.env.KPI_CHILD_BUNDLE === '0') return undefined;
   return bundle(module).catch(() => undefined);
 }
 
