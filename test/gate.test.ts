@@ -3,7 +3,7 @@
  * of every sheet, the sheet names, headers and footers, comments and the document's properties. A file
  * it cannot read stops the run as one it cannot check, rather than passing unread.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,17 @@ async function workbook(path: string, place: (wb: ExcelJS.Workbook, ws: ExcelJS.
   place(wb, ws);
   await wb.xlsx.writeFile(path);
 }
+
+/** A run's folder with public/ and a manifest, as the gate finds it before the switch. */
+async function stagingRoot(): Promise<string> {
+  const root = await tempDir('kpi-gate-');
+  mkdirSync(join(root, 'public'));
+  writeFileSync(join(root, 'manifest.json'), '{}');
+  return root;
+}
+
+const gate = (root: string) =>
+  privacyGate({ root, key: TEST_KEY, allowedDates: [], recentFrom: '2024-01-01' });
 
 const PLACES: Record<string, (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void> = {
   shared: (_wb, ws) => ws.addRow(['note', `ring til ${CPR}`]),
@@ -48,13 +59,11 @@ const PLACES: Record<string, (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => vo
 
 describe('the privacy gate and workbooks', () => {
   it('finds a CPR wherever a workbook holds it, naming the sheet where it is a cell', async () => {
-    const root = await tempDir('kpi-gate-');
-    mkdirSync(join(root, 'public'));
-    writeFileSync(join(root, 'manifest.json'), '{}');
+    const root = await stagingRoot();
     for (const [name, place] of Object.entries(PLACES))
       await workbook(join(root, 'public', `${name}.xlsx`), place);
     await workbook(join(root, 'public', 'clean.xlsx'), () => {});
-    const findings = await privacyGate({ root, key: TEST_KEY, allowedDates: [], recentFrom: '2024-01-01' });
+    const findings = await gate(root);
     expect(findings.map((f) => f.file).sort()).toEqual(
       Object.keys(PLACES)
         .map((n) => `public/${n}.xlsx`)
@@ -77,7 +86,7 @@ describe('the privacy gate and workbooks', () => {
       ws.addRow(['110473', '0000', 'A & B <c>']);
       ws.getCell('D4').value = { richText: [{ text: '1104' }, { font: { italic: true }, text: '73-0000' }] };
     });
-    const texts = xlsxTexts((await import('node:fs')).readFileSync(path));
+    const texts = xlsxTexts(readFileSync(path));
     const cells = texts.filter((t) => t.sheet === 'Tal').map((t) => t.text);
     expect(cells).toEqual([
       'kpi_id',
@@ -92,13 +101,11 @@ describe('the privacy gate and workbooks', () => {
   });
 
   it('stops on a file it cannot read: a broken workbook, Parquet or Arrow file is one it cannot check', async () => {
-    const root = await tempDir('kpi-gate-');
-    mkdirSync(join(root, 'public'));
-    writeFileSync(join(root, 'manifest.json'), '{}');
+    const root = await stagingRoot();
     writeFileSync(join(root, 'public', 'kpis.xlsx'), 'PK\u0003\u0004 not a zip');
     writeFileSync(join(root, 'public', 'kpis.parquet'), 'PAR1 not parquet');
     writeFileSync(join(root, 'public', 'kpis.arrow'), 'not arrow');
-    const findings = await privacyGate({ root, key: TEST_KEY, allowedDates: [], recentFrom: '2024-01-01' });
+    const findings = await gate(root);
     expect(findings).toEqual([
       { file: 'public/kpis.arrow', kind: 'unreadable' },
       { file: 'public/kpis.parquet', kind: 'unreadable' },

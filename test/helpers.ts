@@ -6,9 +6,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
-import { inflateRawSync } from 'node:zlib';
 import { main } from '../pipelines/cli.ts';
 import { loadConfig, parseConfig } from '../pipelines/config.ts';
+import { zipEntries } from '../pipelines/core/zip.ts';
 import { lollandConfig } from '../pipelines/demo/lolland.ts';
 import { Db } from '../pipelines/duckdb.ts';
 import type { KpiDefinition } from '../pipelines/kpis/catalogue.ts';
@@ -189,19 +189,7 @@ export const testKpi = (over: Partial<KpiDefinition> = {}): KpiDefinition => ({
  * for the parts of a workbook that exceljs does not read back.
  */
 export function zipEntry(file: string, name: string): string {
-  const zip = readFileSync(file);
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
-    const nameLength = zip.readUInt16LE(at + 28);
-    const entry = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    if (entry === name) {
-      const local = zip.readUInt32LE(at + 42);
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + zip.readUInt32LE(at + 20));
-      return (zip.readUInt16LE(at + 10) === 8 ? inflateRawSync(data) : data).toString('utf8');
-    }
-    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  throw new Error(`${name} is not in ${file}`);
+  const entry = zipEntries(readFileSync(file)).find((e) => e.name === name);
+  if (!entry) throw new Error(`${name} is not in ${file}`);
+  return entry.data.toString('utf8');
 }
